@@ -1,0 +1,29 @@
+package nl.klachtenregie.regulation;
+
+/**
+ * Verlenging: how an obligation's term may be extended. The case engine enforces it: at most
+ * {@code maxCount} extensions of at most {@code maxAmount} units, announced before the term expires when
+ * {@code announceBeforeDue} is set.
+ */
+public record ExtensionPolicy(String code, int maxCount, int maxAmount, String unit, boolean announceBeforeDue,
+                              String basis) implements Emission {
+    public ExtensionPolicy {
+        Emission.requireText(code, "code");
+        if (maxCount < 1 || maxAmount < 1) {
+            throw new IllegalArgumentException("een verlenging moet minstens één keer en één eenheid toestaan");
+        }
+        if (TermUnit.parse(unit) == TermUnit.NONE) {
+            throw new IllegalArgumentException("een verlenging heeft een eenheid nodig");
+        }
+        basis = basis == null ? "" : basis;
+    }
+
+    public ExtensionPolicy(String code, int maxCount, int maxAmount, String unit, boolean announceBeforeDue) {
+        this(code, maxCount, maxAmount, unit, announceBeforeDue, "");
+    }
+
+    @Override
+    public ExtensionPolicy withBasis(String basis) {
+        return new ExtensionPolicy(code, maxCount, maxAmount, unit, announceBeforeDue, basis);
+    }
+}

