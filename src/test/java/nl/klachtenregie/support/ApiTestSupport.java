@@ -1,0 +1,131 @@
+package nl.klachtenregie.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base for tests that drive the JSON API over HTTP against a real MySQL-protocol database. Subclasses carry
+ * {@code @MicronautTest(transactional = false)} and {@code @TestInstance(PER_CLASS)}; each class gets its own
+ * schema with the seed tenants imported at start-up.
+ */
+public abstract class ApiTestSupport implements TestPropertyProvider {
+
+    /** A response: the status and the JSON body (empty map when there was none). */
+    public record Response(int status, Map<String, Object> body, String location) {
+    }
+
+    @Inject
+    @Client("/")
+    protected HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.freshSchemaProperties();
+    }
+
+    protected Response send(HttpRequest<?> request) {
+        try {
+            HttpResponse<Map<String, Object>> r = http.toBlocking()
+                    .exchange(request, Argument.mapOf(String.class, Object.class));
+            return new Response(r.code(), r.getBody().orElse(Map.of()), r.header("Location"));
+        } catch (HttpClientResponseException e) {
+            Map<String, Object> body = e.getResponse().getBody(Argument.mapOf(String.class, Object.class))
+                    .orElse(Map.of());
+            return new Response(e.getStatus().getCode(), body, null);
+        }
+    }
+
+    protected Response post(String path, Object body) {
+        return send(HttpRequest.POST(path, body));
+    }
+
+    protected Response get(String path) {
+        return send(HttpRequest.GET(path));
+    }
+
+    /** Creates a complaint and returns the case; fails the test unless the API answers 201. */
+    protected Map<String, Object> createComplaint(String tenant, Map<String, Object> body) {
+        Response r = post("/api/tenants/" + tenant + "/complaints", body);
+        assertEquals(201, r.status(), () -> "create complaint: " + r.body());
+        return r.body();
+    }
+
+    /** Records an event and returns the case; fails the test unless the API answers 200. */
+    protected Map<String, Object> event(String tenant, Object caseId, Map<String, Object> body) {
+        Response r = post("/api/tenants/" + tenant + "/complaints/" + caseId + "/events", body);
+        assertEquals(200, r.status(), () -> "event " + body + ": " + r.body());
+        return r.body();
+    }
+
+    /** Records an event expected to be refused with 422; returns the error body. */
+    protected Map<String, Object> refusedEvent(String tenant, Object caseId, Map<String, Object> body) {
+        Response r = post("/api/tenants/" + tenant + "/complaints/" + caseId + "/events", body);
+        assertEquals(422, r.status(), () -> "expected 422 for " + body + " but got " + r.status() + ": " + r.body());
+        return r.body();
+    }
+
+    protected Map<String, Object> getCase(String tenant, Object caseId, String asOf) {
+        Response r = get("/api/tenants/" + tenant + "/complaints/" + caseId + (asOf == null ? "" : "?asOf=" + asOf));
+        assertEquals(200, r.status(), () -> "get case: " + r.body());
+        return r.body();
+    }
+
+    /** The obligations of a case with this code, in due order. */
+    @SuppressWarnings("unchecked")
+    protected List<Map<String, Object>> obligations(Map<String, Object> caseBody, String code) {
+        return ((List<Map<String, Object>>) caseBody.get("obligations")).stream()
+                .filter(o -> code.equals(o.get("code"))).toList();
+    }
+
+    /** The single obligation with this code; fails when there is none or more than one. */
+    protected Map<String, Object> obligation(Map<String, Object> caseBody, String code) {
+        List<Map<String, Object>> found = obligations(caseBody, code);
+        assertEquals(1, found.size(), () -> "obligations " + code + " in " + caseBody.get("obligations"));
+        return found.get(0);
+    }
+
+    protected void assertNoObligation(Map<String, Object> caseBody, String code) {
+        assertTrue(obligations(caseBody, code).isEmpty(),
+                () -> "unexpected " + code + " in " + caseBody.get("obligations"));
+    }
+
+    /** A minimal valid complaint body; callers put what their scenario needs. */
+    protected static Map<String, Object> complaint(String kind, String channel, String receivedOn) {
+        Map<String, Object> complainant = new LinkedHashMap<>();
+        complainant.put("name", "J. de Klager");
+        complainant.put("role", "CLIENT");
+        complainant.put("email", "klager@example.org");
+        complainant.put("phone", "0612345678");
+        complainant.put("address", "Dorpsstraat 1, 1234 AB Ergens");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", kind);
+        body.put("channel", channel);
+        body.put("receivedOn", receivedOn);
+        body.put("complainant", complainant);
+        body.put("summary", "De begeleiding kwam afspraken niet na.");
+        body.put("category", "BEJEGENING");
+        return body;
+    }
+
+    protected static Map<String, Object> ev(String type, String on, Object... keyValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("on", on);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            body.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return body;
+    }
+}
