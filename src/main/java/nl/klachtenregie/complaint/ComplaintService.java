@@ -1,0 +1,208 @@
+package nl.klachtenregie.complaint;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import nl.klachtenregie.regulation.HistoryFacts;
+import nl.klachtenregie.regulation.Refusal;
+import nl.klachtenregie.regulation.RegulationCatalog;
+import nl.klachtenregie.regulation.RegulationVersion;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantProfile;
+
+/**
+ * Klachtbehandeling: intake, timeline events and reading of complaint cases. Every call names its tenant;
+ * every change re-evaluates the case under the regulation version in force on the day it was received.
+ */
+@Singleton
+public class ComplaintService {
+
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private final ComplaintStore store;
+    private final CaseEngine engine;
+    private final RegulationCatalog regulations;
+    private final Clock clock;
+
+    ComplaintService(ComplaintStore store, CaseEngine engine, RegulationCatalog regulations, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.regulations = regulations;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Registers a complaint.
+     *
+     * @throws RefusedException when the tenant's data or regulation does not accept it (with reasons)
+     */
+    @Transactional
+    public CaseView create(Tenant tenant, NewComplaint intake) {
+        checkIntake(tenant.profile(), intake);
+        RegulationVersion version = regulations.inForceOn(tenant, intake.receivedOn());
+        HistoryFacts history = store.history(tenant.id(), Long.MAX_VALUE, intake);
+        CaseEngine.Evaluated proposal = engine.evaluate(tenant, version, null, intake, List.of(), history, true, false);
+        List<String> refusals = proposal.outcome().refusalsOf("CREATE").stream().map(Refusal::reason).distinct()
+                .toList();
+        if (!refusals.isEmpty()) {
+            throw new RefusedException(refusals);
+        }
+        String reference = store.nextReference(tenant.id(), tenant.slug(), intake.receivedOn().getYear());
+        CaseEngine.Evaluated evaluated = engine.evaluate(tenant, version, reference, intake, List.of(), history,
+                false, false);
+        long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated);
+        return view(tenant, id, today());
+    }
+
+    /**
+     * Records a timeline event after the regulation allows it.
+     *
+     * @throws RefusedException when the regulation or the state of the case forbids it
+     */
+    @Transactional
+    public CaseView recordEvent(Tenant tenant, ComplaintId id, NewEvent event) {
+        StoredComplaint stored = store.loadForUpdate(tenant.id(), id.value()).orElseThrow(() -> notFound(id));
+        checkEventDates(stored.intake(), event);
+        checkEventFields(event);
+        RegulationVersion version = version(tenant, stored);
+        HistoryFacts history = store.history(tenant.id(), stored.id(), stored.intake());
+        CaseEngine.Evaluated after = engine.checkEvent(tenant, version, stored, event, history);
+        store.appendEvent(tenant.id(), stored, event, after);
+        return view(tenant, stored.id(), today());
+    }
+
+    @Transactional
+    public CaseView get(Tenant tenant, ComplaintId id, LocalDate asOf) {
+        return view(tenant, id.value(), asOf == null ? today() : asOf);
+    }
+
+    @Transactional
+    public List<CaseSummary> list(Tenant tenant, CaseFilter filter) {
+        return store.list(tenant.id(), filter);
+    }
+
+    private CaseView view(Tenant tenant, long id, LocalDate asOf) {
+        StoredComplaint c = store.load(tenant.id(), id).orElseThrow(() -> notFound(new ComplaintId(id)));
+        StoredOutcome outcome = store.storedOutcome(tenant.id(), id);
+        TenantProfile profile = tenant.profile();
+        List<CaseView.ExternalBodyView> bodies = outcome.externalBodies().stream()
+                .map(code -> profile.externalBody(code)
+                        .map(b -> new CaseView.ExternalBodyView(b.code(), b.kind(), b.name(), b.address(), b.email(),
+                                b.url()))
+                        .orElse(new CaseView.ExternalBodyView(code, "", code, "", "", "")))
+                .toList();
+        List<CaseView.EventView> events = IntStream.range(0, c.events().size()).mapToObj(i -> {
+            NewEvent e = c.events().get(i);
+            return new CaseView.EventView(i + 1, e.type(), e.on(), e.weeks(), e.level(), e.body(), e.judgement(),
+                    e.measures(), e.measuresDueOn(), e.motivation(), e.text(), e.signedByComplainant(),
+                    e.satisfaction());
+        }).toList();
+        NewComplaint in = c.intake();
+        return new CaseView(c.id(), c.reference(), in.kind(), in.channel(), CaseEngine.status(c.events()),
+                in.receivedOn(), in.incidentOn(), in.complainant(), in.summary(), in.category(), in.serviceLine(),
+                in.concernsEmployee(), in.unwantedBehaviour(), in.confidential(), c.regulationVersion(),
+                CaseEngine.escalationLevel(profile, c.events()), !outcome.registrationReasons().isEmpty(),
+                outcome.registrationReasons(), outcome.admissibilityReasons().isEmpty(),
+                outcome.admissibilityReasons(),
+                store.obligations(tenant.id(), id).stream().map(o -> o.view(asOf)).toList(),
+                outcome.nextActions(), outcome.escalationOptions(), bodies, outcome.addressee(), outcome.advice(),
+                events, asOf);
+    }
+
+    private RegulationVersion version(Tenant tenant, StoredComplaint c) {
+        return regulations.version(tenant.id(), c.regulationVersion()).orElseThrow(() -> new IllegalStateException(
+                "Case " + c.reference() + " follows version " + c.regulationVersion() + " which is not stored"));
+    }
+
+    private void checkIntake(TenantProfile profile, NewComplaint c) {
+        List<String> reasons = new ArrayList<>();
+        LocalDate today = today();
+        if (c.receivedOn().isAfter(today)) {
+            reasons.add("De ontvangstdatum " + c.receivedOn().format(DMY) + " ligt in de toekomst.");
+        }
+        if (c.incidentOn() != null && c.incidentOn().isAfter(c.receivedOn())) {
+            reasons.add("De datum van de gebeurtenis (" + c.incidentOn().format(DMY)
+                    + ") ligt na de ontvangst van de klacht.");
+        }
+        if (!profile.hasCategory(c.category())) {
+            reasons.add("Onbekende categorie '" + c.category() + "'; bekend zijn: " + profile.categories().stream()
+                    .map(TenantProfile.Category::code).toList() + ".");
+        }
+        if (c.serviceLine() != null && !profile.hasServiceLine(c.serviceLine())) {
+            reasons.add("Onbekende dienst '" + c.serviceLine() + "'; bekend zijn: " + profile.serviceLines().stream()
+                    .map(TenantProfile.ServiceLine::code).toList() + ".");
+        }
+        if (!reasons.isEmpty()) {
+            throw new RefusedException(reasons);
+        }
+    }
+
+    private void checkEventDates(NewComplaint c, NewEvent e) {
+        List<String> reasons = new ArrayList<>();
+        if (e.on().isBefore(c.receivedOn())) {
+            reasons.add("De datum " + e.on().format(DMY) + " ligt vóór de ontvangst van de klacht ("
+                    + c.receivedOn().format(DMY) + ").");
+        }
+        if (e.on().isAfter(today())) {
+            reasons.add("De datum " + e.on().format(DMY) + " ligt in de toekomst.");
+        }
+        if (e.measuresDueOn() != null && e.measuresDueOn().isBefore(e.on())) {
+            reasons.add("De termijn voor de maatregel (" + e.measuresDueOn().format(DMY)
+                    + ") ligt vóór de beslissing.");
+        }
+        if (!reasons.isEmpty()) {
+            throw new RefusedException(reasons);
+        }
+    }
+
+    /** Fields every regulation needs for the event type; missing ones are bad input (400), not a refusal. */
+    private static void checkEventFields(NewEvent e) {
+        switch (e.type()) {
+            case EXTENSION_ANNOUNCED -> {
+                if (e.weeks() == null || e.weeks() < 1) {
+                    throw InvalidInputException.of("weeks", "geef het aantal weken verlenging (minstens 1)");
+                }
+            }
+            case ESCALATED -> {
+                if (e.level() == null) {
+                    throw InvalidInputException.of("level", "geef het escalatieniveau");
+                }
+            }
+            case REFERRED_EXTERNAL -> {
+                if (e.body() == null) {
+                    throw InvalidInputException.of("body", "geef de externe instantie");
+                }
+            }
+            case DECIDED -> {
+                if (e.judgement() == null) {
+                    throw InvalidInputException.of("judgement",
+                            "geef het oordeel: WELL_FOUNDED, PARTLY_WELL_FOUNDED of UNFOUNDED");
+                }
+            }
+            case CLOSED -> {
+                if (e.satisfaction() != null && (e.satisfaction() < 1 || e.satisfaction() > 5)) {
+                    throw InvalidInputException.of("satisfaction", "tevredenheid is een getal van 1 tot en met 5");
+                }
+            }
+            default -> {
+                // no type-specific fields required
+            }
+        }
+    }
+
+    private static NotFoundException notFound(ComplaintId id) {
+        return new NotFoundException("Klacht " + id.value() + " bestaat niet bij deze organisatie");
+    }
+}

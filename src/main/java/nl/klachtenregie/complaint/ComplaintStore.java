@@ -1,0 +1,200 @@
+package nl.klachtenregie.complaint;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.klachtenregie.regulation.HistoryFacts;
+import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.Db;
+import nl.klachtenregie.tenant.TenantId;
+
+/** Persistence of cases. Every statement filters on tenant_id: a case id alone never finds a row. */
+@Singleton
+class ComplaintStore {
+
+    private static final int HISTORY_MONTHS = 12;
+
+    private final Db db;
+    private final JsonMapper json;
+
+    ComplaintStore(Db db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    String nextReference(TenantId tenant, String slug, int year) {
+        List<Integer> next = db.query("SELECT next_no FROM reference_counter WHERE tenant_id = ? AND yr = ? FOR UPDATE",
+                rs -> rs.getInt(1), tenant.value(), year);
+        int no;
+        if (next.isEmpty()) {
+            no = 1;
+            db.update("INSERT INTO reference_counter (tenant_id, yr, next_no) VALUES (?, ?, ?)", tenant.value(), year, 2);
+        } else {
+            no = next.get(0);
+            db.update("UPDATE reference_counter SET next_no = ? WHERE tenant_id = ? AND yr = ?", no + 1,
+                    tenant.value(), year);
+        }
+        String prefix = slug.replace("-", "").toUpperCase();
+        prefix = prefix.substring(0, Math.min(4, prefix.length()));
+        return String.format("%s-%d-%04d", prefix, year, no);
+    }
+
+    long insert(TenantId tenant, String reference, NewComplaint c, String version, CaseEngine.Evaluated ev) {
+        Complainant who = c.complainant();
+        long id = db.insert("INSERT INTO complaint (tenant_id, reference, kind, channel, received_on, incident_on, "
+                        + "complainant_name, complainant_role, complainant_email, complainant_phone, complainant_address, "
+                        + "summary, category, service_line, concerns_employee, unwanted_behaviour, confidential, "
+                        + "regulation_version, status, escalation_level, registration_required, admissible, outcome_json) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), reference, c.kind(), c.channel(), c.receivedOn(), c.incidentOn(), who.name(),
+                who.role(), who.email(), who.phone(), who.address(), c.summary(), c.category(), c.serviceLine(),
+                c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), version, ev.status(),
+                ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
+                write(ev.stored()));
+        replaceObligations(tenant, id, ev.obligations());
+        return id;
+    }
+
+    /** Loads a case for change, locking its row until the transaction ends. */
+    Optional<StoredComplaint> loadForUpdate(TenantId tenant, long id) {
+        return load(tenant, id, " FOR UPDATE");
+    }
+
+    Optional<StoredComplaint> load(TenantId tenant, long id) {
+        return load(tenant, id, "");
+    }
+
+    private Optional<StoredComplaint> load(TenantId tenant, long id, String lock) {
+        return db.queryOne("SELECT * FROM complaint WHERE tenant_id = ? AND id = ?" + lock,
+                rs -> new StoredComplaint(rs.getLong("id"), rs.getString("reference"), intake(rs),
+                        rs.getString("regulation_version"), rs.getInt("row_version"), List.of()),
+                tenant.value(), id).map(c -> new StoredComplaint(c.id(), c.reference(), c.intake(),
+                c.regulationVersion(), c.rowVersion(), events(tenant, c.id())));
+    }
+
+    private List<NewEvent> events(TenantId tenant, long complaintId) {
+        return db.query("SELECT payload_json FROM complaint_event WHERE tenant_id = ? AND complaint_id = ? ORDER BY seq",
+                rs -> read(rs.getString(1), NewEvent.class), tenant.value(), complaintId);
+    }
+
+    void appendEvent(TenantId tenant, StoredComplaint c, NewEvent e, CaseEngine.Evaluated ev) {
+        int updated = db.update("UPDATE complaint SET status = ?, escalation_level = ?, registration_required = ?, "
+                        + "admissible = ?, outcome_json = ?, row_version = row_version + 1 "
+                        + "WHERE tenant_id = ? AND id = ? AND row_version = ?",
+                ev.status(), ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
+                write(ev.stored()), tenant.value(), c.id(), c.rowVersion());
+        if (updated != 1) {
+            throw new ConflictException("Het dossier " + c.reference() + " is intussen door iemand anders gewijzigd; "
+                    + "laad het opnieuw en probeer het nog eens.");
+        }
+        db.insert("INSERT INTO complaint_event (tenant_id, complaint_id, seq, type, occurred_on, payload_json) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(), write(e));
+        replaceObligations(tenant, c.id(), ev.obligations());
+    }
+
+    void replaceObligations(TenantId tenant, long complaintId, List<ScheduledObligation> obligations) {
+        db.update("DELETE FROM obligation WHERE tenant_id = ? AND complaint_id = ?", tenant.value(), complaintId);
+        for (ScheduledObligation o : obligations) {
+            db.insert("INSERT INTO obligation (tenant_id, complaint_id, code, from_on, due_on, met_on, waived, basis, "
+                            + "explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    tenant.value(), complaintId, o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(),
+                    truncate(o.basis()), truncate(o.explanation()));
+        }
+    }
+
+    List<ScheduledObligation> obligations(TenantId tenant, long complaintId) {
+        return db.query("SELECT * FROM obligation WHERE tenant_id = ? AND complaint_id = ? "
+                        + "ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, from_on, code, id",
+                rs -> new ScheduledObligation(rs.getString("code"), Db.date(rs, "from_on"), Db.date(rs, "due_on"),
+                        Db.date(rs, "met_on"), rs.getBoolean("waived"), rs.getString("basis"),
+                        rs.getString("explanation")),
+                tenant.value(), complaintId);
+    }
+
+    StoredOutcome storedOutcome(TenantId tenant, long complaintId) {
+        return db.queryOne("SELECT outcome_json FROM complaint WHERE tenant_id = ? AND id = ?",
+                rs -> read(rs.getString(1), StoredOutcome.class), tenant.value(), complaintId).orElseThrow();
+    }
+
+    /** Earlier complaints of the tenant in the last twelve months about the same employee or category. */
+    HistoryFacts history(TenantId tenant, long complaintId, NewComplaint c) {
+        LocalDate since = c.receivedOn().minusMonths(HISTORY_MONTHS);
+        String earlier = " AND received_on >= ? AND (received_on < ? OR (received_on = ? AND id < ?))";
+        long sameEmployee = c.concernsEmployee() == null ? 0 : db.count(
+                "SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND LOWER(concerns_employee) = LOWER(?)" + earlier,
+                tenant.value(), c.concernsEmployee(), since, c.receivedOn(), c.receivedOn(), complaintId);
+        long sameCategory = db.count("SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND category = ?" + earlier,
+                tenant.value(), c.category(), since, c.receivedOn(), c.receivedOn(), complaintId);
+        return new HistoryFacts(HISTORY_MONTHS, (int) sameEmployee, (int) sameCategory);
+    }
+
+    List<CaseSummary> list(TenantId tenant, CaseFilter f) {
+        List<Object> params = new ArrayList<>();
+        params.add(f.asOf());
+        params.add(f.asOf());
+        params.add(tenant.value());
+        StringBuilder sql = new StringBuilder("SELECT c.id, c.reference, c.kind, c.status, c.received_on, c.category, "
+                + "c.regulation_version, c.escalation_level, "
+                + "(SELECT COUNT(*) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
+                + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?) AS overdue_count, "
+                + "(SELECT MIN(o.due_on) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
+                + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on >= ?) AS next_due "
+                + "FROM complaint c WHERE c.tenant_id = ?");
+        if (f.status() != null) {
+            sql.append(" AND c.status = ?");
+            params.add(f.status());
+        }
+        if (f.overdue() != null) {
+            sql.append(f.overdue() ? " AND EXISTS" : " AND NOT EXISTS");
+            sql.append(" (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
+                    + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)");
+            params.add(f.asOf());
+        }
+        sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT ? OFFSET ?");
+        params.add(f.limit());
+        params.add(f.offset());
+        return db.query(sql.toString(), rs -> new CaseSummary(rs.getLong("id"), rs.getString("reference"),
+                ComplaintKind.valueOf(rs.getString("kind")), CaseStatus.valueOf(rs.getString("status")),
+                Db.date(rs, "received_on"), rs.getString("category"), rs.getString("regulation_version"),
+                rs.getString("escalation_level"), rs.getInt("overdue_count"), Db.date(rs, "next_due")),
+                params.toArray());
+    }
+
+    private static NewComplaint intake(ResultSet rs) throws SQLException {
+        return new NewComplaint(ComplaintKind.valueOf(rs.getString("kind")), Channel.valueOf(rs.getString("channel")),
+                Db.date(rs, "received_on"), Db.date(rs, "incident_on"),
+                new Complainant(rs.getString("complainant_name"), ComplainantRole.valueOf(rs.getString("complainant_role")),
+                        rs.getString("complainant_email"), rs.getString("complainant_phone"),
+                        rs.getString("complainant_address")),
+                rs.getString("summary"), rs.getString("category"), rs.getString("service_line"),
+                rs.getString("concerns_employee"), rs.getBoolean("unwanted_behaviour"), rs.getBoolean("confidential"));
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored case data is unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package nl.klachtenregie.seed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import nl.klachtenregie.regulation.RegulationVersion;
+import nl.klachtenregie.regulation.RuleSet;
+import nl.klachtenregie.tenant.TenantProfile;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The import format: {@code tenants/<slug>/tenant.yml} and {@code rules/<slug>/<version>/*.drl} plus
+ * {@code rules/<slug>/coverage.yml}. Errors name the file and the field.
+ */
+final class TenantFiles {
+
+    record TenantDefinition(TenantProfile profile, List<RegulationVersion> versions) {
+    }
+
+    private final Path tenantsDir;
+    private final Path rulesDir;
+
+    TenantFiles(Path tenantsDir, Path rulesDir) {
+        this.tenantsDir = tenantsDir;
+        this.rulesDir = rulesDir;
+    }
+
+    TenantDefinition read(String slug) {
+        Path file = tenantsDir.resolve(slug).resolve("tenant.yml");
+        try {
+            Map<String, Object> y = map(load(file), "tenant.yml");
+            if (!slug.equals(y.get("slug"))) {
+                throw new IllegalArgumentException("slug '" + y.get("slug") + "' differs from the folder name");
+            }
+            TenantProfile profile = new TenantProfile(
+                    slug,
+                    str(y.get("name")),
+                    contact(y.get("contact")),
+                    str(y.get("complaintAddress")),
+                    str(y.get("holidayCalendar")),
+                    closedDays(y.get("extraClosedDays")),
+                    list(y.get("escalationLadder")).stream().map(o -> map(o, "escalationLadder"))
+                            .map(m -> new TenantProfile.EscalationLevel(str(m.get("code")), str(m.get("role"))))
+                            .toList(),
+                    list(y.get("externalBodies")).stream().map(o -> map(o, "externalBodies"))
+                            .map(m -> new TenantProfile.ExternalBody(str(m.get("code")), str(m.get("kind")),
+                                    str(m.get("name")), str(m.get("address")), str(m.get("email")),
+                                    str(m.get("url"))))
+                            .toList(),
+                    list(y.get("categories")).stream().map(o -> map(o, "categories"))
+                            .map(m -> new TenantProfile.Category(str(m.get("code")), str(m.get("name"))))
+                            .toList(),
+                    list(y.get("serviceLines")).stream().map(o -> map(o, "serviceLines"))
+                            .map(m -> new TenantProfile.ServiceLine(str(m.get("code")), str(m.get("name")),
+                                    str(m.get("note"))))
+                            .toList());
+            Path coverage = rulesDir.resolve(slug).resolve("coverage.yml");
+            String coverageYaml = Files.isRegularFile(coverage) ? readString(coverage) : "";
+            List<RegulationVersion> versions = new ArrayList<>();
+            for (Object o : list(y.get("regulations"))) {
+                Map<String, Object> v = map(o, "regulations");
+                String version = str(v.get("version"));
+                versions.add(new RegulationVersion(version, date(v.get("effectiveFrom")), str(v.get("title")),
+                        str(v.get("source")), ruleSet(slug, version), coverageYaml));
+            }
+            if (versions.isEmpty()) {
+                throw new IllegalArgumentException("no regulations listed");
+            }
+            return new TenantDefinition(profile, versions);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot import " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RuleSet ruleSet(String slug, String version) {
+        Path dir = rulesDir.resolve(slug).resolve(version);
+        try (Stream<Path> files = Files.list(dir)) {
+            Map<String, String> sources = new TreeMap<>();
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".drl")).toList()) {
+                sources.put(p.getFileName().toString(), Files.readString(p));
+            }
+            return new RuleSet(sources);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rules of version " + version + " not readable at " + dir, e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object load(Path file) {
+        try {
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TenantProfile.Contact contact(Object o) {
+        if (o == null) {
+            return null;
+        }
+        Map<String, Object> m = map(o, "contact");
+        return new TenantProfile.Contact(str(m.get("address")), str(m.get("phone")), str(m.get("email")),
+                str(m.get("website")));
+    }
+
+    private static Map<String, String> closedDays(Object o) {
+        Map<String, String> days = new LinkedHashMap<>();
+        if (o != null) {
+            map(o, "extraClosedDays").forEach((k, v) -> days.put(date(k).toString(), str(v)));
+        }
+        return days;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o, String what) {
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<Object, Object>) m).forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        }
+        throw new IllegalArgumentException(what + " must be a mapping");
+    }
+
+    private static List<?> list(Object o) {
+        if (o == null) {
+            return List.of();
+        }
+        if (o instanceof List<?> l) {
+            return l;
+        }
+        throw new IllegalArgumentException("expected a list, got " + o);
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    // SnakeYAML turns unquoted dates into java.util.Date at UTC midnight.
+    private static LocalDate date(Object o) {
+        if (o instanceof Date d) {
+            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        }
+        if (o == null) {
+            throw new IllegalArgumentException("date missing");
+        }
+        return LocalDate.parse(o.toString());
+    }
+}

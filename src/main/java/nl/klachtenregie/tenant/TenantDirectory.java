@@ -1,0 +1,82 @@
+package nl.klachtenregie.tenant;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import nl.klachtenregie.shared.Db;
+
+/**
+ * Organisatieregister: resolves a tenant by slug and stores new ones. An unknown slug is an error
+ * ({@link UnknownTenantException}), never a fallback.
+ */
+@Singleton
+public class TenantDirectory {
+
+    private final Db db;
+    private final JsonMapper json;
+    // Tenants are read on every request and change rarely; the cache is per instance and emptied on writes.
+    private final ConcurrentMap<String, Tenant> bySlug = new ConcurrentHashMap<>();
+
+    TenantDirectory(Db db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** @throws UnknownTenantException when no tenant has this slug */
+    public Tenant resolve(String slug) {
+        return find(slug).orElseThrow(() -> new UnknownTenantException(slug));
+    }
+
+    @Transactional
+    public Optional<Tenant> find(String slug) {
+        if (slug == null || slug.isBlank()) {
+            return Optional.empty();
+        }
+        Tenant cached = bySlug.get(slug);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Tenant> loaded = db.queryOne("SELECT id, profile_json FROM tenant WHERE slug = ?",
+                rs -> new Tenant(new TenantId(rs.getLong(1)), read(rs.getString(2))), slug);
+        loaded.ifPresent(t -> bySlug.put(slug, t));
+        return loaded;
+    }
+
+    @Transactional
+    public List<String> slugs() {
+        return db.query("SELECT slug FROM tenant ORDER BY slug", rs -> rs.getString(1));
+    }
+
+    /** Stores a new tenant; the slug must be free. */
+    @Transactional
+    public Tenant create(TenantProfile profile) {
+        if (find(profile.slug()).isPresent()) {
+            throw new IllegalArgumentException("Er bestaat al een organisatie met slug '" + profile.slug() + "'");
+        }
+        long id = db.insert("INSERT INTO tenant (slug, name, profile_json) VALUES (?, ?, ?)",
+                profile.slug(), profile.name(), write(profile));
+        bySlug.remove(profile.slug());
+        return new Tenant(new TenantId(id), profile);
+    }
+    private TenantProfile read(String text) {
+        try {
+            return json.readValue(text, TenantProfile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored tenant profile is unreadable", e);
+        }
+    }
+
+    private String write(TenantProfile profile) {
+        try {
+            return json.writeValueAsString(profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package nl.klachtenregie.tenant;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Organisatieprofiel: who the tenant is and the data its regulation refers to (ladder, external bodies,
+ * categories, service lines, holiday calendar). Stored as data; rules receive a snapshot of it.
+ */
+@Serdeable
+public record TenantProfile(
+        String slug,
+        String name,
+        Contact contact,
+        String complaintAddress,
+        String holidayCalendar,
+        Map<String, String> extraClosedDays,
+        List<EscalationLevel> escalationLadder,
+        List<ExternalBody> externalBodies,
+        List<Category> categories,
+        List<ServiceLine> serviceLines) {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    public TenantProfile {
+        if (slug == null || !SLUG.matcher(slug).matches() || slug.length() > 64) {
+            throw new IllegalArgumentException("Ongeldige slug '" + slug
+                    + "': kleine letters, cijfers en streepjes, hoogstens 64 tekens");
+        }
+        requireText(name, "name");
+        contact = contact == null ? new Contact("", "", "", "") : contact;
+        complaintAddress = complaintAddress == null ? "" : complaintAddress;
+        holidayCalendar = holidayCalendar == null || holidayCalendar.isBlank() ? "ALGEMENE_TERMIJNENWET"
+                : holidayCalendar;
+        extraClosedDays = extraClosedDays == null ? Map.of() : Map.copyOf(new TreeMap<>(extraClosedDays));
+        escalationLadder = List.copyOf(Objects.requireNonNullElse(escalationLadder, List.of()));
+        if (escalationLadder.isEmpty()) {
+            throw new IllegalArgumentException("Profiel '" + slug + "': de escalatieladder is leeg");
+        }
+        externalBodies = List.copyOf(Objects.requireNonNullElse(externalBodies, List.of()));
+        categories = List.copyOf(Objects.requireNonNullElse(categories, List.of()));
+        if (categories.isEmpty()) {
+            throw new IllegalArgumentException("Profiel '" + slug + "': geen klachtcategorieën");
+        }
+        serviceLines = List.copyOf(Objects.requireNonNullElse(serviceLines, List.of()));
+        unique(escalationLadder.stream().map(EscalationLevel::code).toList(), "escalatieniveau", slug);
+        unique(externalBodies.stream().map(ExternalBody::code).toList(), "externe instantie", slug);
+        unique(categories.stream().map(Category::code).toList(), "categorie", slug);
+        unique(serviceLines.stream().map(ServiceLine::code).toList(), "dienst", slug);
+    }
+
+    private static void unique(List<String> codes, String what, String slug) {
+        if (codes.size() != codes.stream().distinct().count()) {
+            throw new IllegalArgumentException("Profiel '" + slug + "': dubbele code bij " + what + ": " + codes);
+        }
+    }
+
+    static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " ontbreekt");
+        }
+        return value;
+    }
+
+    static String requireCode(String value, String what) {
+        if (value == null || !CODE.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " '" + value + "' is geen geldige code (HOOFDLETTERS_EN_CIJFERS)");
+        }
+        return value;
+    }
+
+    public List<String> levelCodes() {
+        return escalationLadder.stream().map(EscalationLevel::code).toList();
+    }
+
+    public List<String> externalBodyCodes() {
+        return externalBodies.stream().map(ExternalBody::code).toList();
+    }
+
+    public Optional<ExternalBody> externalBody(String code) {
+        return externalBodies.stream().filter(b -> b.code().equals(code)).findFirst();
+    }
+
+    public boolean hasCategory(String code) {
+        return categories.stream().anyMatch(c -> c.code().equals(code));
+    }
+
+    public boolean hasServiceLine(String code) {
+        return serviceLines.stream().anyMatch(s -> s.code().equals(code));
+    }
+
+    /** The rung above {@code level}, or "" at the top. */
+    public String levelAbove(String level) {
+        List<String> codes = new ArrayList<>(levelCodes());
+        int i = codes.indexOf(level);
+        return i >= 0 && i + 1 < codes.size() ? codes.get(i + 1) : "";
+    }
+
+    public String lowestLevel() {
+        return escalationLadder.get(0).code();
+    }
+
+    /** Contactgegevens. */
+    @Serdeable
+    public record Contact(String address, String phone, String email, String website) {
+        public Contact {
+            address = address == null ? "" : address;
+            phone = phone == null ? "" : phone;
+            email = email == null ? "" : email;
+            website = website == null ? "" : website;
+        }
+    }
+
+    /** Escalatieniveau: a rung of the ladder, with the Dutch role the regulation names. */
+    @Serdeable
+    public record EscalationLevel(String code, String role) {
+        public EscalationLevel {
+            requireCode(code, "escalatieniveau");
+            requireText(role, "rol bij " + code);
+        }
+    }
+
+    /** Externe instantie: klachtenfunctionaris, klachtencommissie or geschilleninstantie. */
+    @Serdeable
+    public record ExternalBody(String code, String kind, String name, String address, String email, String url) {
+        public ExternalBody {
+            requireCode(code, "externe instantie");
+            requireText(kind, "soort bij " + code);
+            requireText(name, "naam bij " + code);
+            address = address == null ? "" : address;
+            email = email == null ? "" : email;
+            url = url == null ? "" : url;
+        }
+    }
+
+    /** Klachtcategorie. */
+    @Serdeable
+    public record Category(String code, String name) {
+        public Category {
+            requireCode(code, "categorie");
+            requireText(name, "naam bij " + code);
+        }
+    }
+
+    /** Dienst (service line), with a note when another procedure applies to it. */
+    @Serdeable
+    public record ServiceLine(String code, String name, String note) {
+        public ServiceLine {
+            requireCode(code, "dienst");
+            requireText(name, "naam bij " + code);
+            note = note == null ? "" : note;
+        }
+    }
+}

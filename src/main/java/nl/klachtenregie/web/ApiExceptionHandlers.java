@@ -1,0 +1,112 @@
+package nl.klachtenregie.web;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.regulation.NoRegulationInForceException;
+import nl.klachtenregie.regulation.RuleEvaluationException;
+import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.tenant.UnknownTenantException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to a status and a readable {@link ApiError}; nothing leaks a stack trace. */
+@Factory
+class ApiExceptionHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandlers.class);
+
+    static MutableHttpResponse<ApiError> error(HttpStatus status, String message, List<String> reasons,
+                                               Map<String, String> fields) {
+        return HttpResponse.<ApiError>status(status).body(new ApiError(status.getCode(), message, reasons, fields));
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<InvalidInputException, HttpResponse<ApiError>> invalidInput() {
+        return (request, e) -> error(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(), e.fieldErrors());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<RefusedException, HttpResponse<ApiError>> refused() {
+        return (request, e) -> error(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), e.reasons(), Map.of());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<NoRegulationInForceException, HttpResponse<ApiError>> noRegulation() {
+        return (request, e) -> error(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of(e.getMessage()),
+                Map.of());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<UnknownTenantException, HttpResponse<ApiError>> unknownTenant() {
+        return (request, e) -> error(HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<NotFoundException, HttpResponse<ApiError>> notFound() {
+        return (request, e) -> error(HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<ConflictException, HttpResponse<ApiError>> conflict() {
+        return (request, e) -> error(HttpStatus.CONFLICT, e.getMessage(), List.of(), Map.of());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<RuleEvaluationException, HttpResponse<ApiError>> ruleFailure() {
+        return (request, e) -> {
+            LOG.error("Rule evaluation failed for {}", request.getPath(), e);
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "Het klachtenreglement kon deze klacht niet beoordelen: "
+                    + e.getMessage(), List.of(e.getMessage()), Map.of());
+        };
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<CodecException, HttpResponse<ApiError>> unreadableBody() {
+        return (request, e) -> error(HttpStatus.BAD_REQUEST,
+                "De JSON kon niet worden gelezen: " + firstLine(e.getMessage()), List.of(), Map.of());
+    }
+
+    @Singleton
+    @Produces
+    @Replaces(ConversionErrorHandler.class)
+    ExceptionHandler<ConversionErrorException, HttpResponse<ApiError>> conversion() {
+        return (request, e) -> error(HttpStatus.BAD_REQUEST, "Ongeldige waarde voor '" + e.getArgument().getName()
+                + "': " + firstLine(e.getConversionError().getCause().getMessage()), List.of(),
+                Map.of(e.getArgument().getName(), firstLine(e.getConversionError().getCause().getMessage())));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static String path(HttpRequest<?> request) {
+        return request.getPath();
+    }
+}

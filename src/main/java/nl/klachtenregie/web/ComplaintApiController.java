@@ -1,0 +1,133 @@
+package nl.klachtenregie.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import nl.klachtenregie.complaint.CaseFilter;
+import nl.klachtenregie.complaint.CaseStatus;
+import nl.klachtenregie.complaint.CaseSummary;
+import nl.klachtenregie.complaint.CaseView;
+import nl.klachtenregie.complaint.ComplaintId;
+import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.kpi.KpiReport;
+import nl.klachtenregie.kpi.KpiService;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+
+/**
+ * JSON API for complaint cases, under one tenant's path. The tenant in the path is resolved first; an unknown
+ * tenant is a 404 and never widens the query.
+ */
+@Controller("/api/tenants/{tenant}")
+@Produces(MediaType.APPLICATION_JSON)
+class ComplaintApiController {
+
+    private final TenantDirectory tenants;
+    private final ComplaintService complaints;
+    private final KpiService kpis;
+
+    ComplaintApiController(TenantDirectory tenants, ComplaintService complaints, KpiService kpis) {
+        this.tenants = tenants;
+        this.complaints = complaints;
+        this.kpis = kpis;
+    }
+
+    @Post("/complaints")
+    HttpResponse<CaseView> create(@PathVariable String tenant, @Nullable @Body ComplaintForm form) {
+        Tenant t = tenants.resolve(tenant);
+        if (form == null) {
+            throw InvalidInputException.of("body", "de klacht ontbreekt");
+        }
+        CaseView created = complaints.create(t, form.toNewComplaint());
+        return HttpResponse.created(created,
+                URI.create("/api/tenants/" + t.slug() + "/complaints/" + created.id()));
+    }
+
+    @Get("/complaints/{id}")
+    CaseView get(@PathVariable String tenant, @PathVariable String id, @Nullable @QueryValue String asOf) {
+        Tenant t = tenants.resolve(tenant);
+        FieldErrors errors = new FieldErrors();
+        LocalDate day = errors.optionalDate("asOf", asOf);
+        errors.throwIfAny();
+        return complaints.get(t, complaintId(id), day);
+    }
+
+    @Post("/complaints/{id}/events")
+    CaseView event(@PathVariable String tenant, @PathVariable String id, @Nullable @Body EventForm form) {
+        Tenant t = tenants.resolve(tenant);
+        if (form == null) {
+            throw InvalidInputException.of("body", "de gebeurtenis ontbreekt");
+        }
+        return complaints.recordEvent(t, complaintId(id), form.toNewEvent());
+    }
+
+    @Get("/complaints")
+    List<CaseSummary> list(@PathVariable String tenant, @Nullable @QueryValue String status,
+                           @Nullable @QueryValue String overdue, @Nullable @QueryValue String asOf,
+                           @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
+        Tenant t = tenants.resolve(tenant);
+        FieldErrors errors = new FieldErrors();
+        CaseStatus s = errors.optionalEnum("status", status, CaseStatus.class);
+        LocalDate day = errors.optionalDate("asOf", asOf);
+        Boolean late = null;
+        if (overdue != null && !overdue.isBlank()) {
+            if (!overdue.equals("true") && !overdue.equals("false")) {
+                errors.add("overdue", "gebruik true of false");
+            } else {
+                late = Boolean.valueOf(overdue);
+            }
+        }
+        int lim = number(errors, "limit", limit, 100, 1, CaseFilter.MAX_LIMIT);
+        int off = number(errors, "offset", offset, 0, 0, Integer.MAX_VALUE);
+        errors.throwIfAny();
+        return complaints.list(t, new CaseFilter(s, late, day == null ? complaints.today() : day, lim, off));
+    }
+
+    @Get("/kpis")
+    KpiReport kpis(@PathVariable String tenant, @Nullable @QueryValue String year) {
+        Tenant t = tenants.resolve(tenant);
+        FieldErrors errors = new FieldErrors();
+        int y = number(errors, "year", year, complaints.today().getYear(), 2000, 9999);
+        errors.throwIfAny();
+        return kpis.forYear(t, y);
+    }
+
+    private static ComplaintId complaintId(String id) {
+        try {
+            long value = Long.parseLong(id);
+            if (value > 0) {
+                return new ComplaintId(value);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw InvalidInputException.of("id", "'" + id + "' is geen geldig dossiernummer");
+    }
+
+    private static int number(FieldErrors errors, String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        errors.add(field, "'" + value + "' is geen getal van " + min + " tot en met " + max);
+        return fallback;
+    }
+}

@@ -1,0 +1,33 @@
+package nl.klachtenregie.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import nl.klachtenregie.complaint.EventType;
+import nl.klachtenregie.complaint.Judgement;
+import nl.klachtenregie.complaint.NewEvent;
+
+/** A timeline event as posted. */
+@Serdeable
+record EventForm(@Nullable String type, @Nullable String on, @Nullable Integer weeks, @Nullable String level,
+                 @Nullable String body, @Nullable String judgement, @Nullable String measures,
+                 @Nullable String measuresDueOn, @Nullable String motivation, @Nullable String text,
+                 @Nullable Boolean signedByComplainant, @Nullable Integer satisfaction) {
+
+    NewEvent toNewEvent() {
+        FieldErrors errors = new FieldErrors();
+        EventType t = errors.requiredEnum("type", type, EventType.class);
+        var day = errors.requiredDate("on", on);
+        Judgement j = errors.optionalEnum("judgement", judgement, Judgement.class);
+        var measuresDue = errors.optionalDate("measuresDueOn", measuresDueOn);
+        String lvl = errors.optionalText("level", level, 32);
+        String bd = errors.optionalText("body", body, 64);
+        String msr = errors.optionalText("measures", measures, 5_000);
+        String mot = errors.optionalText("motivation", motivation, 5_000);
+        String txt = errors.optionalText("text", text, 10_000);
+        if (weeks != null && (weeks < 1 || weeks > 52)) {
+            errors.add("weeks", "aantal weken moet tussen 1 en 52 liggen");
+        }
+        errors.throwIfAny();
+        return new NewEvent(t, day, weeks, lvl, bd, j, msr, measuresDue, mot, txt, signedByComplainant, satisfaction);
+    }
+}

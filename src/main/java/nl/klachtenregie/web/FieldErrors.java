@@ -1,0 +1,89 @@
+package nl.klachtenregie.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.klachtenregie.shared.InvalidInputException;
+
+/** Collects every field error of a form so the user sees them all at once, not one per try. */
+final class FieldErrors {
+
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    <E extends Enum<E>> E requiredEnum(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, "verplicht; kies uit " + names(type));
+            return null;
+        }
+        return optionalEnum(field, value, type);
+    }
+
+    <E extends Enum<E>> E optionalEnum(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value.strip())) {
+                return e;
+            }
+        }
+        errors.put(field, "onbekende waarde '" + value + "'; kies uit " + names(type));
+        return null;
+    }
+
+    LocalDate requiredDate(String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, "verplicht (datum als JJJJ-MM-DD)");
+            return null;
+        }
+        return optionalDate(field, value);
+    }
+
+    LocalDate optionalDate(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "'" + value + "' is geen geldige datum (JJJJ-MM-DD)");
+            return null;
+        }
+    }
+
+    String requiredText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, "verplicht");
+            return null;
+        }
+        return optionalText(field, value, maxLength);
+    }
+
+    String optionalText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            errors.put(field, "te lang (hoogstens " + maxLength + " tekens)");
+            return null;
+        }
+        return value.strip();
+    }
+
+    void add(String field, String message) {
+        errors.put(field, message);
+    }
+
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static String names(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}
