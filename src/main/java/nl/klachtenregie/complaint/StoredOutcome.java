@@ -8,4 +8,13 @@ import java.util.List;
 record StoredOutcome(List<String> registrationReasons, List<String> admissibilityReasons, List<String> nextActions,
                      List<String> escalationOptions, List<String> externalBodies, List<CaseView.AdviceView> advice,
                      String addressee) {
+    StoredOutcome {
+        registrationReasons = registrationReasons == null ? List.of() : List.copyOf(registrationReasons);
+        admissibilityReasons = admissibilityReasons == null ? List.of() : List.copyOf(admissibilityReasons);
+        nextActions = nextActions == null ? List.of() : List.copyOf(nextActions);
+        escalationOptions = escalationOptions == null ? List.of() : List.copyOf(escalationOptions);
+        externalBodies = externalBodies == null ? List.of() : List.copyOf(externalBodies);
+        advice = advice == null ? List.of() : List.copyOf(advice);
+        addressee = addressee == null ? "" : addressee;
+    }
 }

@@ -3,7 +3,6 @@ package nl.klachtenregie.web;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -98,15 +97,23 @@ class ApiExceptionHandlers {
                 Map.of(e.getArgument().getName(), firstLine(e.getConversionError().getCause().getMessage())));
     }
 
+    /** Anything unforeseen: logged with a reference, answered without internals. */
+    @Singleton
+    @Produces
+    ExceptionHandler<RuntimeException, HttpResponse<ApiError>> unexpected() {
+        return (request, e) -> {
+            String ref = java.util.UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Unexpected error {} on {} {}", ref, request.getMethod(), request.getPath(), e);
+            return error(HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis aan onze kant (referentie " + ref
+                    + "). Er is niets opgeslagen; probeer het later opnieuw.", List.of(), Map.of());
+        };
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static String path(HttpRequest<?> request) {
-        return request.getPath();
     }
 }
