@@ -1,0 +1,74 @@
+package nl.klachtenregie;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the feature boundaries: Drools behind the port, features talking through their top package. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.klachtenregie");
+    }
+
+    @Test
+    void droolsIsOnlyUsedInsideTheEngineAdapter() {
+        noClasses().that().resideOutsideOfPackage("nl.klachtenregie.regulation.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void theEngineAdapterIsReachedOnlyThroughThePort() {
+        noClasses().that().resideOutsideOfPackage("nl.klachtenregie.regulation.internal..")
+                .should().dependOnClassesThat().resideInAPackage("nl.klachtenregie.regulation.internal..")
+                .check(classes);
+    }
+
+    @Test
+    void rulesFactsAndOutcomesAreImmutableRecords() {
+        classes().that().resideInAPackage("nl.klachtenregie.regulation")
+                .and().implement(nl.klachtenregie.regulation.Emission.class)
+                .should().beRecords()
+                .check(classes);
+    }
+
+    @Test
+    void tenantDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("nl.klachtenregie.tenant..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.klachtenregie.regulation..",
+                        "nl.klachtenregie.complaint..", "nl.klachtenregie.kpi..", "nl.klachtenregie.web..",
+                        "nl.klachtenregie.seed..")
+                .check(classes);
+    }
+
+    @Test
+    void regulationKnowsNothingOfCasesOrTheWeb() {
+        noClasses().that().resideInAPackage("nl.klachtenregie.regulation..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.klachtenregie.complaint..",
+                        "nl.klachtenregie.kpi..", "nl.klachtenregie.web..", "nl.klachtenregie.seed..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWebLayerKnowsTheWebLayer() {
+        noClasses().that().resideOutsideOfPackage("nl.klachtenregie.web..")
+                .should().dependOnClassesThat().resideInAPackage("nl.klachtenregie.web..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresHaveNoCycles() {
+        slices().matching("nl.klachtenregie.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
