@@ -3,6 +3,7 @@ package nl.klachtenregie.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,10 @@ class TenantIsolationTest extends ApiTestSupport {
     void listsAndKpisOnlyCountTheTenantsOwnCases() {
         createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-08-03"));
         List<?> ownCases = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET(
-                "/api/tenants/klimkoord/complaints"), List.class);
+                "/api/tenants/klimkoord/complaints"), Argument.listOf(Map.class));
         assertTrue(ownCases.isEmpty(), () -> "klimkoord sees: " + ownCases);
         List<?> izwCases = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET(
-                "/api/tenants/iederzijnwerk/complaints"), List.class);
+                "/api/tenants/iederzijnwerk/complaints"), Argument.listOf(Map.class));
         assertEquals(1, izwCases.size());
     }
 
