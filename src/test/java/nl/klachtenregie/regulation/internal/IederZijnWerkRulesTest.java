@@ -1,0 +1,242 @@
+package nl.klachtenregie.regulation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.regulation.Advice;
+import nl.klachtenregie.regulation.ComplaintFacts;
+import nl.klachtenregie.regulation.EscalationOption;
+import nl.klachtenregie.regulation.EvaluationFacts;
+import nl.klachtenregie.regulation.EventFacts;
+import nl.klachtenregie.regulation.ExtensionPolicy;
+import nl.klachtenregie.regulation.ExternalBodyReference;
+import nl.klachtenregie.regulation.HistoryFacts;
+import nl.klachtenregie.regulation.KpiTarget;
+import nl.klachtenregie.regulation.Obligation;
+import nl.klachtenregie.regulation.RegulationOutcome;
+import nl.klachtenregie.regulation.RuleSet;
+import nl.klachtenregie.regulation.TenantFacts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Engine-level checks of rules/iederzijnwerk: the DRL compiles and fires as the procedure says. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IederZijnWerkRulesTest {
+
+    private static final LocalDate RECEIVED = LocalDate.of(2026, 3, 24);
+    private static final List<String> LADDER =
+            List.of("EMPLOYEE", "TEAM_LEAD", "DIRECTOR", "COMPLAINTS_OFFICER", "DISPUTES_COMMITTEE");
+
+    private DroolsRegulationEngine engine;
+    private RuleSet rules;
+
+    @BeforeAll
+    void compile() throws IOException {
+        engine = new DroolsRegulationEngine(10000, Duration.ofSeconds(2));
+        rules = new RuleSet(Map.of("regulation.drl",
+                Files.readString(Path.of("rules/iederzijnwerk/1/regulation.drl"))));
+        engine.validate(rules);
+    }
+
+    private static TenantFacts tenant() {
+        return new TenantFacts("iederzijnwerk", "1", LADDER, List.of("KPZ_KLACHTENFUNCTIONARIS", "KPZ_GESCHILLENCOMMISSIE"));
+    }
+
+    /** A builder-less record copy: kind, channel, incident, service line, level, next, name/address/phone, summary. */
+    private static ComplaintFacts complaint(String kind, String channel, LocalDate incident, String serviceLine,
+                                            String level, String next, boolean name, boolean address,
+                                            boolean phone, String summary, boolean proposed) {
+        return new ComplaintFacts("IZW-1", kind, channel, RECEIVED, incident, "CLIENT", name, address, phone, true,
+                summary, "BEJEGENING", serviceLine, "", false, false, "RECEIVED", level, next, proposed);
+    }
+
+    private static ComplaintFacts formal() {
+        return complaint("FORMAL", "LETTER", null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD", true, true, true,
+                "Afspraken niet nagekomen", false);
+    }
+
+    private static ComplaintFacts oralFormal(boolean name, boolean address, boolean phone, String summary) {
+        return complaint("FORMAL", "PHONE", null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD", name, address, phone, summary,
+                true);
+    }
+
+    private static EventFacts event(int seq, String type, LocalDate on, boolean proposed, int weeks,
+                                    boolean motivation) {
+        return new EventFacts(seq, type, on, proposed, weeks, "", "", "", false, null, motivation, false, 0);
+    }
+
+    private RegulationOutcome run(ComplaintFacts c, EventFacts... events) {
+        return engine.evaluate(rules, new EvaluationFacts(tenant(), c, List.of(events), HistoryFacts.none()));
+    }
+
+    private static List<Obligation> obligations(RegulationOutcome o, String code) {
+        return o.obligations().stream().filter(x -> x.code().equals(code)).toList();
+    }
+
+    private static List<String> levels(RegulationOutcome o) {
+        return o.escalationOptions().stream().map(EscalationOption::level).toList();
+    }
+
+    private static boolean hasAdvice(RegulationOutcome o, String code) {
+        return o.advice().stream().map(Advice::code).anyMatch(code::equals);
+    }
+
+    @Test
+    void formalComplaintGetsAcknowledgementDecisionExtensionAndManagementDuty() {
+        RegulationOutcome o = run(formal());
+        Obligation ack = obligations(o, "ACKNOWLEDGE").get(0);
+        assertEquals(5, ack.amount());
+        assertEquals("WORKING_DAYS", ack.unit());
+        Obligation decide = obligations(o, "DECIDE").get(0);
+        assertEquals(6, decide.amount());
+        assertEquals("WEEKS", decide.unit());
+        assertEquals(RECEIVED, decide.from());
+        ExtensionPolicy p = o.extensionPolicy("DECIDE").orElseThrow();
+        assertEquals(1, p.maxCount());
+        assertEquals(4, p.maxAmount());
+        assertEquals("WEEKS", p.unit());
+        assertTrue(p.announceBeforeDue());
+        assertEquals("NONE", obligations(o, "INFORM_MANAGEMENT").get(0).unit());
+        assertTrue(obligations(o, "NOTIFY_NOT_ADMISSIBLE").isEmpty());
+        assertTrue(obligations(o, "COMMUNICATE_SOLUTION").isEmpty());
+        assertTrue(o.admissible());
+        assertTrue(o.refusals().isEmpty());
+        assertEquals(1, o.addressees().size());
+        assertTrue(o.addressees().get(0).text().contains("8775 XD Nijhuizum"));
+    }
+
+    @Test
+    void informalComplaintHasNoDecisionTermButAdvice() {
+        RegulationOutcome oral = run(complaint("INFORMAL", "IN_PERSON", null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD",
+                true, true, true, "x", false));
+        assertTrue(obligations(oral, "DECIDE").isEmpty());
+        assertTrue(oral.extensionPolicies().isEmpty());
+        assertEquals(1, obligations(oral, "ACKNOWLEDGE").size());
+        assertTrue(hasAdvice(oral, "MONDELING_OFFICIEEL_VRAGEN"));
+        RegulationOutcome written = run(complaint("INFORMAL", "EMAIL", null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD",
+                true, true, true, "x", false));
+        assertTrue(hasAdvice(written, "SCHRIFTELIJK_IS_OFFICIEEL"));
+    }
+
+    @Test
+    void oralOfficialComplaintNeedsNameAddressPhoneAndDescription() {
+        assertTrue(run(oralFormal(true, true, true, "Beschrijving")).refusalsOf("CREATE").isEmpty());
+        assertTrue(run(oralFormal(false, true, true, "Beschrijving")).refusalsOf("CREATE").get(0).reason()
+                .contains("naam"));
+        assertTrue(run(oralFormal(true, false, true, "Beschrijving")).refusalsOf("CREATE").get(0).reason()
+                .contains("woonplaats"));
+        assertTrue(run(oralFormal(true, true, false, "Beschrijving")).refusalsOf("CREATE").get(0).reason()
+                .contains("telefoonnummer"));
+        assertTrue(run(oralFormal(true, true, true, "  ")).refusalsOf("CREATE").get(0).reason()
+                .contains("beschrijving van de klacht ontbreekt"));
+        // a written official complaint without a phone number is fine
+        assertTrue(run(complaint("FORMAL", "LETTER", null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD", true, true, false,
+                "x", true)).refusalsOf("CREATE").isEmpty());
+    }
+
+    @Test
+    void eventsOlderThanAYearAreNotAdmissible() {
+        RegulationOutcome old = run(complaint("FORMAL", "LETTER", RECEIVED.minusYears(1).minusDays(1), "AMBULANT",
+                "EMPLOYEE", "TEAM_LEAD", true, true, true, "x", false));
+        assertFalse(old.admissible());
+        assertTrue(old.inadmissibilities().get(0).reason().contains("maximaal een jaar"));
+        assertTrue(obligations(old, "DECIDE").isEmpty());
+        assertEquals(6, obligations(old, "NOTIFY_NOT_ADMISSIBLE").get(0).amount());
+        RegulationOutcome exactlyAYear = run(complaint("FORMAL", "LETTER", RECEIVED.minusYears(1), "AMBULANT",
+                "EMPLOYEE", "TEAM_LEAD", true, true, true, "x", false));
+        assertTrue(exactlyAYear.admissible());
+        assertEquals(1, obligations(exactlyAYear, "DECIDE").size());
+    }
+
+    @Test
+    void arbeidscoachingHasItsOwnProcedure() {
+        RegulationOutcome o = run(complaint("FORMAL", "LETTER", null, "ARBEIDSCOACHING", "EMPLOYEE", "TEAM_LEAD",
+                true, true, true, "x", false));
+        assertFalse(o.admissible());
+        assertEquals("Voor IederZijnWerk Arbeidscoaching geldt een eigen klachtenprocedure (www.iederzijnwerk.nl)",
+                o.inadmissibilities().get(0).reason());
+        assertTrue(hasAdvice(o, "ARBEIDSCOACHING"));
+        assertTrue(obligations(o, "DECIDE").isEmpty());
+    }
+
+    @Test
+    void notAdmissibleNeedsMotivationAndWaivesDecision() {
+        LocalDate on = RECEIVED.plusDays(10);
+        RegulationOutcome without = run(formal(), event(1, "DECLARED_NOT_ADMISSIBLE", on, true, 0, false));
+        assertEquals(1, without.refusalsOf("DECLARED_NOT_ADMISSIBLE").size());
+        assertTrue(without.refusalsOf("DECLARED_NOT_ADMISSIBLE").get(0).reason().contains("gedetailleerde motivatie"));
+        RegulationOutcome with = run(formal(), event(1, "DECLARED_NOT_ADMISSIBLE", on, false, 0, true));
+        assertTrue(with.refusals().isEmpty());
+        assertTrue(with.isWaived("DECIDE"));
+        List<Obligation> notify = obligations(with, "NOTIFY_NOT_ADMISSIBLE");
+        assertEquals(1, notify.size());
+        assertEquals(RECEIVED, notify.get(0).from());
+        assertEquals("WEEKS", notify.get(0).unit());
+        // an inadmissible complaint declared so: still exactly one notification duty
+        RegulationOutcome old = run(complaint("FORMAL", "LETTER", RECEIVED.minusYears(2), "AMBULANT", "EMPLOYEE",
+                "TEAM_LEAD", true, true, true, "x", false), event(1, "DECLARED_NOT_ADMISSIBLE", on, false, 0, true));
+        assertEquals(1, obligations(old, "NOTIFY_NOT_ADMISSIBLE").size());
+    }
+
+    @Test
+    void secondOrLongerExtensionIsRefusedWithTheProceduresWords() {
+        LocalDate on = RECEIVED.plusWeeks(2);
+        assertTrue(run(formal(), event(1, "EXTENSION_ANNOUNCED", on, true, 4, false)).refusals().isEmpty());
+        assertTrue(run(formal(), event(1, "EXTENSION_ANNOUNCED", on, true, 5, false))
+                .refusalsOf("EXTENSION_ANNOUNCED").get(0).reason().contains("maximaal 10 weken"));
+        RegulationOutcome second = run(formal(), event(1, "EXTENSION_ANNOUNCED", on, false, 4, false),
+                event(2, "EXTENSION_ANNOUNCED", on.plusDays(1), true, 4, false));
+        assertTrue(second.refusalsOf("EXTENSION_ANNOUNCED").get(0).reason().contains("tweede verlenging"));
+    }
+
+    @Test
+    void decisionIsFollowedByWrittenInformation() {
+        LocalDate on = RECEIVED.plusWeeks(3);
+        RegulationOutcome o = run(formal(), new EventFacts(1, "DECIDED", on, false, 0, "", "", "UNFOUNDED", false,
+                null, false, false, 0));
+        Obligation c = obligations(o, "COMMUNICATE_SOLUTION").get(0);
+        assertEquals(on, c.from());
+        assertEquals("NONE", c.unit());
+        assertTrue(hasAdvice(o, "NABESPREKING"));
+        assertTrue(hasAdvice(o, "SCHRIFTELIJKE_INFORMATIE"));
+    }
+
+    @Test
+    void escalationLadderAndExternalBodies() {
+        assertEquals(List.of("COMPLAINTS_OFFICER", "TEAM_LEAD"), levels(run(formal())));
+        assertEquals(List.of("KPZ_KLACHTENFUNCTIONARIS"),
+                run(formal()).externalBodies().stream().map(ExternalBodyReference::body).toList());
+        ComplaintFacts atDirector = complaint("FORMAL", "LETTER", null, "AMBULANT", "DIRECTOR", "COMPLAINTS_OFFICER",
+                true, true, true, "x", false);
+        assertEquals(List.of("COMPLAINTS_OFFICER"), levels(run(atDirector)));
+        ComplaintFacts atKpz = complaint("FORMAL", "LETTER", null, "AMBULANT", "COMPLAINTS_OFFICER",
+                "DISPUTES_COMMITTEE", true, true, true, "x", false);
+        assertEquals(List.of("DISPUTES_COMMITTEE"), levels(run(atKpz)));
+        assertEquals(List.of("KPZ_GESCHILLENCOMMISSIE", "KPZ_KLACHTENFUNCTIONARIS"),
+                run(atKpz).externalBodies().stream().map(ExternalBodyReference::body).toList());
+        ComplaintFacts top = complaint("FORMAL", "LETTER", null, "AMBULANT", "DISPUTES_COMMITTEE", "", true, true,
+                true, "x", false);
+        assertEquals(List.of(), levels(run(top)));
+    }
+
+    @Test
+    void tenantWideEvaluationGivesKpisAndReportOnly() {
+        RegulationOutcome o = engine.evaluate(rules, EvaluationFacts.tenantOnly(tenant()));
+        assertTrue(o.obligations().isEmpty());
+        assertEquals(List.of("ON_TIME:DECIDE", "ON_TIME:ACKNOWLEDGE"),
+                o.kpiTargets().stream().map(KpiTarget::measure).toList());
+        assertEquals(1, o.reportDuties().size());
+        assertEquals("directie", o.reportDuties().get(0).audience());
+        assertEquals(4, o.reportDuties().get(0).sections().size());
+        assertTrue(o.reportDuties().get(0).sections().get(1).contains("niet binnen de gestelde termijn van 6 weken"));
+    }
+}

@@ -1,0 +1,400 @@
+package nl.klachtenregie.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.support.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** IederZijnWerk Ambulant, Klachtenprocedure (version "1"), driven through the JSON API. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IederZijnWerkScenarioTest extends ApiTestSupport {
+
+    private static final String T = "iederzijnwerk";
+
+    private static Map<String, Object> official(String receivedOn) {
+        var body = complaint("FORMAL", "LETTER", receivedOn);
+        body.put("serviceLine", "AMBULANT");
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> complainant(Map<String, Object> body) {
+        return (Map<String, Object>) body.get("complainant");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Map<String, Object> c, String key) {
+        return (List<String>) c.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> advice(Map<String, Object> c, String code) {
+        return ((List<Map<String, Object>>) c.get("advice")).stream().filter(a -> code.equals(a.get("code")))
+                .findFirst().orElseThrow(() -> new AssertionError("no advice " + code + " in " + c.get("advice")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean hasAdvice(Map<String, Object> c, String code) {
+        return ((List<Map<String, Object>>) c.get("advice")).stream().anyMatch(a -> code.equals(a.get("code")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> bodyCodes(Map<String, Object> c) {
+        return ((List<Map<String, Object>>) c.get("externalBodies")).stream().map(b -> (String) b.get("code"))
+                .toList();
+    }
+
+    private String refusedCreate(Map<String, Object> body) {
+        Response r = post("/api/tenants/" + T + "/complaints", body);
+        assertEquals(422, r.status(), () -> "expected 422 but got " + r.status() + ": " + r.body());
+        return (String) r.body().get("message");
+    }
+
+    // --- Ontvangstbevestiging ------------------------------------------------------------------------------
+
+    @Test
+    void acknowledgementWithinFiveWorkingDaysSkipsKoningsdag() {
+        // Wed 22-04-2026: 23 (1), 24 (2), 25/26 weekend, 27 Koningsdag skipped, 28 (3), 29 (4), 30 (5) -> 30-04
+        var body = complaint("INFORMAL", "PHONE", "2026-04-22");
+        body.put("serviceLine", "DAGBESTEDING");
+        var c = createComplaint(T, body);
+        assertEquals("1", c.get("regulationVersion"));
+        var ack = obligation(c, "ACKNOWLEDGE");
+        assertEquals("2026-04-30", ack.get("dueOn"));
+        assertEquals("5 werkdagen na 22-04-2026; 27-04 Koningsdag overgeslagen", ack.get("explanation"));
+        // Tue 21-04-2026: 22, 23, 24, (weekend, 27 Koningsdag), 28, 29 -> 29-04
+        var tuesday = createComplaint(T, complaint("INFORMAL", "PHONE", "2026-04-21"));
+        assertEquals("2026-04-29", obligation(tuesday, "ACKNOWLEDGE").get("dueOn"));
+        assertEquals("5 werkdagen na 21-04-2026; 27-04 Koningsdag overgeslagen",
+                obligation(tuesday, "ACKNOWLEDGE").get("explanation"));
+        assertTrue(((String) ack.get("basis")).contains("Binnen vijf werkdagen"));
+        assertTrue(((String) advice(c, "ONTVANGSTBEVESTIGING").get("text")).contains("procedure toe"));
+        var after = event(T, c.get("id"), ev("ACKNOWLEDGED", "2026-04-30"));
+        assertEquals("MET", obligation(after, "ACKNOWLEDGE").get("status"));
+    }
+
+    @Test
+    void acknowledgementCountsGoedeVrijdagButSkipsTweedePaasdag() {
+        // Thu 02-04-2026: Fri 03-04 Goede Vrijdag counts (1), Mon 06-04 tweede Paasdag skipped, 07..10 (2..5)
+        var c = createComplaint(T, official("2026-04-02"));
+        var ack = obligation(c, "ACKNOWLEDGE");
+        assertEquals("2026-04-10", ack.get("dueOn"));
+        assertEquals("5 werkdagen na 02-04-2026; 06-04 tweede Paasdag overgeslagen", ack.get("explanation"));
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-04-10"), "ACKNOWLEDGE").get("status"));
+        assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-04-13"), "ACKNOWLEDGE").get("status"));
+        var late = event(T, c.get("id"), ev("ACKNOWLEDGED", "2026-04-13"));
+        assertEquals("MET_LATE", obligation(late, "ACKNOWLEDGE").get("status"));
+    }
+
+    // --- Officiële klacht: 6 weken, één verlenging van 4 weken ---------------------------------------------
+
+    @Test
+    void writtenOfficialComplaintIsJudgedWithinSixWeeks() {
+        // Tue 24-03-2026 + 6 weeks = Tue 05-05-2026 (5 mei) -> Wed 06-05-2026
+        var c = createComplaint(T, official("2026-03-24"));
+        var decide = obligation(c, "DECIDE");
+        assertEquals("2026-05-06", decide.get("dueOn"));
+        assertEquals("6 weken: 05-05-2026; 05-05 Bevrijdingsdag (5 mei), verschoven naar 06-05-2026 "
+                + "(Algemene termijnenwet)", decide.get("explanation"));
+        assertTrue(strings(c, "nextActions").contains("EXTENSION_ANNOUNCED"));
+        var decided = event(T, c.get("id"), ev("DECIDED", "2026-05-06", "judgement", "PARTLY_WELL_FOUNDED",
+                "measures", "Vaste begeleider", "measuresDueOn", "2026-06-01"));
+        assertEquals("DECIDED", decided.get("status"));
+        assertEquals("MET", obligation(decided, "DECIDE").get("status"));
+        assertEquals("2026-05-06", obligation(decided, "DECIDE").get("metOn"));
+    }
+
+    @Test
+    void decisionIsOpenOnTheDueDateAndOverdueTheDayAfter() {
+        // Tue 01-09-2026 + 6 weeks = Tue 13-10-2026
+        var c = createComplaint(T, official("2026-09-01"));
+        assertEquals("2026-10-13", obligation(c, "DECIDE").get("dueOn"));
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-10-13"), "DECIDE").get("status"));
+        assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-10-14"), "DECIDE").get("status"));
+        var late = event(T, c.get("id"), ev("DECIDED", "2026-10-20", "judgement", "UNFOUNDED"));
+        assertEquals("MET_LATE", obligation(late, "DECIDE").get("status"));
+    }
+
+    @Test
+    void oneExtensionOfFourWeeksMovesTheJudgementToTenWeeksAfterReceipt() {
+        // 24-03-2026 + 10 weeks = Tue 02-06-2026
+        var c = createComplaint(T, official("2026-03-24"));
+        var extended = event(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-04-30", "weeks", 4));
+        var decide = obligation(extended, "DECIDE");
+        assertEquals("2026-06-02", decide.get("dueOn"));
+        assertTrue(((String) decide.get("explanation")).contains("4 weken verlenging"));
+        assertFalse(strings(extended, "nextActions").contains("EXTENSION_ANNOUNCED"));
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-06-02"), "DECIDE").get("status"));
+        assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-06-03"), "DECIDE").get("status"));
+
+        var second = refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-05-20", "weeks", 4));
+        assertTrue(((String) second.get("message")).contains("maximaal 10 weken"), second::toString);
+        assertEquals("2026-06-02", obligation(getCase(T, c.get("id"), null), "DECIDE").get("dueOn"));
+    }
+
+    @Test
+    void extensionMustBeAskedWithinTheSixWeeks() {
+        // Mon 05-01-2026 + 6 weeks = Mon 16-02-2026; asking on 17-02 is too late
+        var c = createComplaint(T, official("2026-01-05"));
+        assertEquals("2026-02-16", obligation(c, "DECIDE").get("dueOn"));
+        var late = refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-02-17", "weeks", 4));
+        assertTrue(((String) late.get("message")).contains("16-02-2026"), late::toString);
+        var onTime = event(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-02-16", "weeks", 4));
+        // 05-01-2026 + 10 weeks = Mon 16-03-2026
+        assertEquals("2026-03-16", obligation(onTime, "DECIDE").get("dueOn"));
+    }
+
+    @Test
+    void extensionLongerThanFourWeeksIsRefused() {
+        var c = createComplaint(T, official("2026-06-08"));
+        var refused = refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-06-15", "weeks", 6));
+        assertTrue(((String) refused.get("message")).contains("één verlenging van 4 weken"), refused::toString);
+        assertEquals("2026-07-20", obligation(getCase(T, c.get("id"), null), "DECIDE").get("dueOn"));
+    }
+
+    @Test
+    void informalComplaintHasNoSixWeekTermAndCannotBeExtended() {
+        var body = complaint("INFORMAL", "IN_PERSON", "2026-06-10");
+        body.put("serviceLine", "HUISHOUDENPLUS");
+        var c = createComplaint(T, body);
+        assertNoObligation(c, "DECIDE");
+        assertTrue(((String) advice(c, "MONDELING_OFFICIEEL_VRAGEN").get("text")).contains("'officiële' klacht"));
+        refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-06-11", "weeks", 4));
+
+        var written = complaint("INFORMAL", "EMAIL", "2026-06-10");
+        var w = createComplaint(T, written);
+        assertTrue(((String) advice(w, "SCHRIFTELIJK_IS_OFFICIEEL").get("text")).contains("officiële klacht"));
+        assertFalse(hasAdvice(w, "MONDELING_OFFICIEEL_VRAGEN"));
+    }
+
+    // --- Mondelinge officiële klacht -----------------------------------------------------------------------
+
+    @Test
+    void oralOfficialComplaintRecordsNameAddressPhoneAndDescription() {
+        var noPhone = complaint("FORMAL", "PHONE", "2026-07-06");
+        complainant(noPhone).remove("phone");
+        assertTrue(refusedCreate(noPhone).contains("het telefoonnummer van de klager ontbreekt"));
+
+        var noAddress = complaint("FORMAL", "IN_PERSON", "2026-07-06");
+        complainant(noAddress).put("address", "");
+        assertTrue(refusedCreate(noAddress).contains("het adres en de woonplaats van de klager ontbreken"));
+
+        var noName = complaint("FORMAL", "PHONE", "2026-07-06");
+        complainant(noName).remove("name");
+        String message = refusedCreate(noName);
+        assertTrue(message.contains("de naam van de klager ontbreekt"), message);
+        assertTrue(message.contains("naam, adres, woonplaats, telefoonnummer en een beschrijving van de klacht"));
+
+        var complete = createComplaint(T, complaint("FORMAL", "PHONE", "2026-07-06"));
+        assertEquals("2026-08-17", obligation(complete, "DECIDE").get("dueOn"));
+
+        // a written complaint needs no phone number
+        var letter = complaint("FORMAL", "LETTER", "2026-07-06");
+        complainant(letter).remove("phone");
+        createComplaint(T, letter);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void oralOfficialComplaintWithoutDescriptionIsRefused() {
+        // The API already requires a summary for every complaint (400 on the field); the DRL rule for the
+        // description is the regulation's own backstop, checked in IederZijnWerkRulesTest.
+        var blank = complaint("FORMAL", "PHONE", "2026-07-07");
+        blank.put("summary", " ");
+        Response r = post("/api/tenants/" + T + "/complaints", blank);
+        assertEquals(400, r.status(), () -> r.body().toString());
+        assertTrue(((Map<String, Object>) r.body().get("fieldErrors")).containsKey("summary"), () -> r.body().toString());
+    }
+
+    // --- Niet in behandeling --------------------------------------------------------------------------------
+
+    @Test
+    void eventsMoreThanAYearAgoAreNotAdmissibleAndTheComplainantIsToldWithinSixWeeks() {
+        var old = official("2026-02-10");
+        old.put("incidentOn", "2025-02-09");
+        var c = createComplaint(T, old);
+        assertEquals(false, c.get("admissible"));
+        assertTrue(strings(c, "admissibilityReasons").get(0)
+                .startsWith("Klachten kunnen worden ingediend over gebeurtenissen van maximaal een jaar geleden"));
+        assertNoObligation(c, "DECIDE");
+        // 10-02-2026 + 6 weeks = Tue 24-03-2026
+        var notify = obligation(c, "NOTIFY_NOT_ADMISSIBLE");
+        assertEquals("2026-03-24", notify.get("dueOn"));
+        assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-03-25"), "NOTIFY_NOT_ADMISSIBLE")
+                .get("status"));
+        var declared = event(T, c.get("id"), ev("DECLARED_NOT_ADMISSIBLE", "2026-03-02", "motivation",
+                "De gebeurtenissen van 9 februari 2025 liggen meer dan een jaar voor ontvangst."));
+        assertEquals("NOT_ADMISSIBLE", declared.get("status"));
+        assertEquals("MET", obligation(declared, "NOTIFY_NOT_ADMISSIBLE").get("status"));
+
+        var exactlyAYear = official("2026-02-10");
+        exactlyAYear.put("incidentOn", "2025-02-10");
+        var fine = createComplaint(T, exactlyAYear);
+        assertEquals(true, fine.get("admissible"));
+        assertEquals("2026-03-24", obligation(fine, "DECIDE").get("dueOn"));
+    }
+
+    @Test
+    void notTakingAComplaintIntoTreatmentNeedsADetailedMotivation() {
+        var c = createComplaint(T, official("2026-08-04"));
+        assertNoObligation(c, "NOTIFY_NOT_ADMISSIBLE");
+        var refused = refusedEvent(T, c.get("id"), ev("DECLARED_NOT_ADMISSIBLE", "2026-08-10"));
+        assertTrue(((String) refused.get("message")).contains("gedetailleerde motivatie"), refused::toString);
+        var declared = event(T, c.get("id"), ev("DECLARED_NOT_ADMISSIBLE", "2026-08-10", "motivation",
+                "De klacht gaat over een andere zorgaanbieder."));
+        assertEquals("WAIVED", obligation(declared, "DECIDE").get("status"));
+        var notify = obligation(declared, "NOTIFY_NOT_ADMISSIBLE");
+        // 04-08-2026 + 6 weeks = Tue 15-09-2026
+        assertEquals("2026-09-15", notify.get("dueOn"));
+        assertEquals("MET", notify.get("status"));
+    }
+
+    @Test
+    void arbeidscoachingClientsAreToldThatTheirOwnProcedureApplies() {
+        var body = official("2026-05-11");
+        body.put("serviceLine", "ARBEIDSCOACHING");
+        var c = createComplaint(T, body);
+        assertEquals(false, c.get("admissible"));
+        assertEquals(List.of("Voor IederZijnWerk Arbeidscoaching geldt een eigen klachtenprocedure (www.iederzijnwerk.nl)"),
+                strings(c, "admissibilityReasons"));
+        assertTrue(((String) advice(c, "ARBEIDSCOACHING").get("text")).contains("www.iederzijnwerk.nl"));
+        assertNoObligation(c, "DECIDE");
+        // 11-05-2026 + 6 weeks = Mon 22-06-2026
+        assertEquals("2026-06-22", obligation(c, "NOTIFY_NOT_ADMISSIBLE").get("dueOn"));
+    }
+
+    // --- Directie, schriftelijke informatie, nabespreking ---------------------------------------------------
+
+    @Test
+    void directieIsInformedOfEveryComplaintAndWritesToTheComplainantAfterwards() {
+        var c = createComplaint(T, official("2026-10-05"));
+        var inform = obligation(c, "INFORM_MANAGEMENT");
+        assertNull(inform.get("dueOn"));
+        assertEquals("OPEN", inform.get("status"));
+        assertNoObligation(c, "COMMUNICATE_SOLUTION");
+        assertTrue(((String) advice(c, "SCHRIFTELIJKE_INFORMATIE").get("text")).contains("doorlooptijd"));
+        var informed = event(T, c.get("id"), ev("MANAGEMENT_INFORMED", "2026-10-06"));
+        assertEquals("MET", obligation(informed, "INFORM_MANAGEMENT").get("status"));
+
+        var decided = event(T, c.get("id"), ev("DECIDED", "2026-10-26", "judgement", "WELL_FOUNDED"));
+        var communicate = obligation(decided, "COMMUNICATE_SOLUTION");
+        assertEquals("OPEN", communicate.get("status"));
+        assertNull(communicate.get("dueOn"));
+        assertTrue(hasAdvice(decided, "NABESPREKING"));
+        var written = event(T, c.get("id"), ev("SOLUTION_COMMUNICATED", "2026-10-28", "text", "Brief directie"));
+        assertEquals("MET", obligation(written, "COMMUNICATE_SOLUTION").get("status"));
+        var closed = event(T, c.get("id"), ev("CLOSED", "2026-11-02", "satisfaction", 4));
+        assertEquals("CLOSED", closed.get("status"));
+    }
+
+    @Test
+    void handlerIsToldWhereComplaintsGoAndThatOthersAreContactedOnlyWithConsent() {
+        var body = official("2026-10-12");
+        complainant(body).put("role", "OTHER");
+        var c = createComplaint(T, body);
+        assertEquals("IederZijnWerk Ambulant, T.a.v. de directie, Nummer 15, 8775 XD Nijhuizum; e-mail "
+                + "info@iederzijnwerk.nl; telefoon 0515 543623; klachtenformulier op www.iederzijnwerk.nl",
+                c.get("addressee"));
+        assertTrue(((String) advice(c, "TOESTEMMING").get("text")).contains("na toestemming"));
+        assertTrue(((String) advice(c, "KLAGER").get("text")).contains("wettelijk vertegenwoordiger"));
+        var client = createComplaint(T, official("2026-10-12"));
+        assertFalse(hasAdvice(client, "KLAGER"));
+    }
+
+    // --- Escalatie: medewerker -> coördinator/leidinggevende -> directie -> KPZ -> Geschillencommissie ------
+
+    @Test
+    void complaintClimbsTheLadderAndReachesTheGeschillencommissieOnlyAfterTheKlachtenfunctionaris() {
+        var c = createComplaint(T, official("2026-09-07"));
+        assertEquals("EMPLOYEE", c.get("escalationLevel"));
+        assertEquals(List.of("COMPLAINTS_OFFICER", "TEAM_LEAD"), strings(c, "escalationOptions").stream().sorted().toList());
+        assertEquals(List.of("KPZ_KLACHTENFUNCTIONARIS"), bodyCodes(c));
+        var tooEarly = refusedEvent(T, c.get("id"), ev("ESCALATED", "2026-09-08", "level", "DISPUTES_COMMITTEE"));
+        assertTrue(((String) tooEarly.get("message")).contains("DISPUTES_COMMITTEE"), tooEarly::toString);
+
+        var lead = event(T, c.get("id"), ev("ESCALATED", "2026-09-08", "level", "TEAM_LEAD"));
+        assertEquals(List.of("COMPLAINTS_OFFICER", "DIRECTOR"), strings(lead, "escalationOptions").stream().sorted().toList());
+        var director = event(T, c.get("id"), ev("ESCALATED", "2026-09-10", "level", "DIRECTOR"));
+        assertEquals(List.of("COMPLAINTS_OFFICER"), strings(director, "escalationOptions"));
+        refusedEvent(T, c.get("id"), ev("ESCALATED", "2026-09-11", "level", "DISPUTES_COMMITTEE"));
+        var kpz = event(T, c.get("id"), ev("ESCALATED", "2026-09-14", "level", "COMPLAINTS_OFFICER"));
+        assertEquals(List.of("DISPUTES_COMMITTEE"), strings(kpz, "escalationOptions"));
+        assertTrue(bodyCodes(kpz).contains("KPZ_GESCHILLENCOMMISSIE"));
+        var disputes = event(T, c.get("id"), ev("ESCALATED", "2026-10-01", "level", "DISPUTES_COMMITTEE"));
+        assertEquals("DISPUTES_COMMITTEE", disputes.get("escalationLevel"));
+        assertTrue(strings(disputes, "escalationOptions").isEmpty());
+        var referred = event(T, c.get("id"), ev("REFERRED_EXTERNAL", "2026-10-01", "body", "KPZ_GESCHILLENCOMMISSIE"));
+        assertEquals("REFERRED_EXTERNAL", referred.get("status"));
+    }
+
+    @Test
+    void klachtenportaalZorgMayBeEngagedAtAnyTime() {
+        var body = complaint("INFORMAL", "PHONE", "2026-09-21");
+        var c = createComplaint(T, body);
+        assertTrue(strings(c, "escalationOptions").contains("COMPLAINTS_OFFICER"));
+        var referred = event(T, c.get("id"), ev("REFERRED_EXTERNAL", "2026-09-22", "body", "KPZ_KLACHTENFUNCTIONARIS"));
+        assertEquals("REFERRED_EXTERNAL", referred.get("status"));
+        var escalated = event(T, c.get("id"), ev("ESCALATED", "2026-09-22", "level", "COMPLAINTS_OFFICER"));
+        assertEquals("COMPLAINTS_OFFICER", escalated.get("escalationLevel"));
+        // the Geschillencommissie only now, after the klachtenfunctionaris
+        refusedEvent(T, createComplaint(T, complaint("INFORMAL", "PHONE", "2026-09-21")).get("id"),
+                ev("REFERRED_EXTERNAL", "2026-09-22", "body", "KPZ_GESCHILLENCOMMISSIE"));
+        assertTrue(bodyCodes(escalated).contains("KPZ_GESCHILLENCOMMISSIE"));
+    }
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> kpi(Map<String, Object> report, String measure) {
+        return ((List<Map<String, Object>>) report.get("kpis")).stream().filter(k -> measure.equals(k.get("measure")))
+                .findFirst().orElseThrow(() -> new AssertionError("no KPI " + measure + " in " + report));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void performanceIsMeasuredAgainstTheTerms() {
+        // 2025 is used by this test only.
+        // Mon 03-03-2025: acknowledgement due 10-03 (met 05-03), judgement due 14-04 (met 10-04).
+        var onTime = createComplaint(T, official("2025-03-03"));
+        assertEquals("2025-03-10", obligation(onTime, "ACKNOWLEDGE").get("dueOn"));
+        assertEquals("2025-04-14", obligation(onTime, "DECIDE").get("dueOn"));
+        event(T, onTime.get("id"), ev("ACKNOWLEDGED", "2025-03-05"));
+        event(T, onTime.get("id"), ev("DECIDED", "2025-04-10", "judgement", "UNFOUNDED"));
+        // Mon 02-06-2025: 3, 4, 5, 6, (09-06 tweede Pinksterdag), 10 -> acknowledgement due 10-06, met late 12-06;
+        // judgement due Mon 14-07-2025, met late 18-07.
+        var late = createComplaint(T, official("2025-06-02"));
+        var ack = obligation(late, "ACKNOWLEDGE");
+        assertEquals("2025-06-10", ack.get("dueOn"));
+        assertEquals("5 werkdagen na 02-06-2025; 09-06 tweede Pinksterdag overgeslagen", ack.get("explanation"));
+        assertEquals("2025-07-14", obligation(late, "DECIDE").get("dueOn"));
+        event(T, late.get("id"), ev("ACKNOWLEDGED", "2025-06-12"));
+        var decided = event(T, late.get("id"), ev("DECIDED", "2025-07-18", "judgement", "WELL_FOUNDED"));
+        assertEquals("MET_LATE", obligation(decided, "DECIDE").get("status"));
+
+        Response r = get("/api/tenants/" + T + "/kpis?year=2025");
+        assertEquals(200, r.status(), () -> r.body().toString());
+        var report = r.body();
+        var decide = kpi(report, "ON_TIME:DECIDE");
+        assertEquals("GE", decide.get("comparator"));
+        assertEquals(1.0, ((Number) decide.get("target")).doubleValue());
+        assertEquals(0.5, ((Number) decide.get("value")).doubleValue());
+        assertEquals(false, decide.get("met"));
+        var acknowledge = kpi(report, "ON_TIME:ACKNOWLEDGE");
+        assertEquals(0.5, ((Number) acknowledge.get("value")).doubleValue());
+        assertEquals(false, acknowledge.get("met"));
+
+        var duties = (List<Map<String, Object>>) report.get("reportDuties");
+        assertEquals(1, duties.size());
+        assertEquals("YEAR", duties.get(0).get("period"));
+        assertEquals("directie", duties.get(0).get("audience"));
+        var sections = (List<String>) duties.get(0).get("sections");
+        assertEquals(4, sections.size());
+        assertEquals("het totaal aantal ingediende klachten", sections.get(0));
+        assertTrue(sections.get(3).contains("klanttevredenheid"));
+    }
+}

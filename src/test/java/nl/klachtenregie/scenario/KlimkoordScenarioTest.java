@@ -1,0 +1,289 @@
+package nl.klachtenregie.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.support.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Stichting Klimkoord, Procedure Klachtenmanagement (6 mei 2024), driven through the JSON API.
+ *
+ * <p>History matters here ("herhaaldelijk over hetzelfde onderwerp of dezelfde persoon"): every test that
+ * asserts on registration uses categories and employees no other test in this class uses.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KlimkoordScenarioTest extends ApiTestSupport {
+
+    private static final String T = "klimkoord";
+
+    private Map<String, Object> informal(String receivedOn, String category) {
+        var body = complaint("INFORMAL", "WEB_FORM", receivedOn);
+        body.put("category", category);
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Map<String, Object> c, String key) {
+        return (List<String>) c.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> advice(Map<String, Object> c, String code) {
+        return ((List<Map<String, Object>>) c.get("advice")).stream().filter(a -> code.equals(a.get("code")))
+                .findFirst().orElseThrow(() -> new AssertionError("no advice " + code + " in " + c.get("advice")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean hasAdvice(Map<String, Object> c, String code) {
+        return ((List<Map<String, Object>>) c.get("advice")).stream().anyMatch(a -> code.equals(a.get("code")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> bodyCodes(Map<String, Object> c) {
+        return ((List<Map<String, Object>>) c.get("externalBodies")).stream().map(b -> (String) b.get("code"))
+                .toList();
+    }
+
+    @Test
+    void acknowledgementIsAlwaysGivenButHasNoTermSoItIsNeverOverdue() {
+        var c = createComplaint(T, informal("2026-01-12", "BEJEGENING"));
+        assertEquals("2024-05-06", c.get("regulationVersion"));
+        var ack = obligation(c, "ACKNOWLEDGE");
+        assertNull(ack.get("dueOn"));
+        assertEquals("OPEN", ack.get("status"));
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-11-20"), "ACKNOWLEDGE").get("status"));
+        assertTrue(((String) ack.get("basis")).contains("ontvangstbevestiging"));
+        var after = event(T, c.get("id"), ev("ACKNOWLEDGED", "2026-02-20"));
+        assertEquals("MET", obligation(after, "ACKNOWLEDGE").get("status"));
+        assertEquals("2026-02-20", obligation(after, "ACKNOWLEDGE").get("metOn"));
+    }
+
+    @Test
+    void contactWithinFourteenDaysRollsOverTheWeekend() {
+        // received Saturday 07-03-2026; + 14 days = Saturday 21-03 -> Monday 23-03
+        var c = createComplaint(T, informal("2026-03-07", "BEJEGENING"));
+        var contact = obligation(c, "CONTACT");
+        assertEquals("2026-03-23", contact.get("dueOn"));
+        assertEquals("14 dagen: 21-03-2026; 21-03 zaterdag, 22-03 zondag, verschoven naar 23-03-2026 "
+                + "(Algemene termijnenwet)", contact.get("explanation"));
+        var after = event(T, c.get("id"), ev("CONTACTED", "2026-03-23"));
+        assertEquals("MET", obligation(after, "CONTACT").get("status"));
+    }
+
+    @Test
+    void contactWithinFourteenDaysRollsOverKoningsdagAndLateContactIsMetLate() {
+        // received Monday 13-04-2026; + 14 days = Monday 27-04 Koningsdag -> 28-04
+        var c = createComplaint(T, informal("2026-04-13", "BEJEGENING"));
+        var contact = obligation(c, "CONTACT");
+        assertEquals("2026-04-28", contact.get("dueOn"));
+        assertTrue(((String) contact.get("explanation")).contains("27-04 Koningsdag"));
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-04-28"), "CONTACT").get("status"));
+        assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-04-29"), "CONTACT").get("status"));
+        var after = event(T, c.get("id"), ev("CONTACTED", "2026-04-29"));
+        assertEquals("MET_LATE", obligation(after, "CONTACT").get("status"));
+    }
+
+    @Test
+    void stepsAreCommunicatedWithinThirtyDaysRolledOverChristmas() {
+        // received Wednesday 26-11-2025; + 30 days = Friday 26-12 tweede Kerstdag, then the weekend -> 29-12
+        var c = createComplaint(T, informal("2025-11-26", "BEJEGENING"));
+        assertEquals("2025-12-10", obligation(c, "CONTACT").get("dueOn"));
+        var solution = obligation(c, "COMMUNICATE_SOLUTION");
+        assertEquals("2025-12-29", solution.get("dueOn"));
+        assertEquals("30 dagen: 26-12-2025; 26-12 tweede Kerstdag, 27-12 zaterdag, 28-12 zondag, verschoven naar "
+                + "29-12-2025 (Algemene termijnenwet)", solution.get("explanation"));
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2025-12-29"), "COMMUNICATE_SOLUTION").get("status"));
+        assertEquals("OVERDUE",
+                obligation(getCase(T, c.get("id"), "2025-12-30"), "COMMUNICATE_SOLUTION").get("status"));
+        event(T, c.get("id"), ev("CONTACTED", "2025-12-08"));
+        var after = event(T, c.get("id"), ev("SOLUTION_COMMUNICATED", "2025-12-22", "text", "Nieuwe afspraken"));
+        assertEquals("MET", obligation(after, "CONTACT").get("status"));
+        assertEquals("MET", obligation(after, "COMMUNICATE_SOLUTION").get("status"));
+    }
+
+    @Test
+    void informalComplaintResolvedInConsultationNeedNotBeRegistered() {
+        var c = createComplaint(T, informal("2026-02-02", "INFORMATIEVOORZIENING"));
+        assertEquals(false, c.get("registrationRequired"));
+        assertTrue(strings(c, "registrationReasons").isEmpty());
+        assertNoObligation(c, "INFORM_MANAGEMENT");
+        var after = event(T, c.get("id"), ev("RESOLVED_INFORMALLY", "2026-02-05"));
+        assertEquals("RESOLVED_INFORMALLY", after.get("status"));
+        assertEquals(false, after.get("registrationRequired"));
+    }
+
+    @Test
+    void unwantedBehaviourMustBeRegisteredAndReportedToTheKwaliteitsmanager() {
+        var body = informal("2026-05-18", "ONGEWENST_GEDRAG");
+        body.put("unwantedBehaviour", true);
+        var c = createComplaint(T, body);
+        assertEquals(true, c.get("registrationRequired"));
+        assertEquals(List.of("De klacht houdt verband met ongewenst gedrag (zie Gedragscode): registreren en melden "
+                + "bij de Kwaliteitsmanager (Procedure Klachtenmanagement 4.2 en 6.1)"), strings(c, "registrationReasons"));
+        var inform = obligation(c, "INFORM_MANAGEMENT");
+        assertNull(inform.get("dueOn"));
+        assertEquals("OPEN", inform.get("status"));
+        var after = event(T, c.get("id"), ev("MANAGEMENT_INFORMED", "2026-05-19"));
+        assertEquals("MET", obligation(after, "INFORM_MANAGEMENT").get("status"));
+    }
+
+    @Test
+    void repeatedComplaintAboutTheSamePersonMustBeRegisteredAndReported() {
+        var first = informal("2026-06-01", "ZORGVERLENING");
+        first.put("concernsEmployee", "Zorgverlener A. de Vries");
+        var c1 = createComplaint(T, first);
+        assertEquals(false, c1.get("registrationRequired"), () -> "first alone: " + c1.get("registrationReasons"));
+        assertNoObligation(c1, "INFORM_MANAGEMENT");
+
+        var second = informal("2026-07-01", "WACHTTIJDEN");
+        second.put("concernsEmployee", "Zorgverlener A. de Vries");
+        var c2 = createComplaint(T, second);
+        assertEquals(true, c2.get("registrationRequired"));
+        assertEquals(List.of("Er wordt herhaaldelijk over dezelfde persoon geklaagd: registreren en melden bij de "
+                + "Kwaliteitsmanager (Procedure Klachtenmanagement 4.2 en 6.1)"), strings(c2, "registrationReasons"));
+        assertEquals("OPEN", obligation(c2, "INFORM_MANAGEMENT").get("status"));
+    }
+
+    @Test
+    void repeatedComplaintAboutTheSameSubjectMustBeRegistered() {
+        var c1 = createComplaint(T, informal("2026-08-03", "TRAININGSAANBOD"));
+        assertEquals(false, c1.get("registrationRequired"));
+        var c2 = createComplaint(T, informal("2026-08-10", "TRAININGSAANBOD"));
+        assertEquals(true, c2.get("registrationRequired"));
+        assertTrue(strings(c2, "registrationReasons").get(0).contains("herhaaldelijk over hetzelfde onderwerp"));
+        assertEquals(1, obligations(c2, "INFORM_MANAGEMENT").size());
+    }
+
+    @Test
+    void formalComplaintIsHandledByKlachtenportaalZorgUnderItsOwnRulesAndRegistered() {
+        var c = createComplaint(T, complaint("FORMAL", "EMAIL", "2026-03-02"));
+        assertEquals(true, c.get("registrationRequired"));
+        assertTrue(strings(c, "registrationReasons").stream()
+                .anyMatch(r -> r.startsWith("Formele klachten die door de Klachtenfunctionaris van Klachtenportaal "
+                        + "Zorg worden opgepakt")));
+        // KPZ's own terms apply: no Klimkoord deadlines on a formal complaint
+        assertNoObligation(c, "CONTACT");
+        assertNoObligation(c, "COMMUNICATE_SOLUTION");
+        assertNoObligation(c, "DECIDE");
+        assertTrue(((String) advice(c, "KPZ_REGLEMENT").get("text"))
+                .contains("https://klachtenportaalzorg.nl/klachtenprocedure-wkkgz-wmo-en-jeugdzorg/"));
+        assertTrue(((String) c.get("addressee")).contains("info@klachtenportaalzorg.nl"));
+        var after = event(T, c.get("id"), ev("REFERRED_EXTERNAL", "2026-03-03", "body", "KPZ_KLACHTENFUNCTIONARIS"));
+        assertEquals("REFERRED_EXTERNAL", after.get("status"));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void complainantMayGoToKlachtenportaalZorgAtAnyTimeNamingKlimkoordAsZorgaanbieder() {
+        var c = createComplaint(T, informal("2026-04-01", "BEJEGENING"));
+        assertEquals("EMPLOYEE", c.get("escalationLevel"));
+        assertTrue(strings(c, "escalationOptions").containsAll(List.of("TEAM_LEAD", "COMPLAINTS_OFFICER")));
+        assertEquals(List.of("KPZ_KLACHTENFUNCTIONARIS"), bodyCodes(c));
+        var kpz = ((List<Map<String, Object>>) c.get("externalBodies")).get(0);
+        assertEquals("info@klachtenportaalzorg.nl", kpz.get("email"));
+        assertEquals("https://www.klachtenportaalzorg.nl", kpz.get("url"));
+        assertTrue(((String) advice(c, "KPZ_ZORGAANBIEDER").get("text"))
+                .contains("Stichting Klimkoord de zorgaanbieder is"));
+        // straight from the employee to the klachtenfunctionaris, skipping the leidinggevende
+        var after = event(T, c.get("id"), ev("ESCALATED", "2026-04-02", "level", "COMPLAINTS_OFFICER"));
+        assertEquals("COMPLAINTS_OFFICER", after.get("escalationLevel"));
+        assertTrue(strings(after, "escalationOptions").isEmpty());
+    }
+
+    @Test
+    void confidentialComplaintGetsOnlyALimitedAnswerInGeneralTerms() {
+        var body = informal("2026-04-07", "BEJEGENING");
+        body.put("confidential", true);
+        var c = createComplaint(T, body);
+        assertTrue(((String) advice(c, "VERTROUWELIJK").get("text")).contains("vrij algemene termen"));
+        var open = createComplaint(T, informal("2026-04-08", "BEJEGENING"));
+        assertFalse(hasAdvice(open, "VERTROUWELIJK"));
+    }
+
+    @Test
+    void agreementsMadeWithTheLeidinggevendeAreRecordedInWriting() {
+        var c = createComplaint(T, informal("2026-05-04", "COMMUNICATIEWIJZE"));
+        // a talk with the employee himself needs no written record
+        var talked = event(T, c.get("id"), ev("MEETING_HELD", "2026-05-06"));
+        assertNoObligation(talked, "RECORD_REPORT");
+        assertNoObligation(talked, "MEETING");
+
+        var escalated = event(T, c.get("id"), ev("ESCALATED", "2026-05-07", "level", "TEAM_LEAD"));
+        assertEquals("TEAM_LEAD", escalated.get("escalationLevel"));
+        assertEquals(List.of("COMPLAINTS_OFFICER"), strings(escalated, "escalationOptions"));
+        var meeting = obligation(escalated, "MEETING");
+        assertEquals("OPEN", meeting.get("status"));
+        assertNull(meeting.get("dueOn"));
+        assertNoObligation(escalated, "RECORD_REPORT");
+
+        var held = event(T, c.get("id"), ev("MEETING_HELD", "2026-05-12"));
+        assertEquals("MET", obligation(held, "MEETING").get("status"));
+        var report = obligation(held, "RECORD_REPORT");
+        assertEquals("OPEN", report.get("status"));
+        assertNull(report.get("dueOn"));
+        assertTrue(((String) report.get("basis")).contains("schriftelijk vastgelegd"));
+
+        var recorded = event(T, c.get("id"), ev("REPORT_RECORDED", "2026-05-13", "signedByComplainant", false));
+        assertEquals("MET", obligation(recorded, "RECORD_REPORT").get("status"));
+        assertEquals("2026-05-13", obligation(recorded, "RECORD_REPORT").get("metOn"));
+    }
+
+    @Test
+    void theLadderHasNoDirectorRung() {
+        var c = createComplaint(T, informal("2026-05-20", "BEJEGENING"));
+        var refused = refusedEvent(T, c.get("id"), ev("ESCALATED", "2026-05-21", "level", "DIRECTOR"));
+        assertTrue(((String) refused.get("message")).contains("DIRECTOR"), () -> refused.toString());
+        refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-05-21", "weeks", 2));
+    }
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> kpi(Map<String, Object> report, String measure) {
+        return ((List<Map<String, Object>>) report.get("kpis")).stream().filter(k -> measure.equals(k.get("measure")))
+                .findFirst().orElseThrow(() -> new AssertionError("no KPI " + measure + " in " + report));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void performanceIndicatorsAreMeasuredPerYear() {
+        // 2024 is used by this test only. Informal 02-09-2024: contact due 16-09 (met 10-09), solution due 02-10
+        // (met late on 15-10); one formal complaint, while the target is "< 1 formele klachten per jaar".
+        var c = createComplaint(T, informal("2024-09-02", "OVERIG"));
+        assertEquals("2024-09-16", obligation(c, "CONTACT").get("dueOn"));
+        assertEquals("2024-10-02", obligation(c, "COMMUNICATE_SOLUTION").get("dueOn"));
+        event(T, c.get("id"), ev("CONTACTED", "2024-09-10"));
+        event(T, c.get("id"), ev("SOLUTION_COMMUNICATED", "2024-10-15", "text", "Excuses en nieuwe planning"));
+        createComplaint(T, complaint("FORMAL", "EMAIL", "2024-10-07"));
+
+        Response r = get("/api/tenants/" + T + "/kpis?year=2024");
+        assertEquals(200, r.status(), () -> r.body().toString());
+        var report = r.body();
+        assertEquals("2024-05-06", report.get("regulationVersion"));
+        var formal = kpi(report, "FORMAL_COMPLAINTS");
+        assertEquals("< 1 formele klachten per jaar", formal.get("label"));
+        assertEquals("LT", formal.get("comparator"));
+        assertEquals(1.0, ((Number) formal.get("value")).doubleValue());
+        assertEquals(false, formal.get("met"));
+        var contact = kpi(report, "ON_TIME:CONTACT");
+        assertEquals("GE", contact.get("comparator"));
+        assertEquals(1.0, ((Number) contact.get("value")).doubleValue());
+        assertEquals(true, contact.get("met"));
+        var solution = kpi(report, "ON_TIME:COMMUNICATE_SOLUTION");
+        assertEquals(0.0, ((Number) solution.get("value")).doubleValue());
+        assertEquals(false, solution.get("met"));
+
+        var duties = (List<Map<String, Object>>) report.get("reportDuties");
+        assertEquals(1, duties.size());
+        assertEquals("YEAR", duties.get(0).get("period"));
+        assertTrue(((String) duties.get(0).get("audience")).contains("Management Team"));
+        assertEquals(List.of("de geregistreerde gevallen van onvrede en ingediende formele klachten",
+                "de aard en de inhoud van ingediende klachten", "de wijze van behandeling", "beslissingen",
+                "een advies over mogelijke knelpunten"), duties.get(0).get("sections"));
+    }
+}
