@@ -34,15 +34,18 @@ public class ComplaintStatistics {
     }
 
     /**
-     * Obligations with this code and a due date in [from, to]: how many were met on time, out of those met or
-     * already overdue on {@code asOf}. Waived ones and ones not yet due do not count.
+     * Obligations with this code (and a term) of complaints received in [from, to]: how many were met on time,
+     * out of those met or already overdue on {@code asOf}. Waived ones and ones not yet due do not count: a
+     * complaint belongs to the period in which it was received, even when its term ends in the next.
      */
     @Transactional
     public OnTime onTime(TenantId tenant, String code, LocalDate from, LocalDate to, LocalDate asOf) {
-        String scope = " FROM obligation WHERE tenant_id = ? AND code = ? AND due_on BETWEEN ? AND ?";
-        long onTime = db.count("SELECT COUNT(*)" + scope + " AND met_on IS NOT NULL AND met_on <= due_on",
+        String scope = " FROM obligation o JOIN complaint c ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id"
+                + " WHERE o.tenant_id = ? AND o.code = ? AND o.due_on IS NOT NULL AND c.received_on BETWEEN ? AND ?";
+        long onTime = db.count("SELECT COUNT(*)" + scope + " AND o.met_on IS NOT NULL AND o.met_on <= o.due_on",
                 tenant.value(), code, from, to);
-        long total = db.count("SELECT COUNT(*)" + scope + " AND (met_on IS NOT NULL OR (waived = FALSE AND due_on < ?))",
+        long total = db.count("SELECT COUNT(*)" + scope
+                        + " AND (o.met_on IS NOT NULL OR (o.waived = FALSE AND o.due_on < ?))",
                 tenant.value(), code, from, to, asOf);
         return new OnTime(onTime, total);
     }
