@@ -1,0 +1,60 @@
+package nl.klachtenregie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.support.ApiTestSupport;
+import nl.klachtenregie.tenant.TenantDirectory;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The embedded default (H2 in MySQL mode, a file database) starts, migrates and imports the seed tenants, so the
+ * README's run command works without a database server.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmbeddedDefaultStartupTest extends ApiTestSupport {
+
+    @Inject
+    TenantDirectory tenants;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            String dir = Files.createTempDirectory("kr-h2").toString();
+            // Same URL options as application.yml, only the folder differs.
+            return Map.of("datasources.default.url", "jdbc:h2:file:" + dir
+                            + "/klachtenregie;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "micronaut.server.port", "-1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theSeedTenantsAreImportedOnStartUp() {
+        assertTrue(tenants.slugs().containsAll(List.of("iederzijnwerk", "impuls", "klimkoord",
+                "kwaliteitsprocedure-6-5")), () -> tenants.slugs().toString());
+    }
+
+    @Test
+    void aComplaintCanBeHandledOnTheEmbeddedDatabase() {
+        Map<String, Object> c = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-06-01"));
+        Map<String, Object> after = event("iederzijnwerk", c.get("id"), ev("ACKNOWLEDGED", "2026-06-03"));
+        assertEquals("MET", obligation(after, "ACKNOWLEDGE").get("status"));
+        Response kpis = get("/api/tenants/iederzijnwerk/kpis?year=2026");
+        assertEquals(200, kpis.status());
+        List<Map> overdue = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET(
+                "/api/tenants/iederzijnwerk/complaints?overdue=true&asOf=2026-07-14"), Argument.listOf(Map.class));
+        assertEquals(1, overdue.size());
+    }
+}
