@@ -1,0 +1,121 @@
+package nl.klachtenregie.regulation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.klachtenregie.regulation.ComplaintFacts;
+import nl.klachtenregie.regulation.EvaluationFacts;
+import nl.klachtenregie.regulation.EventFacts;
+import nl.klachtenregie.regulation.ExtensionPolicy;
+import nl.klachtenregie.regulation.HistoryFacts;
+import nl.klachtenregie.regulation.Obligation;
+import nl.klachtenregie.regulation.RegulationOutcome;
+import nl.klachtenregie.regulation.RuleSet;
+import nl.klachtenregie.regulation.TenantFacts;
+import org.junit.jupiter.api.Test;
+
+/** Engine-level check of procedure 6.5's DRL: it compiles, and each rule fires on the right facts. */
+class KwaliteitsprocedureRulesTest {
+
+    private static final DroolsRegulationEngine ENGINE = new DroolsRegulationEngine(10000, Duration.ofSeconds(2));
+    private static final LocalDate RECEIVED = LocalDate.of(2026, 3, 16);
+    private static final TenantFacts TENANT = new TenantFacts("kwaliteitsprocedure-6-5", "1",
+            List.of("EMPLOYEE", "DIRECTOR"), List.of("EXTERNE_KLACHTENCOMMISSIE"));
+
+    private static RuleSet rules() throws IOException {
+        return new RuleSet(Map.of("regulation.drl",
+                Files.readString(Path.of("rules/kwaliteitsprocedure-6-5/1/regulation.drl"))));
+    }
+
+    private static ComplaintFacts complaint(String kind, String concernsEmployee) {
+        return new ComplaintFacts("KW-1", kind, "IN_PERSON", RECEIVED, null, "CLIENT", true, true, true, true,
+                "klacht", "BEJEGENING", "", concernsEmployee, false, false, "RECEIVED", "EMPLOYEE", "DIRECTOR", false);
+    }
+
+    private static EventFacts event(int seq, String type, LocalDate on, boolean proposed) {
+        return new EventFacts(seq, type, on, proposed, type.equals("EXTENSION_ANNOUNCED") ? 4 : 0, "", "", "", false,
+                null, false, false, 0);
+    }
+
+    private static RegulationOutcome eval(ComplaintFacts c, EventFacts... events) throws IOException {
+        return ENGINE.evaluate(rules(), new EvaluationFacts(TENANT, c, List.of(events), HistoryFacts.none()));
+    }
+
+    private static List<String> codes(RegulationOutcome o) {
+        return o.obligations().stream().map(Obligation::code).sorted().toList();
+    }
+
+    @Test
+    void informalComplaintIsReportedAssessedAndRegistered() throws IOException {
+        RegulationOutcome o = eval(complaint("INFORMAL", ""));
+        assertEquals(List.of("DECIDE", "INFORM_MANAGEMENT"), codes(o));
+        assertTrue(o.obligations().stream().allMatch(x -> x.unit().equals("NONE")));
+        assertTrue(o.registrationRequired());
+        assertTrue(o.registrations().get(0).reason().contains("Totaaloverzicht, tab 'Klachten'"));
+        assertTrue(o.extensionPolicies().isEmpty());
+        assertEquals(List.of("DIRECTOR"), o.escalationOptions().stream().map(e -> e.level()).toList());
+        assertEquals(List.of("EXTERNE_KLACHTENCOMMISSIE"), o.externalBodies().stream().map(e -> e.body()).toList());
+        RegulationOutcome ext = eval(complaint("INFORMAL", ""), event(1, "EXTENSION_ANNOUNCED", RECEIVED, true));
+        assertEquals(1, ext.refusalsOf("EXTENSION_ANNOUNCED").size());
+    }
+
+    @Test
+    void formalComplaintFollowsWkkgzTerms() throws IOException {
+        RegulationOutcome o = eval(complaint("FORMAL", ""));
+        assertEquals(List.of("COMMUNICATE_SOLUTION", "DECIDE"), codes(o));
+        Obligation decide = o.obligations().stream().filter(x -> x.code().equals("DECIDE")).findFirst().orElseThrow();
+        assertEquals(6, decide.amount());
+        assertEquals("WEEKS", decide.unit());
+        assertTrue(decide.basis().contains("Wkkgz art. 17"));
+        ExtensionPolicy p = o.extensionPolicy("DECIDE").orElseThrow();
+        assertEquals(1, p.maxCount());
+        assertEquals(4, p.maxAmount());
+        assertTrue(p.announceBeforeDue());
+        assertTrue(o.registrationRequired());
+        assertEquals(1, o.addressees().size());
+        RegulationOutcome first = eval(complaint("FORMAL", ""), event(1, "EXTENSION_ANNOUNCED", RECEIVED, true));
+        assertTrue(first.refusals().isEmpty());
+        RegulationOutcome second = eval(complaint("FORMAL", ""),
+                event(1, "EXTENSION_ANNOUNCED", RECEIVED, false),
+                event(2, "EXTENSION_ANNOUNCED", RECEIVED.plusDays(3), true));
+        assertEquals(1, second.refusalsOf("EXTENSION_ANNOUNCED").size());
+    }
+
+    @Test
+    void complaintAboutEmployeeNeedsConversationAndRecordedAgreements() throws IOException {
+        RegulationOutcome o = eval(complaint("INFORMAL", "medewerker A"));
+        assertTrue(codes(o).contains("MEETING"));
+        assertFalse(codes(o).contains("RECORD_REPORT"));
+        RegulationOutcome held = eval(complaint("INFORMAL", "medewerker A"),
+                event(1, "MEETING_HELD", LocalDate.of(2026, 3, 20), false));
+        Obligation report = held.obligations().stream().filter(x -> x.code().equals("RECORD_REPORT")).findFirst()
+                .orElseThrow();
+        assertEquals(LocalDate.of(2026, 3, 20), report.from());
+        assertFalse(codes(eval(complaint("INFORMAL", ""))).contains("MEETING"));
+    }
+
+    @Test
+    void referralToExternalCommitteeGivesAdvice() throws IOException {
+        RegulationOutcome o = eval(complaint("FORMAL", ""), event(1, "REFERRED_EXTERNAL", RECEIVED, false));
+        assertTrue(o.advice().stream().anyMatch(a -> a.code().equals("INFORMATIE_EXTERNE_KLACHTENCOMMISSIE")));
+    }
+
+    @Test
+    void tenantWideEvaluationGivesYearlyReportsAndKpi() throws IOException {
+        RegulationOutcome o = ENGINE.evaluate(rules(), EvaluationFacts.tenantOnly(TENANT));
+        assertTrue(o.obligations().isEmpty());
+        assertEquals(Set.of("DIRECTIEBEOORDELING_EFFECTIVITEIT", "EVALUATIE_KLACHTEN"),
+                Set.copyOf(o.reportDuties().stream().map(r -> r.code()).toList()));
+        assertTrue(o.reportDuties().stream().allMatch(r -> r.period().equals("YEAR")));
+        assertEquals(List.of("ON_TIME:DECIDE"), o.kpiTargets().stream().map(k -> k.measure()).toList());
+    }
+}
