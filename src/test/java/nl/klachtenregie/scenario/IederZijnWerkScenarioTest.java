@@ -25,39 +25,6 @@ class IederZijnWerkScenarioTest extends ApiTestSupport {
         return body;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> complainant(Map<String, Object> body) {
-        return (Map<String, Object>) body.get("complainant");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Map<String, Object> c, String key) {
-        return (List<String>) c.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> advice(Map<String, Object> c, String code) {
-        return ((List<Map<String, Object>>) c.get("advice")).stream().filter(a -> code.equals(a.get("code")))
-                .findFirst().orElseThrow(() -> new AssertionError("no advice " + code + " in " + c.get("advice")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean hasAdvice(Map<String, Object> c, String code) {
-        return ((List<Map<String, Object>>) c.get("advice")).stream().anyMatch(a -> code.equals(a.get("code")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> bodyCodes(Map<String, Object> c) {
-        return ((List<Map<String, Object>>) c.get("externalBodies")).stream().map(b -> (String) b.get("code"))
-                .toList();
-    }
-
-    private String refusedCreate(Map<String, Object> body) {
-        Response r = post("/api/tenants/" + T + "/complaints", body);
-        assertEquals(422, r.status(), () -> "expected 422 but got " + r.status() + ": " + r.body());
-        return (String) r.body().get("message");
-    }
-
     // --- Ontvangstbevestiging ------------------------------------------------------------------------------
 
     @Test
@@ -181,15 +148,15 @@ class IederZijnWerkScenarioTest extends ApiTestSupport {
     void oralOfficialComplaintRecordsNameAddressPhoneAndDescription() {
         var noPhone = complaint("FORMAL", "PHONE", "2026-07-06");
         complainant(noPhone).remove("phone");
-        assertTrue(refusedCreate(noPhone).contains("het telefoonnummer van de klager ontbreekt"));
+        assertTrue(refusedCreate(T, noPhone).contains("het telefoonnummer van de klager ontbreekt"));
 
         var noAddress = complaint("FORMAL", "IN_PERSON", "2026-07-06");
         complainant(noAddress).put("address", "");
-        assertTrue(refusedCreate(noAddress).contains("het adres en de woonplaats van de klager ontbreken"));
+        assertTrue(refusedCreate(T, noAddress).contains("het adres en de woonplaats van de klager ontbreken"));
 
         var noName = complaint("FORMAL", "PHONE", "2026-07-06");
         complainant(noName).remove("name");
-        String message = refusedCreate(noName);
+        String message = refusedCreate(T, noName);
         assertTrue(message.contains("de naam van de klager ontbreekt"), message);
         assertTrue(message.contains("naam, adres, woonplaats, telefoonnummer en een beschrijving van de klacht"));
 
@@ -349,12 +316,6 @@ class IederZijnWerkScenarioTest extends ApiTestSupport {
                 ev("REFERRED_EXTERNAL", "2026-09-22", "body", "KPZ_GESCHILLENCOMMISSIE"));
         assertTrue(bodyCodes(escalated).contains("KPZ_GESCHILLENCOMMISSIE"));
     }
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> kpi(Map<String, Object> report, String measure) {
-        return ((List<Map<String, Object>>) report.get("kpis")).stream().filter(k -> measure.equals(k.get("measure")))
-                .findFirst().orElseThrow(() -> new AssertionError("no KPI " + measure + " in " + report));
-    }
-
     @SuppressWarnings("unchecked")
     @Test
     void performanceIsMeasuredAgainstTheTerms() {

@@ -33,20 +33,6 @@ class ImpulsScenarioTest extends ApiTestSupport {
         return createComplaint(T, complaint("FORMAL", "LETTER", receivedOn));
     }
 
-    private static String message(Map<String, Object> error) {
-        return String.valueOf(error.get("message"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Map<String, Object> c, String key) {
-        return (List<String>) c.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> adviceCodes(Map<String, Object> c) {
-        return ((List<Map<String, Object>>) c.get("advice")).stream().map(a -> (String) a.get("code")).toList();
-    }
-
     // ----- Procedure behandeling klacht: zes weken -------------------------------------------------------
 
     @Test
@@ -290,15 +276,14 @@ class ImpulsScenarioTest extends ApiTestSupport {
     // ----- Wie kunnen klagen? ---------------------------------------------------------------------------
 
     @Test
-    @SuppressWarnings("unchecked")
     void onlyClientsRepresentativesAndNextOfKinMayComplain() {
         for (String role : List.of("CLIENT", "REPRESENTATIVE", "NEXT_OF_KIN")) {
             var body = complaint("FORMAL", "LETTER", "2026-03-16");
-            ((Map<String, Object>) body.get("complainant")).put("role", role);
+            complainant(body).put("role", role);
             assertEquals(Boolean.TRUE, createComplaint(T, body).get("admissible"), role);
         }
         var body = complaint("FORMAL", "LETTER", "2026-03-16");
-        ((Map<String, Object>) body.get("complainant")).put("role", "OTHER");
+        complainant(body).put("role", "OTHER");
         var c = createComplaint(T, body);
         assertEquals(Boolean.FALSE, c.get("admissible"));
         assertTrue(strings(c, "admissibilityReasons").stream().anyMatch(r -> r.contains("nabestaande")));

@@ -30,28 +30,6 @@ class KlimkoordScenarioTest extends ApiTestSupport {
         return body;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Map<String, Object> c, String key) {
-        return (List<String>) c.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> advice(Map<String, Object> c, String code) {
-        return ((List<Map<String, Object>>) c.get("advice")).stream().filter(a -> code.equals(a.get("code")))
-                .findFirst().orElseThrow(() -> new AssertionError("no advice " + code + " in " + c.get("advice")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean hasAdvice(Map<String, Object> c, String code) {
-        return ((List<Map<String, Object>>) c.get("advice")).stream().anyMatch(a -> code.equals(a.get("code")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> bodyCodes(Map<String, Object> c) {
-        return ((List<Map<String, Object>>) c.get("externalBodies")).stream().map(b -> (String) b.get("code"))
-                .toList();
-    }
-
     @Test
     void acknowledgementIsAlwaysGivenButHasNoTermSoItIsNeverOverdue() {
         var c = createComplaint(T, informal("2026-01-12", "BEJEGENING"));
@@ -243,12 +221,6 @@ class KlimkoordScenarioTest extends ApiTestSupport {
         assertTrue(((String) refused.get("message")).contains("DIRECTOR"), () -> refused.toString());
         refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-05-21", "weeks", 2));
     }
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> kpi(Map<String, Object> report, String measure) {
-        return ((List<Map<String, Object>>) report.get("kpis")).stream().filter(k -> measure.equals(k.get("measure")))
-                .findFirst().orElseThrow(() -> new AssertionError("no KPI " + measure + " in " + report));
-    }
-
     @SuppressWarnings("unchecked")
     @Test
     void performanceIndicatorsAreMeasuredPerYear() {

@@ -31,20 +31,6 @@ class KwaliteitsprocedureScenarioTest extends ApiTestSupport {
         return createComplaint(T, complaint("INFORMAL", "IN_PERSON", receivedOn));
     }
 
-    private static String message(Map<String, Object> error) {
-        return String.valueOf(error.get("message"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Map<String, Object> c, String key) {
-        return (List<String>) c.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> adviceCodes(Map<String, Object> c) {
-        return ((List<Map<String, Object>>) c.get("advice")).stream().map(a -> (String) a.get("code")).toList();
-    }
-
     // ----- Werkwijze: registratie in het Totaaloverzicht ---------------------------------------------------
 
     @Test

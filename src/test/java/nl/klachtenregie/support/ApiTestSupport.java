@@ -76,6 +76,16 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
         return r.body();
     }
 
+    /**
+     * Creates a complaint expected to be refused with 422; returns the error message. Fails the test on any
+     * other status.
+     */
+    protected String refusedCreate(String tenant, Map<String, Object> body) {
+        Response r = post("/api/tenants/" + tenant + "/complaints", body);
+        assertEquals(422, r.status(), () -> "expected 422 but got " + r.status() + ": " + r.body());
+        return (String) r.body().get("message");
+    }
+
     protected Map<String, Object> getCase(String tenant, Object caseId, String asOf) {
         Response r = get("/api/tenants/" + tenant + "/complaints/" + caseId + (asOf == null ? "" : "?asOf=" + asOf));
         assertEquals(200, r.status(), () -> "get case: " + r.body());
@@ -119,6 +129,57 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
         return body;
     }
 
+    /** The complainant map of a complaint body, to change before it is sent. */
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Object> complainant(Map<String, Object> body) {
+        return (Map<String, Object>) body.get("complainant");
+    }
+
+    /** The message of an error body, as text ("null" when it has none). */
+    protected static String message(Map<String, Object> error) {
+        return String.valueOf(error.get("message"));
+    }
+
+    /** A list of strings in a case (or other JSON body) under this key, such as {@code registrationReasons}. */
+    @SuppressWarnings("unchecked")
+    protected static List<String> strings(Map<String, Object> c, String key) {
+        return (List<String>) c.get(key);
+    }
+
+    /** The codes of a case's advice, in the order given. */
+    @SuppressWarnings("unchecked")
+    protected static List<String> adviceCodes(Map<String, Object> c) {
+        return ((List<Map<String, Object>>) c.get("advice")).stream().map(a -> (String) a.get("code")).toList();
+    }
+
+    /** The first advice of a case with this code; fails the test when there is none. */
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Object> advice(Map<String, Object> c, String code) {
+        return ((List<Map<String, Object>>) c.get("advice")).stream().filter(a -> code.equals(a.get("code")))
+                .findFirst().orElseThrow(() -> new AssertionError("no advice " + code + " in " + c.get("advice")));
+    }
+
+    /** Whether a case has advice with this code. */
+    @SuppressWarnings("unchecked")
+    protected static boolean hasAdvice(Map<String, Object> c, String code) {
+        return ((List<Map<String, Object>>) c.get("advice")).stream().anyMatch(a -> code.equals(a.get("code")));
+    }
+
+    /** The codes of the external bodies a case names, in the order given. */
+    @SuppressWarnings("unchecked")
+    protected static List<String> bodyCodes(Map<String, Object> c) {
+        return ((List<Map<String, Object>>) c.get("externalBodies")).stream().map(b -> (String) b.get("code"))
+                .toList();
+    }
+
+    /** The KPI of a KPI report with this measure; fails the test when there is none. */
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Object> kpi(Map<String, Object> report, String measure) {
+        return ((List<Map<String, Object>>) report.get("kpis")).stream().filter(k -> measure.equals(k.get("measure")))
+                .findFirst().orElseThrow(() -> new AssertionError("no KPI " + measure + " in " + report));
+    }
+
+    /** An event body: type, date and further key/value pairs. */
     protected static Map<String, Object> ev(String type, String on, Object... keyValues) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);

@@ -1,19 +1,19 @@
 package nl.klachtenregie.regulation.internal;
 
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.evaluate;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.levels;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.newEngine;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.obligations;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.ruleSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import nl.klachtenregie.regulation.Advice;
 import nl.klachtenregie.regulation.ComplaintFacts;
-import nl.klachtenregie.regulation.EscalationOption;
 import nl.klachtenregie.regulation.EvaluationFacts;
 import nl.klachtenregie.regulation.EventFacts;
 import nl.klachtenregie.regulation.ExtensionPolicy;
@@ -41,9 +41,8 @@ class IederZijnWerkRulesTest {
 
     @BeforeAll
     void compile() throws IOException {
-        engine = new DroolsRegulationEngine(10000, Duration.ofSeconds(2));
-        rules = new RuleSet(Map.of("regulation.drl",
-                Files.readString(Path.of("rules/iederzijnwerk/1/regulation.drl"))));
+        engine = newEngine();
+        rules = ruleSet("iederzijnwerk", "1");
         engine.validate(rules);
     }
 
@@ -71,19 +70,11 @@ class IederZijnWerkRulesTest {
 
     private static EventFacts event(int seq, String type, LocalDate on, boolean proposed, int weeks,
                                     boolean motivation) {
-        return new EventFacts(seq, type, on, proposed, weeks, "", "", "", false, null, motivation, false, 0);
+        return RulesTestSupport.event(seq, type, on, proposed, weeks, "", motivation);
     }
 
     private RegulationOutcome run(ComplaintFacts c, EventFacts... events) {
-        return engine.evaluate(rules, new EvaluationFacts(tenant(), c, List.of(events), HistoryFacts.none()));
-    }
-
-    private static List<Obligation> obligations(RegulationOutcome o, String code) {
-        return o.obligations().stream().filter(x -> x.code().equals(code)).toList();
-    }
-
-    private static List<String> levels(RegulationOutcome o) {
-        return o.escalationOptions().stream().map(EscalationOption::level).toList();
+        return evaluate(engine, rules, tenant(), c, HistoryFacts.none(), events);
     }
 
     private static boolean hasAdvice(RegulationOutcome o, String code) {

@@ -1,17 +1,18 @@
 package nl.klachtenregie.regulation.internal;
 
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.codes;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.drl;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.evaluate;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.newEngine;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.ruleSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,12 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Engine-level check of the Impuls DRL (both versions): it compiles, and each rule fires on the right facts. */
 class ImpulsRulesTest {
 
-    private static final DroolsRegulationEngine ENGINE = new DroolsRegulationEngine(10000, Duration.ofSeconds(2));
+    private static final DroolsRegulationEngine ENGINE = newEngine();
     private static final LocalDate RECEIVED = LocalDate.of(2026, 3, 16);
 
     private static RuleSet rules(String version) throws IOException {
-        return new RuleSet(Map.of("regulation.drl",
-                Files.readString(Path.of("rules/impuls/" + version + "/regulation.drl"))));
+        return ruleSet("impuls", version);
     }
 
     private static TenantFacts tenant(String version) {
@@ -53,16 +53,11 @@ class ImpulsRulesTest {
     }
 
     static EventFacts event(int seq, String type, LocalDate on, boolean proposed) {
-        return new EventFacts(seq, type, on, proposed, 0, "", "", "", false, null, false, false, 0);
+        return RulesTestSupport.event(seq, type, on, proposed, 0, "", false);
     }
 
     private static RegulationOutcome eval(String version, ComplaintFacts c, EventFacts... events) throws IOException {
-        return ENGINE.evaluate(rules(version),
-                new EvaluationFacts(tenant(version), c, List.of(events), HistoryFacts.none()));
-    }
-
-    private static List<String> codes(RegulationOutcome o) {
-        return o.obligations().stream().map(Obligation::code).sorted().toList();
+        return evaluate(ENGINE, rules(version), tenant(version), c, HistoryFacts.none(), events);
     }
 
     @ParameterizedTest
@@ -177,8 +172,7 @@ class ImpulsRulesTest {
     }
 
     private static List<String> ruleNames(String v) throws IOException {
-        Matcher m = Pattern.compile("(?m)^rule \"(.*)\"$")
-                .matcher(Files.readString(Path.of("rules/impuls/" + v + "/regulation.drl")));
+        Matcher m = Pattern.compile("(?m)^rule \"(.*)\"$").matcher(drl("impuls", v));
         List<String> names = new ArrayList<>();
         while (m.find()) {
             names.add(m.group(1));

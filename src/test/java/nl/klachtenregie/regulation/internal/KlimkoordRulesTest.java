@@ -1,20 +1,20 @@
 package nl.klachtenregie.regulation.internal;
 
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.evaluate;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.levels;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.newEngine;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.obligations;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.ruleSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import nl.klachtenregie.regulation.Advice;
 import nl.klachtenregie.regulation.ComplaintFacts;
-import nl.klachtenregie.regulation.EscalationOption;
 import nl.klachtenregie.regulation.EvaluationFacts;
 import nl.klachtenregie.regulation.EventFacts;
 import nl.klachtenregie.regulation.ExternalBodyReference;
@@ -41,9 +41,8 @@ class KlimkoordRulesTest {
 
     @BeforeAll
     void compile() throws IOException {
-        engine = new DroolsRegulationEngine(10000, Duration.ofSeconds(2));
-        rules = new RuleSet(Map.of("regulation.drl",
-                Files.readString(Path.of("rules/klimkoord/2024-05-06/regulation.drl"))));
+        engine = newEngine();
+        rules = ruleSet("klimkoord", "2024-05-06");
         engine.validate(rules);
     }
 
@@ -63,23 +62,15 @@ class KlimkoordRulesTest {
     }
 
     private static EventFacts event(int seq, String type, LocalDate on, String level) {
-        return new EventFacts(seq, type, on, false, 0, level, "", "", false, null, false, false, 0);
+        return RulesTestSupport.event(seq, type, on, false, 0, level, false);
     }
 
     private RegulationOutcome run(ComplaintFacts c, HistoryFacts h, EventFacts... events) {
-        return engine.evaluate(rules, new EvaluationFacts(tenant(), c, List.of(events), h));
+        return evaluate(engine, rules, tenant(), c, h, events);
     }
 
     private RegulationOutcome run(ComplaintFacts c) {
         return run(c, HistoryFacts.none());
-    }
-
-    private static List<Obligation> obligations(RegulationOutcome o, String code) {
-        return o.obligations().stream().filter(x -> x.code().equals(code)).toList();
-    }
-
-    private static List<String> levels(RegulationOutcome o) {
-        return o.escalationOptions().stream().map(EscalationOption::level).toList();
     }
 
     @Test

@@ -1,16 +1,16 @@
 package nl.klachtenregie.regulation.internal;
 
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.codes;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.evaluate;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.newEngine;
+import static nl.klachtenregie.regulation.internal.RulesTestSupport.ruleSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nl.klachtenregie.regulation.ComplaintFacts;
 import nl.klachtenregie.regulation.EvaluationFacts;
@@ -26,14 +26,13 @@ import org.junit.jupiter.api.Test;
 /** Engine-level check of procedure 6.5's DRL: it compiles, and each rule fires on the right facts. */
 class KwaliteitsprocedureRulesTest {
 
-    private static final DroolsRegulationEngine ENGINE = new DroolsRegulationEngine(10000, Duration.ofSeconds(2));
+    private static final DroolsRegulationEngine ENGINE = newEngine();
     private static final LocalDate RECEIVED = LocalDate.of(2026, 3, 16);
     private static final TenantFacts TENANT = new TenantFacts("kwaliteitsprocedure-6-5", "1",
             List.of("EMPLOYEE", "DIRECTOR"), List.of("EXTERNE_KLACHTENCOMMISSIE"));
 
     private static RuleSet rules() throws IOException {
-        return new RuleSet(Map.of("regulation.drl",
-                Files.readString(Path.of("rules/kwaliteitsprocedure-6-5/1/regulation.drl"))));
+        return ruleSet("kwaliteitsprocedure-6-5", "1");
     }
 
     private static ComplaintFacts complaint(String kind, String concernsEmployee) {
@@ -42,16 +41,11 @@ class KwaliteitsprocedureRulesTest {
     }
 
     private static EventFacts event(int seq, String type, LocalDate on, boolean proposed) {
-        return new EventFacts(seq, type, on, proposed, type.equals("EXTENSION_ANNOUNCED") ? 4 : 0, "", "", "", false,
-                null, false, false, 0);
+        return RulesTestSupport.event(seq, type, on, proposed, type.equals("EXTENSION_ANNOUNCED") ? 4 : 0, "", false);
     }
 
     private static RegulationOutcome eval(ComplaintFacts c, EventFacts... events) throws IOException {
-        return ENGINE.evaluate(rules(), new EvaluationFacts(TENANT, c, List.of(events), HistoryFacts.none()));
-    }
-
-    private static List<String> codes(RegulationOutcome o) {
-        return o.obligations().stream().map(Obligation::code).sorted().toList();
+        return evaluate(ENGINE, rules(), TENANT, c, HistoryFacts.none(), events);
     }
 
     @Test
