@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import nl.klachtenregie.support.ApiTestSupport;
+import nl.klachtenregie.support.TestDatabase;
 import nl.klachtenregie.tenant.TenantDirectory;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class EmbeddedDefaultStartupTest extends ApiTestSupport {
             // Same URL options as application.yml, only the folder differs.
             return Map.of("datasources.default.url", "jdbc:h2:file:" + dir
                             + "/klachtenregie;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                    "micronaut.server.port", "-1");
+                    "micronaut.server.port", "-1", "klachtenregie.clock.fixed-date", TestDatabase.TODAY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

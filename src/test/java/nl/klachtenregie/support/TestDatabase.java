@@ -20,6 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestDatabase {
 
+    /**
+     * "Today" for every test: the scenario timelines are real dates, so the clock is pinned to keep OPEN vs
+     * OVERDUE and "not in the future" stable whenever the suite runs.
+     */
+    public static final String TODAY = "2026-11-22";
+
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static String serverUrl;
     private static String user;
@@ -46,6 +52,7 @@ public final class TestDatabase {
         props.put("datasources.default.dialect", "MYSQL");
         // a random port, so that test runs never fight over 8080 with each other or a running app
         props.put("micronaut.server.port", "-1");
+        props.put("klachtenregie.clock.fixed-date", TODAY);
         return props;
     }
 
