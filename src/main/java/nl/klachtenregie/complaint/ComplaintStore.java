@@ -29,18 +29,18 @@ class ComplaintStore {
         this.json = json;
     }
 
+    /**
+     * The next reference of the tenant's year. The counter row is created first with a no-op upsert, so two
+     * first complaints of a year wait on each other's row lock instead of both inserting (duplicate key) or
+     * deadlocking on a gap lock.
+     */
     String nextReference(TenantId tenant, String slug, int year) {
-        List<Integer> next = db.query("SELECT next_no FROM reference_counter WHERE tenant_id = ? AND yr = ? FOR UPDATE",
-                rs -> rs.getInt(1), tenant.value(), year);
-        int no;
-        if (next.isEmpty()) {
-            no = 1;
-            db.update("INSERT INTO reference_counter (tenant_id, yr, next_no) VALUES (?, ?, ?)", tenant.value(), year, 2);
-        } else {
-            no = next.get(0);
-            db.update("UPDATE reference_counter SET next_no = ? WHERE tenant_id = ? AND yr = ?", no + 1,
-                    tenant.value(), year);
-        }
+        db.update("INSERT INTO reference_counter (tenant_id, yr, next_no) VALUES (?, ?, 1) "
+                + "ON DUPLICATE KEY UPDATE next_no = next_no", tenant.value(), year);
+        int no = db.queryOne("SELECT next_no FROM reference_counter WHERE tenant_id = ? AND yr = ? FOR UPDATE",
+                rs -> rs.getInt(1), tenant.value(), year).orElseThrow();
+        db.update("UPDATE reference_counter SET next_no = ? WHERE tenant_id = ? AND yr = ?", no + 1,
+                tenant.value(), year);
         String prefix = slug.replace("-", "").toUpperCase();
         prefix = prefix.substring(0, Math.min(4, prefix.length()));
         return String.format("%s-%d-%04d", prefix, year, no);

@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -126,6 +128,28 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
             // Each write either landed or was told it conflicted; none vanished silently.
             assertEquals(saved, after.events().size());
             assertTrue(saved >= 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void complaintsArrivingTogetherGetDistinctReferences() throws Exception {
+        Tenant izw = tenants.resolve("iederzijnwerk");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<String>> work = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int day = i + 1;
+                work.add(() -> service.create(izw, intake(LocalDate.of(2023, 3, day))).reference());
+            }
+            Set<String> references = new HashSet<>();
+            for (Future<String> f : pool.invokeAll(work)) {
+                references.add(f.get());
+            }
+            assertEquals(8, references.size(), references::toString);
+            assertTrue(references.contains("IEDE-2023-0001") && references.contains("IEDE-2023-0008"),
+                    references::toString);
         } finally {
             pool.shutdownNow();
         }
