@@ -1,5 +1,6 @@
 package nl.klachtenregie.kpi;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,6 +36,7 @@ public class KpiService {
         this.clock = clock;
     }
 
+    @Transactional
     public KpiReport forYear(Tenant tenant, int year) {
         LocalDate today = LocalDate.now(clock);
         if (year < 2000 || year > today.getYear()) {

@@ -55,6 +55,7 @@ public class RegulationCatalog {
     }
 
     /** @throws NoRegulationInForceException when no version was in force that day */
+    @Transactional
     public RegulationVersion inForceOn(Tenant tenant, LocalDate day) {
         return versions(tenant.id()).stream()
                 .filter(v -> !v.effectiveFrom().isAfter(day))
@@ -62,6 +63,7 @@ public class RegulationCatalog {
                 .orElseThrow(() -> new NoRegulationInForceException(tenant.slug(), day));
     }
 
+    @Transactional
     public Optional<RegulationVersion> version(TenantId tenant, String version) {
         return versions(tenant).stream().filter(v -> v.version().equals(version)).findFirst();
     }
