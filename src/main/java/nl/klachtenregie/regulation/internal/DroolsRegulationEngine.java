@@ -8,6 +8,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.klachtenregie.regulation.Addressee;
 import nl.klachtenregie.regulation.Advice;
@@ -35,8 +39,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieContainer;
@@ -52,6 +54,8 @@ final class DroolsRegulationEngine implements RegulationEngine {
 
     /** Each build gets its own ReleaseId: concurrent builds on one id can hand back each other's rules. */
     private static final AtomicLong BUILD_COUNTER = new AtomicLong();
+
+    private static final ScheduledExecutorService WATCHDOG = watchdogExecutor();
 
     private final KieServices kieServices = KieServices.Factory.get();
     /**
@@ -83,21 +87,14 @@ final class DroolsRegulationEngine implements RegulationEngine {
         KieBase kieBase = ruleBase(ruleSet);
         KieSession session = kieBase.newKieSession();
         Map<Object, String> insertedBy = new IdentityHashMap<>();
-        long deadline = System.nanoTime() + maxDuration.toNanos();
+        Watchdog watchdog = new Watchdog(session, Thread.currentThread());
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(watchdog, maxDuration.toNanos(), TimeUnit.NANOSECONDS);
         try {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null && event.getObject() instanceof Emission) {
                         insertedBy.put(event.getObject(), event.getRule().getName());
-                    }
-                }
-            });
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    if (System.nanoTime() > deadline) {
-                        session.halt();
                     }
                 }
             });
@@ -110,21 +107,65 @@ final class DroolsRegulationEngine implements RegulationEngine {
                 session.insert(event);
             }
             int fired = session.fireAllRules(maxFirings);
+            if (watchdog.stop()) {
+                throw tooSlow();
+            }
             if (fired >= maxFirings) {
                 throw new RuleEvaluationException("De regelset stopt niet: na " + maxFirings
                         + " keer vuren afgebroken (waarschijnlijk een regel die zichzelf opnieuw activeert)");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new RuleEvaluationException("De regelset deed er langer dan " + maxDuration.toMillis()
-                        + " ms over en is afgebroken");
             }
             return collect(session, insertedBy, fired);
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (watchdog.stop()) {
+                throw tooSlow();
+            }
             throw new RuleEvaluationException("Een regel faalde: " + rootMessage(e), e);
         } finally {
+            alarm.cancel(false);
+            if (watchdog.stop()) {
+                // The watchdog interrupted this (pooled) thread; the interrupt was meant for the rules only.
+                Thread.interrupted();
+            }
             session.dispose();
+        }
+    }
+
+    private RuleEvaluationException tooSlow() {
+        return new RuleEvaluationException("De regelset deed er langer dan " + maxDuration.toMillis()
+                + " ms over en is afgebroken");
+    }
+
+    /**
+     * Stops an evaluation that runs past its time: halts the agenda (a long chain of firings) and interrupts the
+     * thread (a rule that sleeps or blocks). A rule that spins in plain Java cannot be stopped this way; such
+     * rules are kept out by vetting what rules may contain.
+     */
+    private static final class Watchdog implements Runnable {
+        private final KieSession session;
+        private final Thread thread;
+        private boolean finished;
+        private boolean fired;
+
+        Watchdog(KieSession session, Thread thread) {
+            this.session = session;
+            this.thread = thread;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!finished) {
+                fired = true;
+                session.halt();
+                thread.interrupt();
+            }
+        }
+
+        /** Marks the evaluation finished; true when the watchdog had already stopped it. */
+        synchronized boolean stop() {
+            finished = true;
+            return fired;
         }
     }
 
@@ -208,6 +249,17 @@ final class DroolsRegulationEngine implements RegulationEngine {
     private static RuleSetCompilationException.Problem problem(Message m) {
         String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^.*/", "");
         return new RuleSetCompilationException.Problem(path, m.getLine(), m.getText().strip());
+    }
+
+    private static ScheduledExecutorService watchdogExecutor() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "rules-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        // Nearly every alarm is cancelled; without this the queue would hold them until they expire.
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     private static String rootMessage(Throwable e) {

@@ -85,6 +85,26 @@ class RuleSetSafetyTest {
     }
 
     @Test
+    void aRuleThatBlocksIsStoppedAtTheTimeLimit() {
+        DroolsRegulationEngine strict = new DroolsRegulationEngine(500, Duration.ofMillis(300));
+        String sleeping = HEADER + """
+                rule "sleeps"
+                when
+                    ComplaintFacts()
+                then
+                    java.lang.Thread.sleep(20000);
+                end
+                """;
+        long start = System.nanoTime();
+        RuleEvaluationException e = assertThrows(RuleEvaluationException.class,
+                () -> strict.evaluate(RuleSet.of("sleep.drl", sleeping), facts()));
+        assertTrue(e.getMessage().contains("langer dan 300 ms"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "the evaluation was not cut short");
+        assertTrue(!Thread.currentThread().isInterrupted(), "the caller's thread must not stay interrupted");
+        assertEquals(1, strict.evaluate(RuleSet.of("good.drl", GOOD), facts()).obligations().size());
+    }
+
+    @Test
     void aRuleThatThrowsFailsOnlyThatEvaluation() {
         String throwing = HEADER + """
                 rule "bad unit"
