@@ -72,7 +72,8 @@ class CaseEngine {
                 outcome.escalationOptions().stream().map(o -> o.level()).distinct().toList(),
                 outcome.externalBodies().stream().map(b -> b.body()).distinct().toList(),
                 outcome.advice().stream().map(a -> new CaseView.AdviceView(a.code(), a.text(), a.basis())).toList(),
-                outcome.addressees().isEmpty() ? profile.complaintAddress() : outcome.addressees().get(0).text());
+                outcome.addressees().isEmpty() ? profile.complaintAddress() : outcome.addressees().get(0).text(),
+                outcome.extensionPolicies().isEmpty() ? null : outcome.extensionPolicies().get(0).code());
         return new Evaluated(outcome, status, level, obligations, stored);
     }
 
@@ -90,7 +91,7 @@ class CaseEngine {
      * @throws RefusedException with every reason that applies
      */
     Evaluated checkEvent(Tenant tenant, RegulationVersion version, StoredComplaint stored, NewEvent proposed,
-                         HistoryFacts history) {
+                         HistoryFacts history, LocalDate today) {
         Evaluated before = evaluate(tenant, version, stored.reference(), stored.intake(), stored.events(), history,
                 false, false);
         if (before.status() == CaseStatus.CLOSED) {
@@ -101,7 +102,8 @@ class CaseEngine {
         Evaluated after = evaluate(tenant, version, stored.reference(), stored.intake(), with, history, false, true);
         List<String> ruleReasons = after.outcome().refusalsOf(proposed.type().name()).stream()
                 .map(Refusal::reason).distinct().toList();
-        List<String> reasons = new ArrayList<>(lifecycleReasons(stored, before, proposed, version, ruleReasons));
+        List<String> reasons = new ArrayList<>(lifecycleReasons(stored, before, proposed, version, ruleReasons,
+                today));
         reasons.addAll(ruleReasons);
         if (!reasons.isEmpty()) {
             throw new RefusedException(reasons);
@@ -110,7 +112,7 @@ class CaseEngine {
     }
 
     private List<String> lifecycleReasons(StoredComplaint stored, Evaluated before, NewEvent e,
-                                          RegulationVersion version, List<String> ruleReasons) {
+                                          RegulationVersion version, List<String> ruleReasons, LocalDate today) {
         List<String> reasons = new ArrayList<>();
         CaseStatus status = before.status();
         EventType type = e.type();
@@ -122,9 +124,9 @@ class CaseEngine {
             reasons.add("De klacht is al afgerond (" + status + "); escaleer eerst als de klager het er niet mee "
                     + "eens is.");
         }
-        if (type == EventType.CLOSED && !status.isConcluded()) {
-            reasons.add("Een dossier wordt pas gesloten na een beslissing, een informele oplossing of een "
-                    + "niet-ontvankelijkverklaring.");
+        if (type == EventType.CLOSED && !status.isConcluded() && status != CaseStatus.REFERRED_EXTERNAL) {
+            reasons.add("Een dossier wordt pas gesloten na een beslissing, een informele oplossing, een "
+                    + "niet-ontvankelijkverklaring of een doorverwijzing naar een externe instantie.");
         }
         if (type == EventType.ESCALATED) {
             List<String> options = before.stored().escalationOptions();
@@ -141,13 +143,13 @@ class CaseEngine {
             }
         }
         if (type == EventType.EXTENSION_ANNOUNCED) {
-            reasons.addAll(extensionReasons(stored, before, e, version, ruleReasons));
+            reasons.addAll(extensionReasons(stored, before, e, version, ruleReasons, today));
         }
         return reasons;
     }
 
     private List<String> extensionReasons(StoredComplaint stored, Evaluated before, NewEvent e,
-                                          RegulationVersion version, List<String> ruleReasons) {
+                                          RegulationVersion version, List<String> ruleReasons, LocalDate today) {
         if (before.status().isConcluded()) {
             return List.of("Er valt niets meer te verlengen: de klacht is al afgerond.");
         }
@@ -176,6 +178,10 @@ class CaseEngine {
                         if (e.on().isAfter(o.dueOn())) {
                             reasons.add("Een verlenging moet worden aangekondigd voordat de termijn verloopt ("
                                     + o.dueOn().format(DMY) + "); " + e.on().format(DMY) + " is te laat.");
+                        } else if (today.isAfter(o.dueOn())) {
+                            // Recording it now with an earlier date would move a term that has already run out.
+                            reasons.add("De termijn is op " + o.dueOn().format(DMY) + " verstreken; een verlenging "
+                                    + "kan niet meer worden vastgelegd, ook niet met een eerdere datum.");
                         }
                     });
         }
@@ -198,23 +204,32 @@ class CaseEngine {
         List<NewEvent> extensions = events.stream().filter(e -> e.type() == EventType.EXTENSION_ANNOUNCED).toList();
         String extendedCode = outcome.extensionPolicies().isEmpty() ? null
                 : outcome.extensionPolicies().get(0).code();
+        LocalDate closedOn = events.stream().filter(e -> e.type() == EventType.CLOSED).map(NewEvent::on)
+                .findFirst().orElse(null);
+        // Events in date order (recording order breaks ties), so a back-filled event fulfils the duty it belongs to.
+        List<NewEvent> byDate = events.stream().sorted(Comparator.comparing(NewEvent::on)).toList();
+        // Two rules stating the same duty are one duty, not two that one event can only half fulfil.
+        Map<List<Object>, Obligation> distinct = new LinkedHashMap<>();
+        outcome.obligations().stream()
+                .sorted(Comparator.comparing(Obligation::from).thenComparing(Obligation::code))
+                .forEach(o -> distinct.putIfAbsent(List.of(o.code(), o.from(), o.amount(), o.unit(), o.satisfiedBy()), o));
         List<ScheduledObligation> result = new ArrayList<>();
-        List<Obligation> ordered = outcome.obligations().stream()
-                .sorted(Comparator.comparing(Obligation::from).thenComparing(Obligation::code)).toList();
         Map<String, Set<Integer>> usedEvents = new LinkedHashMap<>();
-        for (Obligation o : ordered) {
+        for (Obligation o : distinct.values()) {
             DueDate due = dueDate(o, extendedCode, extensions, calendar);
             Set<Integer> used = usedEvents.computeIfAbsent(o.satisfiedBy(), k -> new java.util.HashSet<>());
             LocalDate metOn = null;
-            for (int i = 0; i < events.size(); i++) {
-                NewEvent e = events.get(i);
+            for (int i = 0; i < byDate.size(); i++) {
+                NewEvent e = byDate.get(i);
                 if (e.type().name().equals(o.satisfiedBy()) && !e.on().isBefore(o.from()) && !used.contains(i)) {
                     used.add(i);
                     metOn = e.on();
                     break;
                 }
             }
-            boolean waived = metOn == null && outcome.isWaived(o.code());
+            // Closing a case ends what was still open and not yet late; a duty already overdue stays missed.
+            boolean moot = closedOn != null && (due.date() == null || !due.date().isBefore(closedOn));
+            boolean waived = metOn == null && (outcome.isWaived(o.code()) || moot);
             result.add(new ScheduledObligation(o.code(), o.from(), due.date(), metOn, waived, o.basis(),
                     due.explanation()));
         }
@@ -250,7 +265,7 @@ class CaseEngine {
         if (status.isConcluded()) {
             actions.removeIf(EventType::isConclusion);
             actions.remove(EventType.EXTENSION_ANNOUNCED);
-        } else {
+        } else if (status != CaseStatus.REFERRED_EXTERNAL) {
             actions.remove(EventType.CLOSED);
         }
         if (events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED)) {

@@ -59,9 +59,10 @@ public class ComplaintService {
         if (!refusals.isEmpty()) {
             throw new RefusedException(refusals);
         }
-        String reference = store.nextReference(tenant.id(), tenant.slug(), intake.receivedOn().getYear());
-        CaseEngine.Evaluated evaluated = engine.evaluate(tenant, version, reference, intake, List.of(), history,
+        // Evaluated before the reference is drawn, so the counter's row lock is held only for the insert.
+        CaseEngine.Evaluated evaluated = engine.evaluate(tenant, version, null, intake, List.of(), history,
                 false, false);
+        String reference = store.nextReference(tenant.id(), tenant.slug(), intake.receivedOn().getYear());
         long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated);
         return view(tenant, id, today());
     }
@@ -78,7 +79,7 @@ public class ComplaintService {
         checkEventFields(event);
         RegulationVersion version = version(tenant, stored);
         HistoryFacts history = store.history(tenant.id(), stored.id(), stored.intake());
-        CaseEngine.Evaluated after = engine.checkEvent(tenant, version, stored, event, history);
+        CaseEngine.Evaluated after = engine.checkEvent(tenant, version, stored, event, history, today());
         store.appendEvent(tenant.id(), stored, event, after);
         return view(tenant, stored.id(), today());
     }
@@ -96,6 +97,7 @@ public class ComplaintService {
     private CaseView view(Tenant tenant, long id, LocalDate asOf) {
         StoredComplaint c = store.load(tenant.id(), id).orElseThrow(() -> notFound(new ComplaintId(id)));
         StoredOutcome outcome = store.storedOutcome(tenant.id(), id);
+        List<ScheduledObligation> obligations = store.obligations(tenant.id(), id);
         TenantProfile profile = tenant.profile();
         List<CaseView.ExternalBodyView> bodies = outcome.externalBodies().stream()
                 .map(code -> profile.externalBody(code)
@@ -116,9 +118,19 @@ public class ComplaintService {
                 CaseEngine.escalationLevel(profile, c.events()), !outcome.registrationReasons().isEmpty(),
                 outcome.registrationReasons(), outcome.admissibilityReasons().isEmpty(),
                 outcome.admissibilityReasons(),
-                store.obligations(tenant.id(), id).stream().map(o -> o.view(asOf)).toList(),
-                outcome.nextActions(), outcome.escalationOptions(), bodies, outcome.addressee(), outcome.advice(),
-                events, asOf);
+                obligations.stream().map(o -> o.view(asOf)).toList(),
+                nextActions(outcome, obligations, asOf), outcome.escalationOptions(), bodies, outcome.addressee(),
+                outcome.advice(), events, asOf);
+    }
+
+    /** An extension can no longer be announced once the term it would move has run out on the day asked. */
+    private static List<String> nextActions(StoredOutcome outcome, List<ScheduledObligation> obligations,
+                                            LocalDate asOf) {
+        boolean expired = outcome.extensionFor() != null && obligations.stream()
+                .filter(o -> o.code().equals(outcome.extensionFor()) && o.dueOn() != null && o.metOn() == null)
+                .anyMatch(o -> asOf.isAfter(o.dueOn()));
+        return expired ? outcome.nextActions().stream().filter(a -> !a.equals("EXTENSION_ANNOUNCED")).toList()
+                : outcome.nextActions();
     }
 
     private RegulationVersion version(Tenant tenant, StoredComplaint c) {

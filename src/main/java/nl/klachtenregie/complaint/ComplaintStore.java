@@ -153,7 +153,8 @@ class ComplaintStore {
             params.add(f.status());
         }
         if (f.overdue() != null) {
-            sql.append(f.overdue() ? " AND EXISTS" : " AND NOT EXISTS");
+            // A closed case is nobody's work any more, even when it missed a term before closing.
+            sql.append(f.overdue() ? " AND c.status <> 'CLOSED' AND EXISTS" : " AND NOT EXISTS");
             sql.append(" (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
                     + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)");
             params.add(f.asOf());

@@ -6,17 +6,19 @@ import java.time.LocalDate;
 record ScheduledObligation(String code, LocalDate fromOn, LocalDate dueOn, LocalDate metOn, boolean waived,
                            String basis, String explanation) {
 
+    /** The status on {@code asOf}: a fulfilment after that day has not happened yet from its point of view. */
     ObligationStatus statusOn(LocalDate asOf) {
-        if (metOn != null) {
+        if (metOn != null && !metOn.isAfter(asOf)) {
             return dueOn == null || !metOn.isAfter(dueOn) ? ObligationStatus.MET : ObligationStatus.MET_LATE;
         }
-        if (waived) {
+        if (waived && metOn == null) {
             return ObligationStatus.WAIVED;
         }
         return dueOn != null && asOf.isAfter(dueOn) ? ObligationStatus.OVERDUE : ObligationStatus.OPEN;
     }
 
     CaseView.ObligationView view(LocalDate asOf) {
-        return new CaseView.ObligationView(code, fromOn, dueOn, statusOn(asOf), metOn, basis, explanation);
+        LocalDate met = metOn != null && !metOn.isAfter(asOf) ? metOn : null;
+        return new CaseView.ObligationView(code, fromOn, dueOn, statusOn(asOf), met, basis, explanation);
     }
 }

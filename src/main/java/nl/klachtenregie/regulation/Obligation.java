@@ -18,6 +18,9 @@ public record Obligation(String code, LocalDate from, int amount, String unit, S
         Emission.requireText(code, "code");
         Objects.requireNonNull(from, "from");
         TermUnit.parse(unit);
+        if (amount < 0) {
+            throw new IllegalArgumentException("Een termijn kan niet negatief zijn: " + amount + " (" + code + ")");
+        }
         Emission.requireText(satisfiedBy, "satisfiedBy");
         basis = basis == null ? "" : basis;
     }

@@ -76,8 +76,9 @@ class ApiExceptionHandlers {
     ExceptionHandler<RuleEvaluationException, HttpResponse<ApiError>> ruleFailure() {
         return (request, e) -> {
             LOG.error("Rule evaluation failed for {}", request.getPath(), e);
-            return error(HttpStatus.UNPROCESSABLE_ENTITY, "Het klachtenreglement kon deze klacht niet beoordelen: "
-                    + e.getMessage(), List.of(e.getMessage()), Map.of());
+            // A defect in the tenant's rules, not in the request: not a refusal, and nothing was saved.
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "Het klachtenreglement van deze organisatie kon niet worden "
+                    + "toegepast; er is niets opgeslagen. " + e.getMessage(), List.of(e.getMessage()), Map.of());
         };
     }
 

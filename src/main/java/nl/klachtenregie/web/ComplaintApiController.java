@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,6 +33,8 @@ import nl.klachtenregie.tenant.TenantDirectory;
  */
 @Controller("/api/tenants/{tenant}")
 @Produces(MediaType.APPLICATION_JSON)
+// JDBC and rule evaluation block: keep them off the Netty event loop.
+@ExecuteOn(TaskExecutors.BLOCKING)
 class ComplaintApiController {
 
     private final TenantDirectory tenants;

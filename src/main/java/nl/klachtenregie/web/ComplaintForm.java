@@ -13,7 +13,7 @@ import nl.klachtenregie.complaint.NewComplaint;
 record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable String receivedOn,
                      @Nullable String incidentOn, @Nullable ComplainantForm complainant, @Nullable String summary,
                      @Nullable String category, @Nullable String serviceLine, @Nullable String concernsEmployee,
-                     @Nullable Boolean unwantedBehaviour, @Nullable Boolean confidential) {
+                     @Nullable Object unwantedBehaviour, @Nullable Object confidential) {
 
     /** Klager as posted. */
     @Serdeable
@@ -47,8 +47,10 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
         String cat = errors.requiredText("category", category, 64);
         String line = errors.optionalText("serviceLine", serviceLine, 64);
         String employee = errors.optionalText("concernsEmployee", concernsEmployee, 255);
+        Boolean unwanted = errors.optionalBoolean("unwantedBehaviour", unwantedBehaviour);
+        Boolean secret = errors.optionalBoolean("confidential", confidential);
         errors.throwIfAny();
         return new NewComplaint(k, ch, received, incident, who, text, cat, line, employee,
-                Boolean.TRUE.equals(unwantedBehaviour), Boolean.TRUE.equals(confidential));
+                Boolean.TRUE.equals(unwanted), Boolean.TRUE.equals(secret));
     }
 }

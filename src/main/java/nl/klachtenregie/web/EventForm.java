@@ -8,10 +8,10 @@ import nl.klachtenregie.complaint.NewEvent;
 
 /** A timeline event as posted. */
 @Serdeable
-record EventForm(@Nullable String type, @Nullable String on, @Nullable Integer weeks, @Nullable String level,
+record EventForm(@Nullable String type, @Nullable String on, @Nullable Object weeks, @Nullable String level,
                  @Nullable String body, @Nullable String judgement, @Nullable String measures,
                  @Nullable String measuresDueOn, @Nullable String motivation, @Nullable String text,
-                 @Nullable Boolean signedByComplainant, @Nullable Integer satisfaction) {
+                 @Nullable Object signedByComplainant, @Nullable Object satisfaction) {
 
     NewEvent toNewEvent() {
         FieldErrors errors = new FieldErrors();
@@ -24,10 +24,10 @@ record EventForm(@Nullable String type, @Nullable String on, @Nullable Integer w
         String msr = errors.optionalText("measures", measures, 5_000);
         String mot = errors.optionalText("motivation", motivation, 5_000);
         String txt = errors.optionalText("text", text, 10_000);
-        if (weeks != null && (weeks < 1 || weeks > 52)) {
-            errors.add("weeks", "aantal weken moet tussen 1 en 52 liggen");
-        }
+        Integer wk = errors.optionalInteger("weeks", weeks, 1, 52);
+        Boolean signed = errors.optionalBoolean("signedByComplainant", signedByComplainant);
+        Integer score = errors.optionalInteger("satisfaction", satisfaction, 1, 5);
         errors.throwIfAny();
-        return new NewEvent(t, day, weeks, lvl, bd, j, msr, measuresDue, mot, txt, signedByComplainant, satisfaction);
+        return new NewEvent(t, day, wk, lvl, bd, j, msr, measuresDue, mot, txt, signed, score);
     }
 }

@@ -11,6 +11,9 @@ import nl.klachtenregie.shared.InvalidInputException;
 /** Collects every field error of a form so the user sees them all at once, not one per try. */
 final class FieldErrors {
 
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 9999;
+
     private final Map<String, String> errors = new LinkedHashMap<>();
 
     <E extends Enum<E>> E requiredEnum(String field, String value, Class<E> type) {
@@ -47,11 +50,41 @@ final class FieldErrors {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip());
+            // ISO allows years like -5000 or +999999999, which the database would silently mangle.
+            if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+                errors.put(field, "'" + value + "' ligt buiten " + MIN_YEAR + "-" + MAX_YEAR);
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.put(field, "'" + value + "' is geen geldige datum (JJJJ-MM-DD)");
             return null;
         }
+    }
+
+    /** JSON true/false only: "ja" or 1 is an error, not a silent false that would lose a registration duty. */
+    Boolean optionalBoolean(String field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        errors.put(field, "gebruik true of false (niet '" + value + "')");
+        return null;
+    }
+
+    Integer optionalInteger(String field, Object value, int min, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && n.longValue() >= min && n.longValue() <= max) {
+            return n.intValue();
+        }
+        errors.put(field, "een geheel getal van " + min + " tot en met " + max + " (niet '" + value + "')");
+        return null;
     }
 
     String requiredText(String field, String value, int maxLength) {

@@ -159,7 +159,7 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
         var nothing = new nl.klachtenregie.regulation.RegulationOutcome(List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0);
         return new CaseEngine.Evaluated(nothing, CaseStatus.IN_PROGRESS, "EMPLOYEE", List.of(),
-                new StoredOutcome(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), ""));
+                new StoredOutcome(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "", null));
     }
 
     private static NewComplaint intake(LocalDate receivedOn) {

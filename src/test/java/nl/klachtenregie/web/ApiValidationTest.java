@@ -66,6 +66,31 @@ class ApiValidationTest extends ApiTestSupport {
     }
 
     @Test
+    void aFlagThatIsNotTrueOrFalseIsNamedNotSilentlyFalse() {
+        Map<String, Object> body = complaint("INFORMAL", "EMAIL", "2026-09-01");
+        body.put("unwantedBehaviour", "ja");
+        Response r = post("/api/tenants/klimkoord/complaints", body);
+        assertEquals(400, r.status());
+        assertTrue(((Map<?, ?>) r.body().get("fieldErrors")).get("unwantedBehaviour").toString()
+                .contains("true of false"));
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-09-01")).get("id");
+        Response weeks = post(COMPLAINTS + "/" + id + "/events", ev("EXTENSION_ANNOUNCED", "2026-09-02",
+                "weeks", "vier"));
+        assertEquals(400, weeks.status());
+        assertTrue(((Map<?, ?>) weeks.body().get("fieldErrors")).containsKey("weeks"));
+    }
+
+    @Test
+    void yearsOutsideTheCalendarWeUseAreRefused() {
+        Map<String, Object> body = complaint("FORMAL", "LETTER", "2026-09-01");
+        body.put("incidentOn", "-5000-01-01");
+        Response r = post(COMPLAINTS, body);
+        assertEquals(400, r.status());
+        assertTrue(((Map<?, ?>) r.body().get("fieldErrors")).containsKey("incidentOn"));
+        assertEquals(400, get(COMPLAINTS + "/1?asOf=+999999999-12-31").status());
+    }
+
+    @Test
     void anUnknownCategoryOrServiceLineIsRefusedWithTheKnownOnes() {
         Map<String, Object> body = complaint("FORMAL", "LETTER", "2026-09-01");
         body.put("category", "ONBEKEND");
@@ -115,6 +140,7 @@ class ApiValidationTest extends ApiTestSupport {
         Response badSatisfaction = post(COMPLAINTS + "/" + id + "/events", ev("CLOSED", "2026-09-02",
                 "satisfaction", 9));
         assertEquals(400, badSatisfaction.status());
+        assertTrue(((Map<?, ?>) badSatisfaction.body().get("fieldErrors")).containsKey("satisfaction"));
     }
 
     @Test

@@ -1,0 +1,80 @@
+package nl.klachtenregie.complaint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.support.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What the case engine does for every regulation: closing, fulfilment over time, extensions that come too late. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseLifecycleTest extends ApiTestSupport {
+
+    @Test
+    void closingEndsOpenDutiesButAMissedTermStaysMissed() {
+        // IederZijnWerk, received Thu 1 Oct 2026: acknowledgement due Thu 8 Oct (5 working days), never sent.
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-10-01")).get("id");
+        event("iederzijnwerk", id, ev("DECIDED", "2026-10-20", "judgement", "UNFOUNDED"));
+        Map<String, Object> closed = event("iederzijnwerk", id, ev("CLOSED", "2026-10-21", "satisfaction", 3));
+        assertEquals("OVERDUE", obligation(closed, "ACKNOWLEDGE").get("status"));
+        assertEquals("WAIVED", obligation(closed, "INFORM_MANAGEMENT").get("status"));
+        assertEquals("MET", obligation(closed, "DECIDE").get("status"));
+        List<Map> overdueWork = http.toBlocking().retrieve(HttpRequest.GET(
+                "/api/tenants/iederzijnwerk/complaints?overdue=true"), Argument.listOf(Map.class));
+        assertTrue(overdueWork.stream().noneMatch(c -> id.equals(c.get("id"))), "a closed case is nobody's work");
+    }
+
+    @Test
+    void aCaseReferredToTheExternalBodyCanBeClosed() {
+        Object id = createComplaint("klimkoord", complaint("FORMAL", "WEB_FORM", "2026-09-07")).get("id");
+        Map<String, Object> referred = event("klimkoord", id, ev("REFERRED_EXTERNAL", "2026-09-08",
+                "body", "KPZ_KLACHTENFUNCTIONARIS"));
+        assertTrue(((List<?>) referred.get("nextActions")).contains("CLOSED"));
+        assertEquals("CLOSED", event("klimkoord", id, ev("CLOSED", "2026-11-02")).get("status"));
+    }
+
+    @Test
+    void aDutyFulfilledAfterTheDayAskedIsStillOpenOnThatDay() {
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-06-01")).get("id");
+        event("iederzijnwerk", id, ev("ACKNOWLEDGED", "2026-06-05"));
+        Map<String, Object> before = getCase("iederzijnwerk", id, "2026-06-03");
+        assertEquals("OPEN", obligation(before, "ACKNOWLEDGE").get("status"));
+        assertNull(obligation(before, "ACKNOWLEDGE").get("metOn"));
+        assertEquals("MET", obligation(getCase("iederzijnwerk", id, "2026-06-05"), "ACKNOWLEDGE").get("status"));
+    }
+
+    @Test
+    void anExtensionCannotBeRecordedWithAnEarlierDateOnceTheTermHasRunOut() {
+        // Received Tue 1 Sep 2026: decision due Tue 13 Oct. "Today" in the tests is 22 Nov 2026.
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-09-01")).get("id");
+        Map<String, Object> now = getCase("iederzijnwerk", id, null);
+        assertFalse(((List<?>) now.get("nextActions")).contains("EXTENSION_ANNOUNCED"));
+        assertTrue(((List<?>) getCase("iederzijnwerk", id, "2026-10-01").get("nextActions"))
+                .contains("EXTENSION_ANNOUNCED"));
+        Map<String, Object> refused = refusedEvent("iederzijnwerk", id, ev("EXTENSION_ANNOUNCED", "2026-10-12",
+                "weeks", 4));
+        assertTrue(refused.get("message").toString().contains("13-10-2026 verstreken"), refused::toString);
+        assertEquals("2026-10-13", obligation(getCase("iederzijnwerk", id, null), "DECIDE").get("dueOn"));
+    }
+
+    @Test
+    void aBackFilledReportFulfilsTheDutyItBelongsTo() {
+        // Impuls, informal: a note of the complaint (from receipt) and a report of the meeting (from 10 March).
+        Object id = createComplaint("impuls", complaint("INFORMAL", "IN_PERSON", "2026-03-02")).get("id");
+        event("impuls", id, ev("MEETING_HELD", "2026-03-10"));
+        event("impuls", id, ev("REPORT_RECORDED", "2026-03-11", "text", "verslag gesprek"));
+        Map<String, Object> after = event("impuls", id, ev("REPORT_RECORDED", "2026-03-03", "text", "aantekening"));
+        List<Map<String, Object>> reports = obligations(after, "RECORD_REPORT");
+        assertEquals(2, reports.size(), reports::toString);
+        assertTrue(reports.stream().allMatch(r -> "MET".equals(r.get("status"))), reports::toString);
+    }
+}
