@@ -71,7 +71,9 @@ class IederZijnWerkScenarioTest extends ApiTestSupport {
         assertEquals("2026-05-06", decide.get("dueOn"));
         assertEquals("6 weken: 05-05-2026; 05-05 Bevrijdingsdag (5 mei), verschoven naar 06-05-2026 "
                 + "(Algemene termijnenwet)", decide.get("explanation"));
-        assertTrue(strings(c, "nextActions").contains("EXTENSION_ANNOUNCED"));
+        // an extension can be announced up to the last day of the term, not after it
+        assertTrue(strings(getCase(T, c.get("id"), "2026-05-06"), "nextActions").contains("EXTENSION_ANNOUNCED"));
+        assertFalse(strings(getCase(T, c.get("id"), "2026-05-07"), "nextActions").contains("EXTENSION_ANNOUNCED"));
         var decided = event(T, c.get("id"), ev("DECIDED", "2026-05-06", "judgement", "PARTLY_WELL_FOUNDED",
                 "measures", "Vaste begeleider", "measuresDueOn", "2026-06-01"));
         assertEquals("DECIDED", decided.get("status"));
@@ -92,31 +94,40 @@ class IederZijnWerkScenarioTest extends ApiTestSupport {
 
     @Test
     void oneExtensionOfFourWeeksMovesTheJudgementToTenWeeksAfterReceipt() {
-        // 24-03-2026 + 10 weeks = Tue 02-06-2026
-        var c = createComplaint(T, official("2026-03-24"));
-        var extended = event(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-04-30", "weeks", 4));
+        // Fri 16-10-2026 + 6 weeks = Fri 27-11-2026, still running today (22-11-2026).
+        // + 10 weeks = Fri 25-12-2026, eerste Kerstdag; 26-12 tweede Kerstdag, then the weekend -> Mon 28-12-2026
+        var c = createComplaint(T, official("2026-10-16"));
+        assertEquals("2026-11-27", obligation(c, "DECIDE").get("dueOn"));
+        var extended = event(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-11-20", "weeks", 4));
         var decide = obligation(extended, "DECIDE");
-        assertEquals("2026-06-02", decide.get("dueOn"));
+        assertEquals("2026-12-28", decide.get("dueOn"));
         assertTrue(((String) decide.get("explanation")).contains("4 weken verlenging"));
+        assertTrue(((String) decide.get("explanation")).contains("Kerstdag"), () -> decide.toString());
         assertFalse(strings(extended, "nextActions").contains("EXTENSION_ANNOUNCED"));
-        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-06-02"), "DECIDE").get("status"));
-        assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-06-03"), "DECIDE").get("status"));
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-12-28"), "DECIDE").get("status"));
+        assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-12-29"), "DECIDE").get("status"));
 
-        var second = refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-05-20", "weeks", 4));
+        var second = refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-11-21", "weeks", 4));
         assertTrue(((String) second.get("message")).contains("maximaal 10 weken"), second::toString);
-        assertEquals("2026-06-02", obligation(getCase(T, c.get("id"), null), "DECIDE").get("dueOn"));
+        assertEquals("2026-12-28", obligation(getCase(T, c.get("id"), null), "DECIDE").get("dueOn"));
     }
 
     @Test
     void extensionMustBeAskedWithinTheSixWeeks() {
-        // Mon 05-01-2026 + 6 weeks = Mon 16-02-2026; asking on 17-02 is too late
+        // Mon 05-01-2026 + 6 weeks = Mon 16-02-2026: asking on 17-02 is too late, and so is recording on 22-11-2026
+        // an extension dated within the term (the term has run out)
         var c = createComplaint(T, official("2026-01-05"));
         assertEquals("2026-02-16", obligation(c, "DECIDE").get("dueOn"));
         var late = refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-02-17", "weeks", 4));
         assertTrue(((String) late.get("message")).contains("16-02-2026"), late::toString);
-        var onTime = event(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-02-16", "weeks", 4));
-        // 05-01-2026 + 10 weeks = Mon 16-03-2026
-        assertEquals("2026-03-16", obligation(onTime, "DECIDE").get("dueOn"));
+        var backdated = refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-02-16", "weeks", 4));
+        assertTrue(((String) backdated.get("message")).contains("16-02-2026"), backdated::toString);
+        assertEquals("2026-02-16", obligation(getCase(T, c.get("id"), null), "DECIDE").get("dueOn"));
+        // Mon 12-10-2026 + 6 weeks = Mon 23-11-2026: asked within the term, today
+        var running = createComplaint(T, official("2026-10-12"));
+        var onTime = event(T, running.get("id"), ev("EXTENSION_ANNOUNCED", "2026-11-22", "weeks", 4));
+        // 12-10-2026 + 10 weeks = Mon 21-12-2026
+        assertEquals("2026-12-21", obligation(onTime, "DECIDE").get("dueOn"));
     }
 
     @Test
@@ -128,18 +139,68 @@ class IederZijnWerkScenarioTest extends ApiTestSupport {
     }
 
     @Test
-    void informalComplaintHasNoSixWeekTermAndCannotBeExtended() {
+    void oralInformalComplaintHasNoSixWeekTermAndCannotBeExtended() {
         var body = complaint("INFORMAL", "IN_PERSON", "2026-06-10");
         body.put("serviceLine", "HUISHOUDENPLUS");
         var c = createComplaint(T, body);
         assertNoObligation(c, "DECIDE");
         assertTrue(((String) advice(c, "MONDELING_OFFICIEEL_VRAGEN").get("text")).contains("'officiële' klacht"));
+        assertFalse(hasAdvice(c, "SCHRIFTELIJK_IS_OFFICIEEL"));
+        assertFalse(strings(c, "nextActions").contains("EXTENSION_ANNOUNCED"));
         refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-06-11", "weeks", 4));
+        var phoned = createComplaint(T, complaint("INFORMAL", "PHONE", "2026-06-10"));
+        assertNoObligation(phoned, "DECIDE");
+    }
 
-        var written = complaint("INFORMAL", "EMAIL", "2026-06-10");
-        var w = createComplaint(T, written);
-        assertTrue(((String) advice(w, "SCHRIFTELIJK_IS_OFFICIEEL").get("text")).contains("officiële klacht"));
-        assertFalse(hasAdvice(w, "MONDELING_OFFICIEEL_VRAGEN"));
+    @Test
+    void writtenComplaintIsOfficialWhateverItsKindAndIsJudgedWithinSixWeeks() {
+        // recorded as INFORMAL, but sent by e-mail: "Een klacht wordt beschouwd als officieel wanneer deze schriftelijk
+        // wordt ingediend". Mon 19-10-2026 + 6 weeks = Mon 30-11-2026.
+        var c = createComplaint(T, complaint("INFORMAL", "EMAIL", "2026-10-19"));
+        assertEquals("INFORMAL", c.get("kind"));
+        var decide = obligation(c, "DECIDE");
+        assertEquals("2026-11-30", decide.get("dueOn"));
+        assertTrue(((String) decide.get("basis")).contains("6 weken de tijd om schriftelijk op de klacht te reageren"));
+        assertTrue(((String) advice(c, "SCHRIFTELIJK_IS_OFFICIEEL").get("text")).contains("officiële klacht"));
+        assertFalse(hasAdvice(c, "MONDELING_OFFICIEEL_VRAGEN"));
+        // the extension policy of an official complaint: once 4 weeks, 19-10-2026 + 10 weeks = Mon 28-12-2026
+        assertTrue(strings(c, "nextActions").contains("EXTENSION_ANNOUNCED"));
+        var extended = event(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-11-20", "weeks", 4));
+        assertEquals("2026-12-28", obligation(extended, "DECIDE").get("dueOn"));
+        var second = refusedEvent(T, c.get("id"), ev("EXTENSION_ANNOUNCED", "2026-11-20", "weeks", 4));
+        assertTrue(((String) second.get("message")).contains("maximaal 10 weken"), second::toString);
+
+        // the same for the web form and a letter
+        for (String channel : List.of("WEB_FORM", "LETTER")) {
+            // Wed 10-06-2026 + 6 weeks = Wed 22-07-2026
+            var w = createComplaint(T, complaint("INFORMAL", channel, "2026-06-10"));
+            assertEquals("2026-07-22", obligation(w, "DECIDE").get("dueOn"), channel);
+            var decided = event(T, w.get("id"), ev("DECIDED", "2026-07-15", "judgement", "UNFOUNDED"));
+            assertEquals("MET", obligation(decided, "DECIDE").get("status"), channel);
+        }
+    }
+
+    @Test
+    void complaintSolvedTogetherNeedsNoOfficialJudgement() {
+        // Mon 05-10-2026 + 6 weeks = Mon 16-11-2026; solved together with the employee on 09-10
+        var c = createComplaint(T, official("2026-10-05"));
+        var resolved = event(T, c.get("id"), ev("RESOLVED_INFORMALLY", "2026-10-09"));
+        assertEquals("RESOLVED_INFORMALLY", resolved.get("status"));
+        assertEquals("WAIVED", obligation(resolved, "DECIDE").get("status"));
+        assertEquals("WAIVED", obligation(getCase(T, c.get("id"), "2026-11-20"), "DECIDE").get("status"));
+        // informing the directie and the acknowledgement still apply to every complaint
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-10-09"), "ACKNOWLEDGE").get("status"));
+        assertEquals("OPEN", obligation(resolved, "INFORM_MANAGEMENT").get("status"));
+
+        // solved, then the complainant turns to the coordinator after all: the official procedure applies again.
+        // Mon 12-10-2026 + 6 weeks = Mon 23-11-2026
+        var again = createComplaint(T, official("2026-10-12"));
+        event(T, again.get("id"), ev("RESOLVED_INFORMALLY", "2026-10-14"));
+        var reopened = event(T, again.get("id"), ev("ESCALATED", "2026-10-20", "level", "TEAM_LEAD"));
+        assertEquals("IN_PROGRESS", reopened.get("status"));
+        var decide = obligation(getCase(T, again.get("id"), "2026-11-20"), "DECIDE");
+        assertEquals("2026-11-23", decide.get("dueOn"));
+        assertEquals("OPEN", decide.get("status"));
     }
 
     // --- Mondelinge officiële klacht -----------------------------------------------------------------------

@@ -197,6 +197,36 @@ class ImpulsScenarioTest extends ApiTestSupport {
         assertEquals("MET", obligation(noted, "RECORD_REPORT").get("status"));
     }
 
+    @Test
+    void complaintSolvedWithTheEmployeeNeedsNoFormalHandling() {
+        // 07-09-2026: progress due 21-09, talk due 28-09, handling due Mon 19-10-2026
+        var c = formal("2026-09-07");
+        Object id = c.get("id");
+        event(T, id, ev("ACKNOWLEDGED", "2026-09-08"));
+        event(T, id, ev("MEETING_INVITED", "2026-09-09"));
+        assertEquals("2026-09-28", obligation(getCase(T, id, "2026-09-10"), "MEETING").get("dueOn"));
+        var resolved = event(T, id, ev("RESOLVED_INFORMALLY", "2026-09-11"));
+        assertEquals("RESOLVED_INFORMALLY", resolved.get("status"));
+        var later = getCase(T, id, "2026-11-20");
+        assertEquals("WAIVED", obligation(later, "DECIDE").get("status"));
+        assertEquals("WAIVED", obligation(later, "PROGRESS_UPDATE").get("status"));
+        assertEquals("WAIVED", obligation(later, "MEETING").get("status"));
+        assertEquals("MET", obligation(later, "ACKNOWLEDGE").get("status"));
+        var closed = event(T, id, ev("CLOSED", "2026-09-14", "satisfaction", 5));
+        assertEquals("CLOSED", closed.get("status"));
+
+        // solved, but the client asks the leidinggevende for help after all: the procedure's terms apply again
+        // 14-09-2026 + 2 weeks = Mon 28-09-2026; + 6 weeks = Mon 26-10-2026
+        var again = formal("2026-09-14");
+        event(T, again.get("id"), ev("RESOLVED_INFORMALLY", "2026-09-15"));
+        var reopened = event(T, again.get("id"), ev("ESCALATED", "2026-09-16", "level", "TEAM_LEAD"));
+        assertEquals("IN_PROGRESS", reopened.get("status"));
+        var onTime = getCase(T, again.get("id"), "2026-09-28");
+        assertEquals("OPEN", obligation(onTime, "PROGRESS_UPDATE").get("status"));
+        assertEquals("OPEN", obligation(onTime, "DECIDE").get("status"));
+        assertEquals("2026-10-26", obligation(onTime, "DECIDE").get("dueOn"));
+    }
+
     // ----- Formele klacht schriftelijk; geadresseerde per versie ---------------------------------------
 
     @Test

@@ -114,6 +114,88 @@ class KlimkoordScenarioTest extends ApiTestSupport {
     }
 
     @Test
+    void complaintInTheCategoryOngewenstGedragIsUnwantedBehaviourEvenWithoutTheFlag() {
+        // 03-03-2025: more than twelve months before the other ONGEWENST_GEDRAG complaint of this class (18-05-2026)
+        var body = informal("2025-03-03", "ONGEWENST_GEDRAG");
+        body.put("unwantedBehaviour", false);
+        var c = createComplaint(T, body);
+        assertEquals(true, c.get("registrationRequired"));
+        assertEquals(List.of("De klacht houdt verband met ongewenst gedrag (zie Gedragscode): registreren en melden "
+                + "bij de Kwaliteitsmanager (Procedure Klachtenmanagement 4.2 en 6.1)"), strings(c, "registrationReasons"));
+        var inform = obligation(c, "INFORM_MANAGEMENT");
+        assertNull(inform.get("dueOn"));
+        assertEquals("OPEN", inform.get("status"));
+    }
+
+    private static final String NOT_RESOLVED_WITH_EMPLOYEE = "De klacht is niet in overleg tussen melder en directe "
+            + "medewerker of betrokkene opgelost (geëscaleerd voorbij de medewerker of doorverwezen naar Klachtenportaal "
+            + "Zorg), dus de uitzondering op de registratie geldt niet: 'De Kwaliteitsmanager houdt een registratie bij "
+            + "waarin in- en extern gemelde klachten worden bijgehouden'; registreren en melden bij de Kwaliteitsmanager "
+            + "(Procedure Klachtenmanagement 4.2 en 6.1)";
+
+    @Test
+    void informalComplaintTakenToTheLeidinggevendeIsNoLongerExemptFromRegistration() {
+        // BEREIKBAARHEID: no other complaint of this class in the twelve months before 07-09-2026
+        var c = createComplaint(T, informal("2026-09-07", "BEREIKBAARHEID"));
+        assertEquals(false, c.get("registrationRequired"));
+        assertNoObligation(c, "INFORM_MANAGEMENT");
+
+        var escalated = event(T, c.get("id"), ev("ESCALATED", "2026-09-09", "level", "TEAM_LEAD"));
+        assertEquals(true, escalated.get("registrationRequired"));
+        assertEquals(List.of(NOT_RESOLVED_WITH_EMPLOYEE), strings(escalated, "registrationReasons"));
+        var inform = obligation(escalated, "INFORM_MANAGEMENT");
+        assertNull(inform.get("dueOn"));
+        assertEquals("OPEN", inform.get("status"));
+        assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2026-11-20"), "INFORM_MANAGEMENT").get("status"));
+        var informed = event(T, c.get("id"), ev("MANAGEMENT_INFORMED", "2026-09-10"));
+        assertEquals("MET", obligation(informed, "INFORM_MANAGEMENT").get("status"));
+
+        // resolved by the leidinggevende: still not resolved "in overleg tussen melder en directe medewerker"
+        var resolved = event(T, c.get("id"), ev("RESOLVED_INFORMALLY", "2026-09-15"));
+        assertEquals(true, resolved.get("registrationRequired"));
+        assertEquals(List.of(NOT_RESOLVED_WITH_EMPLOYEE), strings(resolved, "registrationReasons"));
+    }
+
+    @Test
+    void informalComplaintReferredToKlachtenportaalZorgMustBeRegisteredAndReported() {
+        // 02-06-2025: more than twelve months before the other BEREIKBAARHEID complaint of this class (07-09-2026)
+        var c = createComplaint(T, informal("2025-06-02", "BEREIKBAARHEID"));
+        assertEquals(false, c.get("registrationRequired"));
+        var referred = event(T, c.get("id"), ev("REFERRED_EXTERNAL", "2025-06-04", "body", "KPZ_KLACHTENFUNCTIONARIS"));
+        assertEquals("REFERRED_EXTERNAL", referred.get("status"));
+        assertEquals("EMPLOYEE", referred.get("escalationLevel"));
+        assertEquals(true, referred.get("registrationRequired"));
+        assertEquals(List.of(NOT_RESOLVED_WITH_EMPLOYEE), strings(referred, "registrationReasons"));
+        assertEquals("OPEN", obligation(referred, "INFORM_MANAGEMENT").get("status"));
+    }
+
+    @Test
+    void informalResolutionMakesTheTalkWithTheLeidinggevendeMoot() {
+        var c = createComplaint(T, informal("2026-10-05", "COMMUNICATIEWIJZE"));
+        var escalated = event(T, c.get("id"), ev("ESCALATED", "2026-10-06", "level", "TEAM_LEAD"));
+        assertEquals("OPEN", obligation(escalated, "MEETING").get("status"));
+        event(T, c.get("id"), ev("CONTACTED", "2026-10-07"));
+        var resolved = event(T, c.get("id"), ev("RESOLVED_INFORMALLY", "2026-10-08"));
+        assertEquals("RESOLVED_INFORMALLY", resolved.get("status"));
+        assertEquals("WAIVED", obligation(resolved, "MEETING").get("status"));
+        assertNoObligation(resolved, "RECORD_REPORT");
+        // the performance terms are not waived: contact was made, the steps must still be communicated
+        assertEquals("MET", obligation(resolved, "CONTACT").get("status"));
+        // 05-10-2026 + 30 days = Wednesday 04-11-2026
+        var onDueDate = getCase(T, c.get("id"), "2026-11-04");
+        assertEquals("2026-11-04", obligation(onDueDate, "COMMUNICATE_SOLUTION").get("dueOn"));
+        assertEquals("OPEN", obligation(onDueDate, "COMMUNICATE_SOLUTION").get("status"));
+        assertNoObligation(resolved, "DECIDE");
+
+        // resolved with the employee, then the complainant asks for the leidinggevende after all: the talk is due
+        var again = createComplaint(T, informal("2026-10-12", "COMMUNICATIEWIJZE"));
+        event(T, again.get("id"), ev("RESOLVED_INFORMALLY", "2026-10-13"));
+        var reopened = event(T, again.get("id"), ev("ESCALATED", "2026-10-20", "level", "TEAM_LEAD"));
+        assertEquals("IN_PROGRESS", reopened.get("status"));
+        assertEquals("OPEN", obligation(reopened, "MEETING").get("status"));
+    }
+
+    @Test
     void repeatedComplaintAboutTheSamePersonMustBeRegisteredAndReported() {
         var first = informal("2026-06-01", "ZORGVERLENING");
         first.put("concernsEmployee", "Zorgverlener A. de Vries");

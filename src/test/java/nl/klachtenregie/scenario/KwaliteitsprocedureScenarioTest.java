@@ -105,6 +105,66 @@ class KwaliteitsprocedureScenarioTest extends ApiTestSupport {
         assertNoObligation(informal("2026-03-16"), "MEETING");
     }
 
+    @Test
+    void formalComplaintAboutAnEmployeeFollowsStepFiveNotTheInformalTalk() {
+        var body = complaint("FORMAL", "LETTER", "2026-03-16");
+        body.put("concernsEmployee", "medewerker P. Jansen");
+        var c = createComplaint(T, body);
+        assertNoObligation(c, "MEETING");
+        assertEquals("2026-04-28", obligation(c, "DECIDE").get("dueOn"));
+        var held = event(T, c.get("id"), ev("MEETING_HELD", "2026-03-20"));
+        assertNoObligation(held, "MEETING");
+        assertNoObligation(held, "RECORD_REPORT");
+    }
+
+    // ----- Afgehandeld zonder oordeel ---------------------------------------------------------------------
+
+    @Test
+    void complaintDeclaredNotAdmissibleNeedsNoJudgementButTheMelderHearsTheOutcome() {
+        // 16-03-2026 + 6 weken = 28-04-2026 (Koningsdag); declared not admissible on 20-03
+        var c = formal("2026-03-16");
+        var declared = event(T, c.get("id"), ev("DECLARED_NOT_ADMISSIBLE", "2026-03-20",
+                "motivation", "De klacht gaat over een andere organisatie."));
+        assertEquals("NOT_ADMISSIBLE", declared.get("status"));
+        var later = getCase(T, c.get("id"), "2026-11-20");
+        assertEquals("WAIVED", obligation(later, "DECIDE").get("status"));
+        var feedback = obligation(later, "COMMUNICATE_SOLUTION");
+        assertEquals("OPEN", feedback.get("status"));
+        var told = event(T, c.get("id"), ev("SOLUTION_COMMUNICATED", "2026-03-23", "text", "Brief: niet ontvankelijk"));
+        assertEquals("MET", obligation(told, "COMMUNICATE_SOLUTION").get("status"));
+        assertEquals("WAIVED", obligation(told, "DECIDE").get("status"));
+
+        var informal = informal("2026-03-16");
+        var informalDeclared = event(T, informal.get("id"), ev("DECLARED_NOT_ADMISSIBLE", "2026-03-18",
+                "motivation", "Geen uiting van ontevredenheid over de organisatie."));
+        assertEquals("WAIVED", obligation(informalDeclared, "DECIDE").get("status"));
+        assertEquals("OPEN", obligation(informalDeclared, "INFORM_MANAGEMENT").get("status"));
+    }
+
+    @Test
+    void complaintSolvedInformallyNeedsNoSeparateJudgement() {
+        var body = complaint("INFORMAL", "IN_PERSON", "2026-03-16");
+        body.put("concernsEmployee", "medewerker Q. de Boer");
+        var c = createComplaint(T, body);
+        var resolved = event(T, c.get("id"), ev("RESOLVED_INFORMALLY", "2026-03-17"));
+        assertEquals("RESOLVED_INFORMALLY", resolved.get("status"));
+        assertEquals("WAIVED", obligation(resolved, "DECIDE").get("status"));
+        // the director still talks with the employee about the behaviour, and management is still told
+        assertEquals("OPEN", obligation(resolved, "MEETING").get("status"));
+        assertEquals("OPEN", obligation(resolved, "INFORM_MANAGEMENT").get("status"));
+
+        // a formal complaint solved informally, then escalated to the director after all: the judgement is due again
+        // 16-03-2026 + 6 weken = maandag 27-04-2026, Koningsdag -> dinsdag 28-04-2026
+        var f = formal("2026-03-16");
+        var solved = event(T, f.get("id"), ev("RESOLVED_INFORMALLY", "2026-03-18"));
+        assertEquals("WAIVED", obligation(solved, "DECIDE").get("status"));
+        event(T, f.get("id"), ev("ESCALATED", "2026-03-19", "level", "DIRECTOR"));
+        var reopened = getCase(T, f.get("id"), "2026-04-28");
+        assertEquals("IN_PROGRESS", reopened.get("status"));
+        assertEquals("OPEN", obligation(reopened, "DECIDE").get("status"));
+        assertEquals("2026-04-28", obligation(reopened, "DECIDE").get("dueOn"));
+    }
+
     // ----- Stap 5: formeel geuite klacht (Wkkgz art. 17, procedure 6.4 niet meegeleverd) ----------------
 
     @Test
@@ -146,30 +206,38 @@ class KwaliteitsprocedureScenarioTest extends ApiTestSupport {
 
     @Test
     void decisionTermMayBeExtendedOnceByAtMostFourWeeks() {
-        var c = formal("2026-03-16");
+        // vrijdag 16-10-2026 + 6 weken = vrijdag 27-11-2026: de termijn loopt vandaag (22-11-2026) nog
+        var c = formal("2026-10-16");
         Object id = c.get("id");
-        var tooLong = refusedEvent(T, id, ev("EXTENSION_ANNOUNCED", "2026-04-20", "weeks", 5));
+        assertEquals("2026-11-27", obligation(c, "DECIDE").get("dueOn"));
+        var tooLong = refusedEvent(T, id, ev("EXTENSION_ANNOUNCED", "2026-11-20", "weeks", 5));
         assertFalse(message(tooLong).isBlank());
-        var extended = event(T, id, ev("EXTENSION_ANNOUNCED", "2026-04-20", "weeks", 4));
-        // 16-03-2026 + (6 + 4) weken = maandag 25-05-2026, tweede Pinksterdag -> dinsdag 26-05-2026
+        var extended = event(T, id, ev("EXTENSION_ANNOUNCED", "2026-11-20", "weeks", 4));
+        // 16-10-2026 + (6 + 4) weken = vrijdag 25-12-2026, eerste Kerstdag; 26-12 tweede Kerstdag, weekend
+        // -> maandag 28-12-2026
         var decide = obligation(extended, "DECIDE");
-        assertEquals("2026-05-26", decide.get("dueOn"));
-        assertTrue(((String) decide.get("explanation")).contains("tweede Pinksterdag"), () -> decide.toString());
-        assertEquals("OPEN", obligation(getCase(T, id, "2026-05-20"), "DECIDE").get("status"));
-        var second = refusedEvent(T, id, ev("EXTENSION_ANNOUNCED", "2026-05-04", "weeks", 2));
+        assertEquals("2026-12-28", decide.get("dueOn"));
+        assertTrue(((String) decide.get("explanation")).contains("Kerstdag"), () -> decide.toString());
+        assertEquals("OPEN", obligation(getCase(T, id, "2026-12-20"), "DECIDE").get("status"));
+        var second = refusedEvent(T, id, ev("EXTENSION_ANNOUNCED", "2026-11-21", "weeks", 2));
         assertTrue(message(second).toLowerCase().contains("verleng"), () -> message(second));
-        assertEquals("2026-05-26", obligation(getCase(T, id, "2026-05-04"), "DECIDE").get("dueOn"));
+        assertEquals("2026-12-28", obligation(getCase(T, id, "2026-11-21"), "DECIDE").get("dueOn"));
     }
 
     @Test
     void extensionMustBeAnnouncedBeforeTheTermEnds() {
+        // 16-03-2026: due 28-04-2026; announced on 29-04 is too late, and recording now (22-11-2026) an extension
+        // dated within the term is too late as well: the term has run out
         var late = formal("2026-03-16");
         refusedEvent(T, late.get("id"), ev("EXTENSION_ANNOUNCED", "2026-04-29", "weeks", 4));
+        var backdated = refusedEvent(T, late.get("id"), ev("EXTENSION_ANNOUNCED", "2026-04-28", "weeks", 2));
+        assertTrue(message(backdated).contains("28-04-2026"), () -> message(backdated));
         assertEquals("2026-04-28", obligation(getCase(T, late.get("id"), "2026-04-29"), "DECIDE").get("dueOn"));
-        // on the last day of the term it is still in time: 16-03-2026 + 8 weken = maandag 11-05-2026
-        var onTime = formal("2026-03-16");
-        var extended = event(T, onTime.get("id"), ev("EXTENSION_ANNOUNCED", "2026-04-28", "weeks", 2));
-        assertEquals("2026-05-11", obligation(extended, "DECIDE").get("dueOn"));
+        // maandag 12-10-2026 + 6 weken = maandag 23-11-2026: today, within the term, it is in time;
+        // 12-10-2026 + 8 weken = maandag 07-12-2026
+        var onTime = formal("2026-10-12");
+        var extended = event(T, onTime.get("id"), ev("EXTENSION_ANNOUNCED", "2026-11-22", "weeks", 2));
+        assertEquals("2026-12-07", obligation(extended, "DECIDE").get("dueOn"));
     }
 
     @Test

@@ -106,16 +106,55 @@ class IederZijnWerkRulesTest {
     }
 
     @Test
-    void informalComplaintHasNoDecisionTermButAdvice() {
-        RegulationOutcome oral = run(complaint("INFORMAL", "IN_PERSON", null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD",
-                true, true, true, "x", false));
-        assertTrue(obligations(oral, "DECIDE").isEmpty());
-        assertTrue(oral.extensionPolicies().isEmpty());
-        assertEquals(1, obligations(oral, "ACKNOWLEDGE").size());
-        assertTrue(hasAdvice(oral, "MONDELING_OFFICIEEL_VRAGEN"));
-        RegulationOutcome written = run(complaint("INFORMAL", "EMAIL", null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD",
-                true, true, true, "x", false));
-        assertTrue(hasAdvice(written, "SCHRIFTELIJK_IS_OFFICIEEL"));
+    void oralInformalComplaintHasNoDecisionTermButAdvice() {
+        for (String channel : List.of("IN_PERSON", "PHONE")) {
+            RegulationOutcome oral = run(complaint("INFORMAL", channel, null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD",
+                    true, true, true, "x", false));
+            assertTrue(obligations(oral, "DECIDE").isEmpty(), channel);
+            assertTrue(oral.extensionPolicies().isEmpty(), channel);
+            assertEquals(1, obligations(oral, "ACKNOWLEDGE").size(), channel);
+            assertTrue(hasAdvice(oral, "MONDELING_OFFICIEEL_VRAGEN"), channel);
+            assertFalse(hasAdvice(oral, "SCHRIFTELIJK_IS_OFFICIEEL"), channel);
+        }
+    }
+
+    @Test
+    void writtenComplaintIsOfficialEvenWhenRecordedAsInformal() {
+        for (String channel : List.of("LETTER", "EMAIL", "WEB_FORM")) {
+            RegulationOutcome written = run(complaint("INFORMAL", channel, null, "AMBULANT", "EMPLOYEE", "TEAM_LEAD",
+                    true, true, true, "x", false));
+            List<Obligation> decide = obligations(written, "DECIDE");
+            assertEquals(1, decide.size(), channel);
+            assertEquals(6, decide.get(0).amount());
+            assertEquals("WEEKS", decide.get(0).unit());
+            assertEquals(RECEIVED, decide.get(0).from());
+            ExtensionPolicy p = written.extensionPolicy("DECIDE").orElseThrow();
+            assertEquals(1, p.maxCount());
+            assertEquals(4, p.maxAmount());
+            assertTrue(p.announceBeforeDue());
+            assertTrue(hasAdvice(written, "SCHRIFTELIJK_IS_OFFICIEEL"), channel);
+            assertFalse(hasAdvice(written, "MONDELING_OFFICIEEL_VRAGEN"), channel);
+        }
+        // the written channel does not lift the other limits: Arbeidscoaching and events older than a year
+        assertTrue(obligations(run(complaint("INFORMAL", "EMAIL", null, "ARBEIDSCOACHING", "EMPLOYEE", "TEAM_LEAD",
+                true, true, true, "x", false)), "DECIDE").isEmpty());
+        assertTrue(obligations(run(complaint("INFORMAL", "EMAIL", RECEIVED.minusYears(2), "AMBULANT", "EMPLOYEE",
+                "TEAM_LEAD", true, true, true, "x", false)), "DECIDE").isEmpty());
+    }
+
+    @Test
+    void informalResolutionWaivesTheJudgementUntilEscalatedAgain() {
+        LocalDate resolvedOn = RECEIVED.plusDays(7);
+        RegulationOutcome resolved = run(formal(), event(1, "RESOLVED_INFORMALLY", resolvedOn, false, 0, false));
+        assertTrue(resolved.isWaived("DECIDE"));
+        assertFalse(resolved.isWaived("ACKNOWLEDGE"));
+        assertFalse(resolved.isWaived("INFORM_MANAGEMENT"));
+        assertEquals(1, resolved.waivers().size());
+        // the complainant is not satisfied after all and goes to the coordinator: the judgement is due again
+        RegulationOutcome reopened = run(formal(), event(1, "RESOLVED_INFORMALLY", resolvedOn, false, 0, false),
+                RulesTestSupport.event(2, "ESCALATED", resolvedOn.plusDays(3), false, 0, "TEAM_LEAD", false));
+        assertFalse(reopened.isWaived("DECIDE"));
+        assertEquals(1, obligations(reopened, "DECIDE").size());
     }
 
     @Test

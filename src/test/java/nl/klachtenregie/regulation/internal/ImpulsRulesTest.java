@@ -114,6 +114,29 @@ class ImpulsRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1", "2"})
+    void informalResolutionWaivesTheProcedureUntilEscalatedAgain(String v) throws IOException {
+        EventFacts invited = event(1, "MEETING_INVITED", LocalDate.of(2026, 3, 18), false);
+        EventFacts resolved = event(2, "RESOLVED_INFORMALLY", LocalDate.of(2026, 3, 20), false);
+        RegulationOutcome o = eval(v, formal(), invited, resolved);
+        assertTrue(o.isWaived("DECIDE"));
+        assertTrue(o.isWaived("PROGRESS_UPDATE"));
+        assertTrue(o.isWaived("MEETING"));
+        assertFalse(o.isWaived("ACKNOWLEDGE"));
+        assertFalse(o.isWaived("RECORD_REPORT"));
+        // an informal remark solved with the employee keeps its note
+        RegulationOutcome remark = eval(v, complaint("INFORMAL", "IN_PERSON", "CLIENT", "EMPLOYEE", "TEAM_LEAD", false),
+                event(1, "RESOLVED_INFORMALLY", LocalDate.of(2026, 3, 16), false));
+        assertEquals(List.of("RECORD_REPORT"), codes(remark));
+        assertFalse(remark.isWaived("RECORD_REPORT"));
+        // not satisfied after all: the leidinggevende is asked for help and the procedure applies again
+        RegulationOutcome reopened = eval(v, complaint("FORMAL", "LETTER", "CLIENT", "TEAM_LEAD", "DIRECTOR", false),
+                invited, resolved, RulesTestSupport.event(3, "ESCALATED", LocalDate.of(2026, 3, 24), false, 0,
+                        "TEAM_LEAD", false));
+        assertTrue(reopened.waivers().isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "2"})
     void extensionRefusedAndMeasuresNeedATerm(String v) throws IOException {
         RegulationOutcome o = eval(v, formal(), new EventFacts(1, "EXTENSION_ANNOUNCED", LocalDate.of(2026, 4, 1),
                 true, 2, "", "", "", false, null, false, false, 0));

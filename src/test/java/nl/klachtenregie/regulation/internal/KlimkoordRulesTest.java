@@ -52,8 +52,13 @@ class KlimkoordRulesTest {
 
     private static ComplaintFacts complaint(String kind, String level, String next, String employee,
                                             boolean unwanted, boolean confidential) {
+        return complaint(kind, "BEJEGENING", level, next, employee, unwanted, confidential);
+    }
+
+    private static ComplaintFacts complaint(String kind, String category, String level, String next,
+                                            String employee, boolean unwanted, boolean confidential) {
         return new ComplaintFacts("KK-1", kind, "WEB_FORM", RECEIVED, null, "CLIENT", true, true, true, true,
-                "Niet teruggebeld", "BEJEGENING", "", employee, unwanted, confidential, "RECEIVED", level, next,
+                "Niet teruggebeld", category, "", employee, unwanted, confidential, "RECEIVED", level, next,
                 false);
     }
 
@@ -63,6 +68,11 @@ class KlimkoordRulesTest {
 
     private static EventFacts event(int seq, String type, LocalDate on, String level) {
         return RulesTestSupport.event(seq, type, on, false, 0, level, false);
+    }
+
+    private static EventFacts referredToKpz(int seq, LocalDate on) {
+        return new EventFacts(seq, "REFERRED_EXTERNAL", on, false, 0, "", "KPZ_KLACHTENFUNCTIONARIS", "", false, null,
+                false, false, 0);
     }
 
     private RegulationOutcome run(ComplaintFacts c, HistoryFacts h, EventFacts... events) {
@@ -110,6 +120,82 @@ class KlimkoordRulesTest {
         assertTrue(o.registrations().stream().map(Registration::reason).anyMatch(r -> r.contains("ongewenst gedrag")));
         assertEquals(1, obligations(o, "INFORM_MANAGEMENT").size());
         assertEquals("NONE", obligations(o, "INFORM_MANAGEMENT").get(0).unit());
+    }
+
+    @Test
+    void categoryOngewenstGedragCountsAsUnwantedBehaviour() {
+        RegulationOutcome o = run(complaint("INFORMAL", "ONGEWENST_GEDRAG", "EMPLOYEE", "TEAM_LEAD", "", false, false));
+        assertEquals(1, o.registrations().size());
+        assertTrue(o.registrations().get(0).reason().startsWith("De klacht houdt verband met ongewenst gedrag"));
+        assertEquals(1, obligations(o, "INFORM_MANAGEMENT").size());
+        // flag and category together: still one reason and one report to the Kwaliteitsmanager
+        RegulationOutcome both = run(complaint("INFORMAL", "ONGEWENST_GEDRAG", "EMPLOYEE", "TEAM_LEAD", "", true,
+                false));
+        assertEquals(1, both.registrations().size());
+        assertEquals(1, obligations(both, "INFORM_MANAGEMENT").size());
+    }
+
+    @Test
+    void onlyAComplaintResolvedWithTheEmployeeIsExemptFromRegistration() {
+        // at the employee, nothing else: exempt
+        RegulationOutcome atEmployee = run(informal());
+        assertFalse(atEmployee.registrationRequired());
+        assertTrue(obligations(atEmployee, "INFORM_MANAGEMENT").isEmpty());
+
+        // escalated to the leidinggevende
+        RegulationOutcome atLead = run(complaint("INFORMAL", "TEAM_LEAD", "COMPLAINTS_OFFICER", "", false, false),
+                HistoryFacts.none(), event(1, "ESCALATED", RECEIVED.plusDays(2), "TEAM_LEAD"));
+        assertEquals(1, atLead.registrations().size());
+        assertTrue(atLead.registrations().get(0).reason().contains("'De Kwaliteitsmanager houdt een registratie bij "
+                + "waarin in- en extern gemelde klachten worden bijgehouden'"));
+        assertTrue(atLead.registrations().get(0).basis().contains("directe medewerker of betrokkene"));
+        assertEquals(1, obligations(atLead, "INFORM_MANAGEMENT").size());
+        assertEquals(RECEIVED, obligations(atLead, "INFORM_MANAGEMENT").get(0).from());
+
+        // straight to the Klachtenfunctionaris
+        RegulationOutcome atOfficer = run(complaint("INFORMAL", "COMPLAINTS_OFFICER", "", "", false, false));
+        assertEquals(1, atOfficer.registrations().size());
+        assertEquals(1, obligations(atOfficer, "INFORM_MANAGEMENT").size());
+
+        // referred to Klachtenportaal Zorg from the employee's level
+        RegulationOutcome referred = run(informal(), HistoryFacts.none(), referredToKpz(1, RECEIVED.plusDays(1)));
+        assertEquals(1, referred.registrations().size());
+        assertEquals(1, obligations(referred, "INFORM_MANAGEMENT").size());
+
+        // escalated and referred, and also ongewenst gedrag: two reasons, still one report
+        RegulationOutcome all = run(complaint("INFORMAL", "TEAM_LEAD", "COMPLAINTS_OFFICER", "", true, false),
+                HistoryFacts.none(), event(1, "ESCALATED", RECEIVED.plusDays(1), "TEAM_LEAD"),
+                referredToKpz(2, RECEIVED.plusDays(2)));
+        assertEquals(2, all.registrations().size());
+        assertEquals(1, obligations(all, "INFORM_MANAGEMENT").size());
+
+        // a formal complaint keeps its own single registration reason
+        RegulationOutcome formal = run(complaint("FORMAL", "TEAM_LEAD", "COMPLAINTS_OFFICER", "", false, false));
+        assertEquals(1, formal.registrations().size());
+        assertTrue(formal.registrations().get(0).reason().contains("Klachtenportaal Zorg worden opgepakt"));
+        assertTrue(obligations(formal, "INFORM_MANAGEMENT").isEmpty());
+    }
+
+    @Test
+    void informalResolutionWaivesTheTalkWithTheLeidinggevendeUntilEscalatedAgain() {
+        ComplaintFacts atLead = complaint("INFORMAL", "TEAM_LEAD", "COMPLAINTS_OFFICER", "", false, false);
+        EventFacts escalated = event(1, "ESCALATED", RECEIVED.plusDays(1), "TEAM_LEAD");
+        assertFalse(run(atLead, HistoryFacts.none(), escalated).isWaived("MEETING"));
+
+        RegulationOutcome resolved = run(atLead, HistoryFacts.none(), escalated,
+                event(2, "RESOLVED_INFORMALLY", RECEIVED.plusDays(4), ""));
+        assertTrue(resolved.isWaived("MEETING"));
+        assertEquals(1, resolved.waivers().size());
+        assertFalse(resolved.isWaived("CONTACT"));
+        assertFalse(resolved.isWaived("COMMUNICATE_SOLUTION"));
+        assertFalse(resolved.isWaived("DECIDE"));
+
+        // resolved with the employee, then escalated to the leidinggevende after all: the talk is due again
+        RegulationOutcome reopened = run(atLead, HistoryFacts.none(),
+                event(1, "RESOLVED_INFORMALLY", RECEIVED.plusDays(2), ""),
+                event(2, "ESCALATED", RECEIVED.plusDays(5), "TEAM_LEAD"));
+        assertFalse(reopened.isWaived("MEETING"));
+        assertEquals(1, obligations(reopened, "MEETING").size());
     }
 
     @Test

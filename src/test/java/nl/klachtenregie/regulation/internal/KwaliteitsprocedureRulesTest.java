@@ -95,6 +95,30 @@ class KwaliteitsprocedureRulesTest {
                 .orElseThrow();
         assertEquals(LocalDate.of(2026, 3, 20), report.from());
         assertFalse(codes(eval(complaint("INFORMAL", ""))).contains("MEETING"));
+        // step 4 is for informal complaints only: a formal one about an employee follows step 5
+        RegulationOutcome formal = eval(complaint("FORMAL", "medewerker A"),
+                event(1, "MEETING_HELD", LocalDate.of(2026, 3, 20), false));
+        assertEquals(List.of("COMMUNICATE_SOLUTION", "DECIDE"), codes(formal));
+    }
+
+    @Test
+    void concludedWithoutJudgementWaivesTheJudgementOnly() throws IOException {
+        LocalDate on = LocalDate.of(2026, 3, 20);
+        for (String kind : List.of("INFORMAL", "FORMAL")) {
+            assertTrue(eval(complaint(kind, "medewerker A")).waivers().isEmpty(), kind);
+            for (String conclusion : List.of("DECLARED_NOT_ADMISSIBLE", "RESOLVED_INFORMALLY")) {
+                RegulationOutcome o = eval(complaint(kind, "medewerker A"), event(1, conclusion, on, false));
+                assertEquals(List.of("DECIDE"), o.waivers().stream().map(w -> w.code()).toList(), kind + conclusion);
+            }
+        }
+        // resolved, then escalated to the director after all: the judgement is due again
+        RegulationOutcome reopened = eval(complaint("FORMAL", ""), event(1, "RESOLVED_INFORMALLY", on, false),
+                RulesTestSupport.event(2, "ESCALATED", on.plusDays(2), false, 0, "DIRECTOR", false));
+        assertTrue(reopened.waivers().isEmpty());
+        // a not-admissible declaration stays: escalating does not revive the judgement
+        RegulationOutcome contested = eval(complaint("FORMAL", ""), event(1, "DECLARED_NOT_ADMISSIBLE", on, false),
+                RulesTestSupport.event(2, "ESCALATED", on.plusDays(2), false, 0, "DIRECTOR", false));
+        assertTrue(contested.isWaived("DECIDE"));
     }
 
     @Test
