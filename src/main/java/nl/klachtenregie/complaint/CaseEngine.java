@@ -206,6 +206,8 @@ class CaseEngine {
                 : outcome.extensionPolicies().get(0).code();
         LocalDate closedOn = events.stream().filter(e -> e.type() == EventType.CLOSED).map(NewEvent::on)
                 .findFirst().orElse(null);
+        LocalDate concludedOn = events.stream().filter(e -> e.type().isConclusion()).map(NewEvent::on)
+                .min(Comparator.naturalOrder()).orElse(null);
         // Events in date order (recording order breaks ties), so a back-filled event fulfils the duty it belongs to.
         List<NewEvent> byDate = events.stream().sorted(Comparator.comparing(NewEvent::on)).toList();
         // Two rules stating the same duty are one duty, not two that one event can only half fulfil.
@@ -227,9 +229,12 @@ class CaseEngine {
                     break;
                 }
             }
-            // Closing a case ends what was still open and not yet late; a duty already overdue stays missed.
-            boolean moot = closedOn != null && (due.date() == null || !due.date().isBefore(closedOn));
-            boolean waived = metOn == null && (outcome.isWaived(o.code()) || moot);
+            // A waiver, or closing the case, ends what was still open and not yet late; a duty whose term had
+            // already run out when the case was concluded (or closed) stays on record as missed.
+            boolean ruleWaived = outcome.isWaived(o.code())
+                    && (concludedOn == null || due.date() == null || !due.date().isBefore(concludedOn));
+            boolean closedWaived = closedOn != null && (due.date() == null || !due.date().isBefore(closedOn));
+            boolean waived = metOn == null && (ruleWaived || closedWaived);
             result.add(new ScheduledObligation(o.code(), o.from(), due.date(), metOn, waived, o.basis(),
                     due.explanation()));
         }

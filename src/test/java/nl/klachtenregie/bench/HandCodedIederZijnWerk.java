@@ -124,7 +124,7 @@ final class HandCodedIederZijnWerk {
                 "Neem alleen contact op met andere betrokkenen bij de klacht na toestemming van de betrokken partij."));
 
         // Wanneer is een klacht officieel: DECIDE 6 weken, one extension of 4 weeks
-        if (formal && !arbeidscoaching && !tooOld) {
+        if ((formal || c.isWritten()) && !arbeidscoaching && !tooOld) {
             obligations.add(new Obligation("DECIDE", r, 6, "WEEKS", "DECIDED"));
             extensions.add(new ExtensionPolicy("DECIDE", 1, 4, "WEEKS", true));
         }
@@ -166,7 +166,8 @@ final class HandCodedIederZijnWerk {
         if (informal && c.isWritten()) {
             advice.add(new Advice("SCHRIFTELIJK_IS_OFFICIEEL",
                     "Deze klacht is schriftelijk ingediend en is volgens de klachtenprocedure daarmee een officiële "
-                            + "klacht: registreer haar als formele klacht (schriftelijke reactie binnen 6 weken)."));
+                            + "klacht: IederZijnWerk Ambulant reageert binnen 6 weken na ontvangst schriftelijk (eenmaal "
+                            + "te verlengen met 4 weken), ook al is zij als informele klacht vastgelegd."));
         }
         if (informal && c.isOral()) {
             advice.add(new Advice("MONDELING_OFFICIEEL_VRAGEN",
@@ -201,6 +202,14 @@ final class HandCodedIederZijnWerk {
         if (notAdmissibleDeclared) {
             obligations.add(new Obligation("NOTIFY_NOT_ADMISSIBLE", r, 6, "WEEKS", "DECLARED_NOT_ADMISSIBLE"));
             waivers.add(new Waiver("DECIDE"));
+        }
+        // Tot slot: resolved together, so no official judgement, unless escalated again afterwards
+        // (one waiver per such resolution, as the DRL fires once per matching event).
+        for (EventFacts e : events) {
+            if ("RESOLVED_INFORMALLY".equals(e.type()) && events.stream()
+                    .noneMatch(x -> "ESCALATED".equals(x.type()) && x.sequence() > e.sequence())) {
+                waivers.add(new Waiver("DECIDE"));
+            }
         }
 
         obligations.add(new Obligation("INFORM_MANAGEMENT", r, 0, "NONE", "MANAGEMENT_INFORMED"));

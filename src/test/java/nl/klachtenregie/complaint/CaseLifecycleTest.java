@@ -34,6 +34,21 @@ class CaseLifecycleTest extends ApiTestSupport {
     }
 
     @Test
+    void aDecisionTermThatRanOutBeforeTheComplaintWasDeclaredNotAdmissibleStaysMissed() {
+        // kwaliteitsprocedure-6-5, formal, received Mon 1 Jun 2026: decision due Mon 13 Jul (Wkkgz 6 weeks).
+        Object late = createComplaint("kwaliteitsprocedure-6-5", complaint("FORMAL", "LETTER", "2026-06-01"))
+                .get("id");
+        Map<String, Object> lateCase = event("kwaliteitsprocedure-6-5", late, ev("DECLARED_NOT_ADMISSIBLE",
+                "2026-07-20", "motivation", "Geen klacht over de zorg"));
+        assertEquals("OVERDUE", obligation(lateCase, "DECIDE").get("status"));
+        Object timely = createComplaint("kwaliteitsprocedure-6-5", complaint("FORMAL", "LETTER", "2026-06-01"))
+                .get("id");
+        Map<String, Object> timelyCase = event("kwaliteitsprocedure-6-5", timely, ev("DECLARED_NOT_ADMISSIBLE",
+                "2026-07-01", "motivation", "Geen klacht over de zorg"));
+        assertEquals("WAIVED", obligation(timelyCase, "DECIDE").get("status"));
+    }
+
+    @Test
     void aCaseReferredToTheExternalBodyCanBeClosed() {
         Object id = createComplaint("klimkoord", complaint("FORMAL", "WEB_FORM", "2026-09-07")).get("id");
         Map<String, Object> referred = event("klimkoord", id, ev("REFERRED_EXTERNAL", "2026-09-08",
