@@ -16,6 +16,7 @@ import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
 
 /**
@@ -31,8 +32,11 @@ public class ComplaintService {
     private final CaseEngine engine;
     private final RegulationCatalog regulations;
     private final Clock clock;
+    private final TenantDirectory tenants;
 
-    ComplaintService(ComplaintStore store, CaseEngine engine, RegulationCatalog regulations, Clock clock) {
+    ComplaintService(ComplaintStore store, CaseEngine engine, RegulationCatalog regulations, Clock clock,
+                     TenantDirectory tenants) {
+        this.tenants = tenants;
         this.store = store;
         this.engine = engine;
         this.regulations = regulations;
@@ -51,6 +55,9 @@ public class ComplaintService {
     @Transactional
     public CaseView create(Tenant tenant, NewComplaint intake) {
         checkIntake(tenant.profile(), intake);
+        // Two complaints about the same person arriving together must see each other: the lock comes first, so
+        // that this transaction's consistent-read snapshot is taken after the other intake has committed.
+        tenants.lock(tenant.id());
         RegulationVersion version = regulations.inForceOn(tenant, intake.receivedOn());
         HistoryFacts history = store.history(tenant.id(), Long.MAX_VALUE, intake);
         CaseEngine.Evaluated proposal = engine.evaluate(tenant, version, null, intake, List.of(), history, true, false);

@@ -26,8 +26,8 @@ public class RegulationCatalog {
     private final Db db;
     private final JsonMapper json;
     private final RegulationEngine engine;
-    // Stored versions are immutable, so caching them by (tenant, version) never goes stale.
-    private final Map<String, List<RegulationVersion>> versionsByTenant = new ConcurrentHashMap<>();
+    // Stored versions are immutable, so caching them by row id never goes stale.
+    private final Map<Long, RegulationVersion> byRowId = new ConcurrentHashMap<>();
 
     RegulationCatalog(Db db, JsonMapper json, RegulationEngine engine) {
         this.db = db;
@@ -35,23 +35,25 @@ public class RegulationCatalog {
         this.engine = engine;
     }
 
-    /** All versions of the tenant, oldest first. */
+    /**
+     * All versions of the tenant, oldest first. Which versions exist is read from the database every time (a
+     * small query), so a version added by another transaction or instance is seen at once; the rules of a
+     * version are cached, which is safe because a stored version never changes.
+     */
     @Transactional
     public List<RegulationVersion> versions(TenantId tenant) {
-        String key = Long.toString(tenant.value());
-        List<RegulationVersion> cached = versionsByTenant.get(key);
-        if (cached != null) {
-            return cached;
+        record Header(long id, String version, LocalDate effectiveFrom, String title, String source) {
         }
-        List<RegulationVersion> loaded = db.query(
-                "SELECT version, effective_from, title, source, rules_json, coverage_yaml FROM regulation_version "
+        List<Header> headers = db.query("SELECT id, version, effective_from, title, source FROM regulation_version "
                         + "WHERE tenant_id = ? ORDER BY effective_from, id",
-                rs -> new RegulationVersion(rs.getString("version"), Db.date(rs, "effective_from"),
-                        rs.getString("title"), rs.getString("source"), new RuleSet(readRules(rs.getString("rules_json"))),
-                        rs.getString("coverage_yaml")),
+                rs -> new Header(rs.getLong("id"), rs.getString("version"), Db.date(rs, "effective_from"),
+                        rs.getString("title"), rs.getString("source")),
                 tenant.value());
-        versionsByTenant.put(key, loaded);
-        return loaded;
+        return headers.stream().map(h -> byRowId.computeIfAbsent(h.id(), id -> db.queryOne(
+                "SELECT rules_json, coverage_yaml FROM regulation_version WHERE tenant_id = ? AND id = ?",
+                rs -> new RegulationVersion(h.version(), h.effectiveFrom(), h.title(), h.source(),
+                        new RuleSet(readRules(rs.getString("rules_json"))), rs.getString("coverage_yaml")),
+                tenant.value(), id).orElseThrow())).toList();
     }
 
     /** @throws NoRegulationInForceException when no version was in force that day */
@@ -83,7 +85,6 @@ public class RegulationCatalog {
                         + "rule_set_hash, coverage_yaml) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), version.version(), version.effectiveFrom(), version.title(), version.source(),
                 writeRules(version.ruleSet().sources()), version.ruleSet().contentHash(), version.coverageYaml());
-        versionsByTenant.remove(Long.toString(tenant.value()));
     }
 
     private Map<String, String> readRules(String text) {

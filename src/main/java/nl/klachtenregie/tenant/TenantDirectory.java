@@ -53,6 +53,16 @@ public class TenantDirectory {
         return db.query("SELECT slug FROM tenant ORDER BY slug", rs -> rs.getString(1));
     }
 
+    /**
+     * Holds the tenant's row lock until the current transaction ends, so that work which looks across the
+     * tenant's cases (e.g. "an earlier complaint about the same person") is not raced by a simultaneous intake.
+     * Call it inside a transaction.
+     */
+    public void lock(TenantId tenant) {
+        db.queryOne("SELECT id FROM tenant WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), tenant.value())
+                .orElseThrow(() -> new IllegalStateException("tenant " + tenant.value() + " vanished"));
+    }
+
     /** Stores a new tenant; the slug must be free. */
     @Transactional
     public Tenant create(TenantProfile profile) {

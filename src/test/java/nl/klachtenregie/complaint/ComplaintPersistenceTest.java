@@ -155,6 +155,28 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void twoComplaintsAboutThePersonArrivingTogetherMakeTheSecondARepeat() throws Exception {
+        Tenant klimkoord = tenants.resolve("klimkoord");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<CaseView>> work = new ArrayList<>();
+            for (String category : List.of("BEREIKBAARHEID", "WACHTTIJDEN")) {
+                work.add(() -> service.create(klimkoord, new NewComplaint(ComplaintKind.INFORMAL, Channel.EMAIL,
+                        LocalDate.of(2026, 10, 5), null,
+                        new Complainant("K. Lager", ComplainantRole.CLIENT, "k@example.org", null, null),
+                        "Onvriendelijk te woord gestaan", category, null, "P. Persoon", false, false)));
+            }
+            long repeats = 0;
+            for (Future<CaseView> f : pool.invokeAll(work)) {
+                repeats += f.get().registrationReasons().stream().filter(r -> r.contains("dezelfde persoon")).count();
+            }
+            assertEquals(1, repeats, "exactly one of the two is the repeat");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private CaseEngine.Evaluated evaluatedFor(Tenant tenant, StoredComplaint c) {
         var nothing = new nl.klachtenregie.regulation.RegulationOutcome(List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0);
