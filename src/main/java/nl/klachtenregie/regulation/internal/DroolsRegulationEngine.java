@@ -1,13 +1,16 @@
 package nl.klachtenregie.regulation.internal;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -63,13 +66,23 @@ final class DroolsRegulationEngine implements RegulationEngine {
      * on every evaluation cost about 40% of its time, while String hash codes are cached by the JDK.
      */
     private final Map<Map<String, String>, KieBase> ruleBases = new ConcurrentHashMap<>();
+    /** Insertion order of {@link #ruleBases}, for evicting the oldest when the bound is reached. */
+    private final Queue<Map<String, String>> compiledOrder = new ConcurrentLinkedQueue<>();
     private final int maxFirings;
     private final Duration maxDuration;
+    private final int maxRuleBases;
 
+    @Inject
     DroolsRegulationEngine(@Value("${klachtenregie.rules.max-firings:10000}") int maxFirings,
-                           @Value("${klachtenregie.rules.max-duration:2s}") Duration maxDuration) {
+                           @Value("${klachtenregie.rules.max-duration:2s}") Duration maxDuration,
+                           @Value("${klachtenregie.rules.max-rule-bases:256}") int maxRuleBases) {
         this.maxFirings = maxFirings;
         this.maxDuration = maxDuration;
+        this.maxRuleBases = maxRuleBases;
+    }
+
+    DroolsRegulationEngine(int maxFirings, Duration maxDuration) {
+        this(maxFirings, maxDuration, 256);
     }
 
     @Override
@@ -224,7 +237,20 @@ final class DroolsRegulationEngine implements RegulationEngine {
         // compile of the same hash is harmless because putIfAbsent keeps the first.
         KieBase built = compile(ruleSet);
         KieBase raced = ruleBases.putIfAbsent(key, built);
-        return raced != null ? raced : built;
+        if (raced != null) {
+            return raced;
+        }
+        // Every draft and old version would otherwise stay compiled for ever. An evicted rule base still serves
+        // the sessions that hold it and is simply compiled again when next asked for.
+        compiledOrder.add(key);
+        while (ruleBases.size() > maxRuleBases) {
+            Map<String, String> oldest = compiledOrder.poll();
+            if (oldest == null) {
+                break;
+            }
+            ruleBases.remove(oldest);
+        }
+        return built;
     }
 
     private KieBase compile(RuleSet ruleSet) {

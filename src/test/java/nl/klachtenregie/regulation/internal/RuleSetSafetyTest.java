@@ -135,6 +135,18 @@ class RuleSetSafetyTest {
     }
 
     @Test
+    void theNumberOfCompiledRuleBasesIsBounded() {
+        DroolsRegulationEngine small = new DroolsRegulationEngine(500, Duration.ofSeconds(2), 2);
+        for (int i = 0; i < 4; i++) {
+            small.validate(RuleSet.of("a.drl", GOOD + "\n// version " + i + "\n"));
+        }
+        assertEquals(2, small.cachedRuleBases());
+        // the evicted first version compiles again on demand
+        assertEquals(1, small.evaluate(RuleSet.of("a.drl", GOOD + "\n// version 0\n"), facts()).obligations().size());
+        assertEquals(2, small.cachedRuleBases());
+    }
+
+    @Test
     void aRuleSetOverTheSizeLimitIsRefusedBeforeCompiling() {
         String huge = GOOD + "//" + "x".repeat(RuleSet.MAX_TOTAL_CHARS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuleSet.of("big.drl", huge));
