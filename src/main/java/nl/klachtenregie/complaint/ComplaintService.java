@@ -60,15 +60,15 @@ public class ComplaintService {
         tenants.lock(tenant.id());
         RegulationVersion version = regulations.inForceOn(tenant, intake.receivedOn());
         HistoryFacts history = store.history(tenant.id(), Long.MAX_VALUE, intake);
-        CaseEngine.Evaluated proposal = engine.evaluate(tenant, version, null, intake, List.of(), history, true, false);
-        List<String> refusals = proposal.outcome().refusalsOf("CREATE").stream().map(Refusal::reason).distinct()
+        // One evaluation serves both the check and the stored result: refusals of CREATE are never stored, and
+        // the rules treat a proposed complaint like any other apart from them.
+        CaseEngine.Evaluated evaluated = engine.evaluate(tenant, version, null, intake, List.of(), history, true,
+                false);
+        List<String> refusals = evaluated.outcome().refusalsOf("CREATE").stream().map(Refusal::reason).distinct()
                 .toList();
         if (!refusals.isEmpty()) {
             throw new RefusedException(refusals);
         }
-        // Evaluated before the reference is drawn, so the counter's row lock is held only for the insert.
-        CaseEngine.Evaluated evaluated = engine.evaluate(tenant, version, null, intake, List.of(), history,
-                false, false);
         String reference = store.nextReference(tenant.id(), tenant.slug(), intake.receivedOn().getYear());
         long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated);
         return view(tenant, id, today());
