@@ -35,7 +35,8 @@ class EmbeddedDefaultStartupTest extends ApiTestSupport {
             // Same URL options as application.yml, only the folder differs.
             return Map.of("datasources.default.url", "jdbc:h2:file:" + dir
                             + "/klachtenregie;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                    "micronaut.server.port", "-1", "klachtenregie.clock.fixed-date", TestDatabase.TODAY);
+                    "micronaut.server.port", "-1", "klachtenregie.clock.fixed-date", TestDatabase.TODAY,
+                    "klachtenregie.demo.enabled", "true", "klachtenregie.security.bcrypt-cost", "4");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,8 +55,8 @@ class EmbeddedDefaultStartupTest extends ApiTestSupport {
         assertEquals("MET", obligation(after, "ACKNOWLEDGE").get("status"));
         Response kpis = get("/api/tenants/iederzijnwerk/kpis?year=2026");
         assertEquals(200, kpis.status());
-        List<Map> overdue = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET(
-                "/api/tenants/iederzijnwerk/complaints?overdue=true&asOf=2026-07-14"), Argument.listOf(Map.class));
+        List<Map> overdue = retrieve(
+                "/api/tenants/iederzijnwerk/complaints?overdue=true&asOf=2026-07-14", Argument.listOf(Map.class));
         assertEquals(1, overdue.size());
     }
 }

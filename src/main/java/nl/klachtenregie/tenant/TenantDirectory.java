@@ -49,6 +49,11 @@ public class TenantDirectory {
     }
 
     @Transactional
+    public Optional<String> slugOf(TenantId id) {
+        return db.queryOne("SELECT slug FROM tenant WHERE id = ?", rs -> rs.getString(1), id.value());
+    }
+
+    @Transactional
     public List<String> slugs() {
         return db.query("SELECT slug FROM tenant ORDER BY slug", rs -> rs.getString(1));
     }

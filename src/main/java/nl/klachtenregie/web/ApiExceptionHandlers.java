@@ -3,6 +3,7 @@ package nl.klachtenregie.web;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -23,77 +24,83 @@ import nl.klachtenregie.tenant.UnknownTenantException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps every failure to a status and a readable {@link ApiError}; nothing leaks a stack trace. */
+/**
+ * Maps every failure to a status and a readable message: an {@link ApiError} for the API, an error page in the
+ * site's style for a browser. Nothing leaks a stack trace.
+ */
 @Factory
 class ApiExceptionHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandlers.class);
 
-    static MutableHttpResponse<ApiError> error(HttpStatus status, String message, List<String> reasons,
-                                               Map<String, String> fields) {
+    static MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String message,
+                                        List<String> reasons, Map<String, String> fields) {
+        if (ErrorPage.wantsPage(request)) {
+            return ErrorPage.response(status, message, reasons);
+        }
         return HttpResponse.<ApiError>status(status).body(new ApiError(status.getCode(), message, reasons, fields));
     }
 
     @Singleton
     @Produces
-    ExceptionHandler<InvalidInputException, HttpResponse<ApiError>> invalidInput() {
-        return (request, e) -> error(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(), e.fieldErrors());
+    ExceptionHandler<InvalidInputException, HttpResponse<?>> invalidInput() {
+        return (request, e) -> error(request, HttpStatus.BAD_REQUEST, e.getMessage(), List.of(), e.fieldErrors());
     }
 
     @Singleton
     @Produces
-    ExceptionHandler<RefusedException, HttpResponse<ApiError>> refused() {
-        return (request, e) -> error(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), e.reasons(), Map.of());
+    ExceptionHandler<RefusedException, HttpResponse<?>> refused() {
+        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), e.reasons(), Map.of());
     }
 
     @Singleton
     @Produces
-    ExceptionHandler<NoRegulationInForceException, HttpResponse<ApiError>> noRegulation() {
-        return (request, e) -> error(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of(e.getMessage()),
+    ExceptionHandler<NoRegulationInForceException, HttpResponse<?>> noRegulation() {
+        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of(e.getMessage()),
                 Map.of());
     }
 
     @Singleton
     @Produces
-    ExceptionHandler<UnknownTenantException, HttpResponse<ApiError>> unknownTenant() {
-        return (request, e) -> error(HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
+    ExceptionHandler<UnknownTenantException, HttpResponse<?>> unknownTenant() {
+        return (request, e) -> error(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
     }
 
     @Singleton
     @Produces
-    ExceptionHandler<NotFoundException, HttpResponse<ApiError>> notFound() {
-        return (request, e) -> error(HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
+    ExceptionHandler<NotFoundException, HttpResponse<?>> notFound() {
+        return (request, e) -> error(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
     }
 
     @Singleton
     @Produces
-    ExceptionHandler<ConflictException, HttpResponse<ApiError>> conflict() {
-        return (request, e) -> error(HttpStatus.CONFLICT, e.getMessage(), List.of(), Map.of());
+    ExceptionHandler<ConflictException, HttpResponse<?>> conflict() {
+        return (request, e) -> error(request, HttpStatus.CONFLICT, e.getMessage(), List.of(), Map.of());
     }
 
     @Singleton
     @Produces
-    ExceptionHandler<RuleEvaluationException, HttpResponse<ApiError>> ruleFailure() {
+    ExceptionHandler<RuleEvaluationException, HttpResponse<?>> ruleFailure() {
         return (request, e) -> {
             LOG.error("Rule evaluation failed for {}", request.getPath(), e);
             // A defect in the tenant's rules, not in the request: not a refusal, and nothing was saved.
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "Het klachtenreglement van deze organisatie kon niet worden "
+            return error(request, HttpStatus.SERVICE_UNAVAILABLE, "Het klachtenreglement van deze organisatie kon niet worden "
                     + "toegepast; er is niets opgeslagen. " + e.getMessage(), List.of(e.getMessage()), Map.of());
         };
     }
 
     @Singleton
     @Produces
-    ExceptionHandler<CodecException, HttpResponse<ApiError>> unreadableBody() {
-        return (request, e) -> error(HttpStatus.BAD_REQUEST,
+    ExceptionHandler<CodecException, HttpResponse<?>> unreadableBody() {
+        return (request, e) -> error(request, HttpStatus.BAD_REQUEST,
                 "De JSON kon niet worden gelezen: " + firstLine(e.getMessage()), List.of(), Map.of());
     }
 
     @Singleton
     @Produces
     @Replaces(ConversionErrorHandler.class)
-    ExceptionHandler<ConversionErrorException, HttpResponse<ApiError>> conversion() {
-        return (request, e) -> error(HttpStatus.BAD_REQUEST, "Ongeldige waarde voor '" + e.getArgument().getName()
+    ExceptionHandler<ConversionErrorException, HttpResponse<?>> conversion() {
+        return (request, e) -> error(request, HttpStatus.BAD_REQUEST, "Ongeldige waarde voor '" + e.getArgument().getName()
                 + "': " + firstLine(e.getConversionError().getCause().getMessage()), List.of(),
                 Map.of(e.getArgument().getName(), firstLine(e.getConversionError().getCause().getMessage())));
     }
@@ -101,11 +108,11 @@ class ApiExceptionHandlers {
     /** Anything unforeseen: logged with a reference, answered without internals. */
     @Singleton
     @Produces
-    ExceptionHandler<RuntimeException, HttpResponse<ApiError>> unexpected() {
+    ExceptionHandler<RuntimeException, HttpResponse<?>> unexpected() {
         return (request, e) -> {
             String ref = java.util.UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Unexpected error {} on {} {}", ref, request.getMethod(), request.getPath(), e);
-            return error(HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis aan onze kant (referentie " + ref
+            return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis aan onze kant (referentie " + ref
                     + "). Er is niets opgeslagen; probeer het later opnieuw.", List.of(), Map.of());
         };
     }

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +33,9 @@ import nl.klachtenregie.tenant.TenantDirectory;
  * tenant is a 404 and never widens the query.
  */
 @Controller("/api/tenants/{tenant}")
+// Reading cases: handlers and the quality manager; changing them: handlers. The tenant in the path must be the
+// user's own (TenantAccessRule), whatever the role.
+@Secured({"STAFF", "MANAGER", "COMPLIANCE"})
 @Produces(MediaType.APPLICATION_JSON)
 // JDBC and rule evaluation block: keep them off the Netty event loop.
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -48,6 +52,7 @@ class ComplaintApiController {
     }
 
     @Post("/complaints")
+    @Secured({"STAFF", "MANAGER"})
     HttpResponse<CaseView> create(@PathVariable String tenant, @Nullable @Body ComplaintForm form) {
         Tenant t = tenants.resolve(tenant);
         if (form == null) {
@@ -68,6 +73,7 @@ class ComplaintApiController {
     }
 
     @Post("/complaints/{id}/events")
+    @Secured({"STAFF", "MANAGER"})
     CaseView event(@PathVariable String tenant, @PathVariable String id, @Nullable @Body EventForm form) {
         Tenant t = tenants.resolve(tenant);
         if (form == null) {
@@ -99,6 +105,7 @@ class ComplaintApiController {
     }
 
     @Get("/kpis")
+    @Secured({"MANAGER", "COMPLIANCE"})
     KpiReport kpis(@PathVariable String tenant, @Nullable @QueryValue String year) {
         Tenant t = tenants.resolve(tenant);
         FieldErrors errors = new FieldErrors();

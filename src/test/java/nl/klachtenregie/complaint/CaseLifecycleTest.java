@@ -28,8 +28,8 @@ class CaseLifecycleTest extends ApiTestSupport {
         assertEquals("OVERDUE", obligation(closed, "ACKNOWLEDGE").get("status"));
         assertEquals("WAIVED", obligation(closed, "INFORM_MANAGEMENT").get("status"));
         assertEquals("MET", obligation(closed, "DECIDE").get("status"));
-        List<Map> overdueWork = http.toBlocking().retrieve(HttpRequest.GET(
-                "/api/tenants/iederzijnwerk/complaints?overdue=true"), Argument.listOf(Map.class));
+        List<Map> overdueWork = retrieve(
+                "/api/tenants/iederzijnwerk/complaints?overdue=true", Argument.listOf(Map.class));
         assertTrue(overdueWork.stream().noneMatch(c -> id.equals(c.get("id"))), "a closed case is nobody's work");
     }
 

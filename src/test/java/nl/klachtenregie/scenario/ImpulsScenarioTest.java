@@ -73,8 +73,8 @@ class ImpulsScenarioTest extends ApiTestSupport {
     }
 
     private List<Long> listedIds(String query) {
-        List<Map<String, Object>> rows = http.toBlocking().retrieve(
-                HttpRequest.GET("/api/tenants/" + T + "/complaints" + query + "&limit=500"),
+        List<Map<String, Object>> rows = retrieve(
+                "/api/tenants/" + T + "/complaints" + query + "&limit=500",
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
         return rows.stream().map(m -> ((Number) m.get("id")).longValue()).toList();
     }

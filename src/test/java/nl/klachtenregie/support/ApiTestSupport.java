@@ -35,7 +35,31 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
         return TestDatabase.freshSchemaProperties();
     }
 
+    /** The demo password of every demo user (see UserBootstrap). */
+    public static final String DEMO_PASSWORD = "demo-wachtwoord";
+    private static final java.util.Set<String> SEED_TENANTS = java.util.Set.of("impuls", "klimkoord", "iederzijnwerk",
+            "kwaliteitsprocedure-6-5");
+
+    /**
+     * The user an API call is made as when the test does not say: the manager (case work and KPIs) of the tenant
+     * in the path, or of impuls for a tenant that does not exist.
+     */
+    protected String apiUser(String path) {
+        String rest = path.startsWith("/api/tenants/") ? path.substring("/api/tenants/".length()) : "";
+        String tenant = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        return (SEED_TENANTS.contains(tenant) ? tenant : "impuls") + ".leidinggevende";
+    }
+
     protected Response send(HttpRequest<?> request) {
+        return sendAs(apiUser(request.getPath()), request);
+    }
+
+    /** Sends as the given user (HTTP Basic with the demo password); null sends without credentials. */
+    protected Response sendAs(String username, HttpRequest<?> request) {
+        if (username != null && request instanceof io.micronaut.http.MutableHttpRequest<?> m
+                && !request.getHeaders().contains("Authorization")) {
+            m.basicAuth(username, DEMO_PASSWORD);
+        }
         try {
             HttpResponse<Map<String, Object>> r = http.toBlocking()
                     .exchange(request, Argument.mapOf(String.class, Object.class));
@@ -45,6 +69,11 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
                     .orElse(Map.of());
             return new Response(e.getStatus().getCode(), body, null);
         }
+    }
+
+    /** GET with the default user of the path, decoded as the given type; fails unless 2xx. */
+    protected <T> T retrieve(String path, Argument<T> type) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).basicAuth(apiUser(path), DEMO_PASSWORD), type);
     }
 
     protected Response post(String path, Object body) {

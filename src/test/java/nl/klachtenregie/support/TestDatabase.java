@@ -52,6 +52,9 @@ public final class TestDatabase {
         props.put("datasources.default.dialect", "MYSQL");
         // a random port, so that test runs never fight over 8080 with each other or a running app
         props.put("micronaut.server.port", "-1");
+        // Demo users (one per role per seed tenant) are the test users; a low bcrypt cost keeps HTTP Basic fast.
+        props.put("klachtenregie.demo.enabled", "true");
+        props.put("klachtenregie.security.bcrypt-cost", "4");
         props.put("klachtenregie.clock.fixed-date", TODAY);
         return props;
     }

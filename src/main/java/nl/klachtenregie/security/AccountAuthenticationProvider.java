@@ -1,0 +1,87 @@
+package nl.klachtenregie.security;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.AuthenticationFailureReason;
+import io.micronaut.security.authentication.AuthenticationRequest;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import nl.klachtenregie.tenant.TenantDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inloggen: checks name and password for the login form and for HTTP Basic on the API. It runs on the blocking
+ * executor (bcrypt and JDBC). Every failure looks the same to the caller, so that it does not tell which names
+ * exist or are locked.
+ */
+@Singleton
+class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountAuthenticationProvider.class);
+
+    // Providers, not beans: Micronaut Data's JDBC operations check at creation whether an authentication
+    // provider exists, and creating this one eagerly would need those operations (a bean cycle).
+    private final Provider<UserDirectory> users;
+    private final PasswordHasher hasher;
+    private final Provider<LoginThrottle> throttle;
+    private final Provider<TenantDirectory> tenants;
+
+    AccountAuthenticationProvider(Provider<UserDirectory> users, PasswordHasher hasher,
+                                  Provider<LoginThrottle> throttle, Provider<TenantDirectory> tenants) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public AuthenticationResponse authenticate(HttpRequest<B> request,
+                                               AuthenticationRequest<String, String> authRequest) {
+        String username = authRequest.getIdentity() == null ? "" : authRequest.getIdentity().strip().toLowerCase();
+        String password = authRequest.getSecret() == null ? "" : authRequest.getSecret();
+        long now = System.currentTimeMillis();
+        UserDirectory users = this.users.get();
+        LoginThrottle throttle = this.throttle.get();
+        if (username.isEmpty() || username.length() > 100) {
+            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        }
+        if (throttle.isLocked(username, now)) {
+            hasher.burnTime(password);
+            return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+        }
+        Optional<UserAccount> account = users.findByUsername(username).filter(UserAccount::active);
+        boolean ok;
+        if (account.isEmpty()) {
+            hasher.burnTime(password);
+            ok = false;
+        } else {
+            ok = users.passwordHash(account.get().id()).map(h -> hasher.matches(password, h)).orElse(false);
+        }
+        if (!ok) {
+            if (throttle.recordFailure(username, now)) {
+                LOG.warn("Login name '{}' locked for {} after repeated failures", username, throttle.lockPeriod());
+            }
+            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        }
+        throttle.recordSuccess(username);
+        UserAccount user = account.get();
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(CurrentUser.ATTR_USER_ID, user.id().value());
+        attributes.put(CurrentUser.ATTR_NAME, user.displayName());
+        if (user.tenant() != null) {
+            String slug = tenants.get().slugOf(user.tenant()).orElse(null);
+            if (slug == null) {
+                return AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);
+            }
+            attributes.put(CurrentUser.ATTR_TENANT, slug);
+        }
+        return AuthenticationResponse.success(user.username(),
+                user.roles().stream().map(Role::name).collect(Collectors.toList()), attributes);
+    }
+}

@@ -1,0 +1,50 @@
+package nl.klachtenregie.security;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.config.RedirectConfiguration;
+import io.micronaut.security.config.RedirectService;
+import io.micronaut.security.csrf.CsrfConfiguration;
+import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
+import io.micronaut.security.errors.PriorToLoginPersistence;
+import io.micronaut.security.session.SessionLoginHandler;
+import io.micronaut.session.Session;
+import io.micronaut.session.SessionStore;
+import io.micronaut.session.http.HttpSessionFilter;
+import io.micronaut.session.http.SessionForRequest;
+import jakarta.inject.Singleton;
+
+/**
+ * Signing in starts a new session (with a new CSRF token) instead of promoting the anonymous one that showed the
+ * login form, so a session id planted before login is worthless after it (session fixation).
+ */
+@Singleton
+@Replaces(SessionLoginHandler.class)
+class FreshSessionLoginHandler extends SessionLoginHandler {
+
+    private final CsrfTokenGenerator<HttpRequest<?>> tokens;
+    private final CsrfConfiguration csrf;
+
+    FreshSessionLoginHandler(RedirectConfiguration redirectConfiguration, SessionStore<Session> sessionStore,
+                             @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> prior,
+                             RedirectService redirectService, CsrfTokenGenerator<HttpRequest<?>> tokens,
+                             CsrfConfiguration csrf) {
+        super(redirectConfiguration, sessionStore, prior, redirectService);
+        this.tokens = tokens;
+        this.csrf = csrf;
+    }
+
+    @Override
+    public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {
+        SessionForRequest.find(request).ifPresent(old -> {
+            sessionStore.deleteSession(old.getId());
+            request.getAttributes().remove(HttpSessionFilter.SESSION_ATTRIBUTE.toString());
+        });
+        Session fresh = SessionForRequest.create(sessionStore, request);
+        fresh.put(csrf.getHttpSessionName(), tokens.generateCsrfToken(request));
+        return super.loginSuccess(authentication, request);
+    }
+}

@@ -1,0 +1,62 @@
+package nl.klachtenregie.web;
+
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Helper;
+import com.github.jknack.handlebars.Options;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.views.handlebars.HandlebarsFactory;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The Handlebars instance of the views, with the helpers the templates use:
+ * {@code {{t "key" arg…}}} (message bundle text in the page's language), {@code {{date d}}} (dd-MM-yyyy),
+ * {@code {{eq a b}}} (block or subexpression) and {@code {{enum "prefix" value}}} (translated enum value).
+ */
+@Factory
+class HandlebarsSetup {
+
+    static final String LOCALE_KEY = "locale";
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private final Messages messages;
+
+    HandlebarsSetup(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Singleton
+    @Replaces(factory = HandlebarsFactory.class, bean = Handlebars.class)
+    Handlebars handlebars() {
+        Handlebars hb = new Handlebars();
+        hb.registerHelper("t", (Helper<Object>) (key, options) ->
+                messages.get(locale(options), String.valueOf(key), options.params));
+        hb.registerHelper("enum", (Helper<Object>) (prefix, options) -> {
+            Object value = options.param(0, null);
+            return value == null ? "" : messages.get(locale(options), prefix + "." + value);
+        });
+        hb.registerHelper("date", (Helper<Object>) (value, options) ->
+                value instanceof LocalDate d ? d.format(DMY) : value == null ? "" : value.toString());
+        hb.registerHelper("eq", (Helper<Object>) (a, options) -> {
+            boolean equal = Objects.equals(str(a), str(options.param(0, null)));
+            if (options.tagType.inline()) {
+                return equal;
+            }
+            return equal ? options.fn() : options.inverse();
+        });
+        return hb;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static Locale locale(Options options) {
+        Object l = options.get(LOCALE_KEY);
+        return l instanceof Locale locale ? locale : Messages.DUTCH;
+    }
+}

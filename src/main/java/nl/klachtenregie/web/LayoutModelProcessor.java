@@ -1,0 +1,90 @@
+package nl.klachtenregie.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.csrf.CsrfConfiguration;
+import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
+import io.micronaut.session.Session;
+import io.micronaut.session.SessionStore;
+import io.micronaut.session.http.SessionForRequest;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.model.ViewModelProcessor;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.klachtenregie.security.CurrentUser;
+import nl.klachtenregie.security.Role;
+import nl.klachtenregie.tenant.TenantDirectory;
+
+/**
+ * Puts what every page needs around the page's own view model: the signed-in user, the page language, and the
+ * CSRF token that every form posts back (kept in the session, created on first need). The page's record is
+ * available to the template as {@code page}.
+ */
+@Singleton
+class LayoutModelProcessor implements ViewModelProcessor<Object> {
+
+    static final String LANG_COOKIE = "lang";
+
+    private final SessionStore<Session> sessions;
+    private final CsrfTokenGenerator<HttpRequest<?>> tokens;
+    private final CsrfConfiguration csrf;
+    private final TenantDirectory tenants;
+
+    LayoutModelProcessor(SessionStore<Session> sessions, CsrfTokenGenerator<HttpRequest<?>> tokens,
+                         CsrfConfiguration csrf, TenantDirectory tenants) {
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.csrf = csrf;
+        this.tenants = tenants;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void process(HttpRequest<?> request, ModelAndView<Object> modelAndView) {
+        Object page = modelAndView.getModel().orElse(null);
+        if (page instanceof Map<?, ?> m && m.containsKey("page") && m.containsKey(HandlebarsSetup.LOCALE_KEY)) {
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page);
+        Locale locale = locale(request);
+        model.put(HandlebarsSetup.LOCALE_KEY, locale);
+        model.put("lang", locale.getLanguage());
+        model.put("otherLang", locale.equals(Messages.ENGLISH) ? "nl" : "en");
+        model.put("path", request.getPath());
+        model.put("csrfField", csrf.getFieldName());
+        model.put("csrfToken", csrfToken(request));
+        Optional<Authentication> auth = request.getUserPrincipal(Authentication.class);
+        auth.map(CurrentUser::of).ifPresent(me -> model.put("me", new Me(me, me.tenantSlug() == null ? null
+                : tenants.find(me.tenantSlug()).map(t -> t.profile().name()).orElse(me.tenantSlug()))));
+        ((ModelAndView) modelAndView).setModel(model);
+    }
+
+    static Locale locale(HttpRequest<?> request) {
+        return Messages.supported(request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue).orElse("nl"));
+    }
+
+    private String csrfToken(HttpRequest<?> request) {
+        Session session = SessionForRequest.findOrCreate(request, sessions);
+        Optional<String> existing = session.get(csrf.getHttpSessionName(), String.class);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String token = tokens.generateCsrfToken(request);
+        session.put(csrf.getHttpSessionName(), token);
+        return token;
+    }
+
+    /** The signed-in user as the layout shows it. */
+    record Me(String name, String username, String tenant, String tenantName, boolean caseWork, boolean readsCases,
+              boolean compliance, boolean admin, boolean platformAdmin) {
+        Me(CurrentUser u, String tenantName) {
+            this(u.displayName(), u.username(), u.tenantSlug(), tenantName, u.handlesCases(), u.readsCases(),
+                    u.has(Role.COMPLIANCE) || u.has(Role.MANAGER), u.has(Role.ADMIN), u.has(Role.PLATFORM_ADMIN));
+        }
+    }
+}
