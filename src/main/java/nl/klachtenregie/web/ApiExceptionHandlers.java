@@ -80,6 +80,12 @@ class ApiExceptionHandlers {
 
     @Singleton
     @Produces
+    ExceptionHandler<CsrfInterceptor.CsrfRejectedException, HttpResponse<?>> csrfRejected() {
+        return (request, e) -> error(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of(), Map.of());
+    }
+
+    @Singleton
+    @Produces
     ExceptionHandler<RuleEvaluationException, HttpResponse<?>> ruleFailure() {
         return (request, e) -> {
             LOG.error("Rule evaluation failed for {}", request.getPath(), e);
