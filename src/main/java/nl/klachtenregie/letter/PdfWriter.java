@@ -2,16 +2,20 @@ package nl.klachtenregie.letter;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.logging.Level;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -32,6 +36,7 @@ final class PdfWriter {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(PdfWriter.class);
     static final String FALLBACK_FAMILY = "fallback-sans";
     private static final String FALLBACK_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
@@ -57,7 +62,11 @@ final class PdfWriter {
     /** Parses the XHTML (refusing DTDs and entities), so that only well-formed, self-contained input is rendered. */
     Document parse(String xhtml) {
         try {
-            DocumentBuilder builder = factory.newDocumentBuilder();
+            DocumentBuilder builder;
+            // a factory is not guaranteed to be thread-safe; the builder it makes is used by this call only
+            synchronized (factory) {
+                builder = factory.newDocumentBuilder();
+            }
             // the default handler prints parse errors to stderr; the exception carries them anyway
             builder.setErrorHandler(new DefaultHandler());
             return builder.parse(new InputSource(new StringReader(xhtml)));
@@ -84,6 +93,8 @@ final class PdfWriter {
             builder.useFont(PdfWriter::fallbackFontStream, FALLBACK_FAMILY);
         }
         builder.withProducer("Klachtenregie");
+        // the renderer's own logging goes to stderr at INFO; ours says only what needs attention
+        builder.withDiagnosticConsumer(PdfWriter::log);
         builder.toStream(out);
         try {
             builder.run();
@@ -91,6 +102,14 @@ final class PdfWriter {
             throw new UncheckedIOException("PDF of '" + title + "' failed", e);
         }
         return out.toByteArray();
+    }
+
+    private static void log(Diagnostic d) {
+        if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
+            LOG.warn("PDF: {}", d.getFormattedMessage(), d.getError());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("PDF: {}", d.getFormattedMessage());
+        }
     }
 
     private static InputStream fallbackFontStream() {

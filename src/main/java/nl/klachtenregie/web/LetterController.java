@@ -34,6 +34,7 @@ import nl.klachtenregie.tenant.TenantDirectory;
  * is the user's own (TenantAccessRule); the case and the letter are looked up within it.
  */
 @Controller("/t/{tenant}/klachten/{id}/brieven")
+@CsrfProtected
 @Produces(MediaType.TEXT_HTML)
 // Rendering the PDF and JDBC block: keep them off the Netty event loop.
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -9,6 +9,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +247,39 @@ class LetterServiceTest extends ApiTestSupport {
 
         assertEquals("Stand van zaken " + reference("kwaliteitsprocedure-6-5", id), letter.subject());
         assertContains(pdfText("kwaliteitsprocedure-6-5", id, letter), "Wij zijn ermee bezig, J. de Klager.");
+    }
+
+    @Test
+    void aBrokenTemplateIsRefusedWithTheReasonAndStoresNothing() {
+        store.addTemplateIfAbsent(tenant("kwaliteitsprocedure-6-5").id(), LetterKind.DECISION,
+                LetterTemplate.parse("Onderwerp: Besluit\n<p>Geachte {{complainant.name}},<br></p>"));
+        ComplaintId id = newCase("kwaliteitsprocedure-6-5", complaint("FORMAL", "LETTER", "2026-09-01"));
+        event("kwaliteitsprocedure-6-5", id.value(), ev("DECIDED", "2026-10-01", "judgement", "UNFOUNDED"));
+
+        RefusedException refused = assertThrows(RefusedException.class, () -> letters.issue(
+                tenant("kwaliteitsprocedure-6-5"), id, LetterKind.DECISION, null));
+
+        assertTrue(refused.getMessage().contains("geen goed gevormde XHTML"), refused::getMessage);
+        assertEquals(List.of(), letters.ofCase(tenant("kwaliteitsprocedure-6-5"), id));
+    }
+
+    @Test
+    void aLetterFetchesNothingFromTheNetwork() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + probe.getLocalPort();
+            store.addTemplateIfAbsent(tenant("kwaliteitsprocedure-6-5").id(), LetterKind.ACKNOWLEDGEMENT,
+                    LetterTemplate.parse("Onderwerp: Ontvangen\n<p style=\"background: url('" + url + "/bg.png')\">"
+                            + "<img src=\"" + url + "/logo.png\" alt=\"logo\"/>Ontvangen.</p>"
+                            + "<link rel=\"stylesheet\" href=\"" + url + "/style.css\"/>"));
+            ComplaintId id = newCase("kwaliteitsprocedure-6-5", complaint("FORMAL", "LETTER", "2026-09-01"));
+
+            LetterSummary letter = letters.issue(tenant("kwaliteitsprocedure-6-5"), id, LetterKind.ACKNOWLEDGEMENT,
+                    null);
+
+            assertContains(pdfText("kwaliteitsprocedure-6-5", id, letter), "Ontvangen.");
+            probe.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, probe::accept, "the renderer tried to fetch something");
+        }
     }
 
     @Test
