@@ -35,15 +35,16 @@ final class PageForms {
                     checkbox(confidential), checkbox(officialRequested));
         }
 
-        boolean officialChecked() {
+        // public: the template engine resolves only public methods
+        public boolean officialChecked() {
             return checkbox(officialRequested);
         }
 
-        boolean unwantedChecked() {
+        public boolean unwantedChecked() {
             return checkbox(unwantedBehaviour);
         }
 
-        boolean confidentialChecked() {
+        public boolean confidentialChecked() {
             return checkbox(confidential);
         }
     }
