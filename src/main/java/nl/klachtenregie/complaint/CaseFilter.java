@@ -12,14 +12,20 @@ import java.util.Objects;
  * @param category null for any
  * @param handler null for any, {@link #UNASSIGNED} for cases without a handler, else the handler's user id
  * @param search null, or text found in the reference or the complainant's name
+ * @param openOnly true to leave out closed cases
  */
 public record CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset,
-                         ComplaintKind kind, String category, Long handler, String search) {
+                         ComplaintKind kind, String category, Long handler, String search, boolean openOnly) {
     public static final int MAX_LIMIT = 500;
     public static final long UNASSIGNED = 0L;
 
     public CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset) {
-        this(status, overdue, asOf, limit, offset, null, null, null, null);
+        this(status, overdue, asOf, limit, offset, null, null, null, null, false);
+    }
+
+    public CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset, ComplaintKind kind,
+                      String category, Long handler, String search) {
+        this(status, overdue, asOf, limit, offset, kind, category, handler, search, false);
     }
 
     public CaseFilter {

@@ -244,11 +244,18 @@ class ComplaintStore {
             params.add(like);
             params.add(like);
         }
+        if (f.openOnly()) {
+            sql.append(" AND c.status <> 'CLOSED'");
+        }
         if (f.overdue() != null) {
-            // A closed case is nobody's work any more, even when it missed a term before closing.
-            sql.append(f.overdue() ? " AND c.status <> 'CLOSED' AND EXISTS" : " AND NOT EXISTS");
+            // A closed case is nobody's work any more, even when it missed a term before closing: it is "not
+            // overdue", so that every case is either overdue or not.
+            sql.append(f.overdue() ? " AND c.status <> 'CLOSED' AND EXISTS" : " AND (c.status = 'CLOSED' OR NOT EXISTS");
             sql.append(" (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
                     + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)");
+            if (!f.overdue()) {
+                sql.append(")");
+            }
             params.add(f.asOf());
         }
     }

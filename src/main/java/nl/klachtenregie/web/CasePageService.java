@@ -45,12 +45,10 @@ class CasePageService {
     CasePageModels.WorkPage work(String slug, CurrentUser me) {
         Tenant t = tenants.resolve(slug);
         List<WorkItem> items = complaints.work(t, me.id(), null);
-        CasePage unassigned = complaints.page(t, new CaseFilter(null, null, complaints.today(), 20, 0, null, null,
-                CaseFilter.UNASSIGNED, null));
         // Closed cases need no handler any more.
-        CasePage open = new CasePage(unassigned.cases().stream().filter(c -> c.status() != CaseStatus.CLOSED).toList(),
-                unassigned.total(), unassigned.limit(), unassigned.offset());
-        return models.work(t, items, open);
+        CasePage unassigned = complaints.page(t, new CaseFilter(null, null, complaints.today(), 20, 0, null, null,
+                CaseFilter.UNASSIGNED, null, true));
+        return models.work(t, items, unassigned);
     }
 
     CasePageModels.ListPage list(String slug, CasePageModels.ListQuery q) {
@@ -58,7 +56,14 @@ class CasePageService {
         FieldErrors errors = new FieldErrors();
         CaseStatus status = errors.optionalEnum("status", q.status(), CaseStatus.class);
         ComplaintKind kind = errors.optionalEnum("kind", q.kind(), ComplaintKind.class);
-        Boolean overdue = q.overdue() == null || q.overdue().isBlank() ? null : Boolean.valueOf(q.overdue());
+        Boolean overdue = null;
+        if (q.overdue() != null && !q.overdue().isBlank()) {
+            if (q.overdue().equals("true") || q.overdue().equals("false")) {
+                overdue = Boolean.valueOf(q.overdue());
+            } else {
+                errors.add("overdue", "gebruik true of false (niet '" + q.overdue() + "')");
+            }
+        }
         Long handler = null;
         if (q.handler() != null && !q.handler().isBlank()) {
             Object n = PageForms.number(q.handler());

@@ -38,6 +38,7 @@ import nl.klachtenregie.shared.RefusedException;
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({"STAFF", "MANAGER", "COMPLIANCE"})
+@CsrfProtected
 class CasePagesController {
 
     static final int PAGE_SIZE = 25;

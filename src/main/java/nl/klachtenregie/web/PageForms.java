@@ -19,11 +19,12 @@ final class PageForms {
                       @Nullable String complainantAddress, @Nullable String complainantPlace,
                       @Nullable String officialRequested, @Nullable String summary, @Nullable String category,
                       @Nullable String serviceLine, @Nullable String concernsEmployee,
-                      @Nullable String unwantedBehaviour, @Nullable String confidential, @Nullable String handler) {
+                      @Nullable String unwantedBehaviour, @Nullable String confidential, @Nullable String handler,
+                      @Nullable String csrfToken) implements CsrfForm {
 
         static IntakeForm empty(String today, String handler) {
             return new IntakeForm("FORMAL", "LETTER", today, null, null, "CLIENT", null, null, null, null, null, null,
-                    null, null, null, null, null, handler);
+                    null, null, null, null, null, handler, null);
         }
 
         ComplaintForm toComplaintForm() {
@@ -34,15 +35,16 @@ final class PageForms {
                     checkbox(confidential), checkbox(officialRequested));
         }
 
-        boolean officialChecked() {
+        // public: the template engine resolves only public methods
+        public boolean officialChecked() {
             return checkbox(officialRequested);
         }
 
-        boolean unwantedChecked() {
+        public boolean unwantedChecked() {
             return checkbox(unwantedBehaviour);
         }
 
-        boolean confidentialChecked() {
+        public boolean confidentialChecked() {
             return checkbox(confidential);
         }
     }
@@ -53,7 +55,7 @@ final class PageForms {
                       @Nullable String body, @Nullable String judgement, @Nullable String measures,
                       @Nullable String measuresDueOn, @Nullable String motivation, @Nullable String text,
                       @Nullable String signedByComplainant, @Nullable String satisfaction,
-                      @Nullable String version) {
+                      @Nullable String version, @Nullable String csrfToken) implements CsrfForm {
 
         EventForm toEventForm() {
             return new EventForm(type, on, number(weeks), level, body, judgement, measures, measuresDueOn, motivation,
@@ -63,7 +65,8 @@ final class PageForms {
 
     /** Assigning a handler (empty: nobody). */
     @Serdeable
-    record AssignForm(@Nullable String handler, @Nullable String version) {
+    record AssignForm(@Nullable String handler, @Nullable String version, @Nullable String csrfToken)
+            implements CsrfForm {
     }
 
     /** The API's field names (complainant.name) as the intake page names them (complainantName). */
