@@ -35,8 +35,7 @@ class ComplaintWalkthroughBrowserTest extends BrowserSupport {
         login(HANDLER);
         waitForPath("/t/" + TENANT + "/werk");
 
-        // Intake through the menu, received on Monday 2 November 2026 (three weeks before today). Kept short on
-        // purpose: a longer form post fails on the server (see aComplaintWithAFullDescriptionIsTakenIn).
+        // Intake through the menu, received on Monday 2 November 2026 (three weeks before today).
         clickAndWaitForNewPage(driver.findElement(By.cssSelector("header a[href='/t/" + TENANT + "/klachten/nieuw']")));
         WebElement intake = waitFor(By.id("intake-form"));
         fill(intake, "kind", "FORMAL");
@@ -45,6 +44,9 @@ class ComplaintWalkthroughBrowserTest extends BrowserSupport {
         fill(intake, "summary", "Afspraken niet nagekomen.");
         fill(intake, "category", "BEJEGENING");
         fill(intake, "complainantName", "A. de Klager");
+        fill(intake, "complainantAddress", "Dorpsstraat 1");
+        fill(intake, "complainantPlace", "Sneek");
+        fill(intake, "complainantEmail", "a.deklager@example.org");
         clickAndWaitForNewPage(driver.findElement(By.id("intake-submit")));
 
         String caseId = waitForPath("/t/" + TENANT + "/klachten/(\\d+)").group(1);
@@ -134,7 +136,8 @@ class ComplaintWalkthroughBrowserTest extends BrowserSupport {
 
     /**
      * A real complaint: full contact details and a description of a few paragraphs. Chromium sends a form post whose
-     * headers and body together exceed about 1,400 bytes in two writes; the server must still take it in.
+     * headers and body together exceed about 1,400 bytes in two writes (body after the headers); the server must
+     * still take it in. This failed with a 500 before the application checked CSRF itself.
      */
     @Test
     void aComplaintWithAFullDescriptionIsTakenIn() {

@@ -63,9 +63,7 @@ class LoginBrowserTest extends BrowserSupport {
         WebElement submit = activeElement();
         assertEquals("submit", submit.getAttribute("type"), "Tab goes on to the login button");
 
-        WebElement page = driver.findElement(By.tagName("html"));
-        new Actions(driver).sendKeys(Keys.ENTER).perform();
-        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        expectNewPage(() -> new Actions(driver).sendKeys(Keys.ENTER).perform());
         waitForPath("/t/klimkoord/werk");
 
         // Keyboard users can skip the menu: the first Tab on a page reaches the skip link to the content.

@@ -35,6 +35,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -177,14 +178,33 @@ public abstract class BrowserSupport extends PageTestSupport {
     }
 
     protected void waitForPage() {
-        waiting().until(d -> "complete".equals(js("return document.readyState")));
+        waiting().ignoring(WebDriverException.class)
+                .until(d -> "complete".equals(js("return document.readyState")));
     }
 
     /** Clicks something that loads a new page (a submit button, a link) and waits until the new page is there. */
     protected void clickAndWaitForNewPage(WebElement element) {
-        WebElement oldRoot = driver.findElement(By.tagName("html"));
-        element.click();
-        waiting().until(ExpectedConditions.stalenessOf(oldRoot));
+        expectNewPage(element::click);
+    }
+
+    /**
+     * Runs something that makes the browser load another page and waits until that page has replaced the current
+     * one. The old page's window gets a marker that the new document does not have. (Waiting for the old
+     * {@code <html>} element to go stale is not enough: while Chromium swaps documents it may answer "node does not
+     * belong to the document" instead of "stale element".)
+     */
+    protected void expectNewPage(Runnable action) {
+        js("window.__klachtenregieOldPage = true;");
+        action.run();
+        waiting().withMessage(() -> "a new page after the action; the browser shows " + currentPath())
+                .until(d -> {
+                    try {
+                        return js("return window.__klachtenregieOldPage === true") != Boolean.TRUE;
+                    } catch (WebDriverException busy) {
+                        // the documents are being swapped; ask again
+                        return false;
+                    }
+                });
         waitForPage();
     }
 
