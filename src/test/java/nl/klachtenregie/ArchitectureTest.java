@@ -68,6 +68,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void securityKnowsAccountsNotCases() {
+        // Who may do what is decided on accounts, roles and the tenant in the path, never on case data.
+        noClasses().that().resideInAPackage("nl.klachtenregie.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.klachtenregie.complaint..",
+                        "nl.klachtenregie.regulation..", "nl.klachtenregie.kpi..", "nl.klachtenregie.web..",
+                        "nl.klachtenregie.letter..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWebLayerAndSecurityKnowHttp() {
+        noClasses().that().resideInAnyPackage("nl.klachtenregie.complaint..", "nl.klachtenregie.regulation..",
+                        "nl.klachtenregie.kpi..", "nl.klachtenregie.tenant..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "io.micronaut.views..",
+                        "io.micronaut.security..")
+                .check(classes);
+    }
+
+    @Test
     void featuresHaveNoCycles() {
         slices().matching("nl.klachtenregie.(*)..").should().beFreeOfCycles().check(classes);
     }

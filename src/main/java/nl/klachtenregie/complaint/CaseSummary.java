@@ -7,5 +7,5 @@ import java.time.LocalDate;
 @Serdeable
 public record CaseSummary(long id, String reference, ComplaintKind kind, CaseStatus status, LocalDate receivedOn,
                           String category, String regulationVersion, String escalationLevel, int overdueObligations,
-                          LocalDate nextDueOn) {
+                          LocalDate nextDueOn, String complainantName, String handlerName) {
 }

@@ -1,6 +1,7 @@
 package nl.klachtenregie.complaint;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,7 +35,15 @@ public record CaseView(
         String addressee,
         List<AdviceView> advice,
         List<EventView> events,
-        LocalDate asOf) {
+        LocalDate asOf,
+        boolean officialRequested,
+        @Nullable HandlerView handler,
+        int version) {
+
+    /** Behandelaar: the user the case is assigned to. */
+    @Serdeable
+    public record HandlerView(long id, String name) {
+    }
 
     /** Verplichting with its status on {@code asOf}. */
     @Serdeable
@@ -56,6 +65,7 @@ public record CaseView(
     @Serdeable
     public record EventView(int sequence, EventType type, LocalDate on, Integer weeks, String level, String body,
                             Judgement judgement, String measures, LocalDate measuresDueOn, String motivation,
-                            String text, Boolean signedByComplainant, Integer satisfaction) {
+                            String text, Boolean signedByComplainant, Integer satisfaction,
+                            @Nullable String recordedBy) {
     }
 }

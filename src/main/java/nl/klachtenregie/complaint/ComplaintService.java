@@ -12,6 +12,9 @@ import nl.klachtenregie.regulation.HistoryFacts;
 import nl.klachtenregie.regulation.Refusal;
 import nl.klachtenregie.regulation.RegulationCatalog;
 import nl.klachtenregie.regulation.RegulationVersion;
+import nl.klachtenregie.security.UserDirectory;
+import nl.klachtenregie.security.UserId;
+import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
@@ -33,10 +36,12 @@ public class ComplaintService {
     private final RegulationCatalog regulations;
     private final Clock clock;
     private final TenantDirectory tenants;
+    private final UserDirectory users;
 
     ComplaintService(ComplaintStore store, CaseEngine engine, RegulationCatalog regulations, Clock clock,
-                     TenantDirectory tenants) {
+                     TenantDirectory tenants, UserDirectory users) {
         this.tenants = tenants;
+        this.users = users;
         this.store = store;
         this.engine = engine;
         this.regulations = regulations;
@@ -54,7 +59,20 @@ public class ComplaintService {
      */
     @Transactional
     public CaseView create(Tenant tenant, NewComplaint intake) {
+        return create(tenant, intake, null);
+    }
+
+    /**
+     * Registers a complaint and assigns it to a handler.
+     *
+     * @param handler null for none yet
+     * @throws RefusedException when the tenant's data or regulation does not accept it (with reasons)
+     * @throws InvalidInputException when the handler is not one of the tenant's active case handlers
+     */
+    @Transactional
+    public CaseView create(Tenant tenant, NewComplaint intake, UserId handler) {
         checkIntake(tenant.profile(), intake);
+        checkHandler(tenant, handler);
         // Two complaints about the same person arriving together must see each other: the lock comes first, so
         // that this transaction's consistent-read snapshot is taken after the other intake has committed.
         tenants.lock(tenant.id());
@@ -70,7 +88,8 @@ public class ComplaintService {
             throw new RefusedException(refusals);
         }
         String reference = store.nextReference(tenant.id(), tenant.slug(), intake.receivedOn().getYear());
-        long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated);
+        long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated,
+                handler == null ? null : handler.value());
         return view(tenant, id, today());
     }
 
@@ -81,14 +100,55 @@ public class ComplaintService {
      */
     @Transactional
     public CaseView recordEvent(Tenant tenant, ComplaintId id, NewEvent event) {
+        return recordEvent(tenant, id, event, null, null);
+    }
+
+    /**
+     * Records a timeline event after the regulation allows it, if the case is still at the version the user saw.
+     *
+     * @param expectedVersion the {@link CaseView#version()} the user's change is based on; null skips the check
+     * @param by who records it; null for an API client without a user
+     * @throws ConflictException when someone else changed the case since {@code expectedVersion}
+     */
+    @Transactional
+    public CaseView recordEvent(Tenant tenant, ComplaintId id, NewEvent event, Integer expectedVersion, UserId by) {
         StoredComplaint stored = store.loadForUpdate(tenant.id(), id.value()).orElseThrow(() -> notFound(id));
+        checkVersion(stored, expectedVersion);
         checkEventDates(stored.intake(), event);
         checkEventFields(event);
         RegulationVersion version = version(tenant, stored);
         HistoryFacts history = store.history(tenant.id(), stored.id(), stored.intake());
         CaseEngine.Evaluated after = engine.checkEvent(tenant, version, stored, event, history, today());
-        store.appendEvent(tenant.id(), stored, event, after);
+        store.appendEvent(tenant.id(), stored, event, after, by == null ? null : by.value());
         return view(tenant, stored.id(), today());
+    }
+
+    /**
+     * Assigns the case to a handler (null: to nobody).
+     *
+     * @throws InvalidInputException when the user is not one of the tenant's active case handlers
+     * @throws ConflictException when someone else changed the case since {@code expectedVersion}
+     */
+    @Transactional
+    public CaseView assign(Tenant tenant, ComplaintId id, UserId handler, Integer expectedVersion) {
+        StoredComplaint stored = store.loadForUpdate(tenant.id(), id.value()).orElseThrow(() -> notFound(id));
+        checkVersion(stored, expectedVersion);
+        checkHandler(tenant, handler);
+        store.assign(tenant.id(), stored, handler == null ? null : handler.value());
+        return view(tenant, stored.id(), today());
+    }
+
+    /** The open obligations of the cases the user handles, soonest due first. */
+    @Transactional
+    public List<WorkItem> work(Tenant tenant, UserId handler, LocalDate asOf) {
+        return store.work(tenant.id(), handler.value(), asOf == null ? today() : asOf);
+    }
+
+    /** One page of the case list with the total number of matches. */
+    @Transactional
+    public CasePage page(Tenant tenant, CaseFilter filter) {
+        return new CasePage(store.list(tenant.id(), filter), store.count(tenant.id(), filter), filter.limit(),
+                filter.offset());
     }
 
     @Transactional
@@ -112,11 +172,12 @@ public class ComplaintService {
                                 b.url()))
                         .orElse(new CaseView.ExternalBodyView(code, "", code, "", "", "")))
                 .toList();
+        List<String> recorders = store.eventRecorders(tenant.id(), id);
         List<CaseView.EventView> events = IntStream.range(0, c.events().size()).mapToObj(i -> {
             NewEvent e = c.events().get(i);
             return new CaseView.EventView(i + 1, e.type(), e.on(), e.weeks(), e.level(), e.body(), e.judgement(),
                     e.measures(), e.measuresDueOn(), e.motivation(), e.text(), e.signedByComplainant(),
-                    e.satisfaction());
+                    e.satisfaction(), i < recorders.size() ? recorders.get(i) : null);
         }).toList();
         NewComplaint in = c.intake();
         return new CaseView(c.id(), c.reference(), in.kind(), in.channel(), CaseEngine.status(c.events()),
@@ -127,7 +188,24 @@ public class ComplaintService {
                 outcome.admissibilityReasons(),
                 obligations.stream().map(o -> o.view(asOf)).toList(),
                 nextActions(outcome, obligations, asOf), outcome.escalationOptions(), bodies, outcome.addressee(),
-                outcome.advice(), events, asOf);
+                outcome.advice(), events, asOf, in.officialRequested(), store.handler(tenant.id(), id).orElse(null),
+                c.rowVersion());
+    }
+
+    private static void checkVersion(StoredComplaint stored, Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != stored.rowVersion()) {
+            throw ComplaintStore.conflict(stored);
+        }
+    }
+
+    private void checkHandler(Tenant tenant, UserId handler) {
+        if (handler == null) {
+            return;
+        }
+        boolean ok = users.find(tenant.id(), handler).filter(u -> u.active() && u.handlesCases()).isPresent();
+        if (!ok) {
+            throw InvalidInputException.of("handler", "kies een actieve behandelaar van deze organisatie");
+        }
     }
 
     /** An extension can no longer be announced once the term it would move has run out on the day asked. */
@@ -145,7 +223,41 @@ public class ComplaintService {
                 "Case " + c.reference() + " follows version " + c.regulationVersion() + " which is not stored"));
     }
 
+    /**
+     * An oral complaint handled as an official one needs what a letter would have given: name, address, place of
+     * residence and phone (IederZijnWerk's procedure asks for them explicitly; every tenant needs them to write back).
+     */
+    private static void checkOfficialOralComplaint(NewComplaint c) {
+        if (!c.officialRequested()) {
+            return;
+        }
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (!c.oral()) {
+            errors.put("officialRequested", "alleen bij een mondelinge klacht (telefoon of persoonlijk)");
+        }
+        if (c.kind() != ComplaintKind.FORMAL) {
+            errors.put("kind", "een mondelinge klacht die officieel wordt behandeld, is een formele klacht");
+        }
+        Complainant who = c.complainant();
+        if (who.name() == null) {
+            errors.put("complainant.name", "verplicht bij een officieel behandelde mondelinge klacht");
+        }
+        if (who.address() == null) {
+            errors.put("complainant.address", "verplicht bij een officieel behandelde mondelinge klacht");
+        }
+        if (who.place() == null) {
+            errors.put("complainant.place", "verplicht bij een officieel behandelde mondelinge klacht");
+        }
+        if (who.phone() == null) {
+            errors.put("complainant.phone", "verplicht bij een officieel behandelde mondelinge klacht");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
     private void checkIntake(TenantProfile profile, NewComplaint c) {
+        checkOfficialOralComplaint(c);
         List<String> reasons = new ArrayList<>();
         LocalDate today = today();
         if (c.receivedOn().isAfter(today)) {

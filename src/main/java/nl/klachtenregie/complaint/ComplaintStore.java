@@ -46,15 +46,18 @@ class ComplaintStore {
         return String.format("%s-%d-%04d", prefix, year, no);
     }
 
-    long insert(TenantId tenant, String reference, NewComplaint c, String version, CaseEngine.Evaluated ev) {
+    long insert(TenantId tenant, String reference, NewComplaint c, String version, CaseEngine.Evaluated ev,
+                Long handlerUserId) {
         Complainant who = c.complainant();
         long id = db.insert("INSERT INTO complaint (tenant_id, reference, kind, channel, received_on, incident_on, "
                         + "complainant_name, complainant_role, complainant_email, complainant_phone, complainant_address, "
+                        + "complainant_place, official_requested, handler_user_id, "
                         + "summary, category, service_line, concerns_employee, unwanted_behaviour, confidential, "
                         + "regulation_version, status, escalation_level, registration_required, admissible, outcome_json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), reference, c.kind(), c.channel(), c.receivedOn(), c.incidentOn(), who.name(),
-                who.role(), who.email(), who.phone(), who.address(), c.summary(), c.category(), c.serviceLine(),
+                who.role(), who.email(), who.phone(), who.address(), who.place(), c.officialRequested(), handlerUserId,
+                c.summary(), c.category(), c.serviceLine(),
                 c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), version, ev.status(),
                 ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
                 write(ev.stored()));
@@ -84,20 +87,63 @@ class ComplaintStore {
                 rs -> read(rs.getString(1), NewEvent.class), tenant.value(), complaintId);
     }
 
-    void appendEvent(TenantId tenant, StoredComplaint c, NewEvent e, CaseEngine.Evaluated ev) {
+    void appendEvent(TenantId tenant, StoredComplaint c, NewEvent e, CaseEngine.Evaluated ev, Long recordedBy) {
         int updated = db.update("UPDATE complaint SET status = ?, escalation_level = ?, registration_required = ?, "
                         + "admissible = ?, outcome_json = ?, row_version = row_version + 1 "
                         + "WHERE tenant_id = ? AND id = ? AND row_version = ?",
                 ev.status(), ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
                 write(ev.stored()), tenant.value(), c.id(), c.rowVersion());
         if (updated != 1) {
-            throw new ConflictException("Het dossier " + c.reference() + " is intussen door iemand anders gewijzigd; "
-                    + "laad het opnieuw en probeer het nog eens.");
+            throw conflict(c);
         }
-        db.insert("INSERT INTO complaint_event (tenant_id, complaint_id, seq, type, occurred_on, payload_json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)",
-                tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(), write(e));
+        db.insert("INSERT INTO complaint_event (tenant_id, complaint_id, seq, type, occurred_on, payload_json, "
+                        + "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(), write(e), recordedBy);
         replaceObligations(tenant, c.id(), ev.obligations());
+    }
+
+    /** Display names of who recorded each event, by sequence number (null: recorded through the API). */
+    List<String> eventRecorders(TenantId tenant, long complaintId) {
+        return db.query("SELECT u.display_name FROM complaint_event e LEFT JOIN app_user u ON u.id = e.recorded_by "
+                + "AND u.tenant_id = e.tenant_id WHERE e.tenant_id = ? AND e.complaint_id = ? ORDER BY e.seq",
+                rs -> rs.getString(1), tenant.value(), complaintId);
+    }
+
+    Optional<CaseView.HandlerView> handler(TenantId tenant, long complaintId) {
+        return db.queryOne("SELECT u.id, u.display_name FROM complaint c JOIN app_user u ON u.id = c.handler_user_id "
+                        + "AND u.tenant_id = c.tenant_id WHERE c.tenant_id = ? AND c.id = ?",
+                rs -> new CaseView.HandlerView(rs.getLong(1), rs.getString(2)), tenant.value(), complaintId);
+    }
+
+    /** Sets the handler if nobody changed the case since {@code expectedVersion}. */
+    void assign(TenantId tenant, StoredComplaint c, Long handlerUserId) {
+        int updated = db.update("UPDATE complaint SET handler_user_id = ?, row_version = row_version + 1 "
+                + "WHERE tenant_id = ? AND id = ? AND row_version = ?", handlerUserId, tenant.value(), c.id(),
+                c.rowVersion());
+        if (updated != 1) {
+            throw conflict(c);
+        }
+    }
+
+    static ConflictException conflict(StoredComplaint c) {
+        return new ConflictException("Het dossier " + c.reference() + " is intussen door iemand anders gewijzigd; "
+                + "laad het opnieuw en probeer het nog eens.");
+    }
+
+    /** Open obligations of the handler's cases, soonest due first (no term last). */
+    List<WorkItem> work(TenantId tenant, long handlerUserId, LocalDate asOf) {
+        return db.query("SELECT c.id, c.reference, c.status, c.complainant_name, o.code, o.due_on, o.basis, "
+                        + "o.explanation FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
+                        + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND c.handler_user_id = ? "
+                        + "AND c.status <> 'CLOSED' AND o.met_on IS NULL AND o.waived = FALSE "
+                        + "ORDER BY CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, c.received_on, c.id, o.code",
+                rs -> {
+                    LocalDate due = Db.date(rs, "due_on");
+                    return new WorkItem(rs.getLong("id"), rs.getString("reference"),
+                            CaseStatus.valueOf(rs.getString("status")), rs.getString("complainant_name"),
+                            rs.getString("code"), due, due != null && asOf.isAfter(due), rs.getString("basis"),
+                            rs.getString("explanation"));
+                }, tenant.value(), handlerUserId);
     }
 
     void replaceObligations(TenantId tenant, long complaintId, List<ScheduledObligation> obligations) {
@@ -140,33 +186,78 @@ class ComplaintStore {
         List<Object> params = new ArrayList<>();
         params.add(f.asOf());
         params.add(f.asOf());
-        params.add(tenant.value());
         StringBuilder sql = new StringBuilder("SELECT c.id, c.reference, c.kind, c.status, c.received_on, c.category, "
-                + "c.regulation_version, c.escalation_level, "
+                + "c.regulation_version, c.escalation_level, c.complainant_name, u.display_name AS handler_name, "
                 + "(SELECT COUNT(*) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
                 + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?) AS overdue_count, "
                 + "(SELECT MIN(o.due_on) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
                 + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on >= ?) AS next_due "
-                + "FROM complaint c WHERE c.tenant_id = ?");
-        if (f.status() != null) {
-            sql.append(" AND c.status = ?");
-            params.add(f.status());
-        }
-        if (f.overdue() != null) {
-            // A closed case is nobody's work any more, even when it missed a term before closing.
-            sql.append(f.overdue() ? " AND c.status <> 'CLOSED' AND EXISTS" : " AND NOT EXISTS");
-            sql.append(" (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                    + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)");
-            params.add(f.asOf());
-        }
+                + "FROM complaint c LEFT JOIN app_user u ON u.id = c.handler_user_id AND u.tenant_id = c.tenant_id");
+        where(sql, params, tenant, f);
         sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT ? OFFSET ?");
         params.add(f.limit());
         params.add(f.offset());
         return db.query(sql.toString(), rs -> new CaseSummary(rs.getLong("id"), rs.getString("reference"),
                 ComplaintKind.valueOf(rs.getString("kind")), CaseStatus.valueOf(rs.getString("status")),
                 Db.date(rs, "received_on"), rs.getString("category"), rs.getString("regulation_version"),
-                rs.getString("escalation_level"), rs.getInt("overdue_count"), Db.date(rs, "next_due")),
+                rs.getString("escalation_level"), rs.getInt("overdue_count"), Db.date(rs, "next_due"),
+                rs.getString("complainant_name"), rs.getString("handler_name")),
                 params.toArray());
+    }
+
+    /** How many cases match the filter (limit and offset ignored), for paging. */
+    long count(TenantId tenant, CaseFilter f) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM complaint c");
+        where(sql, params, tenant, f);
+        return db.count(sql.toString(), params.toArray());
+    }
+
+    private static void where(StringBuilder sql, List<Object> params, TenantId tenant, CaseFilter f) {
+        sql.append(" WHERE c.tenant_id = ?");
+        params.add(tenant.value());
+        if (f.status() != null) {
+            sql.append(" AND c.status = ?");
+            params.add(f.status());
+        }
+        if (f.kind() != null) {
+            sql.append(" AND c.kind = ?");
+            params.add(f.kind());
+        }
+        if (f.category() != null) {
+            sql.append(" AND c.category = ?");
+            params.add(f.category());
+        }
+        if (f.handler() != null) {
+            if (f.handler() == CaseFilter.UNASSIGNED) {
+                sql.append(" AND c.handler_user_id IS NULL");
+            } else {
+                sql.append(" AND c.handler_user_id = ?");
+                params.add(f.handler());
+            }
+        }
+        if (f.search() != null) {
+            // LIKE wildcards typed by the user are matched literally.
+            String like = "%" + f.search().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            sql.append(" AND (LOWER(c.reference) LIKE ? OR LOWER(c.complainant_name) LIKE ?)");
+            params.add(like);
+            params.add(like);
+        }
+        if (f.openOnly()) {
+            sql.append(" AND c.status <> 'CLOSED'");
+        }
+        if (f.overdue() != null) {
+            // A closed case is nobody's work any more, even when it missed a term before closing: it is "not
+            // overdue", so that every case is either overdue or not.
+            sql.append(f.overdue() ? " AND c.status <> 'CLOSED' AND EXISTS" : " AND (c.status = 'CLOSED' OR NOT EXISTS");
+            sql.append(" (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
+                    + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)");
+            if (!f.overdue()) {
+                sql.append(")");
+            }
+            params.add(f.asOf());
+        }
     }
 
     private static NewComplaint intake(ResultSet rs) throws SQLException {
@@ -174,9 +265,10 @@ class ComplaintStore {
                 Db.date(rs, "received_on"), Db.date(rs, "incident_on"),
                 new Complainant(rs.getString("complainant_name"), ComplainantRole.valueOf(rs.getString("complainant_role")),
                         rs.getString("complainant_email"), rs.getString("complainant_phone"),
-                        rs.getString("complainant_address")),
+                        rs.getString("complainant_address"), rs.getString("complainant_place")),
                 rs.getString("summary"), rs.getString("category"), rs.getString("service_line"),
-                rs.getString("concerns_employee"), rs.getBoolean("unwanted_behaviour"), rs.getBoolean("confidential"));
+                rs.getString("concerns_employee"), rs.getBoolean("unwanted_behaviour"), rs.getBoolean("confidential"),
+                rs.getBoolean("official_requested"));
     }
 
     private static String truncate(String s) {

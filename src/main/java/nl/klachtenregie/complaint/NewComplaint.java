@@ -3,10 +3,14 @@ package nl.klachtenregie.complaint;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** Nieuwe klacht: a validated intake, before the regulation has looked at it. */
+/**
+ * Nieuwe klacht: a validated intake, before the regulation has looked at it. {@code officialRequested}: an oral
+ * complaint that the complainant wants handled as an official (written) one.
+ */
 public record NewComplaint(ComplaintKind kind, Channel channel, LocalDate receivedOn, LocalDate incidentOn,
                            Complainant complainant, String summary, String category, String serviceLine,
-                           String concernsEmployee, boolean unwantedBehaviour, boolean confidential) {
+                           String concernsEmployee, boolean unwantedBehaviour, boolean confidential,
+                           boolean officialRequested) {
     public NewComplaint {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");
@@ -16,5 +20,16 @@ public record NewComplaint(ComplaintKind kind, Channel channel, LocalDate receiv
         Objects.requireNonNull(category, "category");
         serviceLine = Complainant.blankToNull(serviceLine);
         concernsEmployee = Complainant.blankToNull(concernsEmployee);
+    }
+
+    public NewComplaint(ComplaintKind kind, Channel channel, LocalDate receivedOn, LocalDate incidentOn,
+                        Complainant complainant, String summary, String category, String serviceLine,
+                        String concernsEmployee, boolean unwantedBehaviour, boolean confidential) {
+        this(kind, channel, receivedOn, incidentOn, complainant, summary, category, serviceLine, concernsEmployee,
+                unwantedBehaviour, confidential, false);
+    }
+
+    public boolean oral() {
+        return channel == Channel.PHONE || channel == Channel.IN_PERSON;
     }
 }

@@ -7,8 +7,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.config.RedirectConfiguration;
 import io.micronaut.security.config.RedirectService;
-import io.micronaut.security.csrf.CsrfConfiguration;
-import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import io.micronaut.security.errors.PriorToLoginPersistence;
 import io.micronaut.security.session.SessionLoginHandler;
 import io.micronaut.session.Session;
@@ -25,16 +23,13 @@ import jakarta.inject.Singleton;
 @Replaces(SessionLoginHandler.class)
 class FreshSessionLoginHandler extends SessionLoginHandler {
 
-    private final CsrfTokenGenerator<HttpRequest<?>> tokens;
-    private final CsrfConfiguration csrf;
+    private final CsrfTokens tokens;
 
     FreshSessionLoginHandler(RedirectConfiguration redirectConfiguration, SessionStore<Session> sessionStore,
                              @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> prior,
-                             RedirectService redirectService, CsrfTokenGenerator<HttpRequest<?>> tokens,
-                             CsrfConfiguration csrf) {
+                             RedirectService redirectService, CsrfTokens tokens) {
         super(redirectConfiguration, sessionStore, prior, redirectService);
         this.tokens = tokens;
-        this.csrf = csrf;
     }
 
     @Override
@@ -44,7 +39,7 @@ class FreshSessionLoginHandler extends SessionLoginHandler {
             request.getAttributes().remove(HttpSessionFilter.SESSION_ATTRIBUTE.toString());
         });
         Session fresh = SessionForRequest.create(sessionStore, request);
-        fresh.put(csrf.getHttpSessionName(), tokens.generateCsrfToken(request));
+        tokens.renew(fresh);
         return super.loginSuccess(authentication, request);
     }
 }

@@ -33,12 +33,15 @@ class ApiExceptionHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandlers.class);
 
-    static MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String message,
-                                        List<String> reasons, Map<String, String> fields) {
-        if (ErrorPage.wantsPage(request)) {
-            return ErrorPage.response(status, message, reasons);
-        }
-        return HttpResponse.<ApiError>status(status).body(new ApiError(status.getCode(), message, reasons, fields));
+    private final ErrorResponses responses;
+
+    ApiExceptionHandlers(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    private MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String message,
+                                         List<String> reasons, Map<String, String> fields) {
+        return responses.error(request, status, message, reasons, fields);
     }
 
     @Singleton
@@ -76,6 +79,12 @@ class ApiExceptionHandlers {
     @Produces
     ExceptionHandler<ConflictException, HttpResponse<?>> conflict() {
         return (request, e) -> error(request, HttpStatus.CONFLICT, e.getMessage(), List.of(), Map.of());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<CsrfInterceptor.CsrfRejectedException, HttpResponse<?>> csrfRejected() {
+        return (request, e) -> error(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of(), Map.of());
     }
 
     @Singleton

@@ -79,7 +79,7 @@ class ComplaintApiController {
         if (form == null) {
             throw InvalidInputException.of("body", "de gebeurtenis ontbreekt");
         }
-        return complaints.recordEvent(t, complaintId(id), form.toNewEvent());
+        return complaints.recordEvent(t, complaintId(id), form.toNewEvent(), form.version(), null);
     }
 
     @Get("/complaints")

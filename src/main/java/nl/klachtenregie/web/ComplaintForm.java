@@ -13,12 +13,13 @@ import nl.klachtenregie.complaint.NewComplaint;
 record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable String receivedOn,
                      @Nullable String incidentOn, @Nullable ComplainantForm complainant, @Nullable String summary,
                      @Nullable String category, @Nullable String serviceLine, @Nullable String concernsEmployee,
-                     @Nullable Object unwantedBehaviour, @Nullable Object confidential) {
+                     @Nullable Object unwantedBehaviour, @Nullable Object confidential,
+                     @Nullable Object officialRequested) {
 
     /** Klager as posted. */
     @Serdeable
     record ComplainantForm(@Nullable String name, @Nullable String role, @Nullable String email,
-                           @Nullable String phone, @Nullable String address) {
+                           @Nullable String phone, @Nullable String address, @Nullable String place) {
     }
 
     NewComplaint toNewComplaint() {
@@ -39,8 +40,9 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
             }
             String phone = errors.optionalText("complainant.phone", complainant.phone(), 64);
             String address = errors.optionalText("complainant.address", complainant.address(), 500);
+            String place = errors.optionalText("complainant.place", complainant.place(), 255);
             if (role != null) {
-                who = new Complainant(name, role, email, phone, address);
+                who = new Complainant(name, role, email, phone, address, place);
             }
         }
         String text = errors.requiredText("summary", summary, 10_000);
@@ -49,8 +51,9 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
         String employee = errors.optionalText("concernsEmployee", concernsEmployee, 255);
         Boolean unwanted = errors.optionalBoolean("unwantedBehaviour", unwantedBehaviour);
         Boolean secret = errors.optionalBoolean("confidential", confidential);
+        Boolean official = errors.optionalBoolean("officialRequested", officialRequested);
         errors.throwIfAny();
         return new NewComplaint(k, ch, received, incident, who, text, cat, line, employee,
-                Boolean.TRUE.equals(unwanted), Boolean.TRUE.equals(secret));
+                Boolean.TRUE.equals(unwanted), Boolean.TRUE.equals(secret), Boolean.TRUE.equals(official));
     }
 }

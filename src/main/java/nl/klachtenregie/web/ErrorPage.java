@@ -2,11 +2,7 @@ package nl.klachtenregie.web;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.views.ModelAndView;
 import java.util.List;
 
 /** Foutpagina: what a browser sees instead of a stack trace or a bare status. */
@@ -21,7 +17,7 @@ record ErrorPage(int status, String titleKey, String message, List<String> reaso
         return accept == null || accept.contains("text/html") || accept.contains("*/*");
     }
 
-    static MutableHttpResponse<?> response(HttpStatus status, String message, List<String> reasons) {
+    static ErrorPage of(HttpStatus status, String message, List<String> reasons) {
         String titleKey = switch (status.getCode()) {
             case 400 -> "error.400";
             case 403 -> "error.403";
@@ -31,7 +27,6 @@ record ErrorPage(int status, String titleKey, String message, List<String> reaso
             case 503 -> "error.503";
             default -> status.getCode() >= 500 ? "error.500" : "error.other";
         };
-        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML)
-                .body(new ModelAndView<>("error", new ErrorPage(status.getCode(), titleKey, message, reasons)));
+        return new ErrorPage(status.getCode(), titleKey, message, reasons);
     }
 }

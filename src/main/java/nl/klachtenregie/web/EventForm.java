@@ -11,7 +11,16 @@ import nl.klachtenregie.complaint.NewEvent;
 record EventForm(@Nullable String type, @Nullable String on, @Nullable Object weeks, @Nullable String level,
                  @Nullable String body, @Nullable String judgement, @Nullable String measures,
                  @Nullable String measuresDueOn, @Nullable String motivation, @Nullable String text,
-                 @Nullable Object signedByComplainant, @Nullable Object satisfaction) {
+                 @Nullable Object signedByComplainant, @Nullable Object satisfaction,
+                 @Nullable Object expectedVersion) {
+
+    /** The case version the change is based on, when the client sends it (then a concurrent change is a 409). */
+    Integer version() {
+        FieldErrors errors = new FieldErrors();
+        Integer v = errors.optionalInteger("expectedVersion", expectedVersion, 0, Integer.MAX_VALUE);
+        errors.throwIfAny();
+        return v;
+    }
 
     NewEvent toNewEvent() {
         FieldErrors errors = new FieldErrors();

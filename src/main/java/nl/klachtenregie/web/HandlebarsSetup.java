@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * The Handlebars instance of the views, with the helpers the templates use:
  * {@code {{t "key" arg…}}} (message bundle text in the page's language), {@code {{date d}}} (dd-MM-yyyy),
- * {@code {{eq a b}}} (block or subexpression) and {@code {{enum "prefix" value}}} (translated enum value).
+ * {@code {{eq a b}}} (block or subexpression), {@code {{enum "prefix" value}}} (translated enum value) and
+ * {@code (concat a b …)} (to build a message key).
  */
 @Factory
 class HandlebarsSetup {
@@ -38,6 +39,13 @@ class HandlebarsSetup {
         hb.registerHelper("enum", (Helper<Object>) (prefix, options) -> {
             Object value = options.param(0, null);
             return value == null ? "" : messages.get(locale(options), prefix + "." + value);
+        });
+        hb.registerHelper("concat", (Helper<Object>) (first, options) -> {
+            StringBuilder sb = new StringBuilder(first == null ? "" : first.toString());
+            for (Object p : options.params) {
+                sb.append(p == null ? "" : p.toString());
+            }
+            return sb.toString();
         });
         hb.registerHelper("date", (Helper<Object>) (value, options) ->
                 value instanceof LocalDate d ? d.format(DMY) : value == null ? "" : value.toString());

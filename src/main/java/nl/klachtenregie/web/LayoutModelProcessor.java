@@ -3,8 +3,6 @@ package nl.klachtenregie.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.csrf.CsrfConfiguration;
-import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import io.micronaut.session.Session;
 import io.micronaut.session.SessionStore;
 import io.micronaut.session.http.SessionForRequest;
@@ -15,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.klachtenregie.security.CsrfTokens;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.security.Role;
 import nl.klachtenregie.tenant.TenantDirectory;
@@ -30,15 +29,12 @@ class LayoutModelProcessor implements ViewModelProcessor<Object> {
     static final String LANG_COOKIE = "lang";
 
     private final SessionStore<Session> sessions;
-    private final CsrfTokenGenerator<HttpRequest<?>> tokens;
-    private final CsrfConfiguration csrf;
+    private final CsrfTokens tokens;
     private final TenantDirectory tenants;
 
-    LayoutModelProcessor(SessionStore<Session> sessions, CsrfTokenGenerator<HttpRequest<?>> tokens,
-                         CsrfConfiguration csrf, TenantDirectory tenants) {
+    LayoutModelProcessor(SessionStore<Session> sessions, CsrfTokens tokens, TenantDirectory tenants) {
         this.sessions = sessions;
         this.tokens = tokens;
-        this.csrf = csrf;
         this.tenants = tenants;
     }
 
@@ -56,8 +52,8 @@ class LayoutModelProcessor implements ViewModelProcessor<Object> {
         model.put("lang", locale.getLanguage());
         model.put("otherLang", locale.equals(Messages.ENGLISH) ? "nl" : "en");
         model.put("path", request.getPath());
-        model.put("csrfField", csrf.getFieldName());
-        model.put("csrfToken", csrfToken(request));
+        model.put("csrfField", CsrfTokens.FIELD);
+        model.put("csrfToken", tokens.tokenFor(SessionForRequest.findOrCreate(request, sessions)));
         Optional<Authentication> auth = request.getUserPrincipal(Authentication.class);
         auth.map(CurrentUser::of).ifPresent(me -> model.put("me", new Me(me, me.tenantSlug() == null ? null
                 : tenants.find(me.tenantSlug()).map(t -> t.profile().name()).orElse(me.tenantSlug()))));
@@ -66,17 +62,6 @@ class LayoutModelProcessor implements ViewModelProcessor<Object> {
 
     static Locale locale(HttpRequest<?> request) {
         return Messages.supported(request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue).orElse("nl"));
-    }
-
-    private String csrfToken(HttpRequest<?> request) {
-        Session session = SessionForRequest.findOrCreate(request, sessions);
-        Optional<String> existing = session.get(csrf.getHttpSessionName(), String.class);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        String token = tokens.generateCsrfToken(request);
-        session.put(csrf.getHttpSessionName(), token);
-        return token;
     }
 
     /** The signed-in user as the layout shows it. */

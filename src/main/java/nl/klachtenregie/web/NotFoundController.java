@@ -15,9 +15,15 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class NotFoundController {
 
+    private final ErrorResponses responses;
+
+    NotFoundController(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<?> notFound(HttpRequest<?> request) {
-        return ApiExceptionHandlers.error(request, HttpStatus.NOT_FOUND, "Deze pagina bestaat niet.", List.of(),
+        return responses.error(request, HttpStatus.NOT_FOUND, "Deze pagina bestaat niet.", List.of(),
                 Map.of());
     }
 }

@@ -24,6 +24,12 @@ import java.util.Map;
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 class SecurityErrorHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
+    private final ErrorResponses responses;
+
+    SecurityErrorHandler(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
         boolean page = ErrorPage.wantsPage(request);
@@ -36,6 +42,6 @@ class SecurityErrorHandler implements ExceptionHandler<AuthorizationException, M
                     .body(new ApiError(401, "Log in om deze gegevens te gebruiken.", List.of(), Map.of()));
         }
         String message = "U heeft geen toegang tot deze pagina of deze gegevens.";
-        return ApiExceptionHandlers.error(request, HttpStatus.FORBIDDEN, message, List.of(), Map.of());
+        return responses.error(request, HttpStatus.FORBIDDEN, message, List.of(), Map.of());
     }
 }

@@ -97,7 +97,7 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
         service.recordEvent(izw, new ComplaintId(c.id()), NewEvent.of(EventType.CONTACTED, LocalDate.of(2026, 8, 4)));
         assertThrows(ConflictException.class, () -> tx.executeWrite(s -> {
             store.appendEvent(izw.id(), stale, NewEvent.of(EventType.PROGRESS_REPORTED, LocalDate.of(2026, 8, 5)),
-                    evaluatedFor(izw, stale));
+                    evaluatedFor(izw, stale), null);
             return null;
         }));
         assertEquals(1, service.get(izw, new ComplaintId(c.id()), null).events().size());

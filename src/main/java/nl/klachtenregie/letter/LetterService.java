@@ -1,0 +1,131 @@
+package nl.klachtenregie.letter;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import nl.klachtenregie.complaint.CaseStatus;
+import nl.klachtenregie.complaint.CaseView;
+import nl.klachtenregie.complaint.ComplaintId;
+import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.complaint.EventType;
+import nl.klachtenregie.security.UserAccount;
+import nl.klachtenregie.security.UserDirectory;
+import nl.klachtenregie.security.UserId;
+import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.tenant.Tenant;
+
+/**
+ * Brieven: letters to the complainant, generated from the tenant's template (or the default one) with the case's
+ * data, kept as XHTML and PDF exactly as issued. Every call names its tenant; another tenant's case or letter is
+ * not found.
+ */
+@Singleton
+public class LetterService {
+
+    private final ComplaintService complaints;
+    private final UserDirectory users;
+    private final LetterStore store;
+    private final LetterRenderer renderer;
+    private final Clock clock;
+
+    LetterService(ComplaintService complaints, UserDirectory users, LetterStore store, LetterRenderer renderer,
+                  Clock clock) {
+        this.complaints = complaints;
+        this.users = users;
+        this.store = store;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    /**
+     * The kinds that make sense for the case now: acknowledgement and progress while it is not closed; extension,
+     * decision and not-admissible once the timeline holds the event the letter reports.
+     */
+    public List<LetterKind> available(Tenant tenant, CaseView c) {
+        Objects.requireNonNull(tenant, "tenant");
+        List<LetterKind> kinds = new ArrayList<>();
+        if (c.status() != CaseStatus.CLOSED) {
+            kinds.add(LetterKind.ACKNOWLEDGEMENT);
+            kinds.add(LetterKind.PROGRESS);
+        }
+        if (has(c, EventType.EXTENSION_ANNOUNCED)) {
+            kinds.add(LetterKind.EXTENSION);
+        }
+        if (has(c, EventType.DECIDED)) {
+            kinds.add(LetterKind.DECISION);
+        }
+        if (has(c, EventType.DECLARED_NOT_ADMISSIBLE)) {
+            kinds.add(LetterKind.NOT_ADMISSIBLE);
+        }
+        return List.copyOf(kinds);
+    }
+
+    /**
+     * Generates the letter, stores it and returns its summary. Dated today (the case-date clock).
+     *
+     * @param issuedBy the user who issues it (a user of this tenant), or null for the system
+     * @throws NotFoundException when the case is not the tenant's
+     * @throws RefusedException  when the kind does not fit the case now, or the tenant's template is unusable
+     */
+    public LetterSummary issue(Tenant tenant, ComplaintId id, LetterKind kind, UserId issuedBy) {
+        Objects.requireNonNull(kind, "kind");
+        CaseView c = complaints.get(tenant, id, null);
+        if (!available(tenant, c).contains(kind)) {
+            throw new RefusedException(notAvailable(c, kind));
+        }
+        String issuer = "";
+        if (issuedBy != null) {
+            issuer = users.find(tenant.id(), issuedBy).map(UserAccount::displayName).orElseThrow(() ->
+                    new IllegalArgumentException("user " + issuedBy.value() + " is not a user of " + tenant.slug()));
+        }
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> model = LetterModel.of(c, tenant.profile(), kind, today, issuer);
+        LetterRenderer.Rendered letter;
+        try {
+            LetterTemplate template = store.template(tenant.id(), kind).orElseGet(() -> renderer.defaultTemplate(kind));
+            letter = renderer.render(template, model);
+        } catch (LetterTemplateException e) {
+            throw new RefusedException("De briefsjabloon '" + kind.fileWord() + "' van deze organisatie is niet "
+                    + "bruikbaar: " + e.getMessage());
+        }
+        // rendering the PDF takes a moment; the case was read in its own transaction and the insert has its own
+        byte[] pdf = renderer.pdf(letter);
+        LetterId letterId = store.insert(tenant.id(), c.id(), kind, letter.subject(), letter.xhtml(), pdf, today,
+                issuedBy);
+        return store.summary(tenant.id(), letterId).orElseThrow();
+    }
+
+    /** The case's letters, oldest first; none for another tenant's case. */
+    public List<LetterSummary> ofCase(Tenant tenant, ComplaintId id) {
+        return store.ofCase(tenant.id(), id.value());
+    }
+
+    /** The letter as issued, as a PDF named after the case and the kind; empty when it is not this case's. */
+    public Optional<LetterPdf> pdf(Tenant tenant, ComplaintId id, LetterId letter) {
+        return store.pdf(tenant.id(), id.value(), letter)
+                .map(p -> new LetterPdf(p.reference() + "-" + p.kind().fileWord() + ".pdf", p.pdf()));
+    }
+
+    private static boolean has(CaseView c, EventType type) {
+        return c.events().stream().anyMatch(e -> e.type() == type);
+    }
+
+    private static String notAvailable(CaseView c, LetterKind kind) {
+        return switch (kind) {
+            case ACKNOWLEDGEMENT, PROGRESS -> "Klacht " + c.reference() + " is gesloten: een "
+                    + kind.fileWord() + " past daar niet meer bij.";
+            case EXTENSION -> "Er is voor klacht " + c.reference() + " geen verlenging aangekondigd; leg eerst de "
+                    + "verlenging vast.";
+            case DECISION -> "Over klacht " + c.reference() + " is nog geen besluit genomen; leg eerst het besluit "
+                    + "vast.";
+            case NOT_ADMISSIBLE -> "Klacht " + c.reference() + " is niet als niet-ontvankelijk aangemerkt; leg eerst "
+                    + "vast dat de klacht niet in behandeling wordt genomen, met de motivering.";
+        };
+    }
+}

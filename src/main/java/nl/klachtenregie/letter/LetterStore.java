@@ -1,0 +1,99 @@
+package nl.klachtenregie.letter;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import nl.klachtenregie.security.UserId;
+import nl.klachtenregie.shared.Db;
+import nl.klachtenregie.tenant.TenantId;
+
+/** The tables {@code letter_template} and {@code letter}. Every statement filters on the tenant. */
+@Singleton
+class LetterStore {
+
+    /** A stored letter's PDF with what its file name is made of. */
+    record StoredPdf(LetterKind kind, String reference, byte[] pdf) {
+    }
+
+    // The issuer's name comes from the same tenant only: a user id of another tenant names nobody here.
+    private static final String SUMMARY = "SELECT l.id, l.kind, l.subject, l.issued_on, u.display_name FROM letter l "
+            + "LEFT JOIN app_user u ON u.id = l.issued_by AND u.tenant_id = l.tenant_id ";
+
+    private final Db db;
+
+    LetterStore(Db db) {
+        this.db = db;
+    }
+
+    /** @throws LetterTemplateException when the stored template breaks the rules of {@link LetterTemplate} */
+    @Transactional
+    public Optional<LetterTemplate> template(TenantId tenant, LetterKind kind) {
+        return db.queryOne("SELECT subject, body FROM letter_template WHERE tenant_id = ? AND kind = ?",
+                rs -> template(rs.getString(1), rs.getString(2)), tenant.value(), kind);
+    }
+
+    private static LetterTemplate template(String subject, String body) {
+        try {
+            return new LetterTemplate(subject, body);
+        } catch (IllegalArgumentException e) {
+            throw new LetterTemplateException(e.getMessage(), e);
+        }
+    }
+
+    /** Stores the template unless the tenant already has one of this kind; true when it was stored. */
+    @Transactional
+    public boolean addTemplateIfAbsent(TenantId tenant, LetterKind kind, LetterTemplate template) {
+        if (db.count("SELECT COUNT(*) FROM letter_template WHERE tenant_id = ? AND kind = ?", tenant.value(), kind)
+                > 0) {
+            return false;
+        }
+        db.insert("INSERT INTO letter_template (tenant_id, kind, subject, body) VALUES (?, ?, ?, ?)",
+                tenant.value(), kind, template.subject(), template.body());
+        return true;
+    }
+
+    @Transactional
+    public LetterId insert(TenantId tenant, long complaintId, LetterKind kind, String subject, String html,
+                           byte[] pdf, LocalDate issuedOn, UserId issuedBy) {
+        return new LetterId(db.insert("INSERT INTO letter (tenant_id, complaint_id, kind, subject, html, pdf, "
+                        + "issued_on, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tenant.value(), complaintId, kind,
+                subject, html, pdf, issuedOn, issuedBy == null ? null : issuedBy.value()));
+    }
+
+    @Transactional
+    public Optional<LetterSummary> summary(TenantId tenant, LetterId id) {
+        return db.queryOne(SUMMARY + "WHERE l.tenant_id = ? AND l.id = ?", LetterStore::summary, tenant.value(),
+                id.value());
+    }
+
+    /** The case's letters, oldest first. */
+    @Transactional
+    public List<LetterSummary> ofCase(TenantId tenant, long complaintId) {
+        return db.query(SUMMARY + "WHERE l.tenant_id = ? AND l.complaint_id = ? ORDER BY l.issued_on, l.id",
+                LetterStore::summary, tenant.value(), complaintId);
+    }
+
+    @Transactional
+    public Optional<StoredPdf> pdf(TenantId tenant, long complaintId, LetterId id) {
+        return db.queryOne("SELECT l.kind, c.reference, l.pdf FROM letter l JOIN complaint c ON c.id = l.complaint_id "
+                        + "AND c.tenant_id = l.tenant_id WHERE l.tenant_id = ? AND l.complaint_id = ? AND l.id = ?",
+                rs -> new StoredPdf(LetterKind.valueOf(rs.getString(1)), rs.getString(2), rs.getBytes(3)),
+                tenant.value(), complaintId, id.value());
+    }
+
+    /** The stored XHTML of a letter (exactly as rendered). */
+    @Transactional
+    public Optional<String> html(TenantId tenant, LetterId id) {
+        return db.queryOne("SELECT html FROM letter WHERE tenant_id = ? AND id = ?", rs -> rs.getString(1),
+                tenant.value(), id.value());
+    }
+
+    private static LetterSummary summary(ResultSet rs) throws SQLException {
+        return new LetterSummary(new LetterId(rs.getLong("id")), LetterKind.valueOf(rs.getString("kind")),
+                rs.getString("subject"), Db.date(rs, "issued_on"), rs.getString("display_name"));
+    }
+}

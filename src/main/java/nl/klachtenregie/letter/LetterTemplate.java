@@ -1,0 +1,59 @@
+package nl.klachtenregie.letter;
+
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Briefsjabloon: the Handlebars source of a letter's subject (plain text) and body (an XHTML fragment).
+ *
+ * <p>File format ({@code letters/<kind>.hbs}, {@code tenants/<slug>/letters/<kind>.hbs}): an optional leading
+ * comment {@code {{!-- … --}}}, then a line {@code Onderwerp: <subject>}, then the body. The comment stays in the
+ * body (Handlebars renders nothing for it), so whoever edits the stored template later still reads it.
+ */
+record LetterTemplate(String subject, String body) {
+
+    private static final Pattern LEADING_COMMENT = Pattern.compile("\\A\\s*\\{\\{!--.*?--}}", Pattern.DOTALL);
+    private static final Pattern SUBJECT_LINE = Pattern.compile("\\A\\s*Onderwerp:[ \\t]*([^\\r\\n]*)\\r?\\n?");
+    // Everything in a letter is data, much of it typed by the complainant: unescaped output would let that text
+    // become markup. The layout is ours and the only place that inserts raw (already rendered) XHTML.
+    private static final Pattern RAW_OUTPUT = Pattern.compile("\\{\\{~?\\{|\\{\\{~?\\s*&");
+    private static final Pattern COMMENT = Pattern.compile("\\{\\{!--.*?--}}|\\{\\{![^}]*}}", Pattern.DOTALL);
+
+    LetterTemplate {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(body, "body");
+        if (subject.isBlank()) {
+            throw new IllegalArgumentException("het onderwerp van de brief ontbreekt");
+        }
+        if (subject.length() > 500) {
+            throw new IllegalArgumentException("het onderwerp is langer dan 500 tekens");
+        }
+        if (rawOutput(subject) || rawOutput(body)) {
+            throw new IllegalArgumentException("een briefsjabloon mag geen onbewerkte uitvoer ({{{ }}} of {{& }}) "
+                    + "bevatten: gebruik {{ }}");
+        }
+    }
+
+    private static boolean rawOutput(String source) {
+        return RAW_OUTPUT.matcher(COMMENT.matcher(source).replaceAll("")).find();
+    }
+
+    /** Reads the file format described above. */
+    static LetterTemplate parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String comment = "";
+        String rest = text;
+        Matcher c = LEADING_COMMENT.matcher(text);
+        if (c.find()) {
+            comment = c.group();
+            rest = text.substring(c.end());
+        }
+        Matcher s = SUBJECT_LINE.matcher(rest);
+        if (!s.find()) {
+            throw new IllegalArgumentException("de eerste regel (na het commentaar) moet beginnen met 'Onderwerp:'");
+        }
+        String body = rest.substring(s.end());
+        return new LetterTemplate(s.group(1).strip(), comment.isEmpty() ? body : comment.strip() + "\n" + body);
+    }
+}

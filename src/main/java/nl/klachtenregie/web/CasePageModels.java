@@ -1,0 +1,268 @@
+package nl.klachtenregie.web;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.complaint.CasePage;
+import nl.klachtenregie.complaint.CaseStatus;
+import nl.klachtenregie.complaint.CaseView;
+import nl.klachtenregie.complaint.Channel;
+import nl.klachtenregie.complaint.ComplainantRole;
+import nl.klachtenregie.complaint.ComplaintKind;
+import nl.klachtenregie.complaint.EventType;
+import nl.klachtenregie.complaint.Judgement;
+import nl.klachtenregie.complaint.ObligationStatus;
+import nl.klachtenregie.complaint.WorkItem;
+import nl.klachtenregie.security.UserAccount;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantProfile;
+
+/** Turns cases into what the case pages show: labels resolved from the tenant's profile, options for forms. */
+@Singleton
+class CasePageModels {
+
+    /** A choice in a select. */
+    record Option(String value, String label, boolean selected) {
+    }
+
+    /** Mijn werk. */
+    record WorkPage(String tenant, List<WorkItem> items, int overdue, List<nl.klachtenregie.complaint.CaseSummary> unassigned,
+                    String nav) {
+    }
+
+    /** Klachtenlijst. */
+    record ListPage(String tenant, CasePage result, List<Option> statuses, List<Option> kinds, List<Option> categories,
+                    List<Option> handlers, List<Option> overdue, String q, int pageNumber, int pages,
+                    String previousUrl, String nextUrl, String nav) {
+    }
+
+    /** Nieuwe klacht. */
+    record IntakePage(String tenant, PageForms.IntakeForm form, Map<String, String> errors, List<String> refused,
+                      List<Option> kinds, List<Option> channels, List<Option> roles, List<Option> categories,
+                      List<Option> serviceLines, List<Option> handlers, String today, String nav) {
+    }
+
+    /** Verplichting as a row of the detail page. */
+    record ObligationRow(String code, LocalDate dueOn, ObligationStatus status, LocalDate metOn, String basis,
+                         String explanation) {
+    }
+
+    /** Detail of one timeline entry: a label key and its value. */
+    record Line(String labelKey, String value, String valueKey) {
+        Line(String labelKey, String value) {
+            this(labelKey, value, null);
+        }
+    }
+
+    /** Timeline entry: an event, or a letter that was issued. */
+    record TimelineEntry(String type, LocalDate on, String recordedBy, List<Line> lines, String letterUrl) {
+    }
+
+    /** An action the regulation allows now, with the fields its form needs. */
+    record ActionOption(String type, boolean weeks, boolean level, List<Option> levels, boolean body,
+                        List<Option> bodies, boolean judgement, List<Option> judgements, boolean measures,
+                        boolean motivation, boolean text, boolean signed, boolean satisfaction, boolean open) {
+    }
+
+    /** A letter that can be issued now. */
+    record LetterOption(String kind) {
+    }
+
+    /** An issued letter. */
+    record LetterRow(long id, String kind, String subject, LocalDate issuedOn, String issuedBy, String url) {
+    }
+
+    /** Dossier. */
+    record DetailPage(String tenant, CaseView c, String levelName, String categoryName, String serviceLineName,
+                      List<ObligationRow> obligations, List<TimelineEntry> timeline, List<ActionOption> actions,
+                      List<Option> handlers, List<LetterOption> letterOptions, List<LetterRow> letters,
+                      List<CaseView.ExternalBodyView> bodies, List<String> escalationNames, List<String> refused,
+                      String conflict, Map<String, String> errors, String today, boolean canWork, String nav) {
+    }
+
+    WorkPage work(Tenant tenant, List<WorkItem> items, CasePage unassigned) {
+        int overdue = (int) items.stream().filter(WorkItem::overdue).count();
+        return new WorkPage(tenant.slug(), items, overdue, unassigned.cases(), "werk");
+    }
+
+    ListPage list(Tenant tenant, CasePage result, ListQuery query, List<UserAccount> handlers) {
+        TenantProfile p = tenant.profile();
+        int pages = (int) Math.max(1, (result.total() + result.limit() - 1) / result.limit());
+        int pageNumber = result.offset() / result.limit() + 1;
+        List<Option> handlerOptions = new ArrayList<>();
+        handlerOptions.add(new Option("", "", query.handler() == null || query.handler().isBlank()));
+        handlerOptions.add(new Option("0", "—", "0".equals(query.handler())));
+        handlers.forEach(u -> handlerOptions.add(new Option(String.valueOf(u.id().value()), u.displayName(),
+                String.valueOf(u.id().value()).equals(query.handler()))));
+        return new ListPage(tenant.slug(), result, enumOptions(CaseStatus.values(), query.status(), true),
+                enumOptions(ComplaintKind.values(), query.kind(), true),
+                withBlank(p.categories().stream().map(c -> new Option(c.code(), c.name(), c.code()
+                        .equals(query.category()))).toList()),
+                handlerOptions,
+                List.of(new Option("", "", query.overdue() == null || query.overdue().isBlank()),
+                        new Option("true", "yes", "true".equals(query.overdue())),
+                        new Option("false", "no", "false".equals(query.overdue()))),
+                query.q() == null ? "" : query.q(), pageNumber, pages,
+                pageNumber > 1 ? query.url(tenant.slug(), pageNumber - 1) : null,
+                pageNumber < pages ? query.url(tenant.slug(), pageNumber + 1) : null, "klachten");
+    }
+
+    IntakePage intake(Tenant tenant, PageForms.IntakeForm form, Map<String, String> errors, List<String> refused,
+                      List<UserAccount> handlers, LocalDate today) {
+        TenantProfile p = tenant.profile();
+        List<Option> handlerOptions = new ArrayList<>();
+        handlerOptions.add(new Option("", "—", form.handler() == null || form.handler().isBlank()));
+        handlers.forEach(u -> handlerOptions.add(new Option(String.valueOf(u.id().value()), u.displayName(),
+                String.valueOf(u.id().value()).equals(form.handler()))));
+        return new IntakePage(tenant.slug(), form, nullIfEmpty(errors), refused,
+                enumOptions(ComplaintKind.values(), form.kind(), false),
+                enumOptions(Channel.values(), form.channel(), false),
+                enumOptions(ComplainantRole.values(), form.complainantRole(), false),
+                p.categories().stream().map(c -> new Option(c.code(), c.name(), c.code().equals(form.category())))
+                        .toList(),
+                withBlank(p.serviceLines().stream().map(s -> new Option(s.code(), s.name(),
+                        s.code().equals(form.serviceLine()))).toList()),
+                handlerOptions, today.toString(), "nieuw");
+    }
+
+    DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
+                      List<LetterRow> letters, boolean canWork, List<String> refused, String conflict,
+                      Map<String, String> errors, String openAction) {
+        TenantProfile p = tenant.profile();
+        List<ObligationRow> obligations = c.obligations().stream().map(o -> new ObligationRow(o.code(), o.dueOn(),
+                o.status(), o.metOn(), o.basis(), o.explanation())).toList();
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (CaseView.EventView e : c.events()) {
+            timeline.add(new TimelineEntry(e.type().name(), e.on(), e.recordedBy(), lines(p, e), null));
+        }
+        for (LetterRow l : letters) {
+            timeline.add(new TimelineEntry("LETTER", l.issuedOn(), l.issuedBy(),
+                    List.of(new Line("timeline.letter", l.subject())), l.url()));
+        }
+        // Stable: events keep their order, a letter comes after the events of its day.
+        timeline.sort(Comparator.comparing(TimelineEntry::on));
+        List<ActionOption> actions = canWork ? c.nextActions().stream()
+                .map(a -> action(p, c, EventType.valueOf(a), a.equals(openAction))).toList() : List.of();
+        List<Option> handlerOptions = new ArrayList<>();
+        handlerOptions.add(new Option("", "—", c.handler() == null));
+        handlers.forEach(u -> handlerOptions.add(new Option(String.valueOf(u.id().value()), u.displayName(),
+                c.handler() != null && c.handler().id() == u.id().value())));
+        return new DetailPage(tenant.slug(), c, levelName(p, c.escalationLevel()),
+                p.categories().stream().filter(x -> x.code().equals(c.category())).map(TenantProfile.Category::name)
+                        .findFirst().orElse(c.category()),
+                c.serviceLine() == null ? null : p.serviceLines().stream().filter(x -> x.code().equals(c.serviceLine()))
+                        .map(TenantProfile.ServiceLine::name).findFirst().orElse(c.serviceLine()),
+                obligations, timeline, actions, handlerOptions, letterOptions, letters, c.externalBodies(),
+                c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
+                nullIfEmpty(errors),
+                c.asOf().toString(), canWork, "klachten");
+    }
+
+    private static ActionOption action(TenantProfile p, CaseView c, EventType type, boolean open) {
+        List<Option> levels = c.escalationOptions().stream().map(code -> new Option(code, levelName(p, code), false))
+                .toList();
+        List<Option> bodies = c.externalBodies().stream().map(b -> new Option(b.code(), b.name(), false)).toList();
+        List<Option> judgements = java.util.Arrays.stream(Judgement.values())
+                .map(j -> new Option(j.name(), j.name(), false)).toList();
+        boolean text = switch (type) {
+            case REPORT_RECORDED, MEETING_HELD, SOLUTION_COMMUNICATED, RESOLVED_INFORMALLY, CONTACTED,
+                 PROGRESS_REPORTED, MEETING_INVITED, MANAGEMENT_INFORMED, ESCALATED, REFERRED_EXTERNAL, CLOSED,
+                 ACKNOWLEDGED, EXTENSION_ANNOUNCED -> true;
+            default -> false;
+        };
+        return new ActionOption(type.name(), type == EventType.EXTENSION_ANNOUNCED, type == EventType.ESCALATED,
+                levels, type == EventType.REFERRED_EXTERNAL, bodies, type == EventType.DECIDED, judgements,
+                type == EventType.DECIDED, type == EventType.DECLARED_NOT_ADMISSIBLE, text,
+                type == EventType.REPORT_RECORDED, type == EventType.CLOSED, open);
+    }
+
+    private static List<Line> lines(TenantProfile p, CaseView.EventView e) {
+        List<Line> lines = new ArrayList<>();
+        if (e.weeks() != null) {
+            lines.add(new Line("field.weeks", String.valueOf(e.weeks())));
+        }
+        if (e.level() != null) {
+            lines.add(new Line("field.level", levelName(p, e.level())));
+        }
+        if (e.body() != null) {
+            lines.add(new Line("field.body", p.externalBody(e.body()).map(TenantProfile.ExternalBody::name)
+                    .orElse(e.body())));
+        }
+        if (e.judgement() != null) {
+            lines.add(new Line("field.judgement", null, "judgement." + e.judgement().name()));
+        }
+        if (e.measures() != null) {
+            lines.add(new Line("field.measures", e.measures()));
+        }
+        if (e.measuresDueOn() != null) {
+            lines.add(new Line("field.measuresDueOn", e.measuresDueOn().format(
+                    java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))));
+        }
+        if (e.motivation() != null) {
+            lines.add(new Line("field.motivation", e.motivation()));
+        }
+        if (e.text() != null) {
+            lines.add(new Line("field.text", e.text()));
+        }
+        if (e.signedByComplainant() != null) {
+            lines.add(new Line("field.signedByComplainant", null, e.signedByComplainant() ? "common.yes" : "common.no"));
+        }
+        if (e.satisfaction() != null) {
+            lines.add(new Line("field.satisfaction", e.satisfaction() + " / 5"));
+        }
+        return lines;
+    }
+
+    static String levelName(TenantProfile p, String code) {
+        return p.escalationLadder().stream().filter(l -> l.code().equals(code))
+                .map(TenantProfile.EscalationLevel::role).findFirst().orElse(code);
+    }
+
+    private static <E extends Enum<E>> List<Option> enumOptions(E[] values, String selected, boolean blank) {
+        List<Option> options = new ArrayList<>();
+        if (blank) {
+            options.add(new Option("", "", selected == null || selected.isBlank()));
+        }
+        for (E e : values) {
+            options.add(new Option(e.name(), e.name(), e.name().equals(selected)));
+        }
+        return options;
+    }
+
+    /** Handlebars treats an empty map as true; the templates test "any errors?" with {@code #if}. */
+    private static Map<String, String> nullIfEmpty(Map<String, String> errors) {
+        return errors == null || errors.isEmpty() ? null : errors;
+    }
+
+    private static List<Option> withBlank(List<Option> options) {
+        List<Option> out = new ArrayList<>();
+        out.add(new Option("", "", options.stream().noneMatch(Option::selected)));
+        out.addAll(options);
+        return out;
+    }
+
+    /** The list page's query as typed in the address bar. */
+    record ListQuery(String status, String kind, String category, String handler, String overdue, String q,
+                     String page) {
+        String url(String tenant, int pageNumber) {
+            StringBuilder s = new StringBuilder("/t/" + tenant + "/klachten?page=" + pageNumber);
+            append(s, "status", status);
+            append(s, "kind", kind);
+            append(s, "category", category);
+            append(s, "handler", handler);
+            append(s, "overdue", overdue);
+            append(s, "q", q);
+            return s.toString();
+        }
+
+        private static void append(StringBuilder s, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                s.append('&').append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+}

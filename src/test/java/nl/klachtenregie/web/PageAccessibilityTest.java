@@ -1,0 +1,87 @@
+package nl.klachtenregie.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.klachtenregie.support.PageTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The basics a screen-reader or keyboard user needs, checked on every page a handler uses: the page language,
+ * one main heading, a skip link, a label for every form control, and errors tied to their field.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageAccessibilityTest extends PageTestSupport {
+
+    private static final Pattern CONTROL = Pattern.compile("<(input|select|textarea)\\b([^>]*)>", Pattern.DOTALL);
+
+    @Test
+    void everyPageHasALanguageOneHeadingASkipLinkAndLabelledControls() {
+        Object id = createComplaint("impuls", complaint("FORMAL", "LETTER", "2026-11-02")).get("id");
+        PageSession staff = loggedInAs("impuls.medewerker");
+        List<String> problems = new ArrayList<>();
+        for (String path : List.of("/t/impuls/werk", "/t/impuls/klachten", "/t/impuls/klachten/nieuw",
+                "/t/impuls/klachten/" + id)) {
+            Page page = staff.get(path);
+            assertEquals(200, page.status(), path);
+            problems.addAll(check(path, page.body()));
+        }
+        problems.addAll(check("/login", anonymous().get("/login").body()));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aFieldErrorIsAnnouncedWithItsField() {
+        PageSession staff = loggedInAs("impuls.medewerker");
+        staff.get("/t/impuls/klachten/nieuw");
+        Page page = staff.post("/t/impuls/klachten/nieuw", Map.of("kind", "FORMAL", "channel", "LETTER",
+                "receivedOn", "2026-02-30", "complainantRole", "CLIENT", "summary", "", "category", "BEJEGENING"));
+        assertEquals(400, page.status());
+        assertTrue(page.body().contains("aria-describedby=\"error-receivedOn\""), "date field points at its error");
+        assertTrue(page.body().contains("id=\"error-receivedOn\""));
+        assertTrue(page.body().contains("aria-invalid=\"true\""));
+        assertTrue(page.body().contains("role=\"alert\""), "the summary of errors is announced");
+    }
+
+    private static List<String> check(String path, String html) {
+        List<String> problems = new ArrayList<>();
+        if (!html.matches("(?s).*<html lang=\"(nl|en)\".*")) {
+            problems.add(path + ": no page language");
+        }
+        int h1 = html.split("<h1[ >]", -1).length - 1;
+        if (h1 != 1) {
+            problems.add(path + ": " + h1 + " h1 headings");
+        }
+        if (!html.contains("class=\"skip-link\" href=\"#main\"") || !html.contains("id=\"main\"")) {
+            problems.add(path + ": no skip link to the main content");
+        }
+        Matcher m = CONTROL.matcher(html);
+        while (m.find()) {
+            String attrs = m.group(2);
+            if (attrs.contains("type=\"hidden\"") || attrs.contains("type=\"submit\"")) {
+                continue;
+            }
+            if (insideLabel(html, m.start()) || attrs.contains("aria-label=")) {
+                continue;
+            }
+            Matcher id = Pattern.compile("id=\"([^\"]+)\"").matcher(attrs);
+            if (!id.find() || !html.contains("for=\"" + id.group(1) + "\"")) {
+                problems.add(path + ": unlabelled " + m.group(1) + " " + attrs.strip());
+            }
+        }
+        return problems;
+    }
+
+    private static boolean insideLabel(String html, int position) {
+        String before = html.substring(0, position);
+        return before.lastIndexOf("<label") > before.lastIndexOf("</label>");
+    }
+}
