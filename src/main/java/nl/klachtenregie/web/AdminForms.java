@@ -34,7 +34,8 @@ final class AdminForms {
     /** A new account of the tenant. {@code roles}: one value per ticked checkbox (Micronaut binds one or many). */
     @Serdeable
     record NewUserForm(@Nullable String username, @Nullable String displayName, @Nullable String password,
-                       @Nullable String passwordConfirmation, @Nullable List<String> roles) {
+                       @Nullable String passwordConfirmation, @Nullable List<String> roles,
+                       @Nullable String csrfToken) implements CsrfForm {
 
         /** The roles ticked; only the roles a tenant administrator hands out, anything else is an error. */
         Set<Role> chosenRoles(Map<String, String> errors) {
@@ -46,20 +47,24 @@ final class AdminForms {
             return chosen;
         }
 
-        boolean has(Role role) {
-            return roles != null && roles.contains(role.name());
-        }
     }
 
     /** The first administrator (or another one) of a tenant, made by the platform administrator. */
     @Serdeable
     record NewTenantAdminForm(@Nullable String tenant, @Nullable String username, @Nullable String displayName,
-                              @Nullable String password, @Nullable String passwordConfirmation) {
+                              @Nullable String password, @Nullable String passwordConfirmation,
+                              @Nullable String csrfToken) implements CsrfForm {
     }
 
     /** A new password set by an administrator. */
     @Serdeable
-    record PasswordForm(@Nullable String password, @Nullable String passwordConfirmation) {
+    record PasswordForm(@Nullable String password, @Nullable String passwordConfirmation,
+                        @Nullable String csrfToken) implements CsrfForm {
+    }
+
+    /** A form that only says "do it" (deactivate, reactivate, lift a lock): just the token. */
+    @Serdeable
+    record TokenForm(@Nullable String csrfToken) implements CsrfForm {
     }
 
     /** The values a re-shown form keeps (never a password). */

@@ -35,6 +35,7 @@ import nl.klachtenregie.web.AdminForms.NewTenantAdminForm;
  * first one of a new tenant). The platform administrator sees no complaint data: nothing here reads it.
  */
 @Controller("/platform")
+@CsrfProtected
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured("PLATFORM_ADMIN")
@@ -65,7 +66,7 @@ class PlatformController {
     @Post("/beheerders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> createTenantAdmin(@Nullable @Body NewTenantAdminForm form) {
-        NewTenantAdminForm f = form == null ? new NewTenantAdminForm(null, null, null, null, null) : form;
+        NewTenantAdminForm f = form == null ? new NewTenantAdminForm(null, null, null, null, null, null) : form;
         Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
         Optional<Tenant> tenant = tenants.find(f.tenant());
         if (tenant.isEmpty()) {

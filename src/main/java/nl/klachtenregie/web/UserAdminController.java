@@ -31,6 +31,7 @@ import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
+import nl.klachtenregie.web.AdminForms.TokenForm;
 import nl.klachtenregie.web.AdminForms.Entered;
 import nl.klachtenregie.web.AdminForms.NewUserForm;
 import nl.klachtenregie.web.AdminForms.PasswordForm;
@@ -39,9 +40,10 @@ import nl.klachtenregie.web.AdminForms.PasswordForm;
  * Gebruikersbeheer of one tenant, for its administrator: the accounts, a new account, (de)activating, a new
  * password and lifting a login lock. The tenant is the signed-in administrator's own (the tenant access rule has
  * already refused any other slug), and the register only ever touches that tenant's accounts, whatever id is
- * posted.
+ * posted. Every post carries the page's CSRF token, checked before the method runs.
  */
 @Controller("/t/{tenant}/gebruikers")
+@CsrfProtected
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured("ADMIN")
@@ -63,10 +65,17 @@ class UserAdminController {
     /** View model of the user list with the new-user form. */
     record UsersPage(String tenant, List<UserRow> users, Entered form, List<RoleChoice> roleChoices,
                      Map<String, String> errors, @Nullable String done, int minLength) {
+        /** The menu item the layout marks as the current page. */
+        public String nav() {
+            return "gebruikers";
+        }
     }
 
     /** View model of the password page of one account. */
     record PasswordPage(String tenant, UserRow user, Map<String, String> errors, int minLength) {
+        public String nav() {
+            return "gebruikers";
+        }
     }
 
     private final UserDirectory users;
@@ -91,7 +100,7 @@ class UserAdminController {
                            Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
-        NewUserForm f = form == null ? new NewUserForm(null, null, null, null, null) : form;
+        NewUserForm f = form == null ? new NewUserForm(null, null, null, null, null, null) : form;
         Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
         Set<Role> roles = f.chosenRoles(errors);
         Entered entered = new Entered(f.username(), f.displayName(), null);
@@ -112,9 +121,11 @@ class UserAdminController {
         }
     }
 
+    // The deactivate, reactivate and unlock forms post only their CSRF token, which the interceptor checks.
     @Post("/{id}/deactiveren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> deactivate(@PathVariable String tenant, @PathVariable long id, Authentication authentication) {
+    HttpResponse<?> deactivate(@PathVariable String tenant, @PathVariable long id, @Nullable @Body TokenForm form,
+                               Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
         users.setActive(t.id(), userId(id), false, me.id());
@@ -123,7 +134,8 @@ class UserAdminController {
 
     @Post("/{id}/activeren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> activate(@PathVariable String tenant, @PathVariable long id, Authentication authentication) {
+    HttpResponse<?> activate(@PathVariable String tenant, @PathVariable long id, @Nullable @Body TokenForm form,
+                             Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
         users.setActive(t.id(), userId(id), true, me.id());
@@ -132,7 +144,8 @@ class UserAdminController {
 
     @Post("/{id}/ontgrendelen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> unlock(@PathVariable String tenant, @PathVariable long id, Authentication authentication) {
+    HttpResponse<?> unlock(@PathVariable String tenant, @PathVariable long id, @Nullable @Body TokenForm form,
+                           Authentication authentication) {
         Tenant t = own(tenant, CurrentUser.of(authentication));
         users.unlock(t.id(), userId(id));
         return done(t, "ontgrendeld");
@@ -153,7 +166,7 @@ class UserAdminController {
                                   @Nullable @Body PasswordForm form, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
-        PasswordForm f = form == null ? new PasswordForm(null, null) : form;
+        PasswordForm f = form == null ? new PasswordForm(null, null, null) : form;
         UserRow user = row(t, userId(id), me);
         Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
         try {

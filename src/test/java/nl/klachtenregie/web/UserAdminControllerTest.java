@@ -8,13 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.klachtenregie.security.Role;
 import nl.klachtenregie.security.UserAccount;
 import nl.klachtenregie.security.UserDirectory;
+import nl.klachtenregie.support.PageTestSupport;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
@@ -27,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserAdminControllerTest extends BrowserPageTestSupport {
+class UserAdminControllerTest extends PageTestSupport {
 
     private static final String PASSWORD = "een-lang-wachtwoord";
 
@@ -37,6 +44,8 @@ class UserAdminControllerTest extends BrowserPageTestSupport {
     @Inject
     TenantDirectory tenants;
 
+    private final HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
     @Test
     void anAdministratorCreatesAUserWhoCanThenLogIn() {
         PageSession admin = loggedInAs("impuls.beheerder");
@@ -44,6 +53,7 @@ class UserAdminControllerTest extends BrowserPageTestSupport {
         assertEquals(200, list.status());
         assertTrue(list.contains("data-username=\"impuls.medewerker\""), "the tenant's users are listed");
         assertTrue(list.contains("Medewerker (behandelaar)"), "roles are shown in Dutch");
+        assertTrue(list.contains("href=\"/t/impuls/gebruikers\" aria-current=\"page\""), "the menu shows where we are");
 
         Page created = admin.post("/t/impuls/gebruikers", newUser("impuls.nina", "Nina Nieuw", "STAFF"));
         assertEquals(303, created.status(), created.body());
@@ -52,7 +62,7 @@ class UserAdminControllerTest extends BrowserPageTestSupport {
         assertNotNull(textOf(after.body(), "admin-done"));
         assertTrue(after.contains("data-username=\"impuls.nina\""));
 
-        PageSession nina = loggedInAs("impuls.nina", PASSWORD);
+        PageSession nina = loggedInWith("impuls.nina", PASSWORD);
         assertEquals("/t/impuls/werk", nina.get("/").location());
         UserAccount stored = users.findByUsername("impuls.nina").orElseThrow();
         assertEquals(Set.of(Role.STAFF), stored.roles());
@@ -65,7 +75,7 @@ class UserAdminControllerTest extends BrowserPageTestSupport {
         admin.get("/t/impuls/gebruikers");
         String body = "username=impuls.twee&displayName=Twee+Rollen&password=" + PASSWORD + "&passwordConfirmation="
                 + PASSWORD + "&roles=MANAGER&roles=COMPLIANCE&csrfToken=" + enc(admin.csrfToken());
-        assertEquals(303, sendBody(admin, "/t/impuls/gebruikers", body, BROWSER_ACCEPT).status());
+        assertEquals(303, postBody(admin, "/t/impuls/gebruikers", body).statusCode());
         assertEquals(Set.of(Role.MANAGER, Role.COMPLIANCE),
                 users.findByUsername("impuls.twee").orElseThrow().roles());
     }
@@ -76,8 +86,8 @@ class UserAdminControllerTest extends BrowserPageTestSupport {
         admin.get("/t/impuls/gebruikers");
         String body = "username=impuls.dubbel-een&username=impuls.dubbel-twee&displayName=Dubbel&password=" + PASSWORD
                 + "&passwordConfirmation=" + PASSWORD + "&roles=STAFF&csrfToken=" + enc(admin.csrfToken());
-        Page r = sendBody(admin, "/t/impuls/gebruikers", body, BROWSER_ACCEPT);
-        assertEquals(400, r.status(), r.body());
+        HttpResponse<String> r = postBody(admin, "/t/impuls/gebruikers", body);
+        assertEquals(400, r.statusCode(), r.body());
         assertTrue(users.findByUsername("impuls.dubbel-een").isEmpty()
                 && users.findByUsername("impuls.dubbel-twee").isEmpty());
     }
@@ -245,6 +255,16 @@ class UserAdminControllerTest extends BrowserPageTestSupport {
         wrong.put("csrfToken", "niet-het-goede-token");
         assertEquals(403, admin.postRaw("/t/impuls/gebruikers", wrong).status());
         assertTrue(users.findByUsername("impuls.zonder-token").isEmpty());
+        UserAccount target = createUser("impuls.blijft-actief");
+        for (String action : List.of("deactiveren", "ontgrendelen")) {
+            assertEquals(403, admin.postRaw("/t/impuls/gebruikers/" + target.id().value() + "/" + action, Map.of())
+                    .status(), action);
+        }
+        assertEquals(403, admin.postRaw("/t/impuls/gebruikers/" + target.id().value() + "/wachtwoord",
+                Map.of("password", "overgenomen-wachtwoord", "passwordConfirmation", "overgenomen-wachtwoord"))
+                .status());
+        assertTrue(users.findByUsername("impuls.blijft-actief").orElseThrow().active());
+        assertEquals("/", anonymousLogin("impuls.blijft-actief", PASSWORD).location());
     }
 
     @Test
@@ -278,7 +298,7 @@ class UserAdminControllerTest extends BrowserPageTestSupport {
         assertEquals(fresh.id(), created.tenant());
         assertEquals(Set.of(Role.ADMIN), created.roles());
 
-        PageSession nora = loggedInAs("nieuw.beheerder", PASSWORD);
+        PageSession nora = loggedInWith("nieuw.beheerder", PASSWORD);
         assertEquals("/t/stichting-nieuw/gebruikers", nora.get("/").location());
         assertEquals(200, nora.get("/t/stichting-nieuw/gebruikers").status());
         Page dup = platform.post("/platform/beheerders", Map.of("tenant", "stichting-nieuw", "username",
@@ -327,6 +347,30 @@ class UserAdminControllerTest extends BrowserPageTestSupport {
     private Page anonymousLogin(String username, String password) {
         PageSession s = anonymous();
         s.get("/login");
-        return login(s, username, password);
+        return s.post("/login", Map.of("username", username, "password", password));
+    }
+
+    private PageSession loggedInWith(String username, String password) {
+        PageSession s = anonymous();
+        s.get("/login");
+        assertEquals("/", s.post("/login", Map.of("username", username, "password", password)).location(),
+                () -> "login of " + username);
+        return s;
+    }
+
+    /** Posts an exact form body (e.g. with a repeated name) with the session's cookies. */
+    private HttpResponse<String> postBody(PageSession s, String path, String body) {
+        try {
+            return raw.send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .header("Cookie", s.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
