@@ -4,6 +4,11 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 import nl.klachtenregie.shared.Db;
 
 /**
@@ -54,6 +59,25 @@ class LoginThrottle {
 
     @Transactional
     void recordSuccess(String username) {
+        db.update("DELETE FROM login_throttle WHERE username = ?", username);
+    }
+
+    /** Of these names, the ones locked at {@code now} (one query for a whole user list). */
+    @Transactional
+    Set<String> lockedAmong(Collection<String> usernames, long now) {
+        if (usernames.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(usernames.size(), "?"));
+        List<Object> params = new ArrayList<>(usernames);
+        params.add(now);
+        return Set.copyOf(db.query("SELECT username FROM login_throttle WHERE username IN (" + marks
+                + ") AND locked_until > ?", rs -> rs.getString(1), params.toArray()));
+    }
+
+    /** Lifts a lock and forgets the failures, as an administrator's decision; a no-op for a name not locked. */
+    @Transactional
+    void unlock(String username) {
         db.update("DELETE FROM login_throttle WHERE username = ?", username);
     }
 }

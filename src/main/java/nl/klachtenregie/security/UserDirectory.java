@@ -3,12 +3,16 @@ package nl.klachtenregie.security;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,23 +20,36 @@ import java.util.stream.Collectors;
 import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.TenantId;
 
 /**
- * Gebruikersregister: the accounts of each tenant. Lists are always per tenant; a lookup by name (for login)
- * is the only query that is not, because the name is what tells us the tenant.
+ * Gebruikersregister: the accounts of each tenant. Lists and changes are always per tenant, so an id posted by
+ * one tenant's administrator never reaches another tenant's account or a platform administrator. The only
+ * queries that are not per tenant: the lookup by name (for login: the name is what tells us the tenant), whether
+ * a signed-in account is still active, and the number of accounts per tenant for the platform overview.
  */
 @Singleton
 public class UserDirectory {
+
+    /** The shortest password accepted. */
+    public static final int MIN_PASSWORD_LENGTH = PasswordHasher.MIN_LENGTH;
+    /** bcrypt's limit. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    /** The roles an organisation's administrator hands out, in the order pages list them. */
+    public static final List<Role> TENANT_ROLES = List.of(Role.STAFF, Role.MANAGER, Role.COMPLIANCE, Role.ADMIN);
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,99}");
 
     private final Db db;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
 
-    UserDirectory(Db db, PasswordHasher hasher) {
+    UserDirectory(Db db, PasswordHasher hasher, LoginThrottle throttle) {
         this.db = db;
         this.hasher = hasher;
+        this.throttle = throttle;
     }
 
     /**
@@ -52,17 +69,11 @@ public class UserDirectory {
     @Transactional
     UserAccount createWithHash(@Nullable TenantId tenant, String username, String displayName, String hash,
                                Set<Role> roles) {
-        String name = username == null ? "" : username.strip().toLowerCase();
-        if (!USERNAME.matcher(name).matches()) {
-            throw InvalidInputException.of("username",
-                    "3 tot 100 tekens: kleine letters, cijfers, punt, streepje, @ of liggend streepje");
+        Map<String, String> errors = accountErrors(tenant != null, username, displayName, roles);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
-        if (displayName == null || displayName.isBlank()) {
-            throw InvalidInputException.of("displayName", "geef de naam van de gebruiker");
-        }
-        if (roles == null || roles.isEmpty()) {
-            throw InvalidInputException.of("roles", "geef minstens één rol");
-        }
+        String name = normalise(username);
         if (findByUsername(name).isPresent()) {
             throw new ConflictException("De gebruikersnaam '" + name + "' is al in gebruik.");
         }
@@ -72,12 +83,64 @@ public class UserDirectory {
         return new UserAccount(new UserId(id), tenant, name, displayName.strip(), roles, true);
     }
 
+    /**
+     * Checks a new account of a tenant as {@link #create} would, without storing it and without looking whether
+     * the name is free, so that a form can show every problem at once (also those of its own fields, such as a
+     * password confirmation, which stop it from creating the account).
+     *
+     * @throws InvalidInputException with one message per bad field
+     */
+    public void validateNewTenantUser(String username, String displayName, String password, Set<Role> roles) {
+        Map<String, String> errors = accountErrors(true, username, displayName, roles);
+        passwordError(password).ifPresent(e -> errors.put("password", e));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static Map<String, String> accountErrors(boolean ofTenant, String username, String displayName,
+                                                     Set<Role> roles) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!USERNAME.matcher(normalise(username)).matches()) {
+            errors.put("username", "3 tot 100 tekens: kleine letters, cijfers, punt, streepje, @ of liggend streepje");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            errors.put("displayName", "geef de naam van de gebruiker");
+        } else if (displayName.strip().length() > 255) {
+            errors.put("displayName", "hoogstens 255 tekens");
+        }
+        if (roles == null || roles.isEmpty()) {
+            errors.put("roles", "geef minstens één rol");
+        } else if (!ofTenant && !roles.equals(Set.of(Role.PLATFORM_ADMIN))) {
+            errors.put("roles", "een gebruiker zonder organisatie kan alleen platformbeheerder zijn");
+        } else if (ofTenant && roles.contains(Role.PLATFORM_ADMIN)) {
+            // Checked here, before the insert: an organisation's administrator must never mint a platform admin.
+            errors.put("roles", "een platformbeheerder hoort bij geen organisatie");
+        }
+        return errors;
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase();
+    }
+
     String checkedHash(String password) {
-        if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
-            throw InvalidInputException.of("password",
-                    "een wachtwoord heeft minstens " + PasswordHasher.MIN_LENGTH + " tekens");
+        Optional<String> problem = passwordError(password);
+        if (problem.isPresent()) {
+            throw InvalidInputException.of("password", problem.get());
         }
         return hasher.hash(password);
+    }
+
+    private static Optional<String> passwordError(String password) {
+        if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
+            return Optional.of("een wachtwoord heeft minstens " + PasswordHasher.MIN_LENGTH + " tekens");
+        }
+        // bcrypt reads only the first 72 bytes; a longer password would silently be cut short.
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of("een wachtwoord heeft hoogstens " + MAX_PASSWORD_BYTES + " tekens");
+        }
+        return Optional.empty();
     }
 
     @Transactional
@@ -120,6 +183,80 @@ public class UserDirectory {
     @Transactional
     public boolean anyUserOf(TenantId tenant) {
         return db.count("SELECT COUNT(*) FROM app_user WHERE tenant_id = ?", tenant.value()) > 0;
+    }
+
+    /** Whether the account exists and is active (checked on every signed-in request). */
+    @Transactional
+    public boolean isActive(UserId id) {
+        return db.queryOne("SELECT active FROM app_user WHERE id = ?", rs -> rs.getBoolean(1), id.value())
+                .orElse(false);
+    }
+
+    /** The number of accounts of each tenant that has any (for the platform overview; no tenant data). */
+    @Transactional
+    public Map<TenantId, Long> countsPerTenant() {
+        Map<TenantId, Long> counts = new HashMap<>();
+        db.query("SELECT tenant_id, COUNT(*) FROM app_user WHERE tenant_id IS NOT NULL GROUP BY tenant_id",
+                rs -> counts.put(new TenantId(rs.getLong(1)), rs.getLong(2)));
+        return counts;
+    }
+
+    /**
+     * Deactivates or reactivates an account of the tenant. Signing in and HTTP Basic need an active account.
+     *
+     * @param actor the administrator doing it, who cannot deactivate themselves (and so lock the tenant out)
+     * @throws NotFoundException when the tenant has no such account (also for another tenant's account)
+     * @throws RefusedException when the actor tries to deactivate their own account
+     */
+    @Transactional
+    public UserAccount setActive(TenantId tenant, UserId id, boolean active, UserId actor) {
+        UserAccount user = find(tenant, id).orElseThrow(UserDirectory::notFound);
+        if (!active && user.id().equals(actor)) {
+            throw new RefusedException("U kunt uw eigen account niet deactiveren.");
+        }
+        db.update("UPDATE app_user SET active = ? WHERE tenant_id = ? AND id = ?", active, tenant.value(),
+                id.value());
+        return new UserAccount(user.id(), user.tenant(), user.username(), user.displayName(), user.roles(), active);
+    }
+
+    /**
+     * Sets a new password for an account of the tenant.
+     *
+     * @throws InvalidInputException for a weak password (field {@code password})
+     * @throws NotFoundException when the tenant has no such account
+     */
+    @Transactional
+    public UserAccount resetPassword(TenantId tenant, UserId id, String password) {
+        UserAccount user = find(tenant, id).orElseThrow(UserDirectory::notFound);
+        db.update("UPDATE app_user SET password_hash = ? WHERE tenant_id = ? AND id = ?", checkedHash(password),
+                tenant.value(), id.value());
+        return user;
+    }
+
+    /** The tenant's accounts whose name is locked now after repeated failed logins. */
+    @Transactional
+    public Set<UserId> locked(TenantId tenant) {
+        Map<String, UserId> byName = new HashMap<>();
+        ofTenant(tenant).forEach(u -> byName.put(u.username(), u.id()));
+        return throttle.lockedAmong(byName.keySet(), System.currentTimeMillis()).stream().map(byName::get)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Lifts the login lock of an account of the tenant. Only names of the tenant's own accounts can be unlocked
+     * this way; a lock on any other name (another tenant's, or one that does not exist) stays.
+     *
+     * @throws NotFoundException when the tenant has no such account
+     */
+    @Transactional
+    public UserAccount unlock(TenantId tenant, UserId id) {
+        UserAccount user = find(tenant, id).orElseThrow(UserDirectory::notFound);
+        throttle.unlock(user.username());
+        return user;
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("Deze gebruiker bestaat niet bij uw organisatie.");
     }
 
     /** The stored hash, for the authentication provider only. */
