@@ -50,7 +50,7 @@ class LoginController {
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> login(@Body LoginForm form, HttpRequest<?> request) {
+    HttpResponse<?> login(@Nullable @Body LoginForm form, HttpRequest<?> request) {
         AuthenticationResponse response = login.authenticate(request, form.username(), form.password());
         if (response.isAuthenticated() && response.getAuthentication().isPresent()) {
             return loginHandler.loginSuccess(response.getAuthentication().get(), request);
@@ -61,7 +61,7 @@ class LoginController {
     @Post("/logout")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> logout(@Body LogoutForm form, HttpRequest<?> request) {
+    HttpResponse<?> logout(@Nullable @Body LogoutForm form, HttpRequest<?> request) {
         return logoutHandler.logout(request);
     }
 }
