@@ -28,7 +28,6 @@ import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.RefusedException;
 
-
 /**
  * The case pages: Mijn werk, the case list, intake and the case itself with the actions the regulation allows.
  * Every change goes through the same services as the API. Reading: handlers and the quality manager; changing:
@@ -90,7 +89,7 @@ class CasePagesController {
     @Get("/klachten/{id}")
     ModelAndView<CasePageModels.DetailPage> detail(@PathVariable String tenant, @PathVariable String id,
                                                    Authentication auth) {
-        return new ModelAndView<>("case", pages.detail(tenant, complaintId(id), CurrentUser.of(auth)));
+        return new ModelAndView<>("case", pages.detail(tenant, FieldErrors.complaintId(id), CurrentUser.of(auth)));
     }
 
     @Post("/klachten/{id}/acties")
@@ -98,7 +97,7 @@ class CasePagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> action(@PathVariable String tenant, @PathVariable String id, @Body PageForms.ActionForm form,
                            Authentication auth) {
-        ComplaintId caseId = complaintId(id);
+        ComplaintId caseId = FieldErrors.complaintId(id);
         CurrentUser me = CurrentUser.of(auth);
         try {
             pages.action(tenant, caseId, form, me.id());
@@ -120,7 +119,7 @@ class CasePagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> assign(@PathVariable String tenant, @PathVariable String id, @Body PageForms.AssignForm form,
                            Authentication auth) {
-        ComplaintId caseId = complaintId(id);
+        ComplaintId caseId = FieldErrors.complaintId(id);
         try {
             pages.assign(tenant, caseId, form);
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value()));
@@ -135,18 +134,6 @@ class CasePagesController {
 
     private static HttpResponse<?> rerender(HttpStatus status, CasePageModels.DetailPage page) {
         return HttpResponse.status(status).body(new ModelAndView<>("case", page));
-    }
-
-    static ComplaintId complaintId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return new ComplaintId(value);
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw InvalidInputException.of("id", "'" + id + "' is geen geldig dossiernummer");
     }
 
     static UserId userId(String value) {

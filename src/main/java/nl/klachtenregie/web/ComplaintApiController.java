@@ -69,7 +69,7 @@ class ComplaintApiController {
         FieldErrors errors = new FieldErrors();
         LocalDate day = errors.optionalDate("asOf", asOf);
         errors.throwIfAny();
-        return complaints.get(t, complaintId(id), day);
+        return complaints.get(t, FieldErrors.complaintId(id), day);
     }
 
     @Post("/complaints/{id}/events")
@@ -79,7 +79,7 @@ class ComplaintApiController {
         if (form == null) {
             throw InvalidInputException.of("body", "de gebeurtenis ontbreekt");
         }
-        return complaints.recordEvent(t, complaintId(id), form.toNewEvent(), form.version(), null);
+        return complaints.recordEvent(t, FieldErrors.complaintId(id), form.toNewEvent(), form.version(), null);
     }
 
     @Get("/complaints")
@@ -112,18 +112,6 @@ class ComplaintApiController {
         int y = number(errors, "year", year, complaints.today().getYear(), 2000, 9999);
         errors.throwIfAny();
         return kpis.forYear(t, y);
-    }
-
-    private static ComplaintId complaintId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return new ComplaintId(value);
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw InvalidInputException.of("id", "'" + id + "' is geen geldig dossiernummer");
     }
 
     private static int number(FieldErrors errors, String field, String value, int fallback, int min, int max) {

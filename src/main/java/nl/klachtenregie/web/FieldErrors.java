@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.klachtenregie.complaint.ComplaintId;
 import nl.klachtenregie.shared.InvalidInputException;
 
 /** Collects every field error of a form so the user sees them all at once, not one per try. */
@@ -104,6 +105,19 @@ final class FieldErrors {
             return null;
         }
         return value.strip();
+    }
+
+    /** A case id from a path: a positive number, else 400 naming the value. */
+    static ComplaintId complaintId(String id) {
+        try {
+            long value = Long.parseLong(id);
+            if (value > 0) {
+                return new ComplaintId(value);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw InvalidInputException.of("id", "'" + id + "' is geen geldig dossiernummer");
     }
 
     void add(String field, String message) {

@@ -57,7 +57,7 @@ class LetterController {
     HttpResponse<?> issue(@PathVariable String tenant, @PathVariable String id,
                           @Nullable @Body Map<String, String> form, Authentication authentication) {
         Tenant t = tenants.resolve(tenant);
-        ComplaintId complaint = complaintId(id);
+        ComplaintId complaint = FieldErrors.complaintId(id);
         LetterKind kind = kind(form == null ? null : form.get("kind"));
         letters.issue(t, complaint, kind, CurrentUser.of(authentication).id());
         return HttpResponse.seeOther(URI.create("/t/" + t.slug() + "/klachten/" + complaint.value() + "#letters"));
@@ -69,7 +69,7 @@ class LetterController {
     @Secured({"STAFF", "MANAGER", "COMPLIANCE"})
     HttpResponse<byte[]> download(@PathVariable String tenant, @PathVariable String id, @PathVariable String file) {
         Tenant t = tenants.resolve(tenant);
-        ComplaintId complaint = complaintId(id);
+        ComplaintId complaint = FieldErrors.complaintId(id);
         if (!file.endsWith(PDF_SUFFIX)) {
             throw new NotFoundException("Deze brief bestaat niet bij deze klacht.");
         }
@@ -79,10 +79,6 @@ class LetterController {
         return HttpResponse.ok(pdf.content()).contentType(MediaType.of("application/pdf"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + pdf.fileName() + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
-    }
-
-    private static ComplaintId complaintId(String id) {
-        return new ComplaintId(positive(id, "id"));
     }
 
     private static long positive(String value, String field) {
