@@ -31,9 +31,12 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
     private final PasswordHasher hasher;
     private final Provider<LoginThrottle> throttle;
     private final Provider<TenantDirectory> tenants;
+    private final VerifiedCredentials credentials;
 
     AccountAuthenticationProvider(Provider<UserDirectory> users, PasswordHasher hasher,
-                                  Provider<LoginThrottle> throttle, Provider<TenantDirectory> tenants) {
+                                  Provider<LoginThrottle> throttle, Provider<TenantDirectory> tenants,
+                                  VerifiedCredentials credentials) {
+        this.credentials = credentials;
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -61,7 +64,16 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
             hasher.burnTime(password);
             ok = false;
         } else {
-            ok = users.passwordHash(account.get().id()).map(h -> hasher.matches(password, h)).orElse(false);
+            ok = users.passwordHash(account.get().id()).map(h -> {
+                if (credentials.matches(username, h, password, now)) {
+                    return true;
+                }
+                boolean matches = hasher.matches(password, h);
+                if (matches) {
+                    credentials.remember(username, h, password, now);
+                }
+                return matches;
+            }).orElse(false);
         }
         if (!ok) {
             if (throttle.recordFailure(username, now)) {
