@@ -59,29 +59,33 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
             return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
         }
         Optional<UserAccount> account = users.findByUsername(username).filter(UserAccount::active);
-        boolean ok;
-        if (account.isEmpty()) {
-            hasher.burnTime(password);
-            ok = false;
-        } else {
-            ok = users.passwordHash(account.get().id()).map(h -> {
-                if (credentials.matches(username, h, password, now)) {
-                    return true;
-                }
-                boolean matches = hasher.matches(password, h);
-                if (matches) {
-                    credentials.remember(username, h, password, now);
-                }
-                return matches;
-            }).orElse(false);
+        Optional<String> storedHash = account.flatMap(a -> users.passwordHash(a.id()));
+        // A password verified a moment ago is no guess: it skips bcrypt and the attempt count.
+        boolean ok = storedHash.isPresent() && credentials.matches(username, storedHash.get(), password, now);
+        boolean counted = !ok;
+        if (counted) {
+            LoginThrottle.Admission admission = throttle.admit(username, now);
+            if (admission == LoginThrottle.Admission.LOCKED) {
+                hasher.burnTime(password);
+                return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+            }
+            if (admission == LoginThrottle.Admission.ADMITTED_AND_NOW_LOCKED) {
+                LOG.warn("Login name '{}' locked for {} after repeated attempts", loggable(username),
+                        throttle.lockPeriod());
+            }
+            if (storedHash.isEmpty()) {
+                hasher.burnTime(password);
+            } else if (hasher.matches(password, storedHash.get())) {
+                ok = true;
+                credentials.remember(username, storedHash.get(), password, now);
+            }
         }
         if (!ok) {
-            if (throttle.recordFailure(username, now)) {
-                LOG.warn("Login name '{}' locked for {} after repeated failures", username, throttle.lockPeriod());
-            }
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
-        throttle.recordSuccess(username);
+        if (counted) {
+            throttle.recordSuccess(username);
+        }
         UserAccount user = account.get();
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(CurrentUser.ATTR_USER_ID, user.id().value());
@@ -95,5 +99,10 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
         }
         return AuthenticationResponse.success(user.username(),
                 user.roles().stream().map(Role::name).collect(Collectors.toList()), attributes);
+    }
+
+    /** A user name as typed, safe to log (no line breaks that could forge log lines). */
+    private static String loggable(String username) {
+        return username.replaceAll("[\\p{Cntrl}]", "?");
     }
 }

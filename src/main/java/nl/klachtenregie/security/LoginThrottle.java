@@ -39,22 +39,31 @@ class LoginThrottle {
                 username).filter(until -> until > now).isPresent();
     }
 
-    /** @return true when this failure locked the name */
+    /** The outcome of asking to try a password. */
+    enum Admission { ADMITTED, ADMITTED_AND_NOW_LOCKED, LOCKED }
+
+    /**
+     * Counts an attempt before its password is checked, atomically: at most {@code max-failures} attempts per name
+     * get through in a lock period, however many are sent at once (counting afterwards would let every request
+     * already in flight try its guess). A successful login resets the count.
+     */
     @Transactional
-    boolean recordFailure(String username, long now) {
-        var row = db.queryOne("SELECT failures, last_failure FROM login_throttle WHERE username = ? FOR UPDATE",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, username);
-        if (row.isEmpty()) {
-            db.update("INSERT INTO login_throttle (username, failures, last_failure, locked_until) VALUES (?, 1, ?, ?)",
-                    username, now, maxFailures <= 1 ? now + lockMillis : null);
-            return maxFailures <= 1;
+    Admission admit(String username, long now) {
+        // The row exists before it is locked, so two first attempts wait on each other instead of both inserting.
+        db.update("INSERT INTO login_throttle (username, failures, last_failure, locked_until) VALUES (?, 0, ?, NULL) "
+                + "ON DUPLICATE KEY UPDATE username = username", username, now);
+        long[] row = db.queryOne("SELECT failures, last_failure, locked_until FROM login_throttle WHERE username = ? "
+                + "FOR UPDATE", rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getObject(3) == null ? 0
+                : rs.getLong(3)}, username).orElseThrow();
+        if (row[2] > now) {
+            return Admission.LOCKED;
         }
-        // Failures older than one lock period are forgotten: the count is of recent attempts.
-        long failures = now - row.get()[1] > lockMillis ? 1 : row.get()[0] + 1;
-        boolean lock = failures >= maxFailures;
+        // Attempts older than one lock period, or from before an expired lock, are forgotten.
+        long attempts = now - row[1] > lockMillis || row[2] != 0 ? 1 : row[0] + 1;
+        boolean lock = attempts >= maxFailures;
         db.update("UPDATE login_throttle SET failures = ?, last_failure = ?, locked_until = ? WHERE username = ?",
-                lock ? 0 : failures, now, lock ? now + lockMillis : null, username);
-        return lock;
+                attempts, now, lock ? now + lockMillis : null, username);
+        return lock ? Admission.ADMITTED_AND_NOW_LOCKED : Admission.ADMITTED;
     }
 
     @Transactional
