@@ -17,7 +17,9 @@ record LetterTemplate(String subject, String body) {
     private static final Pattern SUBJECT_LINE = Pattern.compile("\\A\\s*Onderwerp:[ \\t]*([^\\r\\n]*)\\r?\\n?");
     // Everything in a letter is data, much of it typed by the complainant: unescaped output would let that text
     // become markup. The layout is ours and the only place that inserts raw (already rendered) XHTML.
-    private static final Pattern RAW_OUTPUT = Pattern.compile("\\{\\{~?\\{|\\{\\{~?\\s*&");
+    // {{{x}}}, {{& x}} and a change of delimiters ({{=<% %>=}}, after which <%{x}%> is raw) would all write
+    // unescaped text into the letter.
+    private static final Pattern RAW_OUTPUT = Pattern.compile("\\{\\{~?\\{|\\{\\{~?\\s*[&=]");
     private static final Pattern COMMENT = Pattern.compile("\\{\\{!--.*?--}}|\\{\\{![^}]*}}", Pattern.DOTALL);
 
     LetterTemplate {
@@ -31,7 +33,7 @@ record LetterTemplate(String subject, String body) {
         }
         if (rawOutput(subject) || rawOutput(body)) {
             throw new IllegalArgumentException("een briefsjabloon mag geen onbewerkte uitvoer ({{{ }}} of {{& }}) "
-                    + "bevatten: gebruik {{ }}");
+                    + "of andere scheidingstekens ({{= =}}) bevatten: gebruik {{ }}");
         }
     }
 

@@ -77,9 +77,18 @@ public class UserDirectory {
         if (findByUsername(name).isPresent()) {
             throw new ConflictException("De gebruikersnaam '" + name + "' is al in gebruik.");
         }
-        long id = db.insert("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, active) "
-                        + "VALUES (?, ?, ?, ?, ?, TRUE)", tenant == null ? null : tenant.value(), name,
-                displayName.strip(), hash, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+        long id;
+        try {
+            id = db.insert("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, active) "
+                            + "VALUES (?, ?, ?, ?, ?, TRUE)", tenant == null ? null : tenant.value(), name,
+                    displayName.strip(), hash, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+        } catch (RuntimeException e) {
+            // The same name created at the same moment by someone else: the unique key decides.
+            if (Db.isDuplicateKey(e)) {
+                throw new ConflictException("De gebruikersnaam '" + name + "' is al in gebruik.");
+            }
+            throw e;
+        }
         return new UserAccount(new UserId(id), tenant, name, displayName.strip(), roles, true);
     }
 

@@ -64,7 +64,32 @@ class CasePageModels {
     /** An action the regulation allows now, with the fields its form needs. */
     record ActionOption(String type, boolean weeks, boolean level, List<Option> levels, boolean body,
                         List<Option> bodies, boolean judgement, List<Option> judgements, boolean measures,
-                        boolean motivation, boolean text, boolean signed, boolean satisfaction, boolean open) {
+                        boolean motivation, boolean text, boolean signed, boolean satisfaction, boolean open,
+                        Entered entered) {
+    }
+
+    /**
+     * What the user had typed into an action that was refused, shown again so that nothing typed is lost; for
+     * the other actions only the date (today).
+     */
+    record Entered(String on, String weeks, String measures, String measuresDueOn, String motivation, String text,
+                   boolean signed, String satisfaction) {
+        static Entered of(PageForms.ActionForm f, String today) {
+            if (f == null) {
+                return new Entered(today, "4", "", "", "", "", false, "");
+            }
+            return new Entered(blank(f.on()) ? today : f.on(), blank(f.weeks()) ? "4" : f.weeks(), orEmpty(f.measures()),
+                    orEmpty(f.measuresDueOn()), orEmpty(f.motivation()), orEmpty(f.text()),
+                    PageForms.checkbox(f.signedByComplainant()), orEmpty(f.satisfaction()));
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
+        }
     }
 
     /** A letter that can be issued now. */
@@ -130,7 +155,7 @@ class CasePageModels {
 
     DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
                       List<LetterRow> letters, boolean canWork, List<String> refused, String conflict,
-                      Map<String, String> errors, String openAction) {
+                      Map<String, String> errors, PageForms.ActionForm posted) {
         TenantProfile p = tenant.profile();
         List<ObligationRow> obligations = c.obligations().stream().map(o -> new ObligationRow(o.code(), o.dueOn(),
                 o.status(), o.metOn(), o.basis(), o.explanation())).toList();
@@ -145,7 +170,8 @@ class CasePageModels {
         // Stable: events keep their order, a letter comes after the events of its day.
         timeline.sort(Comparator.comparing(TimelineEntry::on));
         List<ActionOption> actions = canWork ? c.nextActions().stream()
-                .map(a -> action(p, c, EventType.valueOf(a), a.equals(openAction))).toList() : List.of();
+                .map(a -> action(p, c, EventType.valueOf(a), posted != null && a.equals(posted.type()) ? posted : null))
+                .toList() : List.of();
         List<Option> handlerOptions = new ArrayList<>();
         handlerOptions.add(new Option("", "—", c.handler() == null));
         handlers.forEach(u -> handlerOptions.add(new Option(String.valueOf(u.id().value()), u.displayName(),
@@ -161,12 +187,14 @@ class CasePageModels {
                 c.asOf().toString(), canWork, "klachten");
     }
 
-    private static ActionOption action(TenantProfile p, CaseView c, EventType type, boolean open) {
-        List<Option> levels = c.escalationOptions().stream().map(code -> new Option(code, levelName(p, code), false))
-                .toList();
-        List<Option> bodies = c.externalBodies().stream().map(b -> new Option(b.code(), b.name(), false)).toList();
+    private static ActionOption action(TenantProfile p, CaseView c, EventType type, PageForms.ActionForm posted) {
+        boolean open = posted != null;
+        List<Option> levels = c.escalationOptions().stream().map(code -> new Option(code, levelName(p, code),
+                open && code.equals(posted.level()))).toList();
+        List<Option> bodies = c.externalBodies().stream().map(b -> new Option(b.code(), b.name(),
+                open && b.code().equals(posted.body()))).toList();
         List<Option> judgements = java.util.Arrays.stream(Judgement.values())
-                .map(j -> new Option(j.name(), j.name(), false)).toList();
+                .map(j -> new Option(j.name(), j.name(), open && j.name().equals(posted.judgement()))).toList();
         boolean text = switch (type) {
             case REPORT_RECORDED, MEETING_HELD, SOLUTION_COMMUNICATED, RESOLVED_INFORMALLY, CONTACTED,
                  PROGRESS_REPORTED, MEETING_INVITED, MANAGEMENT_INFORMED, ESCALATED, REFERRED_EXTERNAL, CLOSED,
@@ -176,7 +204,8 @@ class CasePageModels {
         return new ActionOption(type.name(), type == EventType.EXTENSION_ANNOUNCED, type == EventType.ESCALATED,
                 levels, type == EventType.REFERRED_EXTERNAL, bodies, type == EventType.DECIDED, judgements,
                 type == EventType.DECIDED, type == EventType.DECLARED_NOT_ADMISSIBLE, text,
-                type == EventType.REPORT_RECORDED, type == EventType.CLOSED, open);
+                type == EventType.REPORT_RECORDED, type == EventType.CLOSED, open,
+                Entered.of(posted, c.asOf().toString()));
     }
 
     private static List<Line> lines(TenantProfile p, CaseView.EventView e) {

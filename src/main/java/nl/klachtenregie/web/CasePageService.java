@@ -112,12 +112,13 @@ class CasePageService {
     }
 
     CasePageModels.DetailPage detailAfterFailure(String slug, ComplaintId id, CurrentUser me, List<String> refused,
-                                                 String conflict, Map<String, String> errors, String openAction) {
+                                                 String conflict, Map<String, String> errors,
+                                                 PageForms.ActionForm posted) {
         Tenant t = tenants.resolve(slug);
         CaseView c = complaints.get(t, id, null);
         List<UserAccount> handlers = users.handlers(t.id());
         return models.detail(t, c, handlers, letters.options(t, c, me.handlesCases()), letters.issued(t, c), me.handlesCases(),
-                refused, conflict, errors, openAction);
+                refused, conflict, errors, posted);
     }
 
     void action(String slug, ComplaintId id, PageForms.ActionForm form, UserId by) {

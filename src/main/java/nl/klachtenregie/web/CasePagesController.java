@@ -104,13 +104,13 @@ class CasePagesController {
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value() + "#timeline"));
         } catch (InvalidInputException e) {
             return rerender(HttpStatus.BAD_REQUEST, pages.detailAfterFailure(tenant, caseId, me, List.of(), null,
-                    e.fieldErrors(), form.type()));
+                    e.fieldErrors(), form));
         } catch (RefusedException e) {
             return rerender(HttpStatus.UNPROCESSABLE_ENTITY, pages.detailAfterFailure(tenant, caseId, me,
-                    e.reasons(), null, Map.of(), form.type()));
+                    e.reasons(), null, Map.of(), form));
         } catch (ConflictException e) {
             return rerender(HttpStatus.CONFLICT, pages.detailAfterFailure(tenant, caseId, me, List.of(),
-                    e.getMessage(), Map.of(), null));
+                    e.getMessage(), Map.of(), form));
         }
     }
 

@@ -55,6 +55,13 @@ class HomeController {
                 ? terug : "/";
         Cookie cookie = Cookie.of(LayoutModelProcessor.LANG_COOKIE, Messages.supported(lang).getLanguage())
                 .path("/").maxAge(Duration.ofDays(365)).sameSite(SameSite.Lax).httpOnly(true);
-        return HttpResponse.seeOther(URI.create(back)).cookie(cookie);
+        URI target;
+        try {
+            target = URI.create(back);
+        } catch (IllegalArgumentException e) {
+            // Not a valid address (a stray % or space): go to the start page rather than fail.
+            target = URI.create("/");
+        }
+        return HttpResponse.seeOther(target).cookie(cookie);
     }
 }

@@ -51,10 +51,16 @@ class LayoutModelProcessor implements ViewModelProcessor<Object> {
         model.put(HandlebarsSetup.LOCALE_KEY, locale);
         model.put("lang", locale.getLanguage());
         model.put("otherLang", locale.equals(Messages.ENGLISH) ? "nl" : "en");
-        model.put("path", request.getPath());
+        // Encoded: the path goes back into a query string (the language switch returns to it).
+        model.put("path", java.net.URLEncoder.encode(request.getPath(), java.nio.charset.StandardCharsets.UTF_8));
         model.put("csrfField", CsrfTokens.FIELD);
-        model.put("csrfToken", tokens.tokenFor(SessionForRequest.findOrCreate(request, sessions)));
         Optional<Authentication> auth = request.getUserPrincipal(Authentication.class);
+        // A session (and its token) only where a form can be posted: signed in, or the login page. Anonymous
+        // visits to other pages (a 404, say) create none, so a flood of them cannot fill the session store.
+        boolean formsPossible = auth.isPresent() || modelAndView.getView().map("login"::equals).orElse(false);
+        Optional<Session> session = formsPossible ? Optional.of(SessionForRequest.findOrCreate(request, sessions))
+                : SessionForRequest.find(request);
+        model.put("csrfToken", session.map(tokens::tokenFor).orElse(""));
         auth.map(CurrentUser::of).ifPresent(me -> model.put("me", new Me(me, me.tenantSlug() == null ? null
                 : tenants.find(me.tenantSlug()).map(t -> t.profile().name()).orElse(me.tenantSlug()))));
         ((ModelAndView) modelAndView).setModel(model);
