@@ -90,6 +90,7 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(CurrentUser.ATTR_USER_ID, user.id().value());
         attributes.put(CurrentUser.ATTR_NAME, user.displayName());
+        attributes.put(CurrentUser.ATTR_CREDENTIALS_VERSION, users.credentialsVersion(user.id()));
         if (user.tenant() != null) {
             String slug = tenants.get().slugOf(user.tenant()).orElse(null);
             if (slug == null) {

@@ -19,9 +19,10 @@ import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 
 /**
- * Only active accounts act. A session keeps the authentication of the moment of login, so without this rule a
- * deactivated user would go on working in every session still open. The account is looked up on each signed-in
- * request (one primary-key read, off the event loop); a deactivated one is refused and its session ended, so the
+ * Only active accounts act, with the password they logged in with. A session keeps the authentication of the
+ * moment of login, so without this rule a deactivated user, or someone holding a session from before a password
+ * reset, would go on working. The account is looked up on each signed-in request (one primary-key read, off the
+ * event loop); a deactivated or reset one is refused and its session ended, so the
  * next request goes to the login page.
  */
 @Singleton
@@ -49,8 +50,10 @@ class ActiveAccountRule implements SecurityRule<HttpRequest<?>> {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
         UserId user = new UserId(id.longValue());
+        int credentials = authentication.getAttributes().get(CurrentUser.ATTR_CREDENTIALS_VERSION) instanceof Number v
+                ? v.intValue() : 0;
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
-            if (users.get().isActive(user)) {
+            if (users.get().sessionStillValid(user, credentials)) {
                 return SecurityRuleResult.UNKNOWN;
             }
             SessionForRequest.find(request).ifPresent(session -> {

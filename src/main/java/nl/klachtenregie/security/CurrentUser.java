@@ -16,6 +16,7 @@ public record CurrentUser(UserId id, String username, String displayName, @Nulla
     static final String ATTR_USER_ID = "userId";
     static final String ATTR_TENANT = "tenant";
     static final String ATTR_NAME = "name";
+    static final String ATTR_CREDENTIALS_VERSION = "credentialsVersion";
 
     public CurrentUser {
         Objects.requireNonNull(id, "id");

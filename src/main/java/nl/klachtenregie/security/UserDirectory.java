@@ -201,6 +201,19 @@ public class UserDirectory {
                 .orElse(false);
     }
 
+    /** True while the account is active and its password has not been reset since {@code credentialsVersion}. */
+    @Transactional
+    boolean sessionStillValid(UserId id, int credentialsVersion) {
+        return db.queryOne("SELECT active, credentials_version FROM app_user WHERE id = ?",
+                rs -> rs.getBoolean(1) && rs.getInt(2) == credentialsVersion, id.value()).orElse(false);
+    }
+
+    @Transactional
+    int credentialsVersion(UserId id) {
+        return db.queryOne("SELECT credentials_version FROM app_user WHERE id = ?", rs -> rs.getInt(1), id.value())
+                .orElse(0);
+    }
+
     /** The number of accounts of each tenant that has any (for the platform overview; no tenant data). */
     @Transactional
     public Map<TenantId, Long> countsPerTenant() {
@@ -237,8 +250,9 @@ public class UserDirectory {
     @Transactional
     public UserAccount resetPassword(TenantId tenant, UserId id, String password) {
         UserAccount user = find(tenant, id).orElseThrow(UserDirectory::notFound);
-        db.update("UPDATE app_user SET password_hash = ? WHERE tenant_id = ? AND id = ?", checkedHash(password),
-                tenant.value(), id.value());
+        // A new credentials version ends the sessions started with the old password (ActiveAccountRule).
+        db.update("UPDATE app_user SET password_hash = ?, credentials_version = credentials_version + 1 "
+                + "WHERE tenant_id = ? AND id = ?", checkedHash(password), tenant.value(), id.value());
         return user;
     }
 

@@ -263,6 +263,20 @@ class LoginSecurityTest extends PageTestSupport {
         assertEquals("/login", s.get("/").location(), "reactivating does not revive the old session");
     }
 
+    @Test
+    void aPasswordResetEndsTheSessionsStartedWithTheOldPassword() {
+        UserAccount u = user("impuls.krijgt-nieuw-wachtwoord");
+        PageSession before = loggedInWith(u.username(), PASSWORD);
+        assertEquals("/t/impuls/werk", before.get("/").location());
+        users.resetPassword(u.tenant(), u.id(), "een-heel-nieuw-wachtwoord");
+        assertEquals(403, before.get("/").status(), "the session from before the reset is refused");
+        assertEquals("/login", before.get("/").location(), "and is over");
+        PageSession after = loggedInWith(u.username(), "een-heel-nieuw-wachtwoord");
+        assertEquals("/t/impuls/werk", after.get("/").location(), "the new password works");
+        assertEquals(401, sendAs(null, io.micronaut.http.HttpRequest.GET("/api/tenants/impuls/complaints")
+                .basicAuth(u.username(), PASSWORD)).status(), "the old password no longer works for the API");
+    }
+
     private UserAccount user(String username) {
         return users.create(tenants.resolve("impuls").id(), username, "Test " + username, PASSWORD,
                 Set.of(Role.STAFF));
