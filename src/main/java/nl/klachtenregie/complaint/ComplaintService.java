@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import nl.klachtenregie.regulation.HistoryFacts;
 import nl.klachtenregie.regulation.Refusal;
@@ -71,11 +72,29 @@ public class ComplaintService {
      */
     @Transactional
     public CaseView create(Tenant tenant, NewComplaint intake, UserId handler) {
+        return create(tenant, intake, handler, null);
+    }
+
+    /**
+     * Registers a complaint once per submission: the same {@code submissionId} posted again returns the case the
+     * first post registered (a double click on the intake form makes one complaint).
+     *
+     * @param submissionId null when the caller has none (the API)
+     */
+    @Transactional
+    public CaseView create(Tenant tenant, NewComplaint intake, UserId handler, String submissionId) {
         checkIntake(tenant.profile(), intake);
         checkHandler(tenant, handler);
         // Two complaints about the same person arriving together must see each other: the lock comes first, so
         // that this transaction's consistent-read snapshot is taken after the other intake has committed.
         tenants.lock(tenant.id());
+        if (submissionId != null) {
+            // Under the tenant lock, so a second post of the same form waits for the first and then finds it.
+            Optional<Long> earlier = store.bySubmission(tenant.id(), submissionId);
+            if (earlier.isPresent()) {
+                return view(tenant, earlier.get(), today());
+            }
+        }
         RegulationVersion version = regulations.inForceOn(tenant, intake.receivedOn());
         HistoryFacts history = store.history(tenant.id(), Long.MAX_VALUE, intake);
         // One evaluation serves both the check and the stored result: refusals of CREATE are never stored, and
@@ -89,7 +108,7 @@ public class ComplaintService {
         }
         String reference = store.nextReference(tenant.id(), tenant.slug(), intake.receivedOn().getYear());
         long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated,
-                handler == null ? null : handler.value());
+                handler == null ? null : handler.value(), submissionId);
         return view(tenant, id, today());
     }
 

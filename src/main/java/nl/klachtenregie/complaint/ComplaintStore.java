@@ -47,22 +47,27 @@ class ComplaintStore {
     }
 
     long insert(TenantId tenant, String reference, NewComplaint c, String version, CaseEngine.Evaluated ev,
-                Long handlerUserId) {
+                Long handlerUserId, String submissionId) {
         Complainant who = c.complainant();
         long id = db.insert("INSERT INTO complaint (tenant_id, reference, kind, channel, received_on, incident_on, "
                         + "complainant_name, complainant_role, complainant_email, complainant_phone, complainant_address, "
-                        + "complainant_place, official_requested, handler_user_id, "
+                        + "complainant_place, official_requested, handler_user_id, submission_id, "
                         + "summary, category, service_line, concerns_employee, unwanted_behaviour, confidential, "
                         + "regulation_version, status, escalation_level, registration_required, admissible, outcome_json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), reference, c.kind(), c.channel(), c.receivedOn(), c.incidentOn(), who.name(),
-                who.role(), who.email(), who.phone(), who.address(), who.place(), c.officialRequested(), handlerUserId,
+                who.role(), who.email(), who.phone(), who.address(), who.place(), c.officialRequested(), handlerUserId, submissionId,
                 c.summary(), c.category(), c.serviceLine(),
                 c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), version, ev.status(),
                 ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
                 write(ev.stored()));
         replaceObligations(tenant, id, ev.obligations());
         return id;
+    }
+
+    Optional<Long> bySubmission(TenantId tenant, String submissionId) {
+        return db.queryOne("SELECT id FROM complaint WHERE tenant_id = ? AND submission_id = ?", rs -> rs.getLong(1),
+                tenant.value(), submissionId);
     }
 
     /** Loads a case for change, locking its row until the transaction ends. */

@@ -104,7 +104,7 @@ class CasePageService {
     CaseView intake(String slug, PageForms.IntakeForm form) {
         Tenant t = tenants.resolve(slug);
         UserId handler = CasePagesController.userId(form.handler());
-        return complaints.create(t, form.toComplaintForm().toNewComplaint(), handler);
+        return complaints.create(t, form.toComplaintForm().toNewComplaint(), handler, form.validSubmissionId());
     }
 
     CasePageModels.DetailPage detail(String slug, ComplaintId id, CurrentUser me) {
