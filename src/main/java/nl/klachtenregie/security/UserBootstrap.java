@@ -31,7 +31,8 @@ class UserBootstrap {
             new DemoUser("medewerker", "Mila Medewerker", Set.of(Role.STAFF)),
             new DemoUser("leidinggevende", "Lars Leidinggevende", Set.of(Role.MANAGER)),
             new DemoUser("kwaliteit", "Kim Kwaliteitsmanager", Set.of(Role.COMPLIANCE)),
-            new DemoUser("beheerder", "Bram Beheerder", Set.of(Role.ADMIN)));
+            new DemoUser("beheerder", "Bram Beheerder", Set.of(Role.ADMIN)),
+            new DemoUser("directeur", "Dirk Directeur", Set.of(Role.DIRECTOR)));
 
     private final UserDirectory users;
     private final TenantDirectory tenants;

@@ -38,7 +38,8 @@ public class UserDirectory {
     /** bcrypt's limit. */
     public static final int MAX_PASSWORD_BYTES = 72;
     /** The roles an organisation's administrator hands out, in the order pages list them. */
-    public static final List<Role> TENANT_ROLES = List.of(Role.STAFF, Role.MANAGER, Role.COMPLIANCE, Role.ADMIN);
+    public static final List<Role> TENANT_ROLES = List.of(Role.STAFF, Role.MANAGER, Role.COMPLIANCE, Role.ADMIN,
+            Role.DIRECTOR);
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,99}");
 

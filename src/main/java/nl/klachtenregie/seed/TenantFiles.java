@@ -65,7 +65,8 @@ final class TenantFiles {
                     list(y.get("serviceLines")).stream().map(o -> map(o, "serviceLines"))
                             .map(m -> new TenantProfile.ServiceLine(str(m.get("code")), str(m.get("name")),
                                     str(m.get("note"))))
-                            .toList());
+                            .toList(),
+                    list(y.get("activationRoles")).stream().map(TenantFiles::str).toList());
             Path coverage = rulesDir.resolve(slug).resolve("coverage.yml");
             String coverageYaml = Files.isRegularFile(coverage) ? readString(coverage) : "";
             List<RegulationVersion> versions = new ArrayList<>();

@@ -24,10 +24,16 @@ public record TenantProfile(
         List<EscalationLevel> escalationLadder,
         List<ExternalBody> externalBodies,
         List<Category> categories,
-        List<ServiceLine> serviceLines) {
+        List<ServiceLine> serviceLines,
+        List<String> activationRoles) {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /**
+     * The roles that may activate a regulation version. Kept as names here because the tenant feature knows
+     * nothing of accounts; these are the tenant roles of the security feature that can carry responsibility.
+     */
+    public static final List<String> APPROVER_ROLES = List.of("ADMIN", "DIRECTOR", "MANAGER", "COMPLIANCE");
 
     public TenantProfile {
         if (slug == null || !SLUG.matcher(slug).matches() || slug.length() > 64) {
@@ -50,6 +56,14 @@ public record TenantProfile(
             throw new IllegalArgumentException("Profiel '" + slug + "': geen klachtcategorieën");
         }
         serviceLines = List.copyOf(Objects.requireNonNullElse(serviceLines, List.of()));
+        activationRoles = activationRoles == null || activationRoles.isEmpty() ? List.of("ADMIN")
+                : List.copyOf(activationRoles.stream().distinct().toList());
+        for (String role : activationRoles) {
+            if (!APPROVER_ROLES.contains(role)) {
+                throw new IllegalArgumentException("Profiel '" + slug + "': rol '" + role
+                        + "' kan geen reglementversie activeren (kies uit " + APPROVER_ROLES + ")");
+            }
+        }
         unique(escalationLadder.stream().map(EscalationLevel::code).toList(), "escalatieniveau", slug);
         unique(externalBodies.stream().map(ExternalBody::code).toList(), "externe instantie", slug);
         unique(categories.stream().map(Category::code).toList(), "categorie", slug);
@@ -74,6 +88,12 @@ public record TenantProfile(
             throw new IllegalArgumentException(what + " '" + value + "' is geen geldige code (HOOFDLETTERS_EN_CIJFERS)");
         }
         return value;
+    }
+
+    /** The same profile with another activation rule. */
+    public TenantProfile withActivationRoles(List<String> roles) {
+        return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
+                escalationLadder, externalBodies, categories, serviceLines, roles);
     }
 
     public List<String> levelCodes() {

@@ -272,7 +272,7 @@ class UserAdminControllerTest extends PageTestSupport {
         TenantProfile p = tenants.resolve("impuls").profile();
         Tenant fresh = tenants.create(new TenantProfile("stichting-nieuw", "Stichting Nieuw", p.contact(),
                 p.complaintAddress(), p.holidayCalendar(), p.extraClosedDays(), p.escalationLadder(),
-                p.externalBodies(), p.categories(), p.serviceLines()));
+                p.externalBodies(), p.categories(), p.serviceLines(), List.of()));
         PageSession platform = loggedInAs("platform.beheerder");
         assertEquals("/platform", platform.get("/").location());
         Page overview = platform.get("/platform");

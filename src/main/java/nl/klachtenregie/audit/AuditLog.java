@@ -1,0 +1,69 @@
+package nl.klachtenregie.audit;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import nl.klachtenregie.shared.Db;
+import nl.klachtenregie.tenant.TenantId;
+
+/**
+ * Logboek: every change to a tenant's configuration (profile, regulation versions, letter templates, users),
+ * with who made it, when, and what changed. Entries are only ever added, in the same transaction as the change,
+ * so a change without its entry cannot be committed.
+ */
+@Singleton
+public class AuditLog {
+
+    /** Logregel: one change. */
+    public record Entry(long id, Instant at, String actor, String action, String subject, String detail) {
+    }
+
+    /** Detail longer than this is cut: the log says what changed, the version itself keeps the full text. */
+    static final int MAX_DETAIL = 60_000;
+
+    private final Db db;
+    private final Clock clock;
+
+    AuditLog(Db db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds an entry. Call it inside the transaction of the change.
+     *
+     * @param actor the user name of who made the change (never blank)
+     * @param action a short code, e.g. {@code REGULATION_ACTIVATED}
+     * @param subject what was changed, e.g. the version or the template kind
+     * @param detail what changed, for a person to read
+     */
+    @Transactional
+    public void record(TenantId tenant, String actor, String action, String subject, String detail) {
+        Objects.requireNonNull(tenant, "tenant");
+        if (actor == null || actor.isBlank() || action == null || action.isBlank()) {
+            throw new IllegalArgumentException("An audit entry needs an actor and an action");
+        }
+        String d = detail == null ? "" : detail;
+        if (d.length() > MAX_DETAIL) {
+            d = d.substring(0, MAX_DETAIL) + "\n[... ingekort]";
+        }
+        db.insert("INSERT INTO audit_log (tenant_id, at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                tenant.value(), Timestamp.from(Instant.now(clock)), actor, action,
+                subject == null ? "" : subject, d);
+    }
+
+    /** The newest entries first. */
+    @Transactional
+    public List<Entry> recent(TenantId tenant, int limit) {
+        int n = Math.max(1, Math.min(limit, 1000));
+        return db.query("SELECT id, at, actor, action, subject, detail FROM audit_log WHERE tenant_id = ? "
+                        + "ORDER BY id DESC LIMIT " + n,
+                rs -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("subject"), rs.getString("detail")),
+                tenant.value());
+    }
+}
