@@ -65,6 +65,12 @@ class ComplaintStore {
         return id;
     }
 
+    /** Ids of the cases received in [from, to], oldest first; at most {@code limit}. */
+    List<Long> receivedBetween(TenantId tenant, LocalDate from, LocalDate to, int limit) {
+        return db.query("SELECT id FROM complaint WHERE tenant_id = ? AND received_on BETWEEN ? AND ? "
+                + "ORDER BY received_on, id LIMIT " + limit, rs -> rs.getLong(1), tenant.value(), from, to);
+    }
+
     Optional<Long> bySubmission(TenantId tenant, String submissionId) {
         return db.queryOne("SELECT id FROM complaint WHERE tenant_id = ? AND submission_id = ?", rs -> rs.getLong(1),
                 tenant.value(), submissionId);

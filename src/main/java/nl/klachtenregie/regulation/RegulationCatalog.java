@@ -6,19 +6,25 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantId;
 
 /**
- * Reglementenregister: the stored versions of each tenant's klachtenreglement and which one is in force on a
- * given day. A version is validated (compiled) before it is stored, so a broken rule set never becomes current.
+ * Reglementenregister: the stored versions of each tenant's klachtenreglement, drafts and active ones, and which
+ * active version is in force on a given day. Only active versions are ever in force; a draft is invisible to cases.
+ * An active version is validated before it is stored, so a broken rule set never becomes current.
  */
 @Singleton
 public class RegulationCatalog {
@@ -26,7 +32,7 @@ public class RegulationCatalog {
     private final Db db;
     private final JsonMapper json;
     private final RegulationEngine engine;
-    // Stored versions are immutable, so caching them by row id never goes stale.
+    // Active versions are immutable, so caching them by row id never goes stale; drafts are never cached.
     private final Map<Long, RegulationVersion> byRowId = new ConcurrentHashMap<>();
 
     RegulationCatalog(Db db, JsonMapper json, RegulationEngine engine) {
@@ -36,7 +42,7 @@ public class RegulationCatalog {
     }
 
     /**
-     * All versions of the tenant, oldest first. Which versions exist is read from the database every time (a
+     * All active versions of the tenant, oldest first. Which versions exist is read from the database every time (a
      * small query), so a version added by another transaction or instance is seen at once; the rules of a
      * version are cached, which is safe because a stored version never changes.
      */
@@ -45,7 +51,7 @@ public class RegulationCatalog {
         record Header(long id, String version, LocalDate effectiveFrom, String title, String source) {
         }
         List<Header> headers = db.query("SELECT id, version, effective_from, title, source FROM regulation_version "
-                        + "WHERE tenant_id = ? ORDER BY effective_from, id",
+                        + "WHERE tenant_id = ? AND status = 'ACTIVE' ORDER BY effective_from, id",
                 rs -> new Header(rs.getLong("id"), rs.getString("version"), Db.date(rs, "effective_from"),
                         rs.getString("title"), rs.getString("source")),
                 tenant.value());
@@ -71,20 +77,140 @@ public class RegulationCatalog {
     }
 
     /**
-     * Stores a new version after compiling it.
+     * Stores a new active version after checking and compiling it (the seed import's way in).
      *
-     * @throws RuleSetCompilationException when its rules do not compile (nothing is stored)
+     * @throws RuleSetCompilationException when its rules are refused or do not compile (nothing is stored)
      */
     @Transactional
     public void add(TenantId tenant, RegulationVersion version) {
-        if (version(tenant, version.version()).isPresent()) {
-            throw new IllegalArgumentException("Versie '" + version.version() + "' bestaat al");
+        insert(tenant, new StoredVersion(version, VersionStatus.ACTIVE, null, null, null, null, 0));
+    }
+
+    /**
+     * Stores a version as it was exported: status, parameters and who made and activated it are kept. An active
+     * one is checked and compiled first, like every version that can come into force.
+     *
+     * @throws ConflictException when the tenant already has a version of that name
+     * @throws RuleSetCompilationException when an active version's rules are refused or do not compile
+     */
+    @Transactional
+    public void insert(TenantId tenant, StoredVersion stored) {
+        RegulationVersion version = stored.version();
+        if (find(tenant, version.version()).isPresent()) {
+            throw new ConflictException("Versie '" + version.version() + "' bestaat al");
         }
-        engine.validate(version.ruleSet());
+        if (stored.status() == VersionStatus.ACTIVE) {
+            engine.validate(version.ruleSet());
+        }
         db.insert("INSERT INTO regulation_version (tenant_id, version, effective_from, title, source, rules_json, "
-                        + "rule_set_hash, coverage_yaml) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "rule_set_hash, coverage_yaml, status, parameters_json, created_by, activated_by, "
+                        + "activated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), version.version(), version.effectiveFrom(), version.title(), version.source(),
-                writeRules(version.ruleSet().sources()), version.ruleSet().contentHash(), version.coverageYaml());
+                writeRules(version.ruleSet().sources()), version.ruleSet().contentHash(), version.coverageYaml(),
+                stored.status().name(), writeParameters(stored.parameters()), stored.createdBy(),
+                stored.activatedBy(), stored.activatedAt() == null ? null : Timestamp.from(stored.activatedAt()));
+    }
+
+    /** Every version of the tenant, drafts included, by effective date (drafts after active ones of that date). */
+    @Transactional
+    public List<StoredVersion> all(TenantId tenant) {
+        return db.query(SELECT_STORED + " WHERE tenant_id = ? ORDER BY effective_from, status, id",
+                this::stored, tenant.value());
+    }
+
+    /** One version of the tenant, draft or active. */
+    @Transactional
+    public Optional<StoredVersion> find(TenantId tenant, String version) {
+        return db.queryOne(SELECT_STORED + " WHERE tenant_id = ? AND version = ?", this::stored, tenant.value(),
+                version);
+    }
+
+    /**
+     * Replaces a draft's content. The name stays; effective date, title, source, rules and parameters change.
+     *
+     * @throws ConflictException when the draft was changed since {@code expectedRowVersion}, or is no draft any more
+     */
+    @Transactional
+    public void updateDraft(TenantId tenant, RegulationVersion version, @io.micronaut.core.annotation.Nullable
+            RegulationParameters parameters, int expectedRowVersion) {
+        int updated = db.update("UPDATE regulation_version SET effective_from = ?, title = ?, source = ?, "
+                        + "rules_json = ?, rule_set_hash = ?, coverage_yaml = ?, parameters_json = ?, "
+                        + "row_version = row_version + 1 "
+                        + "WHERE tenant_id = ? AND version = ? AND status = 'DRAFT' AND row_version = ?",
+                version.effectiveFrom(), version.title(), version.source(), writeRules(version.ruleSet().sources()),
+                version.ruleSet().contentHash(), version.coverageYaml(), writeParameters(parameters),
+                tenant.value(), version.version(), expectedRowVersion);
+        if (updated != 1) {
+            throw new ConflictException("Concept '" + version.version() + "' is intussen gewijzigd of vastgesteld; "
+                    + "laad de pagina opnieuw");
+        }
+    }
+
+    /** Removes a draft; an active version can never be removed. */
+    @Transactional
+    public boolean deleteDraft(TenantId tenant, String version) {
+        return db.update("DELETE FROM regulation_version WHERE tenant_id = ? AND version = ? AND status = 'DRAFT'",
+                tenant.value(), version) == 1;
+    }
+
+    /**
+     * Makes a draft active. The caller has checked it; this only flips the status if nobody else did first.
+     *
+     * @throws ConflictException when it is no draft at that row version any more
+     */
+    @Transactional
+    public void markActive(TenantId tenant, String version, int expectedRowVersion, String by, Instant at) {
+        int updated = db.update("UPDATE regulation_version SET status = 'ACTIVE', activated_by = ?, activated_at = ?, "
+                        + "row_version = row_version + 1 "
+                        + "WHERE tenant_id = ? AND version = ? AND status = 'DRAFT' AND row_version = ?",
+                by, Timestamp.from(at), tenant.value(), version, expectedRowVersion);
+        if (updated != 1) {
+            throw new ConflictException("Concept '" + version + "' is intussen gewijzigd of al vastgesteld; "
+                    + "laad de pagina opnieuw");
+        }
+    }
+
+    private static final String SELECT_STORED = "SELECT version, effective_from, title, source, rules_json, "
+            + "coverage_yaml, status, parameters_json, created_by, activated_by, activated_at, row_version "
+            + "FROM regulation_version";
+
+    private StoredVersion stored(ResultSet rs) throws SQLException {
+        RegulationVersion v = new RegulationVersion(rs.getString("version"), Db.date(rs, "effective_from"),
+                rs.getString("title"), rs.getString("source"), new RuleSet(readRules(rs.getString("rules_json"))),
+                rs.getString("coverage_yaml"));
+        Timestamp at = rs.getTimestamp("activated_at");
+        return new StoredVersion(v, VersionStatus.valueOf(rs.getString("status")),
+                readParameters(rs.getString("parameters_json")), rs.getString("created_by"),
+                rs.getString("activated_by"), at == null ? null : at.toInstant(), rs.getInt("row_version"));
+    }
+
+    /** Stores a new draft; drafts are not compiled on save, the editor shows their problems instead. */
+    @Transactional
+    public void addDraft(TenantId tenant, RegulationVersion version,
+                         @io.micronaut.core.annotation.Nullable RegulationParameters parameters, String by) {
+        insert(tenant, new StoredVersion(version, VersionStatus.DRAFT, parameters, by, null, null, 0));
+    }
+
+    private RegulationParameters readParameters(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(text, RegulationParameters.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored regulation parameters are unreadable", e);
+        }
+    }
+
+    private String writeParameters(RegulationParameters parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(parameters);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> readRules(String text) {

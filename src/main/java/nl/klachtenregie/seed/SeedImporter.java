@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.klachtenregie.regulation.RegulationCatalog;
-import nl.klachtenregie.regulation.RegulationVersion;
+import io.micronaut.json.JsonMapper;
+import nl.klachtenregie.regulation.StoredVersion;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import org.slf4j.Logger;
@@ -34,13 +35,13 @@ class SeedImporter {
     private final TenantFiles files;
     private final Path tenantsDir;
 
-    SeedImporter(TenantDirectory tenants, RegulationCatalog regulations,
+    SeedImporter(TenantDirectory tenants, RegulationCatalog regulations, JsonMapper json,
                  @Value("${klachtenregie.seed.tenants-dir:tenants}") String tenantsDir,
                  @Value("${klachtenregie.seed.rules-dir:rules}") String rulesDir) {
         this.tenants = tenants;
         this.regulations = regulations;
         this.tenantsDir = Path.of(tenantsDir);
-        this.files = new TenantFiles(Path.of(tenantsDir), Path.of(rulesDir));
+        this.files = new TenantFiles(Path.of(tenantsDir), Path.of(rulesDir), json);
     }
 
     @EventListener
@@ -61,10 +62,10 @@ class SeedImporter {
             LOG.info("Importing tenant {}", slug);
             return tenants.create(definition.profile());
         });
-        for (RegulationVersion version : definition.versions()) {
-            if (regulations.version(tenant.id(), version.version()).isEmpty()) {
-                LOG.info("Importing regulation {} version {}", slug, version.version());
-                regulations.add(tenant.id(), version);
+        for (StoredVersion version : definition.versions()) {
+            if (regulations.find(tenant.id(), version.name()).isEmpty()) {
+                LOG.info("Importing regulation {} version {}", slug, version.name());
+                regulations.insert(tenant.id(), version);
             }
         }
     }

@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import io.micronaut.json.JsonMapper;
+import java.time.Instant;
+import nl.klachtenregie.regulation.RegulationParameters;
 import nl.klachtenregie.regulation.RegulationVersion;
+import nl.klachtenregie.regulation.StoredVersion;
+import nl.klachtenregie.regulation.VersionStatus;
 import nl.klachtenregie.regulation.RuleSet;
 import nl.klachtenregie.tenant.TenantProfile;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -26,15 +31,21 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class TenantFiles {
 
-    record TenantDefinition(TenantProfile profile, List<RegulationVersion> versions) {
+    /** A tenant as the files describe it; {@code letters}: template file name to file text. */
+    record TenantDefinition(TenantProfile profile, List<StoredVersion> versions, Map<String, String> letters) {
     }
+
+    static final String PARAMETERS_FILE = "parameters.json";
+    static final String COVERAGE_FILE = "coverage.yml";
 
     private final Path tenantsDir;
     private final Path rulesDir;
+    private final JsonMapper json;
 
-    TenantFiles(Path tenantsDir, Path rulesDir) {
+    TenantFiles(Path tenantsDir, Path rulesDir, JsonMapper json) {
         this.tenantsDir = tenantsDir;
         this.rulesDir = rulesDir;
+        this.json = json;
     }
 
     TenantDefinition read(String slug) {
@@ -67,22 +78,57 @@ final class TenantFiles {
                                     str(m.get("note"))))
                             .toList(),
                     list(y.get("activationRoles")).stream().map(TenantFiles::str).toList());
-            Path coverage = rulesDir.resolve(slug).resolve("coverage.yml");
+            Path coverage = rulesDir.resolve(slug).resolve(COVERAGE_FILE);
             String coverageYaml = Files.isRegularFile(coverage) ? readString(coverage) : "";
-            List<RegulationVersion> versions = new ArrayList<>();
+            List<StoredVersion> versions = new ArrayList<>();
             for (Object o : list(y.get("regulations"))) {
                 Map<String, Object> v = map(o, "regulations");
                 String version = str(v.get("version"));
-                versions.add(new RegulationVersion(version, date(v.get("effectiveFrom")), str(v.get("title")),
-                        str(v.get("source")), ruleSet(slug, version), coverageYaml));
+                Path dir = rulesDir.resolve(slug).resolve(version);
+                // A version with coverage of its own (an export of versions that differ) overrides the tenant's.
+                Path ownCoverage = dir.resolve(COVERAGE_FILE);
+                Path parameters = dir.resolve(PARAMETERS_FILE);
+                RegulationVersion rv = new RegulationVersion(version, date(v.get("effectiveFrom")),
+                        str(v.get("title")), str(v.get("source")), ruleSet(slug, version),
+                        Files.isRegularFile(ownCoverage) ? readString(ownCoverage) : coverageYaml);
+                String status = v.get("status") == null ? "ACTIVE" : str(v.get("status"));
+                versions.add(new StoredVersion(rv, VersionStatus.valueOf(status),
+                        Files.isRegularFile(parameters) ? parameters(parameters) : null,
+                        str(v.get("createdBy")), str(v.get("activatedBy")),
+                        v.get("activatedAt") == null ? null : Instant.parse(str(v.get("activatedAt"))), 0));
             }
             if (versions.isEmpty()) {
                 throw new IllegalArgumentException("no regulations listed");
             }
-            return new TenantDefinition(profile, versions);
+            return new TenantDefinition(profile, versions, letters(slug));
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot import " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private RegulationParameters parameters(Path file) {
+        try {
+            return json.readValue(Files.readString(file), RegulationParameters.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file.getFileName() + " is geen geldige parameterset: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> letters(String slug) {
+        Path dir = tenantsDir.resolve(slug).resolve("letters");
+        Map<String, String> out = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".hbs")).toList()) {
+                out.put(p.getFileName().toString(), Files.readString(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private RuleSet ruleSet(String slug, String version) {
@@ -151,7 +197,7 @@ final class TenantFiles {
         throw new IllegalArgumentException("expected a list, got " + o);
     }
 
-    private static String str(Object o) {
+    static String str(Object o) {
         return o == null ? null : String.valueOf(o);
     }
 

@@ -17,6 +17,8 @@ import java.util.Map;
 import nl.klachtenregie.regulation.NoRegulationInForceException;
 import nl.klachtenregie.regulation.RuleEvaluationException;
 import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.ForbiddenException;
+import nl.klachtenregie.regulation.RuleSetCompilationException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
@@ -79,6 +81,20 @@ class ApiExceptionHandlers {
     @Produces
     ExceptionHandler<ConflictException, HttpResponse<?>> conflict() {
         return (request, e) -> error(request, HttpStatus.CONFLICT, e.getMessage(), List.of(), Map.of());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<ForbiddenException, HttpResponse<?>> forbidden() {
+        return (request, e) -> error(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of(e.getMessage()), Map.of());
+    }
+
+    @Singleton
+    @Produces
+    ExceptionHandler<RuleSetCompilationException, HttpResponse<?>> ruleSetRefused() {
+        // Tenant-written rules that fail the checks: the administrator's input, so 422 with every problem.
+        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
+                e.problems().stream().map(RuleSetCompilationException.Problem::toString).toList(), Map.of());
     }
 
     @Singleton

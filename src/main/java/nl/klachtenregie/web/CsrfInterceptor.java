@@ -44,6 +44,11 @@ class CsrfInterceptor implements MethodInterceptor<Object, Object> {
                 posted = String.valueOf(map.get(CsrfTokens.FIELD));
             }
         }
+        // A multipart upload binds its fields one by one, so the token arrives as a parameter of that name.
+        var named = context.getParameters().get(CsrfTokens.FIELD);
+        if (posted == null && named != null && named.getValue() instanceof String token) {
+            posted = token;
+        }
         if (!tokens.matches(SessionForRequest.find(request.get()), posted)) {
             throw new CsrfRejectedException();
         }

@@ -1,0 +1,306 @@
+package nl.klachtenregie.regulation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.klachtenregie.audit.AuditLog;
+import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.ForbiddenException;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantProfile;
+
+/**
+ * Reglementbeheer: how administrators keep a tenant's klachtenreglement current without a deploy. A version is
+ * written as a draft (with the form, whose parameters become rules from vetted templates, or as DRL by hand),
+ * checked, compared, tried on past cases, and activated by someone the tenant allows. Every change is logged.
+ *
+ * <p>Activation is where the safety lies: a draft that fails a check stays a draft and the version in force does
+ * not change. Drafts themselves may be broken while being written; they are never evaluated for a case.
+ */
+@Singleton
+public class RegulationAdministration {
+
+    /** Uitkomst van de controle: problems block activation; warnings are shown but do not. */
+    public record CheckResult(List<String> problems, List<String> warnings) {
+        public CheckResult {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** What a draft says about itself, as entered. */
+    public record DraftHeader(String version, LocalDate effectiveFrom, String title, String source) {
+    }
+
+    private final RegulationCatalog catalog;
+    private final RegulationEngine engine;
+    private final RuleTemplates templates;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RegulationAdministration(RegulationCatalog catalog, RegulationEngine engine, RuleTemplates templates,
+                             AuditLog audit, Clock clock) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.templates = templates;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Every version, drafts included. */
+    public List<StoredVersion> versions(Tenant tenant) {
+        return catalog.all(tenant.id());
+    }
+
+    /** @throws NotFoundException when the tenant has no version of that name */
+    public StoredVersion version(Tenant tenant, String version) {
+        return catalog.find(tenant.id(), version).orElseThrow(() -> new NotFoundException(
+                "Reglementversie '" + version + "' bestaat niet"));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The version in force today, if any. */
+    @Transactional
+    public @Nullable String inForceToday(Tenant tenant) {
+        LocalDate today = LocalDate.now(clock);
+        return catalog.versions(tenant.id()).stream().filter(v -> !v.effectiveFrom().isAfter(today))
+                .reduce((a, b) -> b).map(RegulationVersion::version).orElse(null);
+    }
+
+    /** A new draft written with the form: its rules are generated from the parameters. */
+    @Transactional
+    public StoredVersion createFromForm(Tenant tenant, DraftHeader header, RegulationParameters parameters,
+                                        String by) {
+        RegulationVersion v = regulationVersion(header, templates.write(parameters));
+        catalog.addDraft(tenant.id(), v, parameters, by);
+        audit.record(tenant.id(), by, "REGULATION_DRAFT_CREATED", v.version(),
+                "Concept aangemaakt met het formulier: " + describe(v));
+        return version(tenant, v.version());
+    }
+
+    /** A new draft written as DRL. */
+    @Transactional
+    public StoredVersion createFromDrl(Tenant tenant, DraftHeader header, Map<String, String> sources, String by) {
+        RegulationVersion v = regulationVersion(header, ruleSet(sources));
+        catalog.addDraft(tenant.id(), v, null, by);
+        audit.record(tenant.id(), by, "REGULATION_DRAFT_CREATED", v.version(),
+                "Concept aangemaakt als DRL: " + describe(v));
+        return version(tenant, v.version());
+    }
+
+    /**
+     * A new draft that starts as a copy of an existing version, the usual way to change a regulation: the copy
+     * keeps the form's parameters if the original had them.
+     */
+    @Transactional
+    public StoredVersion copy(Tenant tenant, String from, DraftHeader header, String by) {
+        StoredVersion original = version(tenant, from);
+        RegulationVersion v = regulationVersion(header, original.version().ruleSet());
+        catalog.addDraft(tenant.id(), new RegulationVersion(v.version(), v.effectiveFrom(), v.title(), v.source(),
+                v.ruleSet(), original.version().coverageYaml()), original.parameters(), by);
+        audit.record(tenant.id(), by, "REGULATION_DRAFT_CREATED", v.version(),
+                "Concept aangemaakt als kopie van versie " + from + ": " + describe(v));
+        return version(tenant, v.version());
+    }
+
+    /** Saves a draft written with the form. */
+    @Transactional
+    public StoredVersion updateFromForm(Tenant tenant, DraftHeader header, RegulationParameters parameters,
+                                        int expectedRowVersion, String by) {
+        StoredVersion before = draft(tenant, header.version());
+        RegulationVersion v = regulationVersion(header, templates.write(parameters));
+        catalog.updateDraft(tenant.id(), withCoverage(v, before), parameters, expectedRowVersion);
+        audit.record(tenant.id(), by, "REGULATION_DRAFT_CHANGED", v.version(),
+                changes(before, v, parameters));
+        return version(tenant, v.version());
+    }
+
+    /** Saves a draft as DRL; a draft that came from the form is from then on hand-written. */
+    @Transactional
+    public StoredVersion updateFromDrl(Tenant tenant, DraftHeader header, Map<String, String> sources,
+                                       int expectedRowVersion, String by) {
+        StoredVersion before = draft(tenant, header.version());
+        RegulationVersion v = regulationVersion(header, ruleSet(sources));
+        catalog.updateDraft(tenant.id(), withCoverage(v, before), null, expectedRowVersion);
+        audit.record(tenant.id(), by, "REGULATION_DRAFT_CHANGED", v.version(), changes(before, v, null));
+        return version(tenant, v.version());
+    }
+
+    @Transactional
+    public void deleteDraft(Tenant tenant, String version, String by) {
+        draft(tenant, version);
+        if (!catalog.deleteDraft(tenant.id(), version)) {
+            throw new ConflictException("Concept '" + version + "' is intussen vastgesteld of verwijderd");
+        }
+        audit.record(tenant.id(), by, "REGULATION_DRAFT_DELETED", version, "Concept verwijderd");
+    }
+
+    /**
+     * Checks a rule set as activation would: the allowlist and the compiler, then a trial evaluation on sample
+     * complaints (a rule that loops or fails shows up here, not on a real case), then whether what the rules name
+     * exists in the tenant's profile.
+     */
+    public CheckResult check(Tenant tenant, RuleSet rules) {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        try {
+            engine.validate(rules);
+        } catch (RuleSetCompilationException e) {
+            e.problems().forEach(p -> problems.add(p.toString()));
+            return new CheckResult(problems, warnings);
+        }
+        TenantProfile profile = tenant.profile();
+        TenantFacts tenantFacts = new TenantFacts(profile.slug(), "", profile.levelCodes(),
+                profile.externalBodyCodes());
+        Set<String> levels = new LinkedHashSet<>();
+        Set<String> bodies = new LinkedHashSet<>();
+        for (EvaluationFacts facts : TrialCases.of(tenantFacts, profile, LocalDate.now(clock))) {
+            try {
+                RegulationOutcome outcome = engine.evaluate(rules, facts);
+                outcome.escalationOptions().forEach(o -> levels.add(o.level()));
+                outcome.externalBodies().forEach(b -> bodies.add(b.body()));
+            } catch (RuleEvaluationException e) {
+                problems.add("Proefberekening (" + TrialCases.describe(facts) + "): " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                problems.add("Proefberekening (" + TrialCases.describe(facts) + "): een uitkomst is ongeldig: "
+                        + e.getMessage());
+            }
+        }
+        levels.stream().filter(l -> !profile.levelCodes().contains(l)).forEach(l -> warnings.add(
+                "De regels noemen escalatieniveau " + l + ", dat niet in de escalatieladder van het profiel staat"));
+        bodies.stream().filter(b -> !profile.externalBodyCodes().contains(b)).forEach(b -> warnings.add(
+                "De regels noemen externe instantie " + b + ", die niet in het profiel staat"));
+        return new CheckResult(problems, warnings);
+    }
+
+    /**
+     * Activates a draft: from its effective date it is the version in force, and it is never edited again.
+     *
+     * @param roles the roles of the user who activates it (names of the security feature's roles)
+     * @throws ForbiddenException when the tenant reserves activation to other roles
+     * @throws RefusedException when the draft fails a check or its date is not after the versions in force
+     */
+    @Transactional
+    public StoredVersion activate(Tenant tenant, String version, int expectedRowVersion, String by,
+                                  Collection<String> roles) {
+        List<String> allowed = tenant.profile().activationRoles();
+        if (roles.stream().noneMatch(allowed::contains)) {
+            throw new ForbiddenException("Alleen " + String.join(" of ", allowed.stream()
+                    .map(RegulationAdministration::roleName).toList())
+                    + " mag bij deze organisatie een reglementversie vaststellen.");
+        }
+        StoredVersion draft = draft(tenant, version);
+        if (draft.rowVersion() != expectedRowVersion) {
+            throw new ConflictException("Concept '" + version + "' is intussen gewijzigd; bekijk het opnieuw voordat "
+                    + "u het vaststelt");
+        }
+        List<String> reasons = new ArrayList<>();
+        catalog.versions(tenant.id()).stream().map(RegulationVersion::effectiveFrom)
+                .filter(d -> !draft.version().effectiveFrom().isAfter(d)).max(LocalDate::compareTo)
+                .ifPresent(d -> reasons.add("De ingangsdatum moet na " + d + " liggen, de ingangsdatum van de "
+                        + "laatst vastgestelde versie: een vastgestelde versie wordt niet meer gewijzigd of "
+                        + "teruggezet."));
+        CheckResult check = check(tenant, draft.version().ruleSet());
+        reasons.addAll(check.problems());
+        if (!reasons.isEmpty()) {
+            throw new RefusedException(reasons);
+        }
+        Instant now = Instant.now(clock);
+        catalog.markActive(tenant.id(), version, expectedRowVersion, by, now);
+        audit.record(tenant.id(), by, "REGULATION_ACTIVATED", version, "Vastgesteld met ingang van "
+                + draft.version().effectiveFrom() + " (" + draft.version().title() + ")");
+        return version(tenant, version);
+    }
+
+    /** Rules and parameters of two versions side by side. */
+    public VersionDiff diff(Tenant tenant, String from, String to) {
+        return VersionDiff.of(version(tenant, from), version(tenant, to));
+    }
+
+    private StoredVersion draft(Tenant tenant, String version) {
+        StoredVersion stored = version(tenant, version);
+        if (!stored.isDraft()) {
+            throw new RefusedException("Versie '" + version + "' is vastgesteld en wordt niet meer gewijzigd; "
+                    + "maak een nieuwe versie (kopie) om iets te veranderen.");
+        }
+        return stored;
+    }
+
+    private static RegulationVersion withCoverage(RegulationVersion v, StoredVersion before) {
+        return new RegulationVersion(v.version(), v.effectiveFrom(), v.title(), v.source(), v.ruleSet(),
+                before.version().coverageYaml());
+    }
+
+    private static RegulationVersion regulationVersion(DraftHeader h, RuleSet rules) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (h.version() == null || !h.version().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            errors.put("version", "geef een versienaam van letters, cijfers, punt, streep of underscore "
+                    + "(hoogstens 64 tekens), bijvoorbeeld 2026-01");
+        }
+        if (h.effectiveFrom() == null) {
+            errors.put("effectiveFrom", "geef de ingangsdatum");
+        }
+        if (h.title() == null || h.title().isBlank()) {
+            errors.put("title", "geef de titel van het reglement");
+        } else if (h.title().length() > 500) {
+            errors.put("title", "de titel is langer dan 500 tekens");
+        }
+        if (h.source() != null && h.source().length() > 255) {
+            errors.put("source", "de bron is langer dan 255 tekens");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new RegulationVersion(h.version(), h.effectiveFrom(), h.title().strip(),
+                h.source() == null ? "" : h.source().strip(), rules, "");
+    }
+
+    private static RuleSet ruleSet(Map<String, String> sources) {
+        try {
+            return new RuleSet(sources);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("rules", e.getMessage());
+        }
+    }
+
+    private static String describe(RegulationVersion v) {
+        return "'" + v.title() + "', ingangsdatum " + v.effectiveFrom() + ", " + v.ruleSet().sources().size()
+                + " DRL-bestand(en)";
+    }
+
+    private static String changes(StoredVersion before, RegulationVersion after,
+                                  @Nullable RegulationParameters parameters) {
+        VersionDiff diff = VersionDiff.of(before, new StoredVersion(after, VersionStatus.DRAFT, parameters, null,
+                null, null, 0));
+        return diff.summary();
+    }
+
+    static String roleName(String role) {
+        return switch (role) {
+            case "ADMIN" -> "de beheerder";
+            case "DIRECTOR" -> "de directeur-bestuurder";
+            case "MANAGER" -> "de leidinggevende";
+            case "COMPLIANCE" -> "de kwaliteitsmanager";
+            default -> role;
+        };
+    }
+}

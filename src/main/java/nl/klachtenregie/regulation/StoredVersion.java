@@ -1,0 +1,33 @@
+package nl.klachtenregie.regulation;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Reglementversie zoals opgeslagen: a version with its life cycle (concept or vastgesteld), how it was written
+ * (with the form: its parameters; by hand: none) and who made and activated it.
+ *
+ * @param parameters the form's parameters when the rules were generated from them; null for hand-written DRL
+ * @param rowVersion increases with every saved change of a draft, so two editors cannot overwrite each other
+ */
+public record StoredVersion(RegulationVersion version, VersionStatus status, @Nullable RegulationParameters parameters,
+                            @Nullable String createdBy, @Nullable String activatedBy, @Nullable Instant activatedAt,
+                            int rowVersion) {
+    public StoredVersion {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(status, "status");
+    }
+
+    public boolean isDraft() {
+        return status == VersionStatus.DRAFT;
+    }
+
+    public boolean fromForm() {
+        return parameters != null;
+    }
+
+    public String name() {
+        return version.version();
+    }
+}

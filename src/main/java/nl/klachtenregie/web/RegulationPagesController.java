@@ -1,0 +1,381 @@
+package nl.klachtenregie.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.klachtenregie.complaint.DryRun;
+import nl.klachtenregie.regulation.RegulationAdministration;
+import nl.klachtenregie.regulation.RegulationAdministration.CheckResult;
+import nl.klachtenregie.regulation.RegulationAdministration.DraftHeader;
+import nl.klachtenregie.regulation.RegulationParameters;
+import nl.klachtenregie.regulation.StoredVersion;
+import nl.klachtenregie.regulation.VersionDiff;
+import nl.klachtenregie.security.CurrentUser;
+import nl.klachtenregie.security.Role;
+import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+
+/**
+ * Reglementbeheer in the browser: the versions of the tenant's klachtenreglement, a new draft (with the form, as
+ * DRL, or as a copy), editing a draft, its check, the comparison of two versions, a dry run over past cases and the
+ * activation. Administrators write drafts; who activates is the tenant's choice ({@code activationRoles}), checked
+ * by the service; the other approver roles may read everything here.
+ */
+@Controller("/t/{tenant}/beheer/reglement")
+@CsrfProtected
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"ADMIN", "DIRECTOR", "MANAGER", "COMPLIANCE"})
+class RegulationPagesController {
+
+    private static final String DEFAULT_FILE = "regulation.drl";
+    private static final Pattern DRL_FIELD = Pattern.compile("drl\\[(\\d+)]\\.(name|text)");
+
+    /** One version in the list. */
+    record VersionRow(String version, String status, LocalDate effectiveFrom, String title, boolean fromForm,
+                      String createdBy, String activatedBy, String activatedAt, boolean inForce) {
+    }
+
+    /** The list of versions with the forms for a new draft and for comparing. */
+    record ListPage(String tenant, List<VersionRow> versions, boolean canEdit, Map<String, String> entered,
+                    List<String> errors, String approvers) {
+        public String nav() {
+            return "reglement";
+        }
+    }
+
+    /** One DRL file in the editor. */
+    record DrlFile(int index, String name, String text) {
+    }
+
+    /** A version: read-only when active; the editor, the check and the actions when a draft. */
+    record VersionPage(String tenant, String version, String status, boolean draft, boolean fromForm,
+                       Map<String, String> header, int rowVersion, @Nullable RegulationForms.Editor editor,
+                       List<DrlFile> files, @Nullable CheckResult check, List<String> errors, boolean canEdit,
+                       boolean canActivate, String approvers, String createdBy, String activatedBy,
+                       String activatedAt, List<String> others, @Nullable String done) {
+        public String nav() {
+            return "reglement";
+        }
+    }
+
+    /** Two versions compared. */
+    record DiffPage(String tenant, VersionDiff diff, List<String> versions) {
+        public String nav() {
+            return "reglement";
+        }
+    }
+
+    /** A dry run's result, with the period asked. */
+    record DryRunPage(String tenant, String version, String from, String to, @Nullable DryRun.Report report,
+                      List<String> errors) {
+        public String nav() {
+            return "reglement";
+        }
+    }
+
+    private final RegulationAdministration admin;
+    private final DryRun dryRun;
+    private final TenantDirectory tenants;
+
+    RegulationPagesController(RegulationAdministration admin, DryRun dryRun, TenantDirectory tenants) {
+        this.admin = admin;
+        this.dryRun = dryRun;
+        this.tenants = tenants;
+    }
+
+    @Get
+    ModelAndView<ListPage> list(@PathVariable String tenant, Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        return listPage(own(tenant, me), me, Map.of(), List.of());
+    }
+
+    /** A new draft: {@code kind} is "form", "drl" or "copy" (then {@code from} names the original). */
+    @Post("/nieuw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured("ADMIN")
+    HttpResponse<?> create(@PathVariable String tenant, @Body Map<String, String> form,
+                           Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = own(tenant, me);
+        try {
+            DraftHeader header = RegulationForms.header(null, form);
+            StoredVersion created = switch (form.getOrDefault("kind", "form")) {
+                case "drl" -> admin.createFromDrl(t, header, Map.of(DEFAULT_FILE, starterDrl(t)), me.username());
+                case "copy" -> admin.copy(t, form.getOrDefault("from", ""), header, me.username());
+                default -> admin.createFromForm(t, header, RegulationParameters.defaults(header.title() == null
+                        || header.title().isBlank() ? t.profile().name() : header.title().strip()), me.username());
+            };
+            return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(created.name()) + "?gedaan=aangemaakt"));
+        } catch (InvalidInputException e) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(listPage(t, me, form, messages(e)));
+        } catch (ConflictException e) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(listPage(t, me, form, List.of(e.getMessage())));
+        } catch (NotFoundException e) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(listPage(t, me, form, List.of(e.getMessage())));
+        }
+    }
+
+    @Get("/verschil")
+    ModelAndView<DiffPage> diff(@PathVariable String tenant, @QueryValue("van") String from,
+                                @QueryValue("naar") String to, Authentication authentication) {
+        Tenant t = own(tenant, CurrentUser.of(authentication));
+        return new ModelAndView<>("regulation-diff", new DiffPage(t.slug(), admin.diff(t, from, to),
+                admin.versions(t).stream().map(StoredVersion::name).toList()));
+    }
+
+    @Get("/{version}")
+    ModelAndView<VersionPage> show(@PathVariable String tenant, @PathVariable String version,
+                                   @Nullable @QueryValue String gedaan, Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = own(tenant, me);
+        StoredVersion v = admin.version(t, version);
+        return versionPage(t, me, v, null, null, List.of(), gedaan == null ? null : "reg.done." + gedaan);
+    }
+
+    /** Saves a draft: the form's fields when it is written with the form, otherwise its DRL files. */
+    @Post("/{version}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured("ADMIN")
+    HttpResponse<?> save(@PathVariable String tenant, @PathVariable String version, @Body Map<String, String> form,
+                         Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = own(tenant, me);
+        StoredVersion v = admin.version(t, version);
+        int rowVersion = rowVersion(form);
+        boolean asForm = v.fromForm() && !"drl".equals(form.get("mode"));
+        try {
+            DraftHeader header = RegulationForms.header(v.name(), form);
+            if (asForm) {
+                admin.updateFromForm(t, header, RegulationForms.parameters(form), rowVersion, me.username());
+            } else {
+                admin.updateFromDrl(t, header, drlFiles(form, v), rowVersion, me.username());
+            }
+            return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(v.name()) + "?gedaan=opgeslagen"));
+        } catch (InvalidInputException e) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(versionPage(t, me, v, form, asForm, messages(e),
+                    null));
+        } catch (ConflictException | RefusedException e) {
+            HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+            return HttpResponse.status(status).body(versionPage(t, me, v, form, asForm, reasons(e), null));
+        }
+    }
+
+    @Post("/{version}/vaststellen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> activate(@PathVariable String tenant, @PathVariable String version,
+                             @Body Map<String, String> form, Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = own(tenant, me);
+        try {
+            admin.activate(t, version, rowVersion(form), me.username(), me.roles().stream().map(Role::name).toList());
+            return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(version) + "?gedaan=vastgesteld"));
+        } catch (RefusedException | ConflictException e) {
+            HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+            return HttpResponse.status(status).body(versionPage(t, me, admin.version(t, version), null, null,
+                    reasons(e), null));
+        }
+    }
+
+    @Post("/{version}/verwijderen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured("ADMIN")
+    HttpResponse<?> delete(@PathVariable String tenant, @PathVariable String version,
+                           @Body Map<String, String> form, Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = own(tenant, me);
+        admin.deleteDraft(t, version, me.username());
+        return HttpResponse.seeOther(URI.create(base(t)));
+    }
+
+    @Get("/{version}/proefdraai")
+    HttpResponse<?> dryRun(@PathVariable String tenant, @PathVariable String version,
+                           @Nullable @QueryValue("van") String from, @Nullable @QueryValue("tot") String to,
+                           Authentication authentication) {
+        Tenant t = own(tenant, CurrentUser.of(authentication));
+        StoredVersion v = admin.version(t, version);
+        LocalDate today = admin.today();
+        String f = from == null || from.isBlank() ? today.minusMonths(12).plusDays(1).toString() : from.strip();
+        String u = to == null || to.isBlank() ? today.toString() : to.strip();
+        try {
+            DryRun.Report report = dryRun.run(t, v.version(), date(f, "from"), date(u, "to"));
+            return HttpResponse.ok(new ModelAndView<>("regulation-dryrun",
+                    new DryRunPage(t.slug(), v.name(), f, u, report, List.of())));
+        } catch (InvalidInputException e) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("regulation-dryrun",
+                    new DryRunPage(t.slug(), v.name(), f, u, null, messages(e))));
+        }
+    }
+
+    private static LocalDate date(String value, String field) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(field, "'" + value + "' is geen datum (jjjj-mm-dd)");
+        }
+    }
+
+    private ModelAndView<ListPage> listPage(Tenant t, CurrentUser me, Map<String, String> entered,
+                                            List<String> errors) {
+        String inForce = admin.inForceToday(t);
+        List<VersionRow> rows = admin.versions(t).stream().map(v -> new VersionRow(v.name(), v.status().name(),
+                v.version().effectiveFrom(), v.version().title(), v.fromForm(), orEmpty(v.createdBy()),
+                orEmpty(v.activatedBy()), v.activatedAt() == null ? "" : v.activatedAt().toString(),
+                v.name().equals(inForce))).toList();
+        Map<String, String> kept = new LinkedHashMap<>(entered);
+        kept.remove(nl.klachtenregie.security.CsrfTokens.FIELD);
+        return new ModelAndView<>("regulations", new ListPage(t.slug(), rows, me.has(Role.ADMIN), kept, errors,
+                approvers(t)));
+    }
+
+    private ModelAndView<VersionPage> versionPage(Tenant t, CurrentUser me, StoredVersion v,
+                                                  @Nullable Map<String, String> posted, @Nullable Boolean asForm,
+                                                  List<String> errors, @Nullable String done) {
+        boolean form = asForm != null ? asForm : v.fromForm();
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("effectiveFrom", posted != null ? posted.getOrDefault("effectiveFrom", "")
+                : v.version().effectiveFrom().toString());
+        header.put("title", posted != null ? posted.getOrDefault("title", "") : v.version().title());
+        header.put("source", posted != null ? posted.getOrDefault("source", "") : v.version().source());
+        RegulationForms.Editor editor = null;
+        if (form && v.isDraft()) {
+            editor = posted != null ? RegulationForms.editor(posted) : RegulationForms.editor(v.parameters());
+        }
+        List<DrlFile> files = new ArrayList<>();
+        if (posted != null && !form) {
+            drlFiles(posted, v).forEach((name, text) -> files.add(new DrlFile(files.size(), name, text)));
+        } else {
+            v.version().ruleSet().sources().forEach((name, text) -> files.add(new DrlFile(files.size(), name, text)));
+        }
+        // The check compiles the draft (a few hundred milliseconds at most); active versions passed it already.
+        CheckResult check = v.isDraft() && posted == null ? admin.check(t, v.version().ruleSet()) : null;
+        boolean canActivate = v.isDraft() && me.roles().stream().map(Role::name)
+                .anyMatch(t.profile().activationRoles()::contains);
+        List<String> others = admin.versions(t).stream().map(StoredVersion::name).filter(n -> !n.equals(v.name()))
+                .toList();
+        return new ModelAndView<>("regulation", new VersionPage(t.slug(), v.name(), v.status().name(), v.isDraft(),
+                form, header, v.rowVersion(), editor, files, check, errors, v.isDraft() && me.has(Role.ADMIN),
+                canActivate, approvers(t), orEmpty(v.createdBy()), orEmpty(v.activatedBy()),
+                v.activatedAt() == null ? "" : v.activatedAt().toString(), others, done));
+    }
+
+    /** The DRL files as posted ({@code drl[0].name}, {@code drl[0].text}); an emptied file is removed. */
+    private static Map<String, String> drlFiles(Map<String, String> form, StoredVersion v) {
+        Map<Integer, String[]> byIndex = new TreeMap<>();
+        form.forEach((key, value) -> {
+            Matcher m = DRL_FIELD.matcher(key);
+            if (m.matches()) {
+                String[] pair = byIndex.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new String[2]);
+                pair[m.group(2).equals("name") ? 0 : 1] = value;
+            }
+        });
+        if (byIndex.isEmpty()) {
+            throw InvalidInputException.of("rules", "het formulier bevat geen DRL; laad de pagina opnieuw");
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        byIndex.values().forEach(pair -> {
+            String name = pair[0] == null || pair[0].isBlank() ? DEFAULT_FILE : pair[0].strip();
+            String text = pair[1] == null ? "" : pair[1].replace("\r\n", "\n");
+            if (!text.isBlank()) {
+                files.put(name, text);
+            }
+        });
+        if (files.isEmpty()) {
+            throw InvalidInputException.of("rules", "een regelset heeft minstens één DRL-bestand met regels nodig");
+        }
+        return files;
+    }
+
+    private static int rowVersion(Map<String, String> form) {
+        try {
+            return Integer.parseInt(form.getOrDefault("rowVersion", "").strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("rowVersion", "het formulier mist zijn versienummer; laad de pagina opnieuw");
+        }
+    }
+
+    private static List<String> messages(InvalidInputException e) {
+        return e.fieldErrors().entrySet().stream().map(x -> label(x.getKey()) + ": " + x.getValue()).toList();
+    }
+
+    private static List<String> reasons(RuntimeException e) {
+        return e instanceof RefusedException r ? r.reasons() : List.of(e.getMessage());
+    }
+
+    /** "terms[1].amount" reads as "Termijnen, rij 2, amount": the row as the user counts it. */
+    static String label(String key) {
+        Matcher m = Pattern.compile("(\\w+)\\[(\\d+)]\\.(\\w+)").matcher(key);
+        if (m.matches()) {
+            String list = switch (m.group(1)) {
+                case "terms" -> "Termijnen";
+                case "extensions" -> "Verlenging";
+                case "kpis" -> "KPI's";
+                case "reports" -> "Rapportages";
+                default -> m.group(1);
+            };
+            return list + ", rij " + (Integer.parseInt(m.group(2)) + 1) + ", " + m.group(3);
+        }
+        return key;
+    }
+
+    private static String approvers(Tenant t) {
+        return String.join(", ", t.profile().activationRoles());
+    }
+
+    private static String starterDrl(Tenant t) {
+        return "package rules." + t.slug().replace('-', '_') + ";\n\nimport nl.klachtenregie.regulation.*;\n\n"
+                + "// Schrijf hier de regels. Een regelnaam citeert het reglement: artikel en de eigen woorden.\n\n"
+                + "rule \"" + t.profile().name().replace("\"", "'") + ", art. ?: 'binnen vijf werkdagen een "
+                + "ontvangstbevestiging'\"\nwhen\n    ComplaintFacts($r : receivedOn)\nthen\n"
+                + "    insert(new Obligation(\"ACKNOWLEDGE\", $r, 5, \"WORKING_DAYS\", \"ACKNOWLEDGED\"));\nend\n";
+    }
+
+    private static String base(Tenant t) {
+        return "/t/" + t.slug() + "/beheer/reglement";
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private Tenant own(String pathTenant, CurrentUser me) {
+        if (me.tenantSlug() == null || !me.tenantSlug().equals(pathTenant)) {
+            throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
+        }
+        return tenants.resolve(me.tenantSlug());
+    }
+}
