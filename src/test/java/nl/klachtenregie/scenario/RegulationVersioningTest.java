@@ -1,0 +1,226 @@
+package nl.klachtenregie.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.audit.AuditLog;
+import nl.klachtenregie.complaint.CaseView;
+import nl.klachtenregie.complaint.Channel;
+import nl.klachtenregie.complaint.Complainant;
+import nl.klachtenregie.complaint.ComplainantRole;
+import nl.klachtenregie.complaint.ComplaintId;
+import nl.klachtenregie.complaint.ComplaintKind;
+import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.complaint.EventType;
+import nl.klachtenregie.complaint.NewComplaint;
+import nl.klachtenregie.complaint.NewEvent;
+import nl.klachtenregie.regulation.RegulationAdministration;
+import nl.klachtenregie.regulation.RegulationAdministration.DraftHeader;
+import nl.klachtenregie.regulation.RegulationCatalog;
+import nl.klachtenregie.regulation.StoredVersion;
+import nl.klachtenregie.regulation.VersionDiff;
+import nl.klachtenregie.regulation.VersionStatus;
+import nl.klachtenregie.shared.ForbiddenException;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.support.TestDatabase;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Regulation versions over time: a draft is invisible to cases until activated, activation is reserved to the
+ * roles the tenant names, an active version is never edited again, a broken or hostile draft cannot be activated
+ * (the version in force stays), and every case keeps the version in force on the day it was received.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegulationVersioningTest implements TestPropertyProvider {
+
+    static final String IZW_DECIDE = "insert(new Obligation(\"DECIDE\", $r, 6, \"WEEKS\", \"DECIDED\"));";
+
+    @Inject
+    RegulationAdministration admin;
+    @Inject
+    RegulationCatalog catalog;
+    @Inject
+    ComplaintService complaints;
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    AuditLog audit;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.freshSchemaProperties();
+    }
+
+    /** IederZijnWerk's version 1 with the decision term shortened from 6 to 4 weeks. */
+    static Map<String, String> izwWithDecisionIn(Tenant izw, RegulationCatalog catalog, int weeks) {
+        String drl = catalog.version(izw.id(), "1").orElseThrow().ruleSet().sources().get("regulation.drl");
+        assertTrue(drl.contains(IZW_DECIDE), "the seed's decision rule is where this test expects it");
+        return Map.of("regulation.drl", drl.replace(IZW_DECIDE,
+                "insert(new Obligation(\"DECIDE\", $r, " + weeks + ", \"WEEKS\", \"DECIDED\"));"));
+    }
+
+    static NewComplaint formalLetter(LocalDate receivedOn) {
+        return new NewComplaint(ComplaintKind.FORMAL, Channel.LETTER, receivedOn, null,
+                new Complainant("K. Lager", ComplainantRole.CLIENT, "k@example.org", "0600000000", "Straat 1, Sneek"),
+                "Afspraken niet nagekomen", "BEJEGENING", null, null, false, false, false);
+    }
+
+    @Test
+    void aCaseKeepsTheVersionInForceOnTheDayItWasReceivedAfterANewVersionIsActivated() {
+        Tenant izw = tenants.resolve("iederzijnwerk");
+        CaseView before = complaints.create(izw, formalLetter(LocalDate.of(2026, 11, 2)));
+        assertEquals("1", before.regulationVersion());
+        assertEquals(LocalDate.of(2026, 12, 14), due(before, "DECIDE"));
+
+        admin.createFromDrl(izw, new DraftHeader("2026-11", LocalDate.of(2026, 11, 16), "Klachtenprocedure 2026",
+                "test"), izwWithDecisionIn(izw, catalog, 4), "iederzijnwerk.beheerder");
+        CaseView whileDraft = complaints.create(izw, formalLetter(LocalDate.of(2026, 11, 20)));
+        assertEquals("1", whileDraft.regulationVersion(), "a draft is never in force");
+
+        StoredVersion active = admin.activate(izw, "2026-11", 0, "iederzijnwerk.beheerder", List.of("ADMIN"));
+        assertEquals(VersionStatus.ACTIVE, active.status());
+        assertEquals("iederzijnwerk.beheerder", active.activatedBy());
+
+        CaseView after = complaints.create(izw, formalLetter(LocalDate.of(2026, 11, 20)));
+        assertEquals("2026-11", after.regulationVersion());
+        assertEquals(LocalDate.of(2026, 12, 18), due(after, "DECIDE"), "four weeks under the new version");
+
+        CaseView old = complaints.recordEvent(izw, new ComplaintId(before.id()),
+                NewEvent.of(EventType.ACKNOWLEDGED, LocalDate.of(2026, 11, 3)));
+        assertEquals("1", old.regulationVersion());
+        assertEquals(LocalDate.of(2026, 12, 14), due(old, "DECIDE"), "the older case still follows version 1");
+        CaseView receivedBefore = complaints.create(izw, formalLetter(LocalDate.of(2026, 11, 13)));
+        assertEquals("1", receivedBefore.regulationVersion(), "received before the effective date");
+
+        assertTrue(audit.recent(izw.id(), 10).stream().anyMatch(e -> e.action().equals("REGULATION_ACTIVATED")
+                && e.subject().equals("2026-11") && e.actor().equals("iederzijnwerk.beheerder")));
+    }
+
+    @Test
+    void anActiveVersionIsNeverEditedAgain() {
+        Tenant impuls = tenants.resolve("impuls");
+        assertThrows(RefusedException.class, () -> admin.updateFromDrl(impuls, new DraftHeader("2",
+                LocalDate.of(2025, 1, 1), "x", ""), Map.of("regulation.drl", "package rules.x;"), 0, "impuls.beheerder"));
+        assertThrows(RefusedException.class, () -> admin.deleteDraft(impuls, "2", "impuls.beheerder"));
+    }
+
+    @Test
+    void klimkoordReservesActivationToItsDirecteurBestuurder() {
+        Tenant klimkoord = tenants.resolve("klimkoord");
+        admin.copy(klimkoord, "2024-05-06", new DraftHeader("2027-01", LocalDate.of(2027, 1, 1),
+                "Procedure Klachtenmanagement 2027", ""), "klimkoord.beheerder");
+        ForbiddenException refused = assertThrows(ForbiddenException.class, () -> admin.activate(klimkoord, "2027-01", 0,
+                "klimkoord.beheerder", List.of("ADMIN")));
+        assertTrue(refused.getMessage().contains("directeur-bestuurder"), refused.getMessage());
+        assertEquals(VersionStatus.DRAFT, admin.version(klimkoord, "2027-01").status());
+
+        admin.activate(klimkoord, "2027-01", 0, "klimkoord.directeur", List.of("DIRECTOR"));
+        assertEquals("klimkoord.directeur", admin.version(klimkoord, "2027-01").activatedBy());
+    }
+
+    @Test
+    void aVersionMustStartAfterTheLastActiveOne() {
+        Tenant impuls = tenants.resolve("impuls");
+        admin.copy(impuls, "2", new DraftHeader("terug", LocalDate.of(2024, 6, 1), "Terug in de tijd", ""),
+                "impuls.beheerder");
+        RefusedException e = assertThrows(RefusedException.class, () -> admin.activate(impuls, "terug", 0,
+                "impuls.beheerder", List.of("ADMIN")));
+        assertTrue(e.reasons().get(0).contains("2025-01-01"), e.reasons().toString());
+    }
+
+    @Test
+    void aDraftThatFailsTheChecksCannotBeActivatedAndTheVersionInForceStays() {
+        Tenant kw = tenants.resolve("kwaliteitsprocedure-6-5");
+        String hostile = """
+                package rules.kwaliteit;
+                import nl.klachtenregie.regulation.*;
+                rule "stop de server"
+                when
+                    ComplaintFacts()
+                then
+                    System.exit(1);
+                end
+                """;
+        admin.createFromDrl(kw, new DraftHeader("kwaad", LocalDate.of(2026, 12, 1), "Kwaadaardig", ""),
+                Map.of("regulation.drl", hostile), "kwaliteitsprocedure-6-5.beheerder");
+        RegulationAdministration.CheckResult check = admin.check(kw, admin.version(kw, "kwaad").version().ruleSet());
+        assertFalse(check.ok());
+        RefusedException e = assertThrows(RefusedException.class, () -> admin.activate(kw, "kwaad", 0,
+                "kwaliteitsprocedure-6-5.beheerder", List.of("ADMIN")));
+        assertTrue(String.join(" ", e.reasons()).contains("regulation.drl"), e.reasons().toString());
+        assertEquals(VersionStatus.DRAFT, admin.version(kw, "kwaad").status());
+        assertEquals("1", catalog.inForceOn(kw, LocalDate.of(2027, 1, 1)).version());
+
+        String looping = """
+                package rules.kwaliteit;
+                import nl.klachtenregie.regulation.*;
+                rule "advies zonder eind"
+                when
+                    Advice()
+                then
+                    insert(new Advice("X", "nog een"));
+                end
+                rule "begin"
+                when
+                    ComplaintFacts()
+                then
+                    insert(new Advice("X", "eerste"));
+                end
+                """;
+        admin.createFromDrl(kw, new DraftHeader("lus", LocalDate.of(2026, 12, 1), "Lus", ""),
+                Map.of("regulation.drl", looping), "kwaliteitsprocedure-6-5.beheerder");
+        RefusedException loop = assertThrows(RefusedException.class, () -> admin.activate(kw, "lus", 0,
+                "kwaliteitsprocedure-6-5.beheerder", List.of("ADMIN")));
+        assertTrue(String.join(" ", loop.reasons()).contains("Proefberekening"), loop.reasons().toString());
+        assertEquals("1", catalog.inForceOn(kw, LocalDate.of(2027, 1, 1)).version());
+    }
+
+    @Test
+    void aDraftNeedsAVersionNameDateAndTitle() {
+        Tenant impuls = tenants.resolve("impuls");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> admin.createFromDrl(impuls,
+                new DraftHeader("met spatie", null, " ", ""), Map.of("regulation.drl", "x"), "impuls.beheerder"));
+        assertEquals(List.of("effectiveFrom", "title", "version"), e.fields());
+    }
+
+    @Test
+    void theDiffNamesTheChangedRuleAndLine() {
+        Tenant izw = tenants.resolve("iederzijnwerk");
+        admin.createFromDrl(izw, new DraftHeader("diff", LocalDate.of(2027, 6, 1), "Verschil", ""),
+                izwWithDecisionIn(izw, catalog, 5), "iederzijnwerk.beheerder");
+        VersionDiff diff = admin.diff(izw, "1", "diff");
+        assertEquals(1, diff.rules().size(), diff.summary());
+        VersionDiff.RuleChange change = diff.rules().get(0);
+        assertEquals("CHANGED", change.kind());
+        assertTrue(change.rule().contains("6 weken de tijd"), change.rule());
+        assertTrue(change.lines().contains(new VersionDiff.Line("-", "    " + IZW_DECIDE)));
+        assertTrue(change.lines().stream().anyMatch(l -> l.op().equals("+") && l.text().contains("$r, 5, \"WEEKS\"")));
+        assertTrue(diff.header().stream().anyMatch(c -> c.field().equals("titel")));
+        assertTrue(admin.diff(izw, "1", "1").identical());
+    }
+
+    private static LocalDate due(CaseView c, String code) {
+        return c.obligations().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow().dueOn();
+    }
+
+    @Test
+    void anUnknownVersionIsNotFound() {
+        Tenant impuls = tenants.resolve("impuls");
+        assertThrows(nl.klachtenregie.shared.NotFoundException.class, () -> admin.version(impuls, "bestaat-niet"));
+        assertNull(catalog.version(impuls.id(), "bestaat-niet").orElse(null));
+    }
+}
