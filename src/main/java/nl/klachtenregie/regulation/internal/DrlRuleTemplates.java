@@ -62,21 +62,21 @@ final class DrlRuleTemplates implements RuleTemplates {
         w.section("Termijn " + t.code());
         if (RegulationParameters.RECEIVED.equals(t.startsAt())) {
             w.rule(t.quote(), "termijn " + t.code(),
-                    List.of(complaint(t.appliesTo(), "$from : receivedOn")),
+                    List.of(complaint(t.appliesTo(), "$start : receivedOn")),
                     obligation(t));
         } else {
             String type = literal(t.startsAt());
             w.rule(t.quote(), "termijn " + t.code(),
                     List.of(complaint(t.appliesTo(), null),
-                            "EventFacts(type == " + type + ", $s : sequence, $from : on)",
-                            "not EventFacts(type == " + type + ", on < $from)",
-                            "not EventFacts(type == " + type + ", on == $from, sequence < $s)"),
+                            "EventFacts(type == " + type + ", $s : sequence, $start : on)",
+                            "not EventFacts(type == " + type + ", on < $start)",
+                            "not EventFacts(type == " + type + ", on == $start, sequence < $s)"),
                     obligation(t));
         }
     }
 
     private static String obligation(Term t) {
-        return "insert(new Obligation(" + literal(t.code()) + ", $from, " + t.amount() + ", " + literal(t.unit())
+        return "insert(new Obligation(" + literal(t.code()) + ", $start, " + t.amount() + ", " + literal(t.unit())
                 + ", " + literal(t.satisfiedBy()) + "));";
     }
 
@@ -250,7 +250,7 @@ final class DrlRuleTemplates implements RuleTemplates {
 
     /** A double literal in plain notation (never 1.0E-4), always with a decimal point. */
     static String number(double value) {
-        String plain = BigDecimal.valueOf(value).toPlainString();
+        String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
     }
 
