@@ -119,11 +119,6 @@ public record RegulationParameters(
                 true);
     }
 
-    /** The codes of the terms, in form order. */
-    public List<String> termCodes() {
-        return terms.stream().map(Term::code).toList();
-    }
-
     /** The term with this code, if defined. */
     public Optional<Term> term(String code) {
         return terms.stream().filter(t -> t.code().equals(code)).findFirst();
