@@ -48,9 +48,9 @@ final class RegulationForms {
                   List<KpiRow> kpis, List<ReportRow> reports, boolean offerNext) {
     }
 
-    private static final List<String> APPLIES = List.of("ALL", "FORMAL", "INFORMAL");
-    private static final List<String> COMPARATORS = List.of("LT", "LE", "GE", "GT");
-    private static final List<String> PERIODS = List.of("YEAR", "HALF_YEAR", "QUARTER", "MONTH");
+    private static final List<String> APPLIES = RegulationParameters.APPLIES_TO;
+    private static final List<String> COMPARATORS = RegulationParameters.COMPARATORS;
+    private static final List<String> PERIODS = RegulationParameters.PERIODS;
 
     private RegulationForms() {
     }
@@ -194,7 +194,7 @@ final class RegulationForms {
         }
         List<ExtensionRow> extensions = new ArrayList<>();
         List<Integer> extRows = rows(f, "extensions", "term");
-        for (int n = 0; n < extRows.size() + 1; n++) {
+        for (int n = 0; n < Math.max(1, extRows.size()); n++) {
             String q = n < extRows.size() ? "extensions[" + extRows.get(n) + "]." : "-";
             extensions.add(new ExtensionRow(n, get(f, q + "term"), or(get(f, q + "maxCount"), n < extRows.size() ? "" : "1"),
                     get(f, q + "amount"), options(units, or(get(f, q + "unit"), "WEEKS"), "reg.unit."),

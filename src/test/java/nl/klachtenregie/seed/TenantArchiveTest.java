@@ -80,8 +80,9 @@ class TenantArchiveTest implements TestPropertyProvider {
         assertEquals(List.of("DIRECTOR"), copy.profile().activationRoles());
         assertEquals(klimkoord.profile().escalationLadder(), copy.profile().escalationLadder());
         assertEquals(klimkoord.profile().categories(), copy.profile().categories());
-        List<StoredVersion> original = catalog.all(klimkoord.id());
-        List<StoredVersion> imported = catalog.all(copy.id());
+        // The row version only counts saves for optimistic locking; everything else must be the same.
+        List<StoredVersion> original = catalog.all(klimkoord.id()).stream().map(TenantArchiveTest::unversioned).toList();
+        List<StoredVersion> imported = catalog.all(copy.id()).stream().map(TenantArchiveTest::unversioned).toList();
         assertEquals(original, imported, "versions, status, parameters, who and when: all the same");
         assertEquals(letters.export(klimkoord.id()), letters.export(copy.id()));
         assertEquals("2027-01", catalog.inForceOn(copy, LocalDate.of(2027, 6, 1)).version());
@@ -129,6 +130,11 @@ class TenantArchiveTest implements TestPropertyProvider {
         Tenant izw = tenants.resolve("iederzijnwerk");
         assertArrayEquals(archive.export(izw), archive.export(izw));
         assertNotEquals(0, archive.export(izw).length);
+    }
+
+    private static StoredVersion unversioned(StoredVersion v) {
+        return new StoredVersion(v.version(), v.status(), v.parameters(), v.createdBy(), v.activatedBy(),
+                v.activatedAt(), 0);
     }
 
     private void assertRefused(byte[] zip, String inMessage) {
