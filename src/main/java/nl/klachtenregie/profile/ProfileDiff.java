@@ -32,12 +32,9 @@ final class ProfileDiff {
         rows(lines, "sluitingsdag", before.extraClosedDays(), after.extraClosedDays());
         rows(lines, "escalatieniveau", byCode(before.escalationLadder(), TenantProfile.EscalationLevel::code),
                 byCode(after.escalationLadder(), TenantProfile.EscalationLevel::code));
-        List<String> commonBefore = new ArrayList<>(before.levelCodes());
-        commonBefore.retainAll(after.levelCodes());
-        List<String> commonAfter = new ArrayList<>(after.levelCodes());
-        commonAfter.retainAll(before.levelCodes());
-        if (!commonBefore.equals(commonAfter)) {
-            lines.add("volgorde escalatieladder: " + String.join(", ", before.levelCodes()) + " → "
+        // Where a rung was added or moved matters as much as that it was: the whole ladder, low to high.
+        if (!before.levelCodes().equals(after.levelCodes())) {
+            lines.add("escalatieladder (van laag naar hoog): " + String.join(", ", before.levelCodes()) + " → "
                     + String.join(", ", after.levelCodes()));
         }
         rows(lines, "externe instantie", byCode(before.externalBodies(), TenantProfile.ExternalBody::code),
