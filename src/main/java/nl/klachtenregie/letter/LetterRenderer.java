@@ -93,11 +93,16 @@ class LetterRenderer {
             HandlebarsError error = e.getError();
             String message = error == null ? e.getMessage()
                     : "fout in de " + part + " op regel " + error.line + ", kolom " + error.column + ": "
-                    + (error.reason == null ? e.getMessage() : error.reason.strip());
+                    + (error.reason == null ? e.getMessage() : dutch(error.reason.strip()));
             throw new LetterTemplateException(message, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The parser's words for what it met and wanted ("found: '<', expected: '}}'") in Dutch. */
+    private static String dutch(String reason) {
+        return reason.replace("found:", "gevonden:").replace("expected:", "verwacht:");
     }
 
     /**
