@@ -17,6 +17,9 @@ public class ComplaintStatistics {
         }
     }
 
+    /** What of the tenant's profile a case can refer to. */
+    public enum ProfileItem { CATEGORY, SERVICE_LINE, ESCALATION_LEVEL, EXTERNAL_BODY }
+
     private final Db db;
 
     ComplaintStatistics(Db db) {
@@ -48,5 +51,33 @@ public class ComplaintStatistics {
                         + " AND (o.met_on IS NOT NULL OR (o.waived = FALSE AND o.due_on < ?))",
                 tenant.value(), code, from, to, asOf);
         return new OnTime(onTime, total);
+    }
+
+    /**
+     * How many of the tenant's cases refer to this code of its profile: by category or service line; by escalation
+     * level, as current level or in an escalation on the timeline; by external body, in a referral on the timeline.
+     * A profile entry that cases use cannot be removed without making those cases unreadable.
+     */
+    @Transactional
+    public long casesUsing(TenantId tenant, ProfileItem item, String code) {
+        return switch (item) {
+            case CATEGORY -> db.count("SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND category = ?",
+                    tenant.value(), code);
+            case SERVICE_LINE -> db.count("SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND service_line = ?",
+                    tenant.value(), code);
+            case ESCALATION_LEVEL -> db.count("SELECT COUNT(*) FROM complaint c WHERE c.tenant_id = ? AND "
+                            + "(c.escalation_level = ? OR EXISTS (SELECT 1 FROM complaint_event e WHERE e.tenant_id = "
+                            + "c.tenant_id AND e.complaint_id = c.id AND e.type = 'ESCALATED' AND e.payload_json LIKE ?))",
+                    tenant.value(), code, payloadLike("level", code));
+            case EXTERNAL_BODY -> db.count("SELECT COUNT(DISTINCT complaint_id) FROM complaint_event WHERE tenant_id = ? "
+                    + "AND type = 'REFERRED_EXTERNAL' AND payload_json LIKE ?", tenant.value(), payloadLike("body", code));
+        };
+    }
+
+    // The stored event is compact JSON ({"type":...,"level":"TEAM_LEAD",...}); the code's underscores are matched
+    // literally, not as LIKE's single-character wildcard.
+    private static String payloadLike(String field, String code) {
+        String literal = code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("\"", "");
+        return "%\"" + field + "\":\"" + literal + "\"%";
     }
 }

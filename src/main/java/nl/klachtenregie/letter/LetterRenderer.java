@@ -3,6 +3,7 @@ package nl.klachtenregie.letter;
 import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.EscapingStrategy;
 import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.HandlebarsError;
 import com.github.jknack.handlebars.HandlebarsException;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.context.MapValueResolver;
@@ -72,6 +73,36 @@ class LetterRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * As {@link #check}, with the error placed for the person who edits the template: which part (subject or
+     * body), the line and column in it, and the parser's reason.
+     *
+     * @throws LetterTemplateException when subject or body does not compile
+     */
+    void checkForEditing(LetterTemplate template) {
+        compile(text, template.subject(), "onderwerp");
+        compile(xhtml, template.body(), "tekst");
+    }
+
+    private static void compile(Handlebars handlebars, String source, String part) {
+        try {
+            handlebars.compileInline(source);
+        } catch (HandlebarsException e) {
+            HandlebarsError error = e.getError();
+            String message = error == null ? e.getMessage()
+                    : "fout in de " + part + " op regel " + error.line + ", kolom " + error.column + ": "
+                    + (error.reason == null ? e.getMessage() : dutch(error.reason.strip()));
+            throw new LetterTemplateException(message, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The parser's words for what it met and wanted ("found: '<', expected: '}}'") in Dutch. */
+    private static String dutch(String reason) {
+        return reason.replace("found:", "gevonden:").replace("expected:", "verwacht:");
     }
 
     /**

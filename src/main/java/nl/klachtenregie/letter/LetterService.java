@@ -1,13 +1,17 @@
 package nl.klachtenregie.letter;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import nl.klachtenregie.audit.AuditLog;
 import nl.klachtenregie.complaint.CaseStatus;
 import nl.klachtenregie.complaint.CaseView;
 import nl.klachtenregie.complaint.ComplaintId;
@@ -28,14 +32,31 @@ import nl.klachtenregie.tenant.Tenant;
 @Singleton
 public class LetterService {
 
+    /** Briefsjabloon in het overzicht: whether the tenant uses its own template of this kind or the default. */
+    public record TemplateInfo(LetterKind kind, boolean own, String subject) {
+    }
+
+    /** Briefsjabloon to edit: the tenant's own, or else the default as a starting point. */
+    public record EditableTemplate(LetterKind kind, boolean own, String subject, String body) {
+    }
+
+    /** Voorbeeld: a template rendered for the sample case, as the complainant would get it (XHTML). */
+    public record Preview(String subject, String xhtml) {
+    }
+
+    /** The longest template body accepted: far beyond any real letter, short of filling the database. */
+    public static final int MAX_TEMPLATE_LENGTH = 100_000;
+
     private final ComplaintService complaints;
     private final UserDirectory users;
     private final LetterStore store;
     private final LetterRenderer renderer;
     private final Clock clock;
+    private final AuditLog audit;
 
     LetterService(ComplaintService complaints, UserDirectory users, LetterStore store, LetterRenderer renderer,
-                  Clock clock) {
+                  Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.complaints = complaints;
         this.users = users;
         this.store = store;
@@ -110,6 +131,98 @@ public class LetterService {
     public Optional<LetterPdf> pdf(Tenant tenant, ComplaintId id, LetterId letter) {
         return store.pdf(tenant.id(), id.value(), letter)
                 .map(p -> new LetterPdf(p.reference() + "-" + p.kind().fileWord() + ".pdf", p.pdf()));
+    }
+
+    /** Every letter kind with whether the tenant has its own template of it. */
+    public List<TemplateInfo> templates(Tenant tenant) {
+        Set<LetterKind> own = store.ownTemplates(tenant.id());
+        return Arrays.stream(LetterKind.values()).map(kind -> new TemplateInfo(kind, own.contains(kind),
+                current(tenant, kind).subject())).toList();
+    }
+
+    /** The template of this kind the tenant's letters use now: its own, else the default. */
+    public EditableTemplate template(Tenant tenant, LetterKind kind) {
+        Optional<LetterTemplate> own = ownTemplate(tenant, kind);
+        LetterTemplate t = own.orElseGet(() -> renderer.defaultTemplate(kind));
+        return new EditableTemplate(kind, own.isPresent(), t.subject(), t.body());
+    }
+
+    /**
+     * Renders the template for a sample case of the tenant (today's date, the tenant's ladder and bodies) without
+     * storing anything.
+     *
+     * @throws RefusedException when the template cannot be used, with what is wrong and where (line, column)
+     */
+    public Preview preview(Tenant tenant, LetterKind kind, String subject, String body) {
+        LetterRenderer.Rendered r = tryOut(tenant, kind, subject, body);
+        return new Preview(r.subject(), r.xhtml());
+    }
+
+    /**
+     * Stores the tenant's own template of this kind, after it compiled and rendered the sample case, and writes
+     * the change to the tenant's log.
+     *
+     * @param actor the administrator's user name
+     * @throws RefusedException as {@link #preview}; nothing is stored
+     */
+    @Transactional
+    public void saveTemplate(Tenant tenant, LetterKind kind, String subject, String body, String actor) {
+        tryOut(tenant, kind, subject, body);
+        boolean had = ownTemplate(tenant, kind).isPresent();
+        LetterTemplate template = new LetterTemplate(subject.strip(), body);
+        store.saveTemplate(tenant.id(), kind, template);
+        audit.record(tenant.id(), actor, "LETTER_TEMPLATE_SAVED", kind.name(), (had ? "Eigen sjabloon gewijzigd"
+                : "Eigen sjabloon in plaats van het standaardsjabloon") + "\nOnderwerp: " + template.subject()
+                + "\n\n" + template.body());
+    }
+
+    /**
+     * Removes the tenant's own template of this kind, so that its letters use the default again.
+     *
+     * @return false when the tenant had none (nothing changed, nothing logged)
+     */
+    @Transactional
+    public boolean resetTemplate(Tenant tenant, LetterKind kind, String actor) {
+        boolean removed = store.removeTemplate(tenant.id(), kind);
+        if (removed) {
+            audit.record(tenant.id(), actor, "LETTER_TEMPLATE_RESET", kind.name(),
+                    "Eigen sjabloon verwijderd; de brieven gebruiken weer het standaardsjabloon");
+        }
+        return removed;
+    }
+
+    private LetterRenderer.Rendered tryOut(Tenant tenant, LetterKind kind, String subject, String body) {
+        Objects.requireNonNull(kind, "kind");
+        String s = subject == null ? "" : subject.strip();
+        String b = body == null ? "" : body;
+        if (b.length() > MAX_TEMPLATE_LENGTH) {
+            throw new RefusedException("De tekst van het sjabloon is te lang (hoogstens " + MAX_TEMPLATE_LENGTH
+                    + " tekens).");
+        }
+        try {
+            LetterTemplate template = new LetterTemplate(s, b);
+            renderer.checkForEditing(template);
+            LocalDate today = LocalDate.now(clock);
+            CaseView sample = LetterSamples.sample(tenant.profile(), kind, today);
+            return renderer.render(template, LetterModel.of(sample, tenant.profile(), kind, today,
+                    "M. Voorbeeld"));
+        } catch (IllegalArgumentException | LetterTemplateException e) {
+            throw new RefusedException("Het sjabloon is niet bruikbaar: " + e.getMessage());
+        }
+    }
+
+    private LetterTemplate current(Tenant tenant, LetterKind kind) {
+        return ownTemplate(tenant, kind).orElseGet(() -> renderer.defaultTemplate(kind));
+    }
+
+    private Optional<LetterTemplate> ownTemplate(Tenant tenant, LetterKind kind) {
+        try {
+            return store.template(tenant.id(), kind);
+        } catch (LetterTemplateException e) {
+            // A stored template that no longer passes today's checks cannot be shown as usable: the default is the
+            // starting point, and saving replaces the stored one.
+            return Optional.empty();
+        }
     }
 
     private static boolean has(CaseView c, EventType type) {

@@ -56,6 +56,32 @@ class LetterStore {
         return true;
     }
 
+    /** Stores the tenant's own template of this kind, replacing the one it had. */
+    @Transactional
+    public void saveTemplate(TenantId tenant, LetterKind kind, LetterTemplate template) {
+        int updated = db.update("UPDATE letter_template SET subject = ?, body = ?, updated_at = CURRENT_TIMESTAMP "
+                + "WHERE tenant_id = ? AND kind = ?", template.subject(), template.body(), tenant.value(), kind);
+        if (updated == 0) {
+            db.insert("INSERT INTO letter_template (tenant_id, kind, subject, body) VALUES (?, ?, ?, ?)",
+                    tenant.value(), kind, template.subject(), template.body());
+        }
+    }
+
+    /** Removes the tenant's own template of this kind; true when it had one. */
+    @Transactional
+    public boolean removeTemplate(TenantId tenant, LetterKind kind) {
+        return db.update("DELETE FROM letter_template WHERE tenant_id = ? AND kind = ?", tenant.value(), kind) > 0;
+    }
+
+    /** The kinds for which the tenant has its own template. */
+    @Transactional
+    public java.util.Set<LetterKind> ownTemplates(TenantId tenant) {
+        java.util.Set<LetterKind> kinds = java.util.EnumSet.noneOf(LetterKind.class);
+        db.query("SELECT kind FROM letter_template WHERE tenant_id = ?", rs -> rs.getString(1), tenant.value())
+                .forEach(k -> kinds.add(LetterKind.valueOf(k)));
+        return kinds;
+    }
+
     @Transactional
     public LetterId insert(TenantId tenant, long complaintId, LetterKind kind, String subject, String html,
                            byte[] pdf, LocalDate issuedOn, UserId issuedBy) {

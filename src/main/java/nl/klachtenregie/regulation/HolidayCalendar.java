@@ -3,6 +3,7 @@ package nl.klachtenregie.regulation;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,9 @@ public final class HolidayCalendar {
 
     /** Name of the statutory calendar, the default for every tenant. */
     public static final String ALGEMENE_TERMIJNENWET = "ALGEMENE_TERMIJNENWET";
+
+    /** The names {@link #named} knows, for a choice in the profile form. */
+    public static final List<String> NAMES = List.of(ALGEMENE_TERMIJNENWET);
 
     private final String name;
     private final Map<LocalDate, String> extraClosedDays;

@@ -79,6 +79,27 @@ public class TenantDirectory {
         bySlug.remove(profile.slug());
         return new Tenant(new TenantId(id), profile);
     }
+
+    /**
+     * Replaces the tenant's profile. The slug is the tenant's address and never changes.
+     *
+     * @return the tenant as it is now
+     * @throws UnknownTenantException when no tenant has this id
+     * @throws IllegalArgumentException when the profile has another slug than the stored one
+     */
+    @Transactional
+    public Tenant update(TenantId id, TenantProfile profile) {
+        String slug = slugOf(id).orElseThrow(() -> new UnknownTenantException("#" + id.value()));
+        if (!slug.equals(profile.slug())) {
+            throw new IllegalArgumentException("De code (slug) van een organisatie verandert niet: '" + slug + "'");
+        }
+        db.update("UPDATE tenant SET name = ?, profile_json = ? WHERE id = ?", profile.name(), write(profile),
+                id.value());
+        // Emptied, not refilled: should the transaction roll back, the next read loads the stored profile again.
+        bySlug.remove(slug);
+        return new Tenant(id, profile);
+    }
+
     private TenantProfile read(String text) {
         try {
             return json.readValue(text, TenantProfile.class);

@@ -36,7 +36,7 @@ public record TenantProfile(
     public static final List<String> APPROVER_ROLES = List.of("ADMIN", "DIRECTOR", "MANAGER", "COMPLIANCE");
 
     public TenantProfile {
-        if (slug == null || !SLUG.matcher(slug).matches() || slug.length() > 64) {
+        if (!isValidSlug(slug)) {
             throw new IllegalArgumentException("Ongeldige slug '" + slug
                     + "': kleine letters, cijfers en streepjes, hoogstens 64 tekens");
         }
@@ -88,6 +88,28 @@ public record TenantProfile(
             throw new IllegalArgumentException(what + " '" + value + "' is geen geldige code (HOOFDLETTERS_EN_CIJFERS)");
         }
         return value;
+    }
+
+    /** True when {@code slug} is a valid tenant slug: lower-case letters, digits and single hyphens, at most 64. */
+    public static boolean isValidSlug(String slug) {
+        return slug != null && slug.length() <= 64 && SLUG.matcher(slug).matches();
+    }
+
+    /** True when {@code code} is a valid code of a ladder rung, category, external body or service line. */
+    public static boolean isValidCode(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
+
+    /**
+     * Startprofiel: the smallest valid profile of a new tenant, which its administrator then completes: a ladder
+     * medewerker, leidinggevende, directie; one category "Overige klachten"; the statutory holiday calendar.
+     */
+    public static TenantProfile starter(String slug, String name) {
+        return new TenantProfile(slug, name, null, null, null, null,
+                List.of(new EscalationLevel("EMPLOYEE", "medewerker"),
+                        new EscalationLevel("TEAM_LEAD", "leidinggevende"),
+                        new EscalationLevel("DIRECTOR", "directie")),
+                List.of(), List.of(new Category("OVERIG", "Overige klachten")), List.of(), null);
     }
 
     /** The same profile with another activation rule. */

@@ -27,6 +27,16 @@ final class AdminForms {
             "tenant", "admin.error.tenant");
 
     static final String USERNAME_TAKEN = "admin.error.usernameTaken";
+    static final String SLUG_TAKEN = "profile.error.slugTaken";
+
+    /** Message key per field of the new-tenant form. */
+    static final Map<String, String> TENANT_ERROR_KEYS = Map.of(
+            "slug", "profile.error.slug",
+            "name", "profile.error.tenantName",
+            "username", "admin.error.username",
+            "displayName", "admin.error.displayName",
+            "password", "admin.error.password",
+            "passwordConfirmation", "admin.error.passwordConfirmation");
 
     private AdminForms() {
     }
@@ -54,6 +64,25 @@ final class AdminForms {
     record NewTenantAdminForm(@Nullable String tenant, @Nullable String username, @Nullable String displayName,
                               @Nullable String password, @Nullable String passwordConfirmation,
                               @Nullable String csrfToken) implements CsrfForm {
+    }
+
+    /** A new tenant with its first administrator, made by the platform administrator. */
+    @Serdeable
+    record NewTenantForm(@Nullable String slug, @Nullable String name, @Nullable String username,
+                         @Nullable String displayName, @Nullable String password,
+                         @Nullable String passwordConfirmation, @Nullable String csrfToken) implements CsrfForm {
+    }
+
+    /** What the new-tenant form keeps when shown again (never a password). */
+    record TenantEntered(String slug, String name, String username, String displayName) {
+        static final TenantEntered EMPTY = new TenantEntered("", "", "", "");
+
+        TenantEntered {
+            slug = slug == null ? "" : slug;
+            name = name == null ? "" : name;
+            username = username == null ? "" : username;
+            displayName = displayName == null ? "" : displayName;
+        }
     }
 
     /** A new password set by an administrator. */

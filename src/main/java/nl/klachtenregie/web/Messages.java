@@ -20,7 +20,8 @@ public class Messages {
     public static final Locale ENGLISH = Locale.ENGLISH;
 
     /** The bundles under {@code i18n/}, searched in this order. */
-    public static final List<String> BUNDLES = List.of("messages", "cases", "letters", "admin", "regulation");
+    public static final List<String> BUNDLES = List.of("messages", "cases", "letters", "admin", "regulation",
+            "profile");
 
     private final List<MessageSource> sources = BUNDLES.stream()
             .map(b -> (MessageSource) new ResourceBundleMessageSource("i18n." + b, DUTCH)).toList();

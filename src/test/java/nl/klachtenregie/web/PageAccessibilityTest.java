@@ -39,6 +39,25 @@ class PageAccessibilityTest extends PageTestSupport {
     }
 
     @Test
+    void theAdministrationPagesAreLabelledToo() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        List<String> problems = new ArrayList<>();
+        for (String path : List.of("/t/impuls/beheer/profiel", "/t/impuls/beheer/brieven",
+                "/t/impuls/beheer/brieven/acknowledgement", "/t/impuls/gebruikers")) {
+            Page page = admin.get(path);
+            assertEquals(200, page.status(), path);
+            problems.addAll(check(path, page.body()));
+        }
+        Page preview = admin.post("/t/impuls/beheer/brieven/progress", Map.of("actie", "voorbeeld",
+                "subject", "Voortgang {{case.reference}}", "body", "<p>{{case.summary}}</p>"));
+        assertEquals(200, preview.status());
+        problems.addAll(check("preview", preview.body()));
+        Page platform = loggedInAs("platform.beheerder").get("/platform");
+        problems.addAll(check("/platform", platform.body()));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void aFieldErrorIsAnnouncedWithItsField() {
         PageSession staff = loggedInAs("impuls.medewerker");
         staff.get("/t/impuls/klachten/nieuw");

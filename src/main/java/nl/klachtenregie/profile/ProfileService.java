@@ -1,0 +1,96 @@
+package nl.klachtenregie.profile;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import nl.klachtenregie.audit.AuditLog;
+import nl.klachtenregie.complaint.ComplaintStatistics;
+import nl.klachtenregie.complaint.ComplaintStatistics.ProfileItem;
+import nl.klachtenregie.regulation.HolidayCalendar;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+import nl.klachtenregie.tenant.TenantProfile;
+
+/**
+ * Organisatieprofiel bewerken: saves a tenant administrator's changes to the profile, refuses to remove what
+ * existing cases refer to, and writes what changed to the tenant's log in the same transaction.
+ */
+@Singleton
+public class ProfileService {
+
+    private final TenantDirectory tenants;
+    private final ComplaintStatistics statistics;
+    private final AuditLog audit;
+
+    ProfileService(TenantDirectory tenants, ComplaintStatistics statistics, AuditLog audit) {
+        this.tenants = tenants;
+        this.statistics = statistics;
+        this.audit = audit;
+    }
+
+    /**
+     * Saves the profile when it differs from the stored one.
+     *
+     * @param actor the administrator's user name
+     * @return the tenant as it is now
+     * @throws InvalidInputException for an unknown holiday calendar (field {@code holidayCalendar})
+     * @throws RefusedException when a removed category, service line, escalation level or external body is used by
+     *     cases; one reason per entry, naming it and how many cases use it
+     */
+    @Transactional
+    public Tenant update(Tenant tenant, TenantProfile changed, String actor) {
+        if (!tenant.slug().equals(changed.slug())) {
+            throw new IllegalArgumentException("De code (slug) van een organisatie verandert niet");
+        }
+        try {
+            HolidayCalendar.named(changed.holidayCalendar(), Map.of());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("holidayCalendar", e.getMessage());
+        }
+        // Serialised with intake, which takes the same lock: no case can start to use an entry while it goes.
+        tenants.lock(tenant.id());
+        TenantProfile before = tenants.slugOf(tenant.id()).flatMap(tenants::find).map(Tenant::profile)
+                .orElse(tenant.profile());
+        List<String> refused = new ArrayList<>();
+        removedInUse(refused, tenant, ProfileItem.ESCALATION_LEVEL, "het escalatieniveau",
+                before.escalationLadder(), changed.escalationLadder(), TenantProfile.EscalationLevel::code,
+                TenantProfile.EscalationLevel::role);
+        removedInUse(refused, tenant, ProfileItem.EXTERNAL_BODY, "de externe instantie", before.externalBodies(),
+                changed.externalBodies(), TenantProfile.ExternalBody::code, TenantProfile.ExternalBody::name);
+        removedInUse(refused, tenant, ProfileItem.CATEGORY, "de categorie", before.categories(),
+                changed.categories(), TenantProfile.Category::code, TenantProfile.Category::name);
+        removedInUse(refused, tenant, ProfileItem.SERVICE_LINE, "de dienst", before.serviceLines(),
+                changed.serviceLines(), TenantProfile.ServiceLine::code, TenantProfile.ServiceLine::name);
+        if (!refused.isEmpty()) {
+            throw new RefusedException(refused);
+        }
+        List<String> changes = ProfileDiff.between(before, changed);
+        if (changes.isEmpty()) {
+            return new Tenant(tenant.id(), before);
+        }
+        Tenant saved = tenants.update(tenant.id(), changed);
+        audit.record(tenant.id(), actor, "PROFILE_UPDATED", "organisatieprofiel", String.join("\n", changes));
+        return saved;
+    }
+
+    private <T> void removedInUse(List<String> refused, Tenant tenant, ProfileItem item, String what,
+                                  List<T> before, List<T> after, Function<T, String> code, Function<T, String> name) {
+        List<String> kept = after.stream().map(code).toList();
+        for (T row : before) {
+            String c = code.apply(row);
+            if (kept.contains(c)) {
+                continue;
+            }
+            long cases = statistics.casesUsing(tenant.id(), item, c);
+            if (cases > 0) {
+                refused.add("U kunt " + what + " '" + name.apply(row) + "' (" + c + ") niet verwijderen: "
+                        + (cases == 1 ? "1 klacht gebruikt" : cases + " klachten gebruiken") + " het nog.");
+            }
+        }
+    }
+}
