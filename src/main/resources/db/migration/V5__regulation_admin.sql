@@ -6,6 +6,9 @@ ALTER TABLE regulation_version ADD COLUMN parameters_json LONGTEXT NULL;
 ALTER TABLE regulation_version ADD COLUMN created_by VARCHAR(255) NULL;
 ALTER TABLE regulation_version ADD COLUMN activated_by VARCHAR(255) NULL;
 ALTER TABLE regulation_version ADD COLUMN activated_at TIMESTAMP NULL;
+-- A tenant can run more than one regulation (e.g. a separate procedure for one service line): the code of the
+-- regulation a version belongs to, '' for the tenant's main regulation. Version names stay unique per tenant.
+ALTER TABLE regulation_version ADD COLUMN regulation VARCHAR(64) NOT NULL DEFAULT '';
 -- Drafts are edited in place; the row version stops two editors from overwriting each other.
 ALTER TABLE regulation_version ADD COLUMN row_version INT NOT NULL DEFAULT 0;
 

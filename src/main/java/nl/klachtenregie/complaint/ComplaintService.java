@@ -95,7 +95,9 @@ public class ComplaintService {
                 return view(tenant, earlier.get(), today());
             }
         }
-        RegulationVersion version = regulations.inForceOn(tenant, intake.receivedOn());
+        // A service line can follow another of the tenant's regulations (e.g. a procedure of its own).
+        RegulationVersion version = regulations.inForceOn(tenant,
+                tenant.profile().regulationFor(intake.serviceLine()), intake.receivedOn());
         HistoryFacts history = store.history(tenant.id(), Long.MAX_VALUE, intake);
         // One evaluation serves both the check and the stored result: refusals of CREATE are never stored, and
         // the rules treat a proposed complaint like any other apart from them.

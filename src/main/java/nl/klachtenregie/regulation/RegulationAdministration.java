@@ -44,8 +44,15 @@ public class RegulationAdministration {
         }
     }
 
-    /** What a draft says about itself, as entered. */
-    public record DraftHeader(String version, LocalDate effectiveFrom, String title, String source) {
+    /**
+     * What a draft says about itself, as entered. {@code regulation}: the code of the tenant's regulation it is a
+     * version of ("" the main one; null when copying: the original's).
+     */
+    public record DraftHeader(String version, LocalDate effectiveFrom, String title, String source,
+                              @Nullable String regulation) {
+        public DraftHeader(String version, LocalDate effectiveFrom, String title, String source) {
+            this(version, effectiveFrom, title, source, "");
+        }
     }
 
     private final RegulationCatalog catalog;
@@ -91,7 +98,7 @@ public class RegulationAdministration {
     public StoredVersion createFromForm(Tenant tenant, DraftHeader header, RegulationParameters parameters,
                                         String by) {
         RegulationVersion v = regulationVersion(header, templates.write(parameters));
-        catalog.addDraft(tenant.id(), v, parameters, by);
+        catalog.addDraft(tenant.id(), v, regulationCode(header.regulation()), parameters, by);
         audit.record(tenant.id(), by, "REGULATION_DRAFT_CREATED", v.version(),
                 "Concept aangemaakt met het formulier: " + describe(v));
         return version(tenant, v.version());
@@ -101,7 +108,7 @@ public class RegulationAdministration {
     @Transactional
     public StoredVersion createFromDrl(Tenant tenant, DraftHeader header, Map<String, String> sources, String by) {
         RegulationVersion v = regulationVersion(header, ruleSet(sources));
-        catalog.addDraft(tenant.id(), v, null, by);
+        catalog.addDraft(tenant.id(), v, regulationCode(header.regulation()), null, by);
         audit.record(tenant.id(), by, "REGULATION_DRAFT_CREATED", v.version(),
                 "Concept aangemaakt als DRL: " + describe(v));
         return version(tenant, v.version());
@@ -116,7 +123,8 @@ public class RegulationAdministration {
         StoredVersion original = version(tenant, from);
         RegulationVersion v = regulationVersion(header, original.version().ruleSet());
         catalog.addDraft(tenant.id(), new RegulationVersion(v.version(), v.effectiveFrom(), v.title(), v.source(),
-                v.ruleSet(), original.version().coverageYaml()), original.parameters(), by);
+                v.ruleSet(), original.version().coverageYaml()), header.regulation() == null
+                ? original.regulation() : regulationCode(header.regulation()), original.parameters(), by);
         audit.record(tenant.id(), by, "REGULATION_DRAFT_CREATED", v.version(),
                 "Concept aangemaakt als kopie van versie " + from + ": " + describe(v));
         return version(tenant, v.version());
@@ -214,7 +222,7 @@ public class RegulationAdministration {
                     + "u het vaststelt");
         }
         List<String> reasons = new ArrayList<>();
-        catalog.versions(tenant.id()).stream().map(RegulationVersion::effectiveFrom)
+        catalog.activeDates(tenant.id(), draft.regulation()).stream()
                 .filter(d -> !draft.version().effectiveFrom().isAfter(d)).max(LocalDate::compareTo)
                 .ifPresent(d -> reasons.add("De ingangsdatum moet na " + d + " liggen, de ingangsdatum van de "
                         + "laatst vastgestelde versie: een vastgestelde versie wordt niet meer gewijzigd of "
@@ -243,6 +251,15 @@ public class RegulationAdministration {
                     + "maak een nieuwe versie (kopie) om iets te veranderen.");
         }
         return stored;
+    }
+
+    private static String regulationCode(@Nullable String code) {
+        String c = code == null ? "" : code.strip();
+        if (!c.matches("[a-z0-9]*(-[a-z0-9]+)*") || c.length() > 64) {
+            throw InvalidInputException.of("regulation", "een reglementcode bestaat uit kleine letters, cijfers en "
+                    + "streepjes (leeg: het hoofdreglement)");
+        }
+        return c;
     }
 
     private static RegulationVersion withCoverage(RegulationVersion v, StoredVersion before) {
@@ -289,7 +306,7 @@ public class RegulationAdministration {
 
     private static String changes(StoredVersion before, RegulationVersion after,
                                   @Nullable RegulationParameters parameters) {
-        VersionDiff diff = VersionDiff.of(before, new StoredVersion(after, VersionStatus.DRAFT, parameters, null,
+        VersionDiff diff = VersionDiff.of(before, new StoredVersion(after, before.regulation(), VersionStatus.DRAFT, parameters, null,
                 null, null, 0));
         return diff.summary();
     }

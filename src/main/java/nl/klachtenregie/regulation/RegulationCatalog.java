@@ -62,13 +62,41 @@ public class RegulationCatalog {
                 tenant.value(), id).orElseThrow())).toList();
     }
 
-    /** @throws NoRegulationInForceException when no version was in force that day */
+    /**
+     * The version of the tenant's main regulation in force that day.
+     *
+     * @throws NoRegulationInForceException when no version was in force that day
+     */
     @Transactional
     public RegulationVersion inForceOn(Tenant tenant, LocalDate day) {
-        return versions(tenant.id()).stream()
-                .filter(v -> !v.effectiveFrom().isAfter(day))
-                .max(Comparator.comparing(RegulationVersion::effectiveFrom))
-                .orElseThrow(() -> new NoRegulationInForceException(tenant.slug(), day));
+        return inForceOn(tenant, "", day);
+    }
+
+    /**
+     * The version of one of the tenant's regulations in force that day ({@code regulation} "" is the main one; a
+     * service line can follow another).
+     *
+     * @throws NoRegulationInForceException when no version of that regulation was in force that day
+     */
+    @Transactional
+    public RegulationVersion inForceOn(Tenant tenant, String regulation, LocalDate day) {
+        String code = regulation == null ? "" : regulation;
+        List<String> names = db.query("SELECT version FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
+                + "AND regulation = ? AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1",
+                rs -> rs.getString(1), tenant.id().value(), code, day);
+        if (names.isEmpty()) {
+            throw new NoRegulationInForceException(code.isEmpty() ? tenant.slug() : tenant.slug() + " (" + code + ")",
+                    day);
+        }
+        return version(tenant.id(), names.get(0)).orElseThrow();
+    }
+
+    /** The effective dates of the active versions of one regulation. */
+    @Transactional
+    public List<LocalDate> activeDates(TenantId tenant, String regulation) {
+        return db.query("SELECT effective_from FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
+                + "AND regulation = ? ORDER BY effective_from", rs -> Db.date(rs, "effective_from"), tenant.value(),
+                regulation == null ? "" : regulation);
     }
 
     @Transactional
@@ -83,7 +111,7 @@ public class RegulationCatalog {
      */
     @Transactional
     public void add(TenantId tenant, RegulationVersion version) {
-        insert(tenant, new StoredVersion(version, VersionStatus.ACTIVE, null, null, null, null, 0));
+        insert(tenant, new StoredVersion(version, "", VersionStatus.ACTIVE, null, null, null, null, 0));
     }
 
     /**
@@ -104,11 +132,12 @@ public class RegulationCatalog {
         }
         db.insert("INSERT INTO regulation_version (tenant_id, version, effective_from, title, source, rules_json, "
                         + "rule_set_hash, coverage_yaml, status, parameters_json, created_by, activated_by, "
-                        + "activated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "activated_at, regulation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), version.version(), version.effectiveFrom(), version.title(), version.source(),
                 writeRules(version.ruleSet().sources()), version.ruleSet().contentHash(), version.coverageYaml(),
                 stored.status().name(), writeParameters(stored.parameters()), stored.createdBy(),
-                stored.activatedBy(), stored.activatedAt() == null ? null : Timestamp.from(stored.activatedAt()));
+                stored.activatedBy(), stored.activatedAt() == null ? null : Timestamp.from(stored.activatedAt()),
+                stored.regulation());
     }
 
     /** Every version of the tenant, drafts included, by effective date (drafts after active ones of that date). */
@@ -171,7 +200,7 @@ public class RegulationCatalog {
     }
 
     private static final String SELECT_STORED = "SELECT version, effective_from, title, source, rules_json, "
-            + "coverage_yaml, status, parameters_json, created_by, activated_by, activated_at, row_version "
+            + "coverage_yaml, status, parameters_json, created_by, activated_by, activated_at, row_version, regulation "
             + "FROM regulation_version";
 
     private StoredVersion stored(ResultSet rs) throws SQLException {
@@ -179,16 +208,16 @@ public class RegulationCatalog {
                 rs.getString("title"), rs.getString("source"), new RuleSet(readRules(rs.getString("rules_json"))),
                 rs.getString("coverage_yaml"));
         Timestamp at = rs.getTimestamp("activated_at");
-        return new StoredVersion(v, VersionStatus.valueOf(rs.getString("status")),
+        return new StoredVersion(v, rs.getString("regulation"), VersionStatus.valueOf(rs.getString("status")),
                 readParameters(rs.getString("parameters_json")), rs.getString("created_by"),
                 rs.getString("activated_by"), at == null ? null : at.toInstant(), rs.getInt("row_version"));
     }
 
     /** Stores a new draft; drafts are not compiled on save, the editor shows their problems instead. */
     @Transactional
-    public void addDraft(TenantId tenant, RegulationVersion version,
+    public void addDraft(TenantId tenant, RegulationVersion version, String regulation,
                          @io.micronaut.core.annotation.Nullable RegulationParameters parameters, String by) {
-        insert(tenant, new StoredVersion(version, VersionStatus.DRAFT, parameters, by, null, null, 0));
+        insert(tenant, new StoredVersion(version, regulation, VersionStatus.DRAFT, parameters, by, null, null, 0));
     }
 
     private RegulationParameters readParameters(String text) {

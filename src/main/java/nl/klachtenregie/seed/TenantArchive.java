@@ -274,8 +274,13 @@ public class TenantArchive {
         y.put("externalBodies", p.externalBodies().stream().map(b -> ordered("code", b.code(), "kind", b.kind(),
                 "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url())).toList());
         y.put("categories", p.categories().stream().map(c -> ordered("code", c.code(), "name", c.name())).toList());
-        y.put("serviceLines", p.serviceLines().stream().map(s -> ordered("code", s.code(), "name", s.name(),
-                "note", s.note())).toList());
+        y.put("serviceLines", p.serviceLines().stream().map(s -> {
+            Map<String, Object> line = ordered("code", s.code(), "name", s.name(), "note", s.note());
+            if (!s.regulation().isEmpty()) {
+                line.put("regulation", s.regulation());
+            }
+            return line;
+        }).toList());
         y.put("regulations", versions.stream().map(TenantArchive::versionEntry).toList());
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -291,6 +296,9 @@ public class TenantArchive {
         RegulationVersion rv = v.version();
         Map<String, Object> m = ordered("version", rv.version(), "effectiveFrom", rv.effectiveFrom().toString(),
                 "title", rv.title(), "source", rv.source(), "status", v.status().name());
+        if (!v.regulation().isEmpty()) {
+            m.put("regulation", v.regulation());
+        }
         if (v.createdBy() != null) {
             m.put("createdBy", v.createdBy());
         }

@@ -75,7 +75,7 @@ final class TenantFiles {
                             .toList(),
                     list(y.get("serviceLines")).stream().map(o -> map(o, "serviceLines"))
                             .map(m -> new TenantProfile.ServiceLine(str(m.get("code")), str(m.get("name")),
-                                    str(m.get("note"))))
+                                    str(m.get("note")), str(m.get("regulation"))))
                             .toList(),
                     list(y.get("activationRoles")).stream().map(TenantFiles::str).toList());
             Path coverage = rulesDir.resolve(slug).resolve(COVERAGE_FILE);
@@ -92,7 +92,7 @@ final class TenantFiles {
                         str(v.get("title")), str(v.get("source")), ruleSet(slug, version),
                         Files.isRegularFile(ownCoverage) ? readString(ownCoverage) : coverageYaml);
                 String status = v.get("status") == null ? "ACTIVE" : str(v.get("status"));
-                versions.add(new StoredVersion(rv, VersionStatus.valueOf(status),
+                versions.add(new StoredVersion(rv, str(v.get("regulation")), VersionStatus.valueOf(status),
                         Files.isRegularFile(parameters) ? parameters(parameters) : null,
                         str(v.get("createdBy")), str(v.get("activatedBy")),
                         v.get("activatedAt") == null ? null : Instant.parse(str(v.get("activatedAt"))), 0));

@@ -191,13 +191,34 @@ public record TenantProfile(
         }
     }
 
-    /** Dienst (service line), with a note when another procedure applies to it. */
+    /**
+     * Dienst (service line), with a note when another procedure applies to it, and which of the tenant's
+     * regulations its complaints follow ({@code regulation}: a code, "" for the main regulation).
+     */
     @Serdeable
-    public record ServiceLine(String code, String name, String note) {
+    public record ServiceLine(String code, String name, String note, String regulation) {
         public ServiceLine {
             requireCode(code, "dienst");
             requireText(name, "naam bij " + code);
             note = note == null ? "" : note;
+            regulation = regulation == null ? "" : regulation.strip();
+            if (!regulation.matches("[a-z0-9]*(-[a-z0-9]+)*") || regulation.length() > 64) {
+                throw new IllegalArgumentException("reglement bij " + code + " '" + regulation
+                        + "' is geen geldige code (kleine letters, cijfers en streepjes)");
+            }
         }
+
+        public ServiceLine(String code, String name, String note) {
+            this(code, name, note, "");
+        }
+    }
+
+    /**
+     * The regulation a complaint about this service line follows: the code of one of the tenant's regulations, or
+     * "" for the main one (also for no or an unknown service line).
+     */
+    public String regulationFor(String serviceLine) {
+        return serviceLines.stream().filter(s -> s.code().equals(serviceLine)).map(ServiceLine::regulation)
+                .findFirst().orElse("");
     }
 }

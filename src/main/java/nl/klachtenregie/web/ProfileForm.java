@@ -59,7 +59,8 @@ final class ProfileForm {
     static final ListSpec LINES = new ListSpec("lines", List.of(
             new Field("code", "profile.code", "text", 64),
             new Field("name", "profile.lines.name", "text", MAX_TEXT),
-            new Field("note", "profile.lines.note", "text", MAX_LONG_TEXT)));
+            new Field("note", "profile.lines.note", "text", MAX_LONG_TEXT),
+            new Field("regulation", "profile.lines.regulation", "text", 64)));
     static final List<ListSpec> LISTS = List.of(LADDER, BODIES, CATEGORIES, LINES, CLOSED_DAYS);
 
     /** The single fields, by form name. */
@@ -104,7 +105,7 @@ final class ProfileForm {
                 "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url())));
         lists.put(CATEGORIES.key(), rows(p.categories(), (c, i) -> values("code", c.code(), "name", c.name())));
         lists.put(LINES.key(), rows(p.serviceLines(), (s, i) -> values("code", s.code(), "name", s.name(),
-                "note", s.note())));
+                "note", s.note(), "regulation", s.regulation())));
         lists.put(CLOSED_DAYS.key(), rows(new ArrayList<>(p.extraClosedDays().entrySet()),
                 (e, i) -> values("date", e.getKey(), "name", e.getValue())));
         return new Typed(single, lists, p.activationRoles(), Map.of());
@@ -301,7 +302,7 @@ final class ProfileForm {
                         r.get("url").strip())),
                 map(filled(t, CATEGORIES), r -> new TenantProfile.Category(code(r), r.get("name").strip())),
                 map(filled(t, LINES), r -> new TenantProfile.ServiceLine(code(r), r.get("name").strip(),
-                        r.get("note").strip())),
+                        r.get("note").strip(), r.get("regulation").strip())),
                 TenantProfile.APPROVER_ROLES.stream().filter(t.activationRoles()::contains).toList());
     }
 

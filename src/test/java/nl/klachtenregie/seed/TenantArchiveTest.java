@@ -133,7 +133,7 @@ class TenantArchiveTest implements TestPropertyProvider {
     }
 
     private static StoredVersion unversioned(StoredVersion v) {
-        return new StoredVersion(v.version(), v.status(), v.parameters(), v.createdBy(), v.activatedBy(),
+        return new StoredVersion(v.version(), v.regulation(), v.status(), v.parameters(), v.createdBy(), v.activatedBy(),
                 v.activatedAt(), 0);
     }
 
