@@ -61,6 +61,8 @@ final class DroolsRegulationEngine implements RegulationEngine {
     private static final ScheduledExecutorService WATCHDOG = watchdogExecutor();
 
     private final KieServices kieServices = KieServices.Factory.get();
+    /** Tenant administrators write these rules: nothing is compiled before it passed the allowlist. */
+    private final RuleSetPolicy policy = new RuleSetPolicy();
     /**
      * Keyed by the sources themselves rather than {@link RuleSet#contentHash()}: a SHA-256 over the rule text
      * on every evaluation cost about 40% of its time, while String hash codes are cached by the JDK.
@@ -253,7 +255,9 @@ final class DroolsRegulationEngine implements RegulationEngine {
         return built;
     }
 
+    /** The only way to a KieBase: vetted first, so no path compiles a rule set the policy has not seen. */
     private KieBase compile(RuleSet ruleSet) {
+        policy.check(ruleSet);
         ReleaseId releaseId = kieServices.newReleaseId("nl.klachtenregie.rules",
                 "ruleset-" + BUILD_COUNTER.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = kieServices.newKieFileSystem();
