@@ -76,7 +76,8 @@ final class RuleSetPolicy {
     static final int MAX_PROBLEMS = 50;
 
     private static final Pattern PACKAGE = Pattern.compile("rules\\.[a-z0-9_.]+");
-    private static final Pattern BINDING = Pattern.compile("\\$[A-Za-z][A-Za-z0-9_]*");
+    /** '__' is left out: Drools names its own parameters like '$c__Handle__'. */
+    private static final Pattern BINDING = Pattern.compile("\\$[A-Za-z](?:[A-Za-z0-9]|_(?!_))*");
     private static final String OUR_PACKAGE = "nl.klachtenregie.regulation";
 
     static final List<Class<?>> FACT_TYPES = List.of(ComplaintFacts.class, EventFacts.class, HistoryFacts.class,
@@ -217,9 +218,14 @@ final class RuleSetPolicy {
             int lineStart = 0;
             int depth = 0;
             boolean depthReported = false;
+            int unicodeLine = -1;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u') {
+                    if (unicodeLine == line) {
+                        continue;
+                    }
+                    unicodeLine = line;
                     refuse(line, "'\\u' is niet toegestaan: unicode-escapes verwerkt Java vóór al het andere,"
                             + " ook in commentaar en tekst, zodat ze code kunnen verbergen; schrijf het teken zelf");
                     ok = false;

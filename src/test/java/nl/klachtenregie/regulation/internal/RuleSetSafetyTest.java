@@ -88,7 +88,8 @@ class RuleSetSafetyTest {
     void aRuleChainThatOutrunsTheTimeLimitIsStopped() {
         // A blocking rule (Thread.sleep) no longer passes the policy; an endless chain of allowed inserts with no
         // firing bound to speak of is what the watchdog must still stop.
-        DroolsRegulationEngine strict = new DroolsRegulationEngine(Integer.MAX_VALUE, Duration.ofMillis(200));
+        DroolsRegulationEngine strict = new DroolsRegulationEngine(Integer.MAX_VALUE, Duration.ofMillis(200), 256,
+                Integer.MAX_VALUE, Long.MAX_VALUE);
         String chain = HEADER + """
                 rule "start"
                 when
@@ -110,6 +111,48 @@ class RuleSetSafetyTest {
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "the evaluation was not cut short");
         assertTrue(!Thread.currentThread().isInterrupted(), "the caller's thread must not stay interrupted");
         assertEquals(1, strict.evaluate(RuleSet.of("good.drl", GOOD), facts()).obligations().size());
+    }
+
+    @Test
+    void aChainThatDoublesItsTextIsStoppedBeforeItFillsTheHeap() {
+        String doubling = HEADER + """
+                rule "start"
+                when
+                    ComplaintFacts()
+                then
+                    insert(new Advice("X", "0123456789"));
+                end
+                rule "doubles"
+                when
+                    $a : Advice()
+                then
+                    insert(new Advice("X", $a.text() + $a.text()));
+                end
+                """;
+        RuleEvaluationException e = assertThrows(RuleEvaluationException.class,
+                () -> engine.evaluate(RuleSet.of("double.drl", doubling), facts()));
+        assertTrue(e.getMessage().contains("te veel of te grote uitkomsten"), e.getMessage());
+        assertEquals(1, engine.evaluate(RuleSet.of("good.drl", GOOD), facts()).obligations().size());
+    }
+
+    @Test
+    void aChainThatInsertsManyOutcomesPerFiringIsStopped() {
+        String many = HEADER + """
+                rule "start"
+                when
+                    ComplaintFacts()
+                then
+                    insert(new Waiver("X"));
+                end
+                rule "many"
+                when
+                    Waiver()
+                then
+                """ + "    insert(new Waiver(\"X\"));\n".repeat(100) + "end\n";
+        DroolsRegulationEngine generous = new DroolsRegulationEngine(10_000, Duration.ofSeconds(30));
+        RuleEvaluationException e = assertThrows(RuleEvaluationException.class,
+                () -> generous.evaluate(RuleSet.of("many.drl", many), facts()));
+        assertTrue(e.getMessage().contains("te veel of te grote uitkomsten"), e.getMessage());
     }
 
     @Test
