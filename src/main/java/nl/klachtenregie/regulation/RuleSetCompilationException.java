@@ -22,6 +22,12 @@ public class RuleSetCompilationException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** For subclasses that word the summary themselves. */
+    protected RuleSetCompilationException(String message, List<Problem> problems) {
+        super(message);
+        this.problems = List.copyOf(problems);
+    }
+
     public List<Problem> problems() {
         return problems;
     }

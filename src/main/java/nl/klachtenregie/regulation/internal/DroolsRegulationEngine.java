@@ -60,7 +60,18 @@ final class DroolsRegulationEngine implements RegulationEngine {
 
     private static final ScheduledExecutorService WATCHDOG = watchdogExecutor();
 
+    /**
+     * Outcomes one evaluation may emit. A rule chain that is allowed by the policy (match an outcome, insert a new
+     * one) can otherwise fill the heap long before the firing bound: a consequence may insert many outcomes, and
+     * one that copies an outcome's text into the next doubles it on every firing. The seeds emit a few dozen.
+     */
+    static final int MAX_EMISSIONS = 10_000;
+    /** Total characters of the outcomes of one evaluation (see {@link #MAX_EMISSIONS}). */
+    static final long MAX_EMITTED_CHARS = 1_000_000;
+
     private final KieServices kieServices = KieServices.Factory.get();
+    /** Tenant administrators write these rules: nothing is compiled before it passed the allowlist. */
+    private final RuleSetPolicy policy = new RuleSetPolicy();
     /**
      * Keyed by the sources themselves rather than {@link RuleSet#contentHash()}: a SHA-256 over the rule text
      * on every evaluation cost about 40% of its time, while String hash codes are cached by the JDK.
@@ -71,6 +82,8 @@ final class DroolsRegulationEngine implements RegulationEngine {
     private final int maxFirings;
     private final Duration maxDuration;
     private final int maxRuleBases;
+    private final int maxEmissions;
+    private final long maxEmittedChars;
 
     @Inject
     DroolsRegulationEngine(@Value("${klachtenregie.rules.max-firings:10000}") int maxFirings,
@@ -79,6 +92,18 @@ final class DroolsRegulationEngine implements RegulationEngine {
         this.maxFirings = maxFirings;
         this.maxDuration = maxDuration;
         this.maxRuleBases = maxRuleBases;
+        this.maxEmissions = MAX_EMISSIONS;
+        this.maxEmittedChars = MAX_EMITTED_CHARS;
+    }
+
+    /** For tests that need other outcome bounds, e.g. to reach the time limit first. */
+    DroolsRegulationEngine(int maxFirings, Duration maxDuration, int maxRuleBases, int maxEmissions,
+                           long maxEmittedChars) {
+        this.maxFirings = maxFirings;
+        this.maxDuration = maxDuration;
+        this.maxRuleBases = maxRuleBases;
+        this.maxEmissions = maxEmissions;
+        this.maxEmittedChars = maxEmittedChars;
     }
 
     DroolsRegulationEngine(int maxFirings, Duration maxDuration) {
@@ -100,6 +125,7 @@ final class DroolsRegulationEngine implements RegulationEngine {
         KieBase kieBase = ruleBase(ruleSet);
         KieSession session = kieBase.newKieSession();
         Map<Object, String> insertedBy = new IdentityHashMap<>();
+        long[] emitted = {0, 0};
         Watchdog watchdog = new Watchdog(session, Thread.currentThread());
         ScheduledFuture<?> alarm = WATCHDOG.schedule(watchdog, maxDuration.toNanos(), TimeUnit.NANOSECONDS);
         try {
@@ -108,6 +134,11 @@ final class DroolsRegulationEngine implements RegulationEngine {
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null && event.getObject() instanceof Emission) {
                         insertedBy.put(event.getObject(), event.getRule().getName());
+                        emitted[0]++;
+                        emitted[1] += event.getObject().toString().length();
+                        if (emitted[0] > maxEmissions || emitted[1] > maxEmittedChars) {
+                            session.halt();
+                        }
                     }
                 }
             });
@@ -126,6 +157,11 @@ final class DroolsRegulationEngine implements RegulationEngine {
             if (fired >= maxFirings) {
                 throw new RuleEvaluationException("De regelset stopt niet: na " + maxFirings
                         + " keer vuren afgebroken (waarschijnlijk een regel die zichzelf opnieuw activeert)");
+            }
+            if (emitted[0] > maxEmissions || emitted[1] > maxEmittedChars) {
+                throw new RuleEvaluationException("De regelset maakt te veel of te grote uitkomsten: afgebroken na "
+                        + emitted[0] + " uitkomsten met samen " + emitted[1] + " tekens (maximum " + maxEmissions
+                        + " uitkomsten, " + maxEmittedChars + " tekens)");
             }
             return collect(session, insertedBy, fired);
         } catch (RuleEvaluationException e) {
@@ -253,7 +289,9 @@ final class DroolsRegulationEngine implements RegulationEngine {
         return built;
     }
 
+    /** The only way to a KieBase: vetted first, so no path compiles a rule set the policy has not seen. */
     private KieBase compile(RuleSet ruleSet) {
+        policy.check(ruleSet);
         ReleaseId releaseId = kieServices.newReleaseId("nl.klachtenregie.rules",
                 "ruleset-" + BUILD_COUNTER.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = kieServices.newKieFileSystem();

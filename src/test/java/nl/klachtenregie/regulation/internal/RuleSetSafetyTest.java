@@ -44,7 +44,7 @@ class RuleSetSafetyTest {
                 () -> engine.validate(RuleSet.of("broken.drl", broken)));
         assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("broken.drl") && p.line() == 5),
                 () -> e.problems().toString());
-        assertTrue(e.getMessage().contains("broken.drl:5"), e.getMessage());
+        assertTrue(e.getMessage().contains("broken.drl regel 5"), e.getMessage());
     }
 
     @Test
@@ -85,23 +85,74 @@ class RuleSetSafetyTest {
     }
 
     @Test
-    void aRuleThatBlocksIsStoppedAtTheTimeLimit() {
-        DroolsRegulationEngine strict = new DroolsRegulationEngine(500, Duration.ofMillis(300));
-        String sleeping = HEADER + """
-                rule "sleeps"
+    void aRuleChainThatOutrunsTheTimeLimitIsStopped() {
+        // A blocking rule (Thread.sleep) no longer passes the policy; an endless chain of allowed inserts with no
+        // firing bound to speak of is what the watchdog must still stop.
+        DroolsRegulationEngine strict = new DroolsRegulationEngine(Integer.MAX_VALUE, Duration.ofMillis(200), 256,
+                Integer.MAX_VALUE, Long.MAX_VALUE);
+        String chain = HEADER + """
+                rule "start"
                 when
                     ComplaintFacts()
                 then
-                    java.lang.Thread.sleep(20000);
+                    insert(new Advice("X", "begin"));
+                end
+                rule "endless chain"
+                when
+                    Advice()
+                then
+                    insert(new Advice("X", "weer een"));
                 end
                 """;
         long start = System.nanoTime();
         RuleEvaluationException e = assertThrows(RuleEvaluationException.class,
-                () -> strict.evaluate(RuleSet.of("sleep.drl", sleeping), facts()));
-        assertTrue(e.getMessage().contains("langer dan 300 ms"), e.getMessage());
+                () -> strict.evaluate(RuleSet.of("chain.drl", chain), facts()));
+        assertTrue(e.getMessage().contains("langer dan 200 ms"), e.getMessage());
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "the evaluation was not cut short");
         assertTrue(!Thread.currentThread().isInterrupted(), "the caller's thread must not stay interrupted");
         assertEquals(1, strict.evaluate(RuleSet.of("good.drl", GOOD), facts()).obligations().size());
+    }
+
+    @Test
+    void aChainThatDoublesItsTextIsStoppedBeforeItFillsTheHeap() {
+        String doubling = HEADER + """
+                rule "start"
+                when
+                    ComplaintFacts()
+                then
+                    insert(new Advice("X", "0123456789"));
+                end
+                rule "doubles"
+                when
+                    $a : Advice()
+                then
+                    insert(new Advice("X", $a.text() + $a.text()));
+                end
+                """;
+        RuleEvaluationException e = assertThrows(RuleEvaluationException.class,
+                () -> engine.evaluate(RuleSet.of("double.drl", doubling), facts()));
+        assertTrue(e.getMessage().contains("te veel of te grote uitkomsten"), e.getMessage());
+        assertEquals(1, engine.evaluate(RuleSet.of("good.drl", GOOD), facts()).obligations().size());
+    }
+
+    @Test
+    void aChainThatInsertsManyOutcomesPerFiringIsStopped() {
+        String many = HEADER + """
+                rule "start"
+                when
+                    ComplaintFacts()
+                then
+                    insert(new Waiver("X"));
+                end
+                rule "many"
+                when
+                    Waiver()
+                then
+                """ + "    insert(new Waiver(\"X\"));\n".repeat(100) + "end\n";
+        DroolsRegulationEngine generous = new DroolsRegulationEngine(10_000, Duration.ofSeconds(30));
+        RuleEvaluationException e = assertThrows(RuleEvaluationException.class,
+                () -> generous.evaluate(RuleSet.of("many.drl", many), facts()));
+        assertTrue(e.getMessage().contains("te veel of te grote uitkomsten"), e.getMessage());
     }
 
     @Test
