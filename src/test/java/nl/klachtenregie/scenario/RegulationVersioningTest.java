@@ -213,6 +213,44 @@ class RegulationVersioningTest implements TestPropertyProvider {
         assertTrue(admin.diff(izw, "1", "1").identical());
     }
 
+    @Test
+    void aServiceLineWithItsOwnProcedureFollowsThatRegulation() {
+        Tenant impuls = tenants.resolve("impuls");
+        var p = impuls.profile();
+        List<nl.klachtenregie.tenant.TenantProfile.ServiceLine> lines = new java.util.ArrayList<>(p.serviceLines());
+        lines.add(new nl.klachtenregie.tenant.TenantProfile.ServiceLine("COACHING", "Coaching",
+                "Eigen klachtenprocedure", "coaching"));
+        Tenant withLine = tenants.update(impuls.id(), new nl.klachtenregie.tenant.TenantProfile(p.slug(), p.name(),
+                p.contact(), p.complaintAddress(), p.holidayCalendar(), p.extraClosedDays(), p.escalationLadder(),
+                p.externalBodies(), p.categories(), lines, p.activationRoles()));
+        NewComplaint aboutCoaching = new NewComplaint(ComplaintKind.FORMAL, Channel.LETTER, LocalDate.of(2026, 11, 18),
+                null, new Complainant("K. Lager", ComplainantRole.CLIENT, "k@example.org", "0600000000", "Straat 1"),
+                "Coach kwam niet", withLine.profile().categories().get(0).code(), "COACHING", null, false, false, false);
+        assertThrows(nl.klachtenregie.regulation.NoRegulationInForceException.class,
+                () -> complaints.create(withLine, aboutCoaching), "no version of 'coaching' is in force yet");
+
+        admin.createFromDrl(withLine, new DraftHeader("coaching-1", LocalDate.of(2026, 1, 1), "Klachtenprocedure coaching",
+                "", "coaching"), Map.of("regulation.drl", """
+                package rules.coaching;
+                import nl.klachtenregie.regulation.*;
+                rule "Coaching art. 2: 'binnen twee weken een reactie'"
+                when
+                    ComplaintFacts($r : receivedOn)
+                then
+                    insert(new Obligation("DECIDE", $r, 2, "WEEKS", "DECIDED"));
+                end
+                """), "impuls.beheerder");
+        // The main regulation's newest version is from 2025; the coaching one may start earlier: each has its own line.
+        admin.activate(withLine, "coaching-1", 0, "impuls.beheerder", List.of("ADMIN"));
+
+        CaseView coaching = complaints.create(withLine, aboutCoaching);
+        assertEquals("coaching-1", coaching.regulationVersion());
+        assertEquals(LocalDate.of(2026, 12, 2), due(coaching, "DECIDE"));
+        assertEquals("2", complaints.create(withLine, new NewComplaint(ComplaintKind.FORMAL, Channel.LETTER,
+                LocalDate.of(2026, 11, 18), null, aboutCoaching.complainant(), "Iets anders",
+                aboutCoaching.category(), null, null, false, false, false)).regulationVersion());
+    }
+
     private static LocalDate due(CaseView c, String code) {
         return c.obligations().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow().dueOn();
     }
