@@ -1,0 +1,72 @@
+package nl.klachtenregie.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.klachtenregie.regulation.RegulationCatalog;
+import nl.klachtenregie.support.PageTestSupport;
+import nl.klachtenregie.tenant.TenantDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The hostile corpus through the administrator's pages: each rule set can be saved as a draft (a draft is only
+ * text), none can be activated, the version in force stays, and the server keeps serving other users meanwhile.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileRulesOverHttpTest extends PageTestSupport {
+
+    private static final String BASE = "/t/impuls/beheer/reglement";
+
+    @Inject
+    RegulationCatalog catalog;
+    @Inject
+    TenantDirectory tenants;
+
+    @Test
+    void noHostileRuleSetCanBeActivatedAndTheServerKeepsServing() throws IOException {
+        List<Path> corpus;
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/hostile"))) {
+            corpus = files.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
+        }
+        assertTrue(corpus.size() >= 30, "the corpus is there: " + corpus.size());
+        PageSession admin = loggedInAs("impuls.beheerder");
+        PageSession staff = loggedInAs("impuls.medewerker");
+        int n = 0;
+        for (Path file : corpus) {
+            String name = "kwaad-" + ++n;
+            String drl = Files.readString(file);
+            admin.get(BASE);
+            Page created = admin.post(BASE + "/nieuw", Map.of("kind", "drl", "version", name,
+                    "effectiveFrom", "2027-01-01", "title", "Kwaadaardig: " + file.getFileName()));
+            assertEquals(303, created.status(), file + ": " + created.body());
+            admin.get(BASE + "/" + name);
+            Page saved = admin.post(BASE + "/" + name, Map.of("rowVersion", "0", "effectiveFrom", "2027-01-01",
+                    "title", "Kwaadaardig", "drl[0].name", "regulation.drl", "drl[0].text", drl));
+            // A draft is only text: it is stored, unless it is too big to be a rule set at all (400).
+            assertTrue(saved.status() == 303 || saved.status() == 400, file + " saved with " + saved.status());
+            Page draft = admin.get(BASE + "/" + name);
+            assertEquals(200, draft.status(), file + ": the draft page shows the problems, not an error");
+            Page activated = admin.post(BASE + "/" + name + "/vaststellen",
+                    Map.of("rowVersion", saved.status() == 303 ? "1" : "0"));
+            assertEquals(422, activated.status(), file + " must not be activated: " + activated.status());
+            assertTrue(activated.contains("kan nog niet") || activated.contains("Niet opgeslagen")
+                    || activated.contains("regel"), file + ": the refusal says why");
+            assertEquals(200, staff.get("/t/impuls/werk").status(), "the server keeps serving after " + file);
+        }
+        var impuls = tenants.resolve("impuls");
+        assertEquals("2", catalog.inForceOn(impuls, LocalDate.of(2027, 6, 1)).version());
+        assertTrue(catalog.all(impuls.id()).stream().filter(v -> v.name().startsWith("kwaad-"))
+                .allMatch(v -> v.isDraft()));
+    }
+}
