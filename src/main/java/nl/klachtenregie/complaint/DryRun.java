@@ -112,25 +112,23 @@ public class DryRun {
         LocalDate today = LocalDate.now(clock);
         checkPeriod(from, to, today);
         LocalDate asOf = to.isBefore(today) ? to : today;
-        List<Long> ids = store.receivedBetween(tenant.id(), from, to, MAX_CASES + 1);
-        boolean truncated = ids.size() > MAX_CASES;
+        List<StoredComplaint> loaded = store.loadReceivedBetween(tenant.id(), from, to, MAX_CASES + 1);
+        boolean truncated = loaded.size() > MAX_CASES;
+        var histories = store.histories(tenant.id(), from, to);
+        Map<String, Optional<RegulationVersion>> versions = new LinkedHashMap<>();
         List<CaseChange> changes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         Tally before = new Tally(asOf);
         Tally after = new Tally(asOf);
         int replayed = 0;
-        for (long id : ids.subList(0, Math.min(ids.size(), MAX_CASES))) {
-            Optional<StoredComplaint> loaded = store.load(tenant.id(), id);
-            if (loaded.isEmpty()) {
-                continue;
-            }
-            StoredComplaint c = loaded.get();
-            Optional<RegulationVersion> own = regulations.version(tenant.id(), c.regulationVersion());
+        for (StoredComplaint c : loaded.subList(0, Math.min(loaded.size(), MAX_CASES))) {
+            Optional<RegulationVersion> own = versions.computeIfAbsent(c.regulationVersion(),
+                    v -> regulations.version(tenant.id(), v));
             if (own.isEmpty()) {
                 failures.add(c.reference() + ": volgt versie " + c.regulationVersion() + ", die niet (meer) bestaat");
                 continue;
             }
-            var history = store.history(tenant.id(), c.id(), c.intake());
+            var history = histories.apply(c);
             CaseEngine.Evaluated a;
             CaseEngine.Evaluated b;
             try {

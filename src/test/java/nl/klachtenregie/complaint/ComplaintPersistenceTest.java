@@ -184,6 +184,31 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
                 new StoredOutcome(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "", null));
     }
 
+    @Test
+    void historyReadInOneGoCountsLikeHistoryCaseByCase() {
+        Tenant klimkoord = tenants.resolve("klimkoord");
+        String[] employees = {"J. Jansen", "j. jansen", null, "P. Pieters"};
+        for (int i = 0; i < 12; i++) {
+            LocalDate on = LocalDate.of(2025, 10, 1).plusMonths(i % 6).plusDays(i % 2);
+            service.create(klimkoord, new NewComplaint(i % 2 == 0 ? ComplaintKind.FORMAL : ComplaintKind.INFORMAL,
+                    Channel.LETTER, on, null, new Complainant("K " + i, ComplainantRole.CLIENT, null, null, null),
+                    "Klacht " + i, i % 3 == 0 ? "BEJEGENING" : "WACHTTIJDEN", null, employees[i % 4], false, false,
+                    false));
+        }
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 12, 31);
+        tx.executeRead(status -> {
+            var inOneGo = store.histories(klimkoord.id(), from, to);
+            List<StoredComplaint> cases = store.loadReceivedBetween(klimkoord.id(), from, to, 100);
+            assertTrue(cases.size() >= 6);
+            for (StoredComplaint c : cases) {
+                assertEquals(store.history(klimkoord.id(), c.id(), c.intake()), inOneGo.apply(c), c.reference());
+                assertEquals(store.load(klimkoord.id(), c.id()).orElseThrow().events(), c.events());
+            }
+            return null;
+        });
+    }
+
     private static NewComplaint intake(LocalDate receivedOn) {
         return new NewComplaint(ComplaintKind.FORMAL, Channel.LETTER, receivedOn, null,
                 new Complainant("K. Lager", ComplainantRole.CLIENT, "k@example.org", "0600000000", "Straat 1"),
