@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.klachtenregie.profile.SlugTakenException;
 import nl.klachtenregie.profile.TenantOnboarding;
+import nl.klachtenregie.profile.UserAdministration;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.security.Role;
 import nl.klachtenregie.security.UserDirectory;
@@ -60,8 +61,11 @@ class PlatformController {
     private final TenantDirectory tenants;
     private final UserDirectory users;
     private final TenantOnboarding onboarding;
+    private final UserAdministration administration;
 
-    PlatformController(TenantDirectory tenants, UserDirectory users, TenantOnboarding onboarding) {
+    PlatformController(TenantDirectory tenants, UserDirectory users, TenantOnboarding onboarding,
+                       UserAdministration administration) {
+        this.administration = administration;
         this.tenants = tenants;
         this.users = users;
         this.onboarding = onboarding;
@@ -105,7 +109,7 @@ class PlatformController {
 
     @Post("/beheerders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> createTenantAdmin(@Nullable @Body NewTenantAdminForm form) {
+    HttpResponse<?> createTenantAdmin(@Nullable @Body NewTenantAdminForm form, Authentication authentication) {
         NewTenantAdminForm f = form == null ? new NewTenantAdminForm(null, null, null, null, null, null) : form;
         Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
         Optional<Tenant> tenant = tenants.find(f.tenant());
@@ -117,7 +121,8 @@ class PlatformController {
         Set<Role> roles = Set.of(Role.ADMIN);
         try {
             if (errors.isEmpty()) {
-                users.create(tenant.get().id(), f.username(), f.displayName(), f.password(), roles);
+                administration.create(tenant.get().id(), f.username(), f.displayName(), f.password(), roles,
+                        CurrentUser.of(authentication).username());
                 return HttpResponse.seeOther(URI.create("/platform?gedaan=beheerder"));
             }
             users.validateNewTenantUser(f.username(), f.displayName(), f.password(), roles);

@@ -24,6 +24,7 @@ import java.util.Set;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.security.Role;
 import nl.klachtenregie.security.UserAccount;
+import nl.klachtenregie.profile.UserAdministration;
 import nl.klachtenregie.security.UserDirectory;
 import nl.klachtenregie.security.UserId;
 import nl.klachtenregie.shared.ConflictException;
@@ -79,10 +80,12 @@ class UserAdminController {
     }
 
     private final UserDirectory users;
+    private final UserAdministration administration;
     private final TenantDirectory tenants;
 
-    UserAdminController(UserDirectory users, TenantDirectory tenants) {
+    UserAdminController(UserDirectory users, UserAdministration administration, TenantDirectory tenants) {
         this.users = users;
+        this.administration = administration;
         this.tenants = tenants;
     }
 
@@ -106,7 +109,7 @@ class UserAdminController {
         Entered entered = new Entered(f.username(), f.displayName(), null);
         try {
             if (errors.isEmpty()) {
-                users.create(t.id(), f.username(), f.displayName(), f.password(), roles);
+                administration.create(t.id(), f.username(), f.displayName(), f.password(), roles, me.username());
                 return done(t, "aangemaakt");
             }
             // The form's own errors are known; ask the register for the rest, so that all show at once.
@@ -128,7 +131,7 @@ class UserAdminController {
                                Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
-        users.setActive(t.id(), userId(id), false, me.id());
+        administration.setActive(t.id(), userId(id), false, me.id(), me.username());
         return done(t, "gedeactiveerd");
     }
 
@@ -138,7 +141,7 @@ class UserAdminController {
                              Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
-        users.setActive(t.id(), userId(id), true, me.id());
+        administration.setActive(t.id(), userId(id), true, me.id(), me.username());
         return done(t, "geactiveerd");
     }
 
@@ -146,8 +149,9 @@ class UserAdminController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> unlock(@PathVariable String tenant, @PathVariable long id, @Nullable @Body TokenForm form,
                            Authentication authentication) {
-        Tenant t = own(tenant, CurrentUser.of(authentication));
-        users.unlock(t.id(), userId(id));
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = own(tenant, me);
+        administration.unlock(t.id(), userId(id), me.username());
         return done(t, "ontgrendeld");
     }
 
@@ -171,7 +175,7 @@ class UserAdminController {
         Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
         try {
             if (errors.isEmpty()) {
-                users.resetPassword(t.id(), userId(id), f.password());
+                administration.resetPassword(t.id(), userId(id), f.password(), me.username());
                 return done(t, "wachtwoord");
             }
         } catch (InvalidInputException e) {

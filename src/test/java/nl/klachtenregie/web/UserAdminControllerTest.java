@@ -44,6 +44,9 @@ class UserAdminControllerTest extends PageTestSupport {
     @Inject
     TenantDirectory tenants;
 
+    @Inject
+    nl.klachtenregie.audit.AuditLog audit;
+
     private final HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
@@ -67,6 +70,9 @@ class UserAdminControllerTest extends PageTestSupport {
         UserAccount stored = users.findByUsername("impuls.nina").orElseThrow();
         assertEquals(Set.of(Role.STAFF), stored.roles());
         assertEquals(tenants.resolve("impuls").id(), stored.tenant());
+        assertTrue(audit.recent(stored.tenant(), 20).stream().anyMatch(e -> e.action().equals("USER_CREATED")
+                && e.subject().equals("impuls.nina") && e.actor().equals("impuls.beheerder")
+                && e.detail().contains("STAFF") && !e.detail().contains(PASSWORD)), "the change is in the log");
     }
 
     @Test
@@ -197,6 +203,9 @@ class UserAdminControllerTest extends PageTestSupport {
 
         assertEquals(303, admin.post("/t/impuls/gebruikers/" + u.id().value() + "/activeren", Map.of()).status());
         assertEquals("/", anonymousLogin("impuls.tijdelijk", PASSWORD).location());
+        List<String> logged = audit.recent(u.tenant(), 20).stream().filter(e -> e.subject().equals("impuls.tijdelijk"))
+                .map(e -> e.action()).toList();
+        assertTrue(logged.containsAll(List.of("USER_DEACTIVATED", "USER_ACTIVATED")), logged.toString());
     }
 
     @Test
