@@ -59,6 +59,7 @@ import nl.klachtenregie.tenant.TenantDirectory;
 class RegulationPagesController {
 
     private static final String DEFAULT_FILE = "regulation.drl";
+    private static final List<String> DONE = List.of("aangemaakt", "opgeslagen", "vastgesteld");
     private static final Pattern DRL_FIELD = Pattern.compile("drl\\[(\\d+)]\\.(name|text)");
 
     /** One version in the list. */
@@ -68,7 +69,7 @@ class RegulationPagesController {
 
     /** The list of versions with the forms for a new draft and for comparing. */
     record ListPage(String tenant, List<VersionRow> versions, boolean canEdit, Map<String, String> entered,
-                    List<String> errors, String approvers) {
+                    List<String> errors, List<String> approvers) {
         public String nav() {
             return "reglement";
         }
@@ -82,7 +83,7 @@ class RegulationPagesController {
     record VersionPage(String tenant, String version, String status, boolean draft, boolean fromForm,
                        Map<String, String> header, int rowVersion, @Nullable RegulationForms.Editor editor,
                        List<DrlFile> files, @Nullable CheckResult check, List<String> errors, boolean canEdit,
-                       boolean canActivate, String approvers, String createdBy, String activatedBy,
+                       boolean canActivate, List<String> approvers, String createdBy, String activatedBy,
                        String activatedAt, List<String> others, @Nullable String done) {
         public String nav() {
             return "reglement";
@@ -160,7 +161,9 @@ class RegulationPagesController {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
         StoredVersion v = admin.version(t, version);
-        return versionPage(t, me, v, null, null, List.of(), gedaan == null ? null : "reg.done." + gedaan);
+        // Only the outcomes this controller redirects with; anything else in the address is ignored.
+        String done = gedaan != null && DONE.contains(gedaan) ? "reg.done." + gedaan : null;
+        return versionPage(t, me, v, null, null, List.of(), done);
     }
 
     /** Saves a draft: the form's fields when it is written with the form, otherwise its DRL files. */
@@ -368,8 +371,9 @@ class RegulationPagesController {
             Map.entry("target", "Norm"), Map.entry("period", "Periode"), Map.entry("audience", "Voor wie"),
             Map.entry("sections", "Onderdelen"));
 
-    private static String approvers(Tenant t) {
-        return String.join(", ", t.profile().activationRoles());
+    /** The role codes; the views name them in the reader's language ({@code admin.role.*}). */
+    private static List<String> approvers(Tenant t) {
+        return t.profile().activationRoles();
     }
 
     private static String starterDrl(Tenant t) {
