@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import nl.klachtenregie.audit.AuditLog;
 import nl.klachtenregie.regulation.RegulationAdministration;
+import nl.klachtenregie.regulation.RegulationParameters;
 import nl.klachtenregie.regulation.StoredVersion;
 import nl.klachtenregie.regulation.VersionStatus;
 import nl.klachtenregie.support.PageTestSupport;
@@ -107,7 +108,8 @@ class RegulationPagesTest extends PageTestSupport {
         assertEquals(path + "?gedaan=opgeslagen", location(unchanged));
         StoredVersion saved = administration.version(impuls(), "2027-form");
         assertTrue(saved.rowVersion() > rowVersion, "saved");
-        assertEquals(6, saved.parameters().term("DECIDE").orElseThrow().amount());
+        assertEquals(RegulationParameters.defaults("Klachtenregeling Impuls 2027"), saved.parameters(),
+                "the form round-trips every parameter, ticked boxes and spare rows included");
 
         // A number that is not one: 400, the message with the row as the user counts it, and the input kept.
         PostedForm fresh = PostedForm.of(admin.get(path).body(), "version-form");
