@@ -59,6 +59,7 @@ import nl.klachtenregie.tenant.TenantDirectory;
 class RegulationPagesController {
 
     private static final String DEFAULT_FILE = "regulation.drl";
+    private static final List<String> DONE = List.of("aangemaakt", "opgeslagen", "vastgesteld");
     private static final Pattern DRL_FIELD = Pattern.compile("drl\\[(\\d+)]\\.(name|text)");
 
     /** One version in the list. */
@@ -68,7 +69,7 @@ class RegulationPagesController {
 
     /** The list of versions with the forms for a new draft and for comparing. */
     record ListPage(String tenant, List<VersionRow> versions, boolean canEdit, Map<String, String> entered,
-                    List<String> errors, String approvers) {
+                    List<String> errors, List<String> approvers) {
         public String nav() {
             return "reglement";
         }
@@ -82,7 +83,7 @@ class RegulationPagesController {
     record VersionPage(String tenant, String version, String status, boolean draft, boolean fromForm,
                        Map<String, String> header, int rowVersion, @Nullable RegulationForms.Editor editor,
                        List<DrlFile> files, @Nullable CheckResult check, List<String> errors, boolean canEdit,
-                       boolean canActivate, String approvers, String createdBy, String activatedBy,
+                       boolean canActivate, List<String> approvers, String createdBy, String activatedBy,
                        String activatedAt, List<String> others, @Nullable String done) {
         public String nav() {
             return "reglement";
@@ -160,7 +161,9 @@ class RegulationPagesController {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
         StoredVersion v = admin.version(t, version);
-        return versionPage(t, me, v, null, null, List.of(), gedaan == null ? null : "reg.done." + gedaan);
+        // Only the outcomes this controller redirects with; anything else in the address is ignored.
+        String done = gedaan != null && DONE.contains(gedaan) ? "reg.done." + gedaan : null;
+        return versionPage(t, me, v, null, null, List.of(), done);
     }
 
     /** Saves a draft: the form's fields when it is written with the form, otherwise its DRL files. */
@@ -172,6 +175,13 @@ class RegulationPagesController {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
         StoredVersion v = admin.version(t, version);
+        if (!v.isDraft()) {
+            // Before reading the form: an active version's page has no editor, so its fields would only give
+            // misleading errors about missing input instead of the reason.
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(versionPage(t, me, v, null, null,
+                    List.of("Versie '" + v.name() + "' is vastgesteld en wordt niet meer gewijzigd; maak een nieuwe "
+                            + "versie (kopie) om iets te veranderen."), null));
+        }
         int rowVersion = rowVersion(form);
         boolean asForm = v.fromForm() && !"drl".equals(form.get("mode"));
         try {
@@ -332,24 +342,38 @@ class RegulationPagesController {
         return e instanceof RefusedException r ? r.reasons() : List.of(e.getMessage());
     }
 
-    /** "terms[1].amount" reads as "Termijnen, rij 2, amount": the row as the user counts it. */
+    /**
+     * "terms[1].amount" reads as "Termijnen, rij 2, Aantal": the row as the user counts it and the column as the form
+     * labels it, so the message leads to the input (the keys themselves are English code names).
+     */
     static String label(String key) {
         Matcher m = Pattern.compile("(\\w+)\\[(\\d+)]\\.(\\w+)").matcher(key);
         if (m.matches()) {
-            String list = switch (m.group(1)) {
-                case "terms" -> "Termijnen";
-                case "extensions" -> "Verlenging";
-                case "kpis" -> "KPI's";
-                case "reports" -> "Rapportages";
-                default -> m.group(1);
-            };
-            return list + ", rij " + (Integer.parseInt(m.group(2)) + 1) + ", " + m.group(3);
+            return FIELD_LABELS.getOrDefault(m.group(1), m.group(1)) + ", rij " + (Integer.parseInt(m.group(2)) + 1)
+                    + ", " + FIELD_LABELS.getOrDefault(m.group(3), m.group(3));
         }
-        return key;
+        return FIELD_LABELS.getOrDefault(key, key);
     }
 
-    private static String approvers(Tenant t) {
-        return String.join(", ", t.profile().activationRoles());
+    /** The Dutch labels of the form (bundle {@code regulation_nl}, keys {@code reg.p.*} and the header's). */
+    private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
+            Map.entry("terms", "Termijnen"), Map.entry("extensions", "Verlenging"), Map.entry("kpis", "KPI's"),
+            Map.entry("reports", "Rapportages"), Map.entry("registration", "Registratie"),
+            Map.entry("registration.quote", "Registratie, artikel en tekst"),
+            Map.entry("name", "Naam van het reglement"), Map.entry("version", "Versie"),
+            Map.entry("effectiveFrom", "Ingangsdatum"), Map.entry("title", "Titel"), Map.entry("source", "Bron"),
+            Map.entry("rules", "Regels"), Map.entry("rowVersion", "Formulier"),
+            Map.entry("from", "Ontvangen vanaf"), Map.entry("to", "Tot en met"),
+            Map.entry("code", "Code"), Map.entry("appliesTo", "Geldt voor"), Map.entry("startsAt", "Gaat in bij"),
+            Map.entry("amount", "Aantal"), Map.entry("unit", "Eenheid"), Map.entry("satisfiedBy", "Voldaan door"),
+            Map.entry("quote", "Artikel en tekst"), Map.entry("term", "Van termijn"), Map.entry("maxCount", "Hoe vaak"),
+            Map.entry("label", "Omschrijving"), Map.entry("measure", "Meting"), Map.entry("comparator", "Vergelijking"),
+            Map.entry("target", "Norm"), Map.entry("period", "Periode"), Map.entry("audience", "Voor wie"),
+            Map.entry("sections", "Onderdelen"));
+
+    /** The role codes; the views name them in the reader's language ({@code admin.role.*}). */
+    private static List<String> approvers(Tenant t) {
+        return t.profile().activationRoles();
     }
 
     private static String starterDrl(Tenant t) {

@@ -54,6 +54,27 @@ class PageAccessibilityTest extends PageTestSupport {
         problems.addAll(check("preview", preview.body()));
         Page platform = loggedInAs("platform.beheerder").get("/platform");
         problems.addAll(check("/platform", platform.body()));
+        problems.addAll(check("/platform/import", loggedInAs("platform.beheerder").get("/platform/import").body()));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theRegulationPagesAreLabelledToo() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        String base = "/t/impuls/beheer/reglement";
+        admin.get(base);
+        for (String kind : List.of("form", "drl")) {
+            Page created = admin.post(base + "/nieuw", Map.of("kind", kind, "version", "a11y-" + kind,
+                    "effectiveFrom", "2027-01-01", "title", "Toegankelijk"));
+            assertEquals(303, created.status(), created.body());
+        }
+        List<String> problems = new ArrayList<>();
+        for (String path : List.of(base, base + "/2", base + "/a11y-form", base + "/a11y-drl",
+                base + "/verschil?van=2&naar=a11y-form", base + "/a11y-form/proefdraai", "/t/impuls/beheer/logboek")) {
+            Page page = admin.get(path);
+            assertEquals(200, page.status(), path);
+            problems.addAll(check(path, page.body()));
+        }
         assertEquals(List.of(), problems);
     }
 

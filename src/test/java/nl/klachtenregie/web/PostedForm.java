@@ -43,7 +43,10 @@ final class PostedForm {
             if (name == null || "submit".equals(type) || ("checkbox".equals(type) && !a.contains(" checked"))) {
                 continue;
             }
-            f.values.computeIfAbsent(name, k -> new ArrayList<>()).add(unescape(orEmpty(attr(a, "value"))));
+            // A ticked checkbox without a value attribute is sent as "on", as browsers do.
+            String value = attr(a, "value");
+            f.values.computeIfAbsent(name, k -> new ArrayList<>()).add(value == null && "checkbox".equals(type)
+                    ? "on" : unescape(orEmpty(value)));
         }
         Matcher ta = TEXTAREA.matcher(form);
         while (ta.find()) {

@@ -1,0 +1,510 @@
+package nl.klachtenregie.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import nl.klachtenregie.audit.AuditLog;
+import nl.klachtenregie.regulation.RegulationAdministration;
+import nl.klachtenregie.regulation.RegulationParameters;
+import nl.klachtenregie.regulation.StoredVersion;
+import nl.klachtenregie.regulation.VersionStatus;
+import nl.klachtenregie.support.PageTestSupport;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Reglementbeheer in the browser without JavaScript: the list of versions, a draft written with the form or as DRL,
+ * its check, the comparison of two versions, the dry run, the activation by the roles the tenant allows, the audit
+ * log, and export and import of a tenant. Each test uses its own version names, and activates at most once per
+ * tenant with an effective date after today (22-11-2026), so the order of the tests does not matter.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegulationPagesTest extends PageTestSupport {
+
+    private static final String IMPULS = "/t/impuls/beheer/reglement";
+    private static final String KLIMKOORD = "/t/klimkoord/beheer/reglement";
+
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    RegulationAdministration administration;
+    @Inject
+    AuditLog audit;
+
+    private final HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void theVersionListShowsTheSeedVersionsWithTheOneInForceToday() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        Page list = admin.get(IMPULS);
+        assertEquals(200, list.status(), list.body());
+        String version2 = row(list.body(), "2");
+        assertTrue(version2.contains("data-status=\"ACTIVE\""), version2);
+        assertTrue(version2.contains("id=\"in-force\""), () -> "version 2 (from 2025-01-01) is in force: " + version2);
+        assertFalse(row(list.body(), "1").contains("id=\"in-force\""), "version 1 is no longer in force");
+        assertTrue(version2.contains("Vastgesteld"), version2);
+        assertNotNull(textOf(list.body(), "new-version-form"), "the administrator may write a new version");
+        assertEquals("Vaststellen mag bij deze organisatie: Beheerder.", textOf(list.body(), "approvers"),
+                "who may activate, in Dutch");
+    }
+
+    @Test
+    void aDraftMadeWithTheFormShowsTheDefaultsSavesUnchangedAndGeneratesTheChangedTerm() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        String path = createDraft(admin, IMPULS, "form", "2027-form", "2027-03-01", "Klachtenregeling Impuls 2027");
+        Page page = admin.get(path + "?gedaan=aangemaakt");
+        assertEquals(200, page.status(), page.body());
+        assertEquals("DRAFT", statusOf(page.body()));
+        assertNotNull(textOf(page.body(), "done"));
+
+        PostedForm form = PostedForm.of(page.body(), "version-form");
+        assertEquals("Klachtenregeling Impuls 2027", form.get("name"), "the title names the rules");
+        assertEquals("ACKNOWLEDGE", form.get("terms[0].code"));
+        assertEquals("5", form.get("terms[0].amount"));
+        assertEquals("WORKING_DAYS", form.get("terms[0].unit"));
+        assertEquals("DECIDE", form.get("terms[1].code"));
+        assertEquals("6", form.get("terms[1].amount"));
+        assertEquals("WEEKS", form.get("terms[1].unit"));
+        assertEquals("FORMAL", form.get("terms[1].appliesTo"));
+        assertEquals("DECIDED", form.get("terms[1].satisfiedBy"));
+        assertEquals("DECIDE", form.get("extensions[0].term"));
+        assertEquals("4", form.get("extensions[0].amount"));
+        assertEquals("on", form.get("registration.formal"));
+        assertNull(form.get("registration.informal"), "informal complaints only by exception");
+        assertEquals("BESLIST_BINNEN_TERMIJN", form.get("kpis[0].code"));
+        assertEquals("JAARVERSLAG_KLACHTEN", form.get("reports[0].code"));
+        assertEquals("on", form.get("offerNextEscalationLevel"));
+        assertNotNull(textOf(page.body(), "check-ok"), "the defaults pass the check");
+
+        // Posted back as it is: saved.
+        int rowVersion = administration.version(impuls(), "2027-form").rowVersion();
+        HttpResponse<String> unchanged = post(admin, path, form);
+        assertEquals(303, unchanged.statusCode(), unchanged.body());
+        assertEquals(path + "?gedaan=opgeslagen", location(unchanged));
+        StoredVersion saved = administration.version(impuls(), "2027-form");
+        assertTrue(saved.rowVersion() > rowVersion, "saved");
+        assertEquals(RegulationParameters.defaults("Klachtenregeling Impuls 2027"), saved.parameters(),
+                "the form round-trips every parameter, ticked boxes and spare rows included");
+
+        // A number that is not one: 400, the message with the row as the user counts it, and the input kept.
+        PostedForm fresh = PostedForm.of(admin.get(path).body(), "version-form");
+        fresh.set("terms[1].amount", "abc").set("terms[0].quote", "Art. 3: 'binnen vijf werkdagen'");
+        HttpResponse<String> bad = post(admin, path, fresh);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(text(bad.body()).contains("Termijnen, rij 2, Aantal: 'abc' is geen getal"), () -> text(bad.body()));
+        PostedForm kept = PostedForm.of(bad.body(), "version-form");
+        assertEquals("abc", kept.get("terms[1].amount"));
+        assertEquals("Art. 3: 'binnen vijf werkdagen'", kept.get("terms[0].quote"));
+        assertEquals(saved.rowVersion(), administration.version(impuls(), "2027-form").rowVersion(), "nothing saved");
+
+        // The decision term shortened to 4 weeks: the generated rules say so.
+        fresh.set("terms[1].amount", "4");
+        HttpResponse<String> changed = post(admin, path, fresh);
+        assertEquals(303, changed.statusCode(), changed.body());
+        String shown = PostedForm.unescape(admin.get(path).body());
+        assertTrue(shown.contains("insert(new Obligation(\"DECIDE\", $start, 4, \"WEEKS\", \"DECIDED\"));"),
+                "the generated DRL on the page has the new term");
+        assertFalse(shown.contains("insert(new Obligation(\"DECIDE\", $start, 6,"), "and not the old one");
+        assertEquals("4", PostedForm.of(admin.get(path).body(), "version-form").get("terms[1].amount"));
+        assertTrue(audit.recent(impuls().id(), 5).get(0).detail().contains("terms[1].amount"),
+                () -> "the audit log names the changed parameter: " + audit.recent(impuls().id(), 5).get(0));
+    }
+
+    @Test
+    void aDrlDraftWithAnErrorShowsTheProblemAtItsLineAndCannotBeActivated() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        String path = createDraft(admin, IMPULS, "drl", "2027-drl", "2027-06-01", "Impuls, met de hand");
+        Page page = admin.get(path);
+        assertEquals(200, page.status(), page.body());
+        assertNotNull(textOf(page.body(), "check-ok"), "the starter DRL compiles");
+        PostedForm form = PostedForm.of(page.body(), "version-form");
+        String drl = form.get("drl[0].text");
+        assertTrue(drl.contains("rule \""), drl);
+        assertEquals("regulation.drl", form.get("drl[0].name"));
+
+        // A rule whose consequence is not Java: a compile error on line 11.
+        String broken = drl.replace("insert(new Obligation(", "insert(new Obligation(((");
+        assertFalse(broken.equals(drl));
+        HttpResponse<String> saved = post(admin, path, form.set("drl[0].text", broken));
+        assertEquals(303, saved.statusCode(), "a draft may be broken while it is written: " + saved.body());
+
+        Page checked = admin.get(path);
+        String problems = textOf(checked.body(), "check-problems");
+        assertNotNull(problems, "the check shows the problem");
+        List<String> items = all(checked.body(), "id=\"check-problems\".*?<ul>(.*?)</ul>");
+        assertTrue(Pattern.compile("regulation\\.drl:\\d+: ").matcher(items.get(0)).find(),
+                () -> "file and line of the problem: " + items);
+
+        PostedForm activate = PostedForm.of(checked.body(), "activate-form");
+        HttpResponse<String> refused = post(admin, path + "/vaststellen", activate);
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(Pattern.compile("regulation\\.drl:\\d+: ").matcher(text(refused.body())).find(),
+                "the refusal names the problem");
+        assertEquals(VersionStatus.DRAFT, administration.version(impuls(), "2027-drl").status(), "still a draft");
+        assertEquals("DRAFT", statusOf(admin.get(path).body()));
+    }
+
+    @Test
+    void theComparisonOfTheSeedVersionWithAChangedCopyListsTheChangedRule() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        admin.get(IMPULS);
+        Page created = admin.post(IMPULS + "/nieuw", Map.of("kind", "copy", "from", "2", "version", "2-kopie",
+                "effectiveFrom", "2027-09-01", "title", "Klachtenprocedure Impuls, gesprek in vier weken"));
+        assertEquals(303, created.status(), created.body());
+        String path = IMPULS + "/2-kopie";
+        PostedForm form = PostedForm.of(admin.get(path).body(), "version-form");
+        String drl = form.get("drl[0].text");
+        String changed = drl.replace("insert(new Obligation(\"MEETING\", $r, 3, \"WEEKS\"",
+                "insert(new Obligation(\"MEETING\", $r, 4, \"WEEKS\"");
+        assertFalse(changed.equals(drl), "the seed has the 3-week meeting term");
+        assertEquals(303, post(admin, path, form.set("drl[0].text", changed)).statusCode());
+
+        Page diff = admin.get(IMPULS + "/verschil?van=2&naar=2-kopie");
+        assertEquals(200, diff.status(), diff.body());
+        List<String> kinds = all(diff.body(), "<article class=\"rule-change\" data-kind=\"(\\w+)\"");
+        assertEquals(List.of("CHANGED"), kinds, "one rule changed, none added or removed");
+        String article = PostedForm.unescape(all(diff.body(), "(<article class=\"rule-change\".*?</article>)").get(0));
+        assertTrue(article.contains("Het gesprek vindt uiterlijk binnen drie weken plaats"), article);
+        assertTrue(article.contains("<span class=\"diff-del\">- " + "    insert(new Obligation(\"MEETING\", $r, 3,"),
+                article);
+        assertTrue(article.contains("<span class=\"diff-add\">+ " + "    insert(new Obligation(\"MEETING\", $r, 4,"),
+                article);
+        String header = all(diff.body(), "id=\"header-changes\"(.*?)</table>").get(0);
+        assertTrue(header.contains("2027-09-01") && header.contains("2025-01-01"), "the effective dates differ");
+
+        assertEquals(404, admin.get(IMPULS + "/verschil?van=2&naar=bestaat-niet").status());
+    }
+
+    @Test
+    void theDryRunReplaysTheDefaultOrAChosenPeriodAndRefusesBadDates() {
+        createComplaint("impuls", complaint("FORMAL", "LETTER", "2026-11-02"));
+        PageSession admin = loggedInAs("impuls.beheerder");
+        String path = createDraft(admin, IMPULS, "form", "2027-proef", "2027-04-01", "Proefdraaien");
+
+        Page standard = admin.get(path + "/proefdraai");
+        assertEquals(200, standard.status(), standard.body());
+        PostedForm period = PostedForm.of(standard.body(), "period-form");
+        assertEquals("2025-11-23", period.get("van"), "the last twelve months up to today");
+        assertEquals("2026-11-22", period.get("tot"));
+        int cases = dataInt(standard.body(), "data-cases");
+        int changed = dataInt(standard.body(), "data-changed");
+        assertTrue(cases >= 1, "the complaint of 02-11-2026 is replayed");
+        assertTrue(changed >= 1, "the form's 5 working days for the acknowledgement differ from Impuls' rules");
+        assertFalse(all(standard.body(), "<tr data-reference=\"([^\"]+)\"").isEmpty(), "the changed case is listed");
+
+        Page chosen = admin.get(path + "/proefdraai?van=2026-01-01&tot=2026-06-30");
+        assertEquals(200, chosen.status(), chosen.body());
+        PostedForm asked = PostedForm.of(chosen.body(), "period-form");
+        assertEquals("2026-01-01", asked.get("van"));
+        assertEquals("2026-06-30", asked.get("tot"));
+        assertEquals(0, dataInt(chosen.body(), "data-cases"), "nothing received in that half year");
+        assertNotNull(textOf(chosen.body(), "no-changes"));
+
+        Page bad = admin.get(path + "/proefdraai?van=2026-13-01&tot=2026-06-30");
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(text(bad.body()).contains("Ontvangen vanaf: '2026-13-01' is geen datum"), bad.body());
+        assertEquals("2026-13-01", PostedForm.of(bad.body(), "period-form").get("van"), "what was typed is kept");
+        Page reversed = admin.get(path + "/proefdraai?van=2026-06-30&tot=2026-01-01");
+        assertEquals(400, reversed.status(), reversed.body());
+        assertNotNull(textOf(reversed.body(), "form-errors"));
+        assertEquals(VersionStatus.DRAFT, administration.version(impuls(), "2027-proef").status(), "nothing written");
+    }
+
+    @Test
+    void theAdministratorActivatesADraftAndTheLogShowsIt() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        String path = createDraft(admin, IMPULS, "form", "2026-12", "2026-12-01", "Klachtenregeling Impuls december");
+        Page page = admin.get(path);
+        PostedForm activate = PostedForm.of(page.body(), "activate-form");
+        HttpResponse<String> done = post(admin, path + "/vaststellen", activate);
+        assertEquals(303, done.statusCode(), done.body());
+        assertEquals(path + "?gedaan=vastgesteld", location(done));
+
+        Page after = admin.get(location(done));
+        assertEquals("ACTIVE", statusOf(after.body()));
+        assertTrue(textOf(after.body(), "version-status").contains("Vastgesteld"));
+        assertNull(textOf(after.body(), "activate-form"), "an active version is not activated again");
+        assertTrue(after.contains("<fieldset disabled>"), "an active version is read-only");
+        assertEquals(VersionStatus.ACTIVE, administration.version(impuls(), "2026-12").status());
+        String listed = row(admin.get(IMPULS).body(), "2026-12");
+        assertTrue(listed.contains("impuls.beheerder"), () -> "who activated it: " + listed);
+
+        // Activated versions are not changed any more.
+        HttpResponse<String> edit = post(admin, path, PostedForm.of(after.body(), "version-form").set("title", "Anders"));
+        assertEquals(422, edit.statusCode(), edit.body());
+        assertTrue(text(edit.body()).contains("is vastgesteld en wordt niet meer gewijzigd"), edit.body());
+        assertEquals("Klachtenregeling Impuls december", administration.version(impuls(), "2026-12").version().title());
+
+        Page log = admin.get("/t/impuls/beheer/logboek");
+        assertEquals(200, log.status(), log.body());
+        List<String> activations = all(log.body(), "(<tr data-action=\"REGULATION_ACTIVATED\"[^>]*>.*?</tr>)");
+        assertEquals(1, activations.size(), log.body());
+        assertTrue(activations.get(0).contains("data-actor=\"impuls.beheerder\"") && activations.get(0)
+                .contains("2026-12") && activations.get(0).contains("Vastgesteld met ingang van 2026-12-01"),
+                activations.get(0));
+        assertTrue(log.contains("data-action=\"REGULATION_DRAFT_CREATED\""), "the draft's creation is logged too");
+    }
+
+    @Test
+    void atKlimkoordOnlyTheDirecteurBestuurderActivates() {
+        PageSession beheerder = loggedInAs("klimkoord.beheerder");
+        String path = createDraft(beheerder, KLIMKOORD, "form", "2026-12-01", "2026-12-01",
+                "Procedure Klachtenmanagement, december 2026");
+        Page page = beheerder.get(path);
+        assertNull(textOf(page.body(), "activate-form"), "no activate button for the administrator");
+        assertEquals("Vaststellen is bij deze organisatie voorbehouden aan: Directeur-bestuurder.",
+                textOf(page.body(), "activation-reserved"));
+        int rowVersion = administration.version(tenants.resolve("klimkoord"), "2026-12-01").rowVersion();
+        Page refused = beheerder.post(path + "/vaststellen", Map.of("rowVersion", String.valueOf(rowVersion)));
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals(VersionStatus.DRAFT, administration.version(tenants.resolve("klimkoord"), "2026-12-01").status());
+
+        PageSession directeur = loggedInAs("klimkoord.directeur");
+        Page forDirecteur = directeur.get(path);
+        assertEquals(200, forDirecteur.status(), forDirecteur.body());
+        assertNull(textOf(forDirecteur.body(), "save"), "the directeur reads the draft but does not edit it");
+        HttpResponse<String> done = post(directeur, path + "/vaststellen",
+                PostedForm.of(forDirecteur.body(), "activate-form"));
+        assertEquals(303, done.statusCode(), done.body());
+        StoredVersion active = administration.version(tenants.resolve("klimkoord"), "2026-12-01");
+        assertEquals(VersionStatus.ACTIVE, active.status());
+        assertEquals("klimkoord.directeur", active.activatedBy());
+        assertEquals("klimkoord.directeur", audit.recent(tenants.resolve("klimkoord").id(), 1).get(0).actor());
+    }
+
+    @Test
+    void staffOtherTenantsAndTheDirecteurCannotWriteVersions() {
+        PageSession staff = loggedInAs("impuls.medewerker");
+        for (String path : List.of(IMPULS, IMPULS + "/2", IMPULS + "/2/proefdraai", IMPULS + "/verschil?van=1&naar=2",
+                "/t/impuls/beheer/logboek", "/t/impuls/beheer/export")) {
+            assertEquals(403, staff.get(path).status(), path);
+        }
+        staff.get("/t/impuls/werk");
+        assertEquals(403, staff.post(IMPULS + "/nieuw", Map.of("kind", "form", "version", "x",
+                "effectiveFrom", "2027-01-01", "title", "x")).status());
+        assertFalse(staff.get("/t/impuls/werk").contains("/beheer/reglement"), "no menu entry for staff");
+
+        PageSession otherAdmin = loggedInAs("klimkoord.beheerder");
+        for (String path : List.of(IMPULS, IMPULS + "/2", IMPULS + "/2/proefdraai", IMPULS + "/verschil?van=1&naar=2",
+                "/t/impuls/beheer/logboek", "/t/impuls/beheer/export")) {
+            assertEquals(403, otherAdmin.get(path).status(), path);
+        }
+        otherAdmin.get(KLIMKOORD);
+        assertEquals(403, otherAdmin.post(IMPULS + "/nieuw", Map.of("kind", "form", "version", "gekaapt",
+                "effectiveFrom", "2027-01-01", "title", "Gekaapt")).status());
+        assertTrue(administration.versions(impuls()).stream().noneMatch(v -> v.name().equals("gekaapt")));
+
+        // The manager may read the versions but not write one.
+        PageSession manager = loggedInAs("impuls.leidinggevende");
+        Page list = manager.get(IMPULS);
+        assertEquals(200, list.status());
+        assertNull(textOf(list.body(), "new-version-form"), "no form for a new version");
+        assertEquals(403, manager.post(IMPULS + "/nieuw", Map.of("kind", "form", "version", "door-manager",
+                "effectiveFrom", "2027-01-01", "title", "x")).status());
+    }
+
+    @Test
+    void everyPostNeedsTheSessionsCsrfToken() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        admin.get(IMPULS);
+        Map<String, String> create = Map.of("kind", "form", "version", "zonder-token", "effectiveFrom", "2027-02-01",
+                "title", "Zonder token");
+        assertEquals(403, admin.postRaw(IMPULS + "/nieuw", create).status());
+        assertEquals(403, admin.postRaw(IMPULS + "/nieuw", withToken(create, "vervalst")).status());
+        assertTrue(administration.versions(impuls()).stream().noneMatch(v -> v.name().equals("zonder-token")));
+
+        String path = createDraft(admin, IMPULS, "form", "2027-csrf", "2027-02-01", "Met token");
+        PostedForm form = PostedForm.of(admin.get(path).body(), "version-form").set("title", "Gekaapt");
+        int rowVersion = administration.version(impuls(), "2027-csrf").rowVersion();
+        assertEquals(403, post(admin, path, form.set("csrfToken", List.of())).statusCode());
+        assertEquals(403, admin.postRaw(path + "/vaststellen", Map.of("rowVersion", String.valueOf(rowVersion)))
+                .status());
+        assertEquals(403, admin.postRaw(path + "/verwijderen", Map.of("csrfToken", "vervalst")).status());
+        StoredVersion unchanged = administration.version(impuls(), "2027-csrf");
+        assertEquals("Met token", unchanged.version().title());
+        assertEquals(VersionStatus.DRAFT, unchanged.status());
+    }
+
+    @Test
+    void anExportIsAZipThatThePlatformImportsUnderAnotherSlug() throws IOException {
+        PageSession admin = loggedInAs("iederzijnwerk.beheerder");
+        assertTrue(admin.get("/t/iederzijnwerk/beheer/reglement").contains("id=\"export-link\""));
+        HttpResponse<byte[]> export = admin.download("/t/iederzijnwerk/beheer/export");
+        assertEquals(200, export.statusCode());
+        assertEquals("application/zip", export.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("iederzijnwerk.zip"));
+        List<String> entries = entries(export.body());
+        assertTrue(entries.contains("tenants/iederzijnwerk/tenant.yml"), () -> "entries: " + entries);
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("rules/iederzijnwerk/") && e.endsWith(".drl")),
+                () -> "the versions' rules: " + entries);
+
+        PageSession platform = loggedInAs("platform.beheerder");
+        Page form = platform.get("/platform/import");
+        assertEquals(200, form.status(), form.body());
+        HttpResponse<String> imported = upload(platform, "iederzijnwerk.zip", "application/zip", export.body(),
+                "iederzijnwerk-kopie", platform.csrfToken());
+        assertEquals(303, imported.statusCode(), imported.body());
+        assertEquals("/platform/import?gedaan=iederzijnwerk-kopie", location(imported));
+        Tenant copy = tenants.resolve("iederzijnwerk-kopie");
+        assertEquals(tenants.resolve("iederzijnwerk").profile().name(), copy.profile().name());
+        assertEquals(administration.versions(tenants.resolve("iederzijnwerk")).stream().map(StoredVersion::name)
+                .toList(), administration.versions(copy).stream().map(StoredVersion::name).toList());
+        assertTrue(platform.get(location(imported)).contains("iederzijnwerk-kopie"), "the page says it is done");
+
+        // Not a zip: 400 with a message, nothing created.
+        platform.get("/platform/import");
+        HttpResponse<String> notZip = upload(platform, "reglement.txt", "text/plain",
+                "Dit is geen archief".getBytes(StandardCharsets.UTF_8), "tekst", platform.csrfToken());
+        assertEquals(400, notZip.statusCode(), notZip.body());
+        assertNotNull(textOf(notZip.body(), "form-errors"));
+        assertTrue(textOf(notZip.body(), "form-errors").contains("export van een organisatie"), notZip.body());
+        assertTrue(tenants.find("tekst").isEmpty());
+
+        // The same slug again: a conflict, not a second tenant.
+        platform.get("/platform/import");
+        assertEquals(409, upload(platform, "iederzijnwerk.zip", "application/zip", export.body(),
+                "iederzijnwerk-kopie", platform.csrfToken()).statusCode());
+        // Without the CSRF token nothing is read in.
+        assertEquals(403, upload(platform, "iederzijnwerk.zip", "application/zip", export.body(), "zonder-token",
+                null).statusCode());
+        assertTrue(tenants.find("zonder-token").isEmpty());
+        // Only the platform administrator imports.
+        PageSession tenantAdmin = loggedInAs("impuls.beheerder");
+        tenantAdmin.get(IMPULS);
+        assertEquals(403, upload(tenantAdmin, "iederzijnwerk.zip", "application/zip", export.body(), "door-beheerder",
+                tenantAdmin.csrfToken()).statusCode());
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+
+    /** Creates a draft through the list page's form; returns the draft's path. */
+    private String createDraft(PageSession s, String base, String kind, String version, String effectiveFrom,
+                               String title) {
+        PostedForm form = PostedForm.of(s.get(base).body(), "new-version-form")
+                .set("kind", kind).set("version", version).set("effectiveFrom", effectiveFrom).set("title", title);
+        HttpResponse<String> r = post(s, base + "/nieuw", form);
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals(base + "/" + version + "?gedaan=aangemaakt", location(r));
+        return base + "/" + version;
+    }
+
+    private Tenant impuls() {
+        return tenants.resolve("impuls");
+    }
+
+    private static String row(String html, String version) {
+        Matcher m = Pattern.compile("(<tr data-version=\"" + Pattern.quote(version) + "\".*?</tr>)", Pattern.DOTALL)
+                .matcher(html);
+        assertTrue(m.find(), () -> "no row for version " + version);
+        return m.group(1);
+    }
+
+    private static String statusOf(String html) {
+        Matcher m = Pattern.compile("id=\"version-status\" data-status=\"(\\w+)\"").matcher(html);
+        assertTrue(m.find(), "no status on the page");
+        return m.group(1);
+    }
+
+    private static int dataInt(String html, String attribute) {
+        Matcher m = Pattern.compile(attribute + "=\"(\\d+)\"").matcher(html);
+        assertTrue(m.find(), () -> "no " + attribute + " in the page");
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String text(String html) {
+        return PostedForm.unescape(html.replaceAll("<[^>]+>", " "));
+    }
+
+    private static String location(HttpResponse<?> r) {
+        return r.headers().firstValue("location").orElse("");
+    }
+
+    private static Map<String, String> withToken(Map<String, String> form, String token) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(form);
+        m.put("csrfToken", token);
+        return m;
+    }
+
+    private static List<String> entries(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    /** Posts the form as a browser would (repeated names for ticked checkboxes) with the session's cookies. */
+    private HttpResponse<String> post(PageSession s, String path, PostedForm form) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies(s)).POST(HttpRequest.BodyPublishers.ofString(form.encoded())));
+    }
+
+    /** A multipart upload as the import form sends it: the file, the slug and the CSRF token as form fields. */
+    private HttpResponse<String> upload(PageSession s, String fileName, String type, byte[] content, String slug,
+                                        String csrfToken) {
+        String boundary = "----klachtenregie" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (csrfToken != null) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"csrfToken\"\r\n\r\n",
+                    csrfToken.getBytes(StandardCharsets.UTF_8));
+        }
+        part(body, boundary, "Content-Disposition: form-data; name=\"archive\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + type + "\r\n\r\n", content);
+        part(body, boundary, "Content-Disposition: form-data; name=\"slug\"\r\n\r\n",
+                slug.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri("/platform/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", cookies(s))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content) {
+        body.writeBytes(("--" + boundary + "\r\n" + headers).getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String cookies(PageSession s) {
+        return s.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return raw.send(b.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
