@@ -85,12 +85,18 @@ public class RegulationAdministration {
         return LocalDate.now(clock);
     }
 
-    /** The version in force today, if any. */
+    /** The versions in force today: one per regulation of the tenant that has one. */
     @Transactional
-    public @Nullable String inForceToday(Tenant tenant) {
+    public Set<String> inForceToday(Tenant tenant) {
         LocalDate today = LocalDate.now(clock);
-        return catalog.versions(tenant.id()).stream().filter(v -> !v.effectiveFrom().isAfter(today))
-                .reduce((a, b) -> b).map(RegulationVersion::version).orElse(null);
+        Map<String, StoredVersion> latest = new java.util.HashMap<>();
+        for (StoredVersion v : catalog.all(tenant.id())) {
+            if (v.status() == VersionStatus.ACTIVE && !v.version().effectiveFrom().isAfter(today)) {
+                latest.merge(v.regulation(), v, (a, b) -> b.version().effectiveFrom().isAfter(
+                        a.version().effectiveFrom()) ? b : a);
+            }
+        }
+        return latest.values().stream().map(StoredVersion::name).collect(java.util.stream.Collectors.toSet());
     }
 
     /** A new draft written with the form: its rules are generated from the parameters. */

@@ -69,8 +69,12 @@ final class RegulationForms {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        String regulation = f.getOrDefault("regulation", "").strip();
+        // A copy stays in its original's regulation unless another is named; a new draft is of the main one.
+        boolean copy = version == null && "copy".equals(f.get("kind"));
         return new DraftHeader(version == null ? f.getOrDefault("version", "").strip() : version, from,
-                f.getOrDefault("title", ""), f.getOrDefault("source", ""));
+                f.getOrDefault("title", ""), f.getOrDefault("source", ""),
+                regulation.isEmpty() && copy ? null : regulation);
     }
 
     /** The posted form as parameters; a number that is not one is an error on its field. */

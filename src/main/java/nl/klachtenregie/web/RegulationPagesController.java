@@ -63,8 +63,8 @@ class RegulationPagesController {
     private static final Pattern DRL_FIELD = Pattern.compile("drl\\[(\\d+)]\\.(name|text)");
 
     /** One version in the list. */
-    record VersionRow(String version, String status, LocalDate effectiveFrom, String title, boolean fromForm,
-                      String createdBy, String activatedBy, String activatedAt, boolean inForce) {
+    record VersionRow(String version, String regulation, String status, LocalDate effectiveFrom, String title,
+                      boolean fromForm, String createdBy, String activatedBy, String activatedAt, boolean inForce) {
     }
 
     /** The list of versions with the forms for a new draft and for comparing. */
@@ -257,11 +257,12 @@ class RegulationPagesController {
 
     private ModelAndView<ListPage> listPage(Tenant t, CurrentUser me, Map<String, String> entered,
                                             List<String> errors) {
-        String inForce = admin.inForceToday(t);
-        List<VersionRow> rows = admin.versions(t).stream().map(v -> new VersionRow(v.name(), v.status().name(),
+        java.util.Set<String> inForce = admin.inForceToday(t);
+        List<VersionRow> rows = admin.versions(t).stream().map(v -> new VersionRow(v.name(), v.regulation(),
+                v.status().name(),
                 v.version().effectiveFrom(), v.version().title(), v.fromForm(), orEmpty(v.createdBy()),
                 orEmpty(v.activatedBy()), v.activatedAt() == null ? "" : v.activatedAt().toString(),
-                v.name().equals(inForce))).toList();
+                inForce.contains(v.name()))).toList();
         Map<String, String> kept = new LinkedHashMap<>(entered);
         kept.remove(nl.klachtenregie.security.CsrfTokens.FIELD);
         return new ModelAndView<>("regulations", new ListPage(t.slug(), rows, me.has(Role.ADMIN), kept, errors,

@@ -117,7 +117,7 @@ class OnboardingBrowserTest extends BrowserSupport {
         assertEquals("4", driver.findElement(By.name("terms[1].amount")).getAttribute("value"));
         activateShownVersion("2026-11");
         open(REGULATION);
-        assertFalse(driver.findElements(By.cssSelector("tr[data-version='2026-11'] #in-force")).isEmpty(),
+        assertFalse(driver.findElements(By.cssSelector("tr[data-version='2026-11'] .in-force")).isEmpty(),
                 "the new version is in force today");
         assertEquals(List.of("ACTIVE", "ACTIVE"), driver.findElements(By.cssSelector("#version-list tr[data-version]"))
                 .stream().map(r -> r.getAttribute("data-status")).toList());
