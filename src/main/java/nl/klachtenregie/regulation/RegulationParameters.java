@@ -50,7 +50,11 @@ public record RegulationParameters(
     public static final String ON_TIME = "ON_TIME:";
 
     public static final int MAX_AMOUNT = 365;
-    public static final int MAX_EXTENSIONS = 5;
+    /**
+     * At most two extensions: the refusal of one more joins that many earlier extension events, and the rule
+     * allowlist keeps joins of one fact type to three patterns (see {@code RuleSetPolicy}).
+     */
+    public static final int MAX_EXTENSIONS = 2;
     public static final int MAX_NAME = 200;
     public static final int MAX_QUOTE = 1000;
     public static final int MAX_LABEL = 200;

@@ -248,6 +248,15 @@ final class DrlRuleTemplates implements RuleTemplates {
         return b.append('"').toString();
     }
 
+    /**
+     * Text for a rule name: the allowlist refuses a backslash or a comment end in a rule name (a name is code, not
+     * text), so a double quote becomes a single one, a backslash a slash and a comment end is broken up. The
+     * texts the rules emit keep the quote exactly as typed.
+     */
+    static String nameText(String text) {
+        return text.replace('"', '\'').replace('\\', '/').replace("*/", "* /");
+    }
+
     /** A double literal in plain notation (never 1.0E-4), always with a decimal point. */
     static String number(double value) {
         String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
@@ -281,7 +290,7 @@ final class DrlRuleTemplates implements RuleTemplates {
          * collapsed to single spaces there, so the basis reads as one line; the quote in texts stays as written.
          */
         void rule(String quote, String what, List<String> when, String then) {
-            String base = regulation + ", " + quote.strip().replaceAll("\\s+", " ") + " (" + what + ")";
+            String base = nameText(regulation + ", " + quote.strip().replaceAll("\\s+", " ") + " (" + what + ")");
             String name = base;
             for (int n = 2; !names.add(name); n++) {
                 name = base + " #" + n;

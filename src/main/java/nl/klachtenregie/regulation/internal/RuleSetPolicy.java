@@ -72,6 +72,12 @@ final class RuleSetPolicy {
     static final int MAX_NESTING = 32;
     /** Patterns in one rule: every extra pattern multiplies the work of matching. */
     static final int MAX_PATTERNS_PER_RULE = 12;
+    /**
+     * Patterns on one fact type join every instance with every other: the events of a case are many, so a rule with
+     * many event patterns is built as their cross product in one step, before any limit on firings or time can
+     * act. Three (the seeds use two) keeps that product small for any realistic timeline.
+     */
+    static final int MAX_PATTERNS_PER_FACT_TYPE = 3;
     /** Problems reported at most; a hostile rule set need not be described in full. */
     static final int MAX_PROBLEMS = 50;
 
@@ -342,6 +348,16 @@ final class RuleSetPolicy {
                 refuse(line, "regel \"" + name + "\" heeft " + patterns[0] + " patronen: hoogstens "
                         + MAX_PATTERNS_PER_RULE + " per regel");
             }
+            if (rule.getLhs() != null) {
+                java.util.Map<String, Integer> perType = new java.util.TreeMap<>();
+                countTypes(rule.getLhs(), perType);
+                perType.forEach((type, n) -> {
+                    if (n > MAX_PATTERNS_PER_FACT_TYPE) {
+                        refuse(line, "regel \"" + name + "\" heeft " + n + " patronen op " + type + ": hoogstens "
+                                + MAX_PATTERNS_PER_FACT_TYPE + " per soort feit of uitkomst in één regel");
+                    }
+                });
+            }
             for (ExprConstraintDescr constraint : constraints) {
                 checkConstraint(constraint, bound);
             }
@@ -350,6 +366,17 @@ final class RuleSetPolicy {
                 refuse(rule.getConsequenceLine(), "het 'then'-deel kon niet worden gecontroleerd");
             } else if (consequence != null) {
                 checkConsequence(rule, (String) consequence, bound);
+            }
+        }
+
+        private void countTypes(BaseDescr descr, java.util.Map<String, Integer> perType) {
+            if (descr instanceof PatternDescr pattern) {
+                String type = pattern.getObjectType();
+                perType.merge(type.substring(type.lastIndexOf('.') + 1), 1, Integer::sum);
+            } else if (descr instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+                for (BaseDescr child : ce.getDescrs()) {
+                    countTypes(child, perType);
+                }
             }
         }
 
