@@ -12,6 +12,10 @@ ALTER TABLE regulation_version ADD COLUMN regulation VARCHAR(64) NOT NULL DEFAUL
 -- Drafts are edited in place; the row version stops two editors from overwriting each other.
 ALTER TABLE regulation_version ADD COLUMN row_version INT NOT NULL DEFAULT 0;
 
+-- Profiles are now edited while the app runs, possibly on another instance: each instance keeps its cached profile
+-- only while this number is unchanged.
+ALTER TABLE tenant ADD COLUMN row_version INT NOT NULL DEFAULT 0;
+
 -- Logboek: who changed what in a tenant's configuration, and when. Rows are only ever added.
 CREATE TABLE audit_log (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -3,6 +3,8 @@ package nl.klachtenregie.regulation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
 
 /**
@@ -59,10 +62,15 @@ public class RegulationAdministration {
     private final RegulationEngine engine;
     private final RuleTemplates templates;
     private final AuditLog audit;
+    private final TenantDirectory tenants;
+    private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
     RegulationAdministration(RegulationCatalog catalog, RegulationEngine engine, RuleTemplates templates,
-                             AuditLog audit, Clock clock) {
+                             AuditLog audit, TenantDirectory tenants, TransactionOperations<Connection> tx,
+                             Clock clock) {
+        this.tenants = tenants;
+        this.tx = tx;
         this.catalog = catalog;
         this.engine = engine;
         this.templates = templates;
@@ -213,7 +221,6 @@ public class RegulationAdministration {
      * @throws ForbiddenException when the tenant reserves activation to other roles
      * @throws RefusedException when the draft fails a check or its date is not after the versions in force
      */
-    @Transactional
     public StoredVersion activate(Tenant tenant, String version, int expectedRowVersion, String by,
                                   Collection<String> roles) {
         List<String> allowed = tenant.profile().activationRoles();
@@ -222,32 +229,44 @@ public class RegulationAdministration {
                     .map(RegulationAdministration::roleName).toList())
                     + " mag bij deze organisatie een reglementversie vaststellen.");
         }
-        StoredVersion draft = draft(tenant, version);
-        if (draft.rowVersion() != expectedRowVersion) {
-            throw new ConflictException("Concept '" + version + "' is intussen gewijzigd; bekijk het opnieuw voordat "
-                    + "u het vaststelt");
-        }
-        List<String> reasons = new ArrayList<>();
-        catalog.activeDates(tenant.id(), draft.regulation()).stream()
-                .filter(d -> !draft.version().effectiveFrom().isAfter(d)).max(LocalDate::compareTo)
-                .ifPresent(d -> reasons.add("De ingangsdatum moet na " + d + " liggen, de ingangsdatum van de "
-                        + "laatst vastgestelde versie: een vastgestelde versie wordt niet meer gewijzigd of "
-                        + "teruggezet."));
-        CheckResult check = check(tenant, draft.version().ruleSet());
-        reasons.addAll(check.problems());
-        if (!reasons.isEmpty()) {
-            throw new RefusedException(reasons);
-        }
-        Instant now = Instant.now(clock);
-        catalog.markActive(tenant.id(), version, expectedRowVersion, by, now);
-        audit.record(tenant.id(), by, "REGULATION_ACTIVATED", version, "Vastgesteld met ingang van "
-                + draft.version().effectiveFrom() + " (" + draft.version().title() + ")");
-        return version(tenant, version);
+        StoredVersion checked = draft(tenant, version);
+        requireRowVersion(checked, expectedRowVersion);
+        // The check compiles (a few hundred ms): it runs before, and outside, the transaction that locks the tenant.
+        // The row version ties its result to the content that is activated.
+        CheckResult check = check(tenant, checked.version().ruleSet());
+        return tx.executeWrite(status -> {
+            // Locked first, so this transaction's reads see every activation committed before it: two activations
+            // at once cannot both pass the date check against the same last active version.
+            tenants.lock(tenant.id());
+            StoredVersion draft = draft(tenant, version);
+            requireRowVersion(draft, expectedRowVersion);
+            List<String> reasons = new ArrayList<>();
+            catalog.activeDates(tenant.id(), draft.regulation()).stream()
+                    .filter(d -> !draft.version().effectiveFrom().isAfter(d)).max(LocalDate::compareTo)
+                    .ifPresent(d -> reasons.add("De ingangsdatum moet na " + d + " liggen, de ingangsdatum van de "
+                            + "laatst vastgestelde versie: een vastgestelde versie wordt niet meer gewijzigd of "
+                            + "teruggezet."));
+            reasons.addAll(check.problems());
+            if (!reasons.isEmpty()) {
+                throw new RefusedException(reasons);
+            }
+            catalog.markActive(tenant.id(), version, expectedRowVersion, by, Instant.now(clock));
+            audit.record(tenant.id(), by, "REGULATION_ACTIVATED", version, "Vastgesteld met ingang van "
+                    + draft.version().effectiveFrom() + " (" + draft.version().title() + ")");
+            return version(tenant, version);
+        });
     }
 
     /** Rules and parameters of two versions side by side. */
     public VersionDiff diff(Tenant tenant, String from, String to) {
         return VersionDiff.of(version(tenant, from), version(tenant, to));
+    }
+
+    private static void requireRowVersion(StoredVersion draft, int expected) {
+        if (draft.rowVersion() != expected) {
+            throw new ConflictException("Concept '" + draft.name() + "' is intussen gewijzigd; bekijk het opnieuw "
+                    + "voordat u het vaststelt");
+        }
     }
 
     private StoredVersion draft(Tenant tenant, String version) {

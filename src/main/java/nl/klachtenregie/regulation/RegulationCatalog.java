@@ -130,6 +130,19 @@ public class RegulationCatalog {
         if (stored.status() == VersionStatus.ACTIVE) {
             engine.validate(version.ruleSet());
         }
+        try {
+            insertRow(tenant, stored);
+        } catch (RuntimeException e) {
+            if (Db.isDuplicateKey(e)) {
+                // Two people creating the same version name at the same moment: the second is told, not shown a 500.
+                throw new ConflictException("Versie '" + version.version() + "' bestaat al");
+            }
+            throw e;
+        }
+    }
+
+    private void insertRow(TenantId tenant, StoredVersion stored) {
+        RegulationVersion version = stored.version();
         db.insert("INSERT INTO regulation_version (tenant_id, version, effective_from, title, source, rules_json, "
                         + "rule_set_hash, coverage_yaml, status, parameters_json, created_by, activated_by, "
                         + "activated_at, regulation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

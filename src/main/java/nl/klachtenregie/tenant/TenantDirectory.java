@@ -20,8 +20,14 @@ public class TenantDirectory {
 
     private final Db db;
     private final JsonMapper json;
-    // Tenants are read on every request and change rarely; the cache is per instance and emptied on writes.
-    private final ConcurrentMap<String, Tenant> bySlug = new ConcurrentHashMap<>();
+    /** A cached tenant with the row version it was read at. */
+    private record Cached(Tenant tenant, int rowVersion) {
+    }
+
+    // Tenants are read on every request and change rarely. The cache is per instance, so each read asks the
+    // database for the row version (one indexed lookup) and parses the profile again only when it changed: a
+    // profile saved on another instance is seen at the next request.
+    private final ConcurrentMap<String, Cached> bySlug = new ConcurrentHashMap<>();
 
     TenantDirectory(Db db, JsonMapper json) {
         this.db = db;
@@ -38,14 +44,20 @@ public class TenantDirectory {
         if (slug == null || slug.isBlank()) {
             return Optional.empty();
         }
-        Tenant cached = bySlug.get(slug);
-        if (cached != null) {
-            return Optional.of(cached);
+        Optional<Integer> current = db.queryOne("SELECT row_version FROM tenant WHERE slug = ?", rs -> rs.getInt(1),
+                slug);
+        if (current.isEmpty()) {
+            bySlug.remove(slug);
+            return Optional.empty();
         }
-        Optional<Tenant> loaded = db.queryOne("SELECT id, profile_json FROM tenant WHERE slug = ?",
-                rs -> new Tenant(new TenantId(rs.getLong(1)), read(rs.getString(2))), slug);
-        loaded.ifPresent(t -> bySlug.put(slug, t));
-        return loaded;
+        Cached cached = bySlug.get(slug);
+        if (cached != null && cached.rowVersion() == current.get()) {
+            return Optional.of(cached.tenant());
+        }
+        Optional<Cached> loaded = db.queryOne("SELECT id, profile_json, row_version FROM tenant WHERE slug = ?",
+                rs -> new Cached(new Tenant(new TenantId(rs.getLong(1)), read(rs.getString(2))), rs.getInt(3)), slug);
+        loaded.ifPresent(c -> bySlug.put(slug, c));
+        return loaded.map(Cached::tenant);
     }
 
     @Transactional
@@ -93,8 +105,8 @@ public class TenantDirectory {
         if (!slug.equals(profile.slug())) {
             throw new IllegalArgumentException("De code (slug) van een organisatie verandert niet: '" + slug + "'");
         }
-        db.update("UPDATE tenant SET name = ?, profile_json = ? WHERE id = ?", profile.name(), write(profile),
-                id.value());
+        db.update("UPDATE tenant SET name = ?, profile_json = ?, row_version = row_version + 1 WHERE id = ?",
+                profile.name(), write(profile), id.value());
         // Emptied, not refilled: should the transaction roll back, the next read loads the stored profile again.
         bySlug.remove(slug);
         return new Tenant(id, profile);

@@ -190,6 +190,42 @@ class RegulationVersioningTest implements TestPropertyProvider {
     }
 
     @Test
+    void twoDraftsActivatedAtOnceForTheSameDateCannotBothComeIntoForce() throws Exception {
+        Tenant kw = tenants.resolve("kwaliteitsprocedure-6-5");
+        for (String name : List.of("gelijk-a", "gelijk-b")) {
+            admin.copy(kw, "1", new DraftHeader(name, LocalDate.of(2027, 3, 1), "Zelfde datum " + name, ""),
+                    "kwaliteitsprocedure-6-5.beheerder");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (String name : List.of("gelijk-a", "gelijk-b")) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        admin.activate(kw, name, 0, "kwaliteitsprocedure-6-5.beheerder", List.of("ADMIN"));
+                        return "vastgesteld";
+                    } catch (RefusedException e) {
+                        return "geweigerd";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var r : results) {
+                outcomes.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            java.util.Collections.sort(outcomes);
+            assertEquals(List.of("geweigerd", "vastgesteld"), outcomes);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, catalog.all(kw.id()).stream().filter(v -> v.name().startsWith("gelijk-")
+                && v.status() == VersionStatus.ACTIVE).count());
+    }
+
+    @Test
     void aDraftNeedsAVersionNameDateAndTitle() {
         Tenant impuls = tenants.resolve("impuls");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> admin.createFromDrl(impuls,
