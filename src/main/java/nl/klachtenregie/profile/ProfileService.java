@@ -10,6 +10,7 @@ import nl.klachtenregie.audit.AuditLog;
 import nl.klachtenregie.complaint.ComplaintStatistics;
 import nl.klachtenregie.complaint.ComplaintStatistics.ProfileItem;
 import nl.klachtenregie.regulation.HolidayCalendar;
+import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
@@ -44,6 +45,17 @@ public class ProfileService {
      */
     @Transactional
     public Tenant update(Tenant tenant, TenantProfile changed, String actor) {
+        return update(tenant, changed, actor, null);
+    }
+
+    /**
+     * As {@link #update(Tenant, TenantProfile, String)}, if nobody saved the profile since the editor loaded it.
+     *
+     * @param expectedRowVersion {@link TenantDirectory#rowVersion} when the form was loaded; null skips the check
+     * @throws ConflictException when the profile was saved by someone else in the meantime
+     */
+    @Transactional
+    public Tenant update(Tenant tenant, TenantProfile changed, String actor, Integer expectedRowVersion) {
         if (!tenant.slug().equals(changed.slug())) {
             throw new IllegalArgumentException("De code (slug) van een organisatie verandert niet");
         }
@@ -54,6 +66,10 @@ public class ProfileService {
         }
         // Serialised with intake, which takes the same lock: no case can start to use an entry while it goes.
         tenants.lock(tenant.id());
+        if (expectedRowVersion != null && tenants.rowVersion(tenant.id()) != expectedRowVersion) {
+            throw new ConflictException("Iemand anders heeft het profiel opgeslagen nadat u het opende. Uw invoer staat "
+                    + "hieronder; bekijk het profiel en sla opnieuw op om uw wijzigingen toe te passen.");
+        }
         TenantProfile before = tenants.slugOf(tenant.id()).flatMap(tenants::find).map(Tenant::profile)
                 .orElse(tenant.profile());
         List<String> refused = new ArrayList<>();

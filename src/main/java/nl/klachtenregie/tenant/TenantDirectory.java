@@ -60,6 +60,13 @@ public class TenantDirectory {
         return loaded.map(Cached::tenant);
     }
 
+    /** Increases with every saved profile: an editor's form carries it, so two editors cannot overwrite each other. */
+    @Transactional
+    public int rowVersion(TenantId id) {
+        return db.queryOne("SELECT row_version FROM tenant WHERE id = ?", rs -> rs.getInt(1), id.value())
+                .orElseThrow(() -> new UnknownTenantException("#" + id.value()));
+    }
+
     @Transactional
     public Optional<String> slugOf(TenantId id) {
         return db.queryOne("SELECT slug FROM tenant WHERE id = ?", rs -> rs.getString(1), id.value());

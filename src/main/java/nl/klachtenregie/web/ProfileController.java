@@ -25,6 +25,7 @@ import java.util.Map;
 import nl.klachtenregie.profile.ProfileService;
 import nl.klachtenregie.regulation.HolidayCalendar;
 import nl.klachtenregie.security.CurrentUser;
+import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
@@ -69,7 +70,7 @@ class ProfileController {
     /** View model of the profile page. */
     record ProfilePage(String tenant, String slug, Map<String, String> form, List<Section> sections,
                        List<Choice> calendars, List<Choice> roles, Map<String, String> errors, List<String> refused,
-                       @Nullable String done) {
+                       @Nullable String done, int rowVersion, @Nullable String conflict) {
         public String nav() {
             return "profiel";
         }
@@ -87,7 +88,7 @@ class ProfileController {
     ModelAndView<ProfilePage> show(@PathVariable String tenant, @Nullable @QueryValue String gedaan,
                                    Authentication authentication) {
         Tenant t = own(tenant, CurrentUser.of(authentication));
-        return page(t, ProfileForm.of(t.profile()), List.of(),
+        return page(t, tenants.rowVersion(t.id()), ProfileForm.of(t.profile()), List.of(),
                 "opgeslagen".equals(gedaan) ? "profile.done.saved"
                         : "ongewijzigd".equals(gedaan) ? "profile.done.unchanged" : null);
     }
@@ -99,22 +100,44 @@ class ProfileController {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = own(tenant, me);
         Typed typed = ProfileForm.read(form == null ? Map.of() : form);
+        Integer loaded = rowVersion(form);
+        int shown = loaded == null ? tenants.rowVersion(t.id()) : loaded;
         if (!typed.errors().isEmpty()) {
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(t, typed, List.of(), null));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(t, shown, typed, List.of(), null));
         }
         TenantProfile changed = ProfileForm.profile(t.slug(), typed);
         try {
-            Tenant saved = profiles.update(t, changed, me.username());
+            Tenant saved = profiles.update(t, changed, me.username(), loaded);
             boolean same = saved.profile().equals(t.profile());
             return HttpResponse.seeOther(URI.create("/t/" + t.slug() + "/beheer/profiel?gedaan="
                     + (same ? "ongewijzigd" : "opgeslagen")));
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>(typed.errors());
             errors.putAll(e.fieldErrors());
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(t,
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(t, shown,
                     new Typed(typed.single(), typed.lists(), typed.activationRoles(), errors), List.of(), null));
         } catch (RefusedException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(t, typed, e.reasons(), null));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(t, shown, typed, e.reasons(), null));
+        } catch (ConflictException e) {
+            // Shown with the current row version: saving again is a deliberate overwrite, after seeing the message.
+            ModelAndView<ProfilePage> again = page(t, tenants.rowVersion(t.id()), typed, List.of(), null);
+            ProfilePage p = again.getModel().orElseThrow();
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("profile", new ProfilePage(
+                    p.tenant(), p.slug(), p.form(), p.sections(), p.calendars(), p.roles(), p.errors(), p.refused(),
+                    null, p.rowVersion(), e.getMessage())));
+        }
+    }
+
+    /** The row version the form was loaded with; absent or unreadable means no check (a client without it). */
+    private static Integer rowVersion(Map<String, Object> form) {
+        Object value = form == null ? null : form.get("rowVersion");
+        if (value instanceof java.util.List<?> list) {
+            value = list.isEmpty() ? null : list.get(0);
+        }
+        try {
+            return value == null ? null : Integer.valueOf(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -126,7 +149,8 @@ class ProfileController {
         return tenants.resolve(me.tenantSlug());
     }
 
-    private static ModelAndView<ProfilePage> page(Tenant t, Typed typed, List<String> refused, @Nullable String done) {
+    private static ModelAndView<ProfilePage> page(Tenant t, int rowVersion, Typed typed, List<String> refused,
+                                                  @Nullable String done) {
         List<Section> sections = new ArrayList<>();
         for (ListSpec spec : ProfileForm.LISTS) {
             List<Row> rows = new ArrayList<>(typed.lists().get(spec.key()));
@@ -153,6 +177,6 @@ class ProfileController {
         List<Choice> roles = TenantProfile.APPROVER_ROLES.stream()
                 .map(r -> new Choice(r, "admin.role." + r, typed.activationRoles().contains(r))).toList();
         return new ModelAndView<>("profile", new ProfilePage(t.slug(), t.slug(), typed.single(), sections, calendars,
-                roles, typed.errors().isEmpty() ? Map.of() : typed.errors(), refused, done));
+                roles, typed.errors().isEmpty() ? Map.of() : typed.errors(), refused, done, rowVersion, null));
     }
 }

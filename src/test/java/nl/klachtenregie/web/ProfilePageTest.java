@@ -229,6 +229,28 @@ class ProfilePageTest extends PageTestSupport {
     }
 
     @Test
+    void twoAdministratorsEditingAtOnceCannotOverwriteEachOther() {
+        String path = "/t/iederzijnwerk/beheer/profiel";
+        PageSession first = loggedInAs("iederzijnwerk.beheerder");
+        PageSession second = loggedInAs("iederzijnwerk.beheerder");
+        PostedForm a = PostedForm.of(first.get(path).body(), "profile-form").set("name", "Naam van de eerste");
+        PostedForm b = PostedForm.of(second.get(path).body(), "profile-form").set("contactPhone", "0515 000000");
+        assertEquals(303, post(first, path, a).statusCode());
+        HttpResponse<String> late = post(second, path, b);
+        assertEquals(409, late.statusCode(), "the second saw the profile before the first saved it");
+        assertTrue(late.body().contains("Iemand anders heeft het profiel opgeslagen"), late.body());
+        TenantProfile stored = tenants.resolve("iederzijnwerk").profile();
+        assertEquals("Naam van de eerste", stored.name(), "the first save stands");
+        assertFalse(stored.contact().phone().equals("0515 000000"));
+        // Shown again with what was typed; saving once more, knowingly, applies it on top of the first change.
+        PostedForm again = PostedForm.of(late.body(), "profile-form");
+        assertEquals("0515 000000", again.get("contactPhone"));
+        HttpResponse<String> retried = post(second, path, again);
+        assertEquals(303, retried.statusCode(), retried.body());
+        assertEquals("0515 000000", tenants.resolve("iederzijnwerk").profile().contact().phone());
+    }
+
+    @Test
     void aPostWithoutTheSessionsCsrfTokenChangesNothing() {
         PageSession admin = loggedInAs("kwaliteitsprocedure-6-5.beheerder");
         String path = "/t/kwaliteitsprocedure-6-5/beheer/profiel";
