@@ -78,6 +78,8 @@ final class RuleSetPolicy {
      * act. Three (the seeds use two) keeps that product small for any realistic timeline.
      */
     static final int MAX_PATTERNS_PER_FACT_TYPE = 3;
+    /** Patterns on outcomes (Advice, Obligation, ...) in one rule, together; see {@link #MAX_PATTERNS_PER_FACT_TYPE}. */
+    static final int MAX_OUTCOME_PATTERNS_PER_RULE = 2;
     /** Problems reported at most; a hostile rule set need not be described in full. */
     static final int MAX_PROBLEMS = 50;
 
@@ -357,6 +359,14 @@ final class RuleSetPolicy {
                                 + MAX_PATTERNS_PER_FACT_TYPE + " per soort feit of uitkomst in één regel");
                     }
                 });
+                // Outcomes can number thousands: two outcome patterns already join every pair, three would join
+                // every triple in one step. Rules react to outcomes rarely; the seeds never do.
+                int outcomes = perType.entrySet().stream().filter(e -> OUTCOME_NAMES.contains(e.getKey()))
+                        .mapToInt(java.util.Map.Entry::getValue).sum();
+                if (outcomes > MAX_OUTCOME_PATTERNS_PER_RULE) {
+                    refuse(line, "regel \"" + name + "\" heeft " + outcomes + " patronen op uitkomsten: hoogstens "
+                            + MAX_OUTCOME_PATTERNS_PER_RULE + " per regel");
+                }
             }
             for (ExprConstraintDescr constraint : constraints) {
                 checkConstraint(constraint, bound);
@@ -849,11 +859,17 @@ final class RuleSetPolicy {
             if (next == null || next.kind() != Kind.STRING) {
                 throw new Refused(t.line(), "'matches' is alleen toegestaan met een vaste tekst als patroon");
             }
+            Token after = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
+            // The pattern is the whole right-hand side: "(a" + "+)+" or a field would slip past the check below.
+            if (after != null && !Set.of("&&", "||", ",", ")").contains(after.text())) {
+                throw new Refused(t.line(), "'matches' is alleen toegestaan met één vaste tekst als patroon, zonder"
+                        + " '" + after.text() + "' erachter");
+            }
             String regex = next.text().substring(1, next.text().length() - 1);
             if (regex.length() > 200 || !simpleRegex(regex)) {
                 throw new Refused(t.line(), "'matches " + next.text() + "' is niet toegestaan: het patroon mag"
                         + " geen herhaalde groep met daarin een herhaling of '|' bevatten, geen terugverwijzing, en"
-                        + " hoogstens 3 herhalingen ('*', '+', '{')");
+                        + " hoogstens 2 herhalingen ('*', '+', '?', '{')");
             }
         }
 
@@ -895,7 +911,7 @@ final class RuleSetPolicy {
         }
     }
 
-    /** No backreference, no quantified group holding a quantifier or alternation, at most 3 quantifiers. */
+    /** No backreference, no quantified group holding a quantifier or alternation, at most 2 quantifiers. */
     static boolean simpleRegex(String regex) {
         if (regex.matches("(?s).*\\\\+[1-9k].*")) {
             return false;
@@ -915,11 +931,12 @@ final class RuleSetPolicy {
                 if (quantified && group.matches("(?s).*[*+{|?].*")) {
                     return false;
                 }
-            } else if (c == '*' || c == '+' || c == '{') {
+            } else if (c == '*' || c == '+' || c == '{' || c == '?') {
                 quantifiers++;
             }
         }
-        return quantifiers <= 3;
+        // Two quantifiers keep a match at most quadratic in the text; every '?' doubles what may be tried.
+        return quantifiers <= 2;
     }
 
     private static Set<String> members() {
