@@ -33,6 +33,8 @@ public record VersionDiff(String from, String to, List<Change> header, List<Chan
 
     private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
     private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*(//.*)?$");
+    /** Cells of the line-diff table at most (4 MB of ints); real rules are tens of lines. */
+    static final long MAX_TABLE = 1_000_000;
     static final String OUTSIDE_RULES = "(tekst buiten de regels: package, imports, commentaar)";
 
     public VersionDiff {
@@ -153,6 +155,13 @@ public record VersionDiff(String from, String to, List<Change> header, List<Chan
     static List<Line> lines(List<String> a, List<String> b) {
         int n = a.size();
         int m = b.size();
+        if ((long) n * m > MAX_TABLE) {
+            // A block this long is no rule (a draft may hold anything): shown as replaced, without a table of n*m.
+            List<Line> out = new ArrayList<>();
+            a.forEach(l -> out.add(new Line("-", l)));
+            b.forEach(l -> out.add(new Line("+", l)));
+            return out;
+        }
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
