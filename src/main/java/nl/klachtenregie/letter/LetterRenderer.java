@@ -105,6 +105,42 @@ class LetterRenderer {
         return reason.replace("found:", "gevonden:").replace("expected:", "verwacht:");
     }
 
+    /** Letters are a few pages; a template that writes more than this is a mistake (or a loop over a loop). */
+    static final int MAX_OUTPUT = 1_000_000;
+
+    /** Thrown by the writer once a letter passes {@link #MAX_OUTPUT}. */
+    static final class TooLong extends RuntimeException {
+        static final String MESSAGE = "de brief wordt langer dan " + MAX_OUTPUT + " tekens: controleer de herhalingen"
+                + " ({{#each}}) in het sjabloon";
+
+        TooLong() {
+            super(MESSAGE);
+        }
+    }
+
+    private static String bounded(com.github.jknack.handlebars.Template template, Context context)
+            throws IOException {
+        StringBuilder out = new StringBuilder();
+        template.apply(context, new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                if (out.length() + length > MAX_OUTPUT) {
+                    throw new TooLong();
+                }
+                out.append(buffer, offset, length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return out.toString();
+    }
+
     /**
      * Renders and checks that the result is well-formed XHTML.
      *
@@ -114,10 +150,16 @@ class LetterRenderer {
         String subject;
         String body;
         try {
-            subject = text.compileInline(template.subject()).apply(context(model));
-            body = xhtml.compileInline(template.body()).apply(context(model));
+            subject = bounded(text.compileInline(template.subject()), context(model));
+            body = bounded(xhtml.compileInline(template.body()), context(model));
         } catch (HandlebarsException e) {
+            if (e.getCause() instanceof TooLong || e.getCause() instanceof IOException && e.getCause().getCause()
+                    instanceof TooLong) {
+                throw new LetterTemplateException(TooLong.MESSAGE, e);
+            }
             throw new LetterTemplateException(e.getMessage(), e);
+        } catch (TooLong e) {
+            throw new LetterTemplateException(TooLong.MESSAGE, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

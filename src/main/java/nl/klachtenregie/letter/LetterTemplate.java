@@ -31,10 +31,46 @@ record LetterTemplate(String subject, String body) {
         if (subject.length() > 500) {
             throw new IllegalArgumentException("het onderwerp is langer dan 500 tekens");
         }
+        String nesting = nesting(COMMENT.matcher(subject + "\n" + body).replaceAll(""));
+        if (nesting != null) {
+            throw new IllegalArgumentException(nesting);
+        }
         if (rawOutput(subject) || rawOutput(body)) {
             throw new IllegalArgumentException("een briefsjabloon mag geen onbewerkte uitvoer ({{{ }}} of {{& }}) "
                     + "of andere scheidingstekens ({{= =}}) bevatten: gebruik {{ }}");
         }
+    }
+
+    /** Blocks inside blocks at most; the defaults need three. */
+    static final int MAX_BLOCK_DEPTH = 5;
+    /** Loops inside loops at most: each one multiplies the work of those inside it. */
+    static final int MAX_EACH_DEPTH = 2;
+    private static final Pattern BLOCK = Pattern.compile("\\{\\{~?\\s*([#^/])\\s*(\\w*)");
+
+    /** Why the blocks nest too deep, or null: a preview of 20 nested loops would run for ever. */
+    private static String nesting(String source) {
+        java.util.Deque<Boolean> open = new java.util.ArrayDeque<>();
+        int eaches = 0;
+        Matcher m = BLOCK.matcher(source);
+        while (m.find()) {
+            if (m.group(1).equals("/")) {
+                if (!open.isEmpty() && open.pop()) {
+                    eaches--;
+                }
+                continue;
+            }
+            boolean each = "each".equals(m.group(2));
+            open.push(each);
+            eaches += each ? 1 : 0;
+            if (open.size() > MAX_BLOCK_DEPTH) {
+                return "een briefsjabloon mag hoogstens " + MAX_BLOCK_DEPTH + " blokken ({{#...}}) in elkaar hebben";
+            }
+            if (eaches > MAX_EACH_DEPTH) {
+                return "een briefsjabloon mag hoogstens " + MAX_EACH_DEPTH + " herhalingen ({{#each}}) in elkaar "
+                        + "hebben";
+            }
+        }
+        return null;
     }
 
     private static boolean rawOutput(String source) {

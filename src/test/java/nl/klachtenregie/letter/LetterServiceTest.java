@@ -47,6 +47,24 @@ class LetterServiceTest extends ApiTestSupport {
     LetterStore store;
 
     @Test
+    void aTemplateThatWouldRunAwayIsRefusedBeforeItRuns() {
+        Tenant impuls = tenants.resolve("impuls");
+        String loops = "{{#each obligations}}{{#each obligations}}{{#each obligations}}x{{/each}}{{/each}}{{/each}}";
+        RefusedException nested = assertThrows(RefusedException.class,
+                () -> letters.preview(impuls, LetterKind.ACKNOWLEDGEMENT, "Onderwerp", "<p>" + loops + "</p>"));
+        assertTrue(String.join(" ", nested.reasons()).contains("herhalingen"), nested.reasons().toString());
+
+        // Within the nesting limits, but writing far more than any letter: stopped at the output bound.
+        String big = "x".repeat(95_000);
+        String twoLoops = "{{#each ladder}}{{#each obligations}}" + big + "{{/each}}{{/each}}";
+        Tenant izw = tenants.resolve("iederzijnwerk");
+        assertTrue(izw.profile().escalationLadder().size() * 3 * big.length() > 1_000_000, "the sample writes enough");
+        RefusedException tooLong = assertThrows(RefusedException.class,
+                () -> letters.preview(izw, LetterKind.ACKNOWLEDGEMENT, "Onderwerp", "<p>" + twoLoops + "</p>"));
+        assertTrue(String.join(" ", tooLong.reasons()).contains("langer dan"), tooLong.reasons().toString());
+    }
+
+    @Test
     void acknowledgementNamesTheProcedureAndTheExternalBodysAddress() {
         Map<String, Object> body = complaint("FORMAL", "LETTER", "2026-09-01");
         complainant(body).put("address", "Dorpsstraat 1, 1234 AB");
