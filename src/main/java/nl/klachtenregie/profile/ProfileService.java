@@ -11,6 +11,7 @@ import nl.klachtenregie.complaint.ComplaintStatistics;
 import nl.klachtenregie.complaint.ComplaintStatistics.ProfileItem;
 import nl.klachtenregie.regulation.HolidayCalendar;
 import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.ForbiddenException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
@@ -45,7 +46,7 @@ public class ProfileService {
      */
     @Transactional
     public Tenant update(Tenant tenant, TenantProfile changed, String actor) {
-        return update(tenant, changed, actor, null);
+        return update(tenant, changed, actor, null, null);
     }
 
     /**
@@ -55,7 +56,8 @@ public class ProfileService {
      * @throws ConflictException when the profile was saved by someone else in the meantime
      */
     @Transactional
-    public Tenant update(Tenant tenant, TenantProfile changed, String actor, Integer expectedRowVersion) {
+    public Tenant update(Tenant tenant, TenantProfile changed, String actor, Integer expectedRowVersion,
+                         java.util.Collection<String> actorRoles) {
         if (!tenant.slug().equals(changed.slug())) {
             throw new IllegalArgumentException("De code (slug) van een organisatie verandert niet");
         }
@@ -72,6 +74,13 @@ public class ProfileService {
         }
         TenantProfile before = tenants.slugOf(tenant.id()).flatMap(tenants::find).map(Tenant::profile)
                 .orElse(tenant.profile());
+        // Who may activate is itself reserved: otherwise an administrator could take Klimkoord's reservation for the
+        // directeur-bestuurder away and activate after all. Null roles: a caller that is not a person's request.
+        if (actorRoles != null && !before.activationRoles().equals(changed.activationRoles())
+                && actorRoles.stream().noneMatch(before.activationRoles()::contains)) {
+            throw new ForbiddenException("Wie een reglementversie mag vaststellen, kan alleen worden gewijzigd door "
+                    + "wie dat nu mag (" + String.join(", ", before.activationRoles()) + ").");
+        }
         List<String> refused = new ArrayList<>();
         removedInUse(refused, tenant, ProfileItem.ESCALATION_LEVEL, "het escalatieniveau",
                 before.escalationLadder(), changed.escalationLadder(), TenantProfile.EscalationLevel::code,

@@ -9,6 +9,8 @@ import nl.klachtenregie.security.Role;
 import nl.klachtenregie.security.UserAccount;
 import nl.klachtenregie.security.UserDirectory;
 import nl.klachtenregie.security.UserId;
+import nl.klachtenregie.shared.ForbiddenException;
+import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantId;
 
 /**
@@ -20,15 +22,44 @@ public class UserAdministration {
 
     private final UserDirectory users;
     private final AuditLog audit;
+    private final TenantDirectory tenants;
 
-    UserAdministration(UserDirectory users, AuditLog audit) {
+    UserAdministration(UserDirectory users, AuditLog audit, TenantDirectory tenants) {
         this.users = users;
         this.audit = audit;
+        this.tenants = tenants;
     }
 
+    private java.util.List<String> approverRoles(TenantId tenant) {
+        return tenants.slugOf(tenant).flatMap(tenants::find).map(t -> t.profile().activationRoles())
+                .orElse(java.util.List.of());
+    }
+
+    /**
+     * Who may hand out or take over an approver's account. Where a tenant reserves activating regulation versions
+     * to some roles (Klimkoord: the directeur-bestuurder), an administrator without such a role must not be able to
+     * make an account with it, or set the password of one, and so activate after all.
+     *
+     * @param approverRoles the tenant's {@code activationRoles}
+     * @param actorRoles the roles of the administrator making the change (null: the platform administrator)
+     */
+    static void requireApproverFor(Set<Role> targetRoles, java.util.List<String> approverRoles,
+                                   Set<Role> actorRoles) {
+        boolean grantsApproval = targetRoles.stream().map(Enum::name).anyMatch(approverRoles::contains);
+        boolean actorApproves = actorRoles == null
+                || actorRoles.stream().map(Enum::name).anyMatch(approverRoles::contains);
+        if (grantsApproval && !actorApproves) {
+            throw new ForbiddenException("Dit account mag reglementversies vaststellen ("
+                    + String.join(", ", approverRoles) + "). Alleen wie zelf mag vaststellen, maakt zo'n account of "
+                    + "stelt er een wachtwoord voor in.");
+        }
+    }
+
+    /** @param actorRoles the administrator's roles; null for the platform administrator */
     @Transactional
     public UserAccount create(TenantId tenant, String username, String displayName, String password, Set<Role> roles,
-                              String actor) {
+                              String actor, Set<Role> actorRoles) {
+        requireApproverFor(roles, approverRoles(tenant), actorRoles);
         UserAccount created = users.create(tenant, username, displayName, password, roles);
         audit.record(tenant, actor, "USER_CREATED", created.username(), "Gebruiker aangemaakt: " + displayName
                 + ", rollen " + roles.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
@@ -44,7 +75,8 @@ public class UserAdministration {
     }
 
     @Transactional
-    public UserAccount resetPassword(TenantId tenant, UserId id, String password, String actor) {
+    public UserAccount resetPassword(TenantId tenant, UserId id, String password, String actor, Set<Role> actorRoles) {
+        users.find(tenant, id).ifPresent(u -> requireApproverFor(u.roles(), approverRoles(tenant), actorRoles));
         UserAccount changed = users.resetPassword(tenant, id, password);
         audit.record(tenant, actor, "USER_PASSWORD_RESET", changed.username(),
                 "Nieuw wachtwoord ingesteld; open sessies beëindigd");

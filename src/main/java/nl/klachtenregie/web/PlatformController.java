@@ -122,7 +122,7 @@ class PlatformController {
         try {
             if (errors.isEmpty()) {
                 administration.create(tenant.get().id(), f.username(), f.displayName(), f.password(), roles,
-                        CurrentUser.of(authentication).username());
+                        CurrentUser.of(authentication).username(), null);
                 return HttpResponse.seeOther(URI.create("/platform?gedaan=beheerder"));
             }
             users.validateNewTenantUser(f.username(), f.displayName(), f.password(), roles);

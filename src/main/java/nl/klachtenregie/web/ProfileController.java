@@ -107,7 +107,8 @@ class ProfileController {
         }
         TenantProfile changed = ProfileForm.profile(t.slug(), typed);
         try {
-            Tenant saved = profiles.update(t, changed, me.username(), loaded);
+            Tenant saved = profiles.update(t, changed, me.username(), loaded,
+                    me.roles().stream().map(Enum::name).toList());
             boolean same = saved.profile().equals(t.profile());
             return HttpResponse.seeOther(URI.create("/t/" + t.slug() + "/beheer/profiel?gedaan="
                     + (same ? "ongewijzigd" : "opgeslagen")));

@@ -109,7 +109,8 @@ class UserAdminController {
         Entered entered = new Entered(f.username(), f.displayName(), null);
         try {
             if (errors.isEmpty()) {
-                administration.create(t.id(), f.username(), f.displayName(), f.password(), roles, me.username());
+                administration.create(t.id(), f.username(), f.displayName(), f.password(), roles, me.username(),
+                        me.roles());
                 return done(t, "aangemaakt");
             }
             // The form's own errors are known; ask the register for the rest, so that all show at once.
@@ -175,7 +176,7 @@ class UserAdminController {
         Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
         try {
             if (errors.isEmpty()) {
-                administration.resetPassword(t.id(), userId(id), f.password(), me.username());
+                administration.resetPassword(t.id(), userId(id), f.password(), me.username(), me.roles());
                 return done(t, "wachtwoord");
             }
         } catch (InvalidInputException e) {
