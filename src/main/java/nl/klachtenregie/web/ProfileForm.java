@@ -251,6 +251,10 @@ final class ProfileForm {
             e.put("code", "'" + row.get("code").strip() + "' is geen geldige code: hoofdletters, cijfers en _ , "
                     + "beginnend met een letter (bijvoorbeeld BEJEGENING)");
         }
+        if (spec == LINES && !row.get("regulation").strip().matches("[a-z0-9]*(-[a-z0-9]+)*")) {
+            e.put("regulation", "'" + row.get("regulation").strip() + "' is geen reglementcode: kleine letters, "
+                    + "cijfers en streepjes (bijvoorbeeld arbeidscoaching), of leeg voor het hoofdreglement");
+        }
         if (spec == LADDER) {
             required(row, "role", "geef de rol op dit niveau (bijvoorbeeld 'leidinggevende')");
             String position = row.get("position").strip();

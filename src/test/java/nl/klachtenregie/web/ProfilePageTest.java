@@ -229,6 +229,22 @@ class ProfilePageTest extends PageTestSupport {
     }
 
     @Test
+    void aServiceLineNamesItsRegulationByCodeAndABadCodeIsAFieldError() {
+        String path = "/t/kwaliteitsprocedure-6-5/beheer/profiel";
+        PageSession admin = loggedInAs("kwaliteitsprocedure-6-5.beheerder");
+        PostedForm form = PostedForm.of(admin.get(path).body(), "profile-form");
+        int row = form.emptyRow("lines", "code");
+        form.set("lines-" + row + "-code", "COACHING").set("lines-" + row + "-name", "Coaching")
+                .set("lines-" + row + "-regulation", "Eigen Regeling");
+        HttpResponse<String> bad = post(admin, path, form);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("geen reglementcode"), bad.body());
+        assertEquals(303, post(admin, path, PostedForm.of(bad.body(), "profile-form")
+                .set("lines-" + row + "-regulation", "coaching")).statusCode());
+        assertEquals("coaching", tenants.resolve("kwaliteitsprocedure-6-5").profile().regulationFor("COACHING"));
+    }
+
+        @Test
     void twoAdministratorsEditingAtOnceCannotOverwriteEachOther() {
         String path = "/t/iederzijnwerk/beheer/profiel";
         PageSession first = loggedInAs("iederzijnwerk.beheerder");
