@@ -60,7 +60,7 @@ class RegulationPagesController {
 
     private static final String DEFAULT_FILE = "regulation.drl";
     private static final List<String> DONE = List.of("aangemaakt", "opgeslagen", "vastgesteld");
-    private static final Pattern DRL_FIELD = Pattern.compile("drl\\[(\\d+)]\\.(name|text)");
+    private static final Pattern DRL_FIELD = Pattern.compile("drl\\[(\\d{1,3})]\\.(name|text)");
 
     /** One version in the list. */
     record VersionRow(String version, String regulation, String status, LocalDate effectiveFrom, String title,
@@ -284,7 +284,8 @@ class RegulationPagesController {
         }
         List<DrlFile> files = new ArrayList<>();
         if (posted != null && !form) {
-            drlFiles(posted, v).forEach((name, text) -> files.add(new DrlFile(files.size(), name, text)));
+            // As typed, even when it was refused: what the administrator wrote is never lost.
+            postedFiles(posted).forEach(pair -> files.add(new DrlFile(files.size(), pair[0], pair[1])));
         } else {
             v.version().ruleSet().sources().forEach((name, text) -> files.add(new DrlFile(files.size(), name, text)));
         }
@@ -300,8 +301,8 @@ class RegulationPagesController {
                 v.activatedAt() == null ? "" : v.activatedAt().toString(), others, done));
     }
 
-    /** The DRL files as posted ({@code drl[0].name}, {@code drl[0].text}); an emptied file is removed. */
-    private static Map<String, String> drlFiles(Map<String, String> form, StoredVersion v) {
+    /** The posted DRL fields as [name, text] pairs in their order; never fails. */
+    private static List<String[]> postedFiles(Map<String, String> form) {
         Map<Integer, String[]> byIndex = new TreeMap<>();
         form.forEach((key, value) -> {
             Matcher m = DRL_FIELD.matcher(key);
@@ -310,17 +311,29 @@ class RegulationPagesController {
                 pair[m.group(2).equals("name") ? 0 : 1] = value;
             }
         });
-        if (byIndex.isEmpty()) {
+        List<String[]> out = new ArrayList<>();
+        byIndex.values().forEach(pair -> out.add(new String[] {
+                pair[0] == null || pair[0].isBlank() ? DEFAULT_FILE : pair[0].strip(),
+                pair[1] == null ? "" : pair[1].replace("\r\n", "\n")}));
+        return out;
+    }
+
+    /** The DRL files as posted ({@code drl[0].name}, {@code drl[0].text}); an emptied file is removed. */
+    private static Map<String, String> drlFiles(Map<String, String> form, StoredVersion v) {
+        List<String[]> posted = postedFiles(form);
+        if (posted.isEmpty()) {
             throw InvalidInputException.of("rules", "het formulier bevat geen DRL; laad de pagina opnieuw");
         }
         Map<String, String> files = new LinkedHashMap<>();
-        byIndex.values().forEach(pair -> {
-            String name = pair[0] == null || pair[0].isBlank() ? DEFAULT_FILE : pair[0].strip();
-            String text = pair[1] == null ? "" : pair[1].replace("\r\n", "\n");
-            if (!text.isBlank()) {
-                files.put(name, text);
+        for (String[] pair : posted) {
+            if (pair[1].isBlank()) {
+                continue;
             }
-        });
+            if (files.put(pair[0], pair[1]) != null) {
+                throw InvalidInputException.of("rules", "twee bestanden heten '" + pair[0] + "'; geef elk bestand een "
+                        + "eigen naam");
+            }
+        }
         if (files.isEmpty()) {
             throw InvalidInputException.of("rules", "een regelset heeft minstens één DRL-bestand met regels nodig");
         }

@@ -69,4 +69,28 @@ class HostileRulesOverHttpTest extends PageTestSupport {
         assertTrue(catalog.all(impuls.id()).stream().filter(v -> v.name().startsWith("kwaad-"))
                 .allMatch(v -> v.isDraft()));
     }
+
+    @Test
+    void malformedEditorPostsAreClearErrorsAndKeepWhatWasTyped() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        admin.get(BASE);
+        assertEquals(303, admin.post(BASE + "/nieuw", Map.of("kind", "drl", "version", "rommel",
+                "effectiveFrom", "2027-01-01", "title", "Rommel")).status());
+        admin.get(BASE + "/rommel");
+        Page hugeIndex = admin.post(BASE + "/rommel", Map.of("rowVersion", "0", "effectiveFrom", "2027-01-01",
+                "title", "Rommel", "drl[99999999999].text", "x"));
+        assertEquals(400, hugeIndex.status(), "an index no editor makes is no file, not a 500");
+        admin.get(BASE + "/rommel");
+        Page twice = admin.post(BASE + "/rommel", Map.of("rowVersion", "0", "effectiveFrom", "2027-01-01",
+                "title", "Rommel", "drl[0].name", "a.drl", "drl[0].text", "// eerste", "drl[1].name", "a.drl",
+                "drl[1].text", "// tweede met eigen tekst"));
+        assertEquals(400, twice.status());
+        assertTrue(twice.contains("twee bestanden heten"), twice.body());
+        assertTrue(twice.contains("tweede met eigen tekst"), "what was typed is shown again");
+        admin.get(BASE + "/rommel");
+        Page emptied = admin.post(BASE + "/rommel", Map.of("rowVersion", "0", "effectiveFrom", "2027-01-01",
+                "title", "Rommel", "drl[0].name", "regulation.drl", "drl[0].text", "  "));
+        assertEquals(400, emptied.status());
+        assertTrue(emptied.contains("minstens"), emptied.body());
+    }
 }
