@@ -98,17 +98,31 @@ public class DryRun {
         this.clock = clock;
     }
 
-    /** The default question: the last twelve months up to today. */
+    /** Longer than this and the report says how far it got: a request must end. */
+    static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(60);
+
+    /** The default question: the last twelve months up to today, for the tenant's main regulation. */
     public Report lastTwelveMonths(Tenant tenant, RegulationVersion draft) {
         LocalDate today = LocalDate.now(clock);
         return run(tenant, draft, today.minusMonths(12).plusDays(1), today);
+    }
+
+    /** A draft of the tenant's main regulation over the period. */
+    public Report run(Tenant tenant, RegulationVersion draft, LocalDate from, LocalDate to) {
+        return run(tenant, draft, "", from, to);
     }
 
     /**
      * @throws InvalidInputException when the period is empty, reversed, in the future or too long
      */
     @Transactional
-    public Report run(Tenant tenant, RegulationVersion draft, LocalDate from, LocalDate to) {
+    public Report run(Tenant tenant, RegulationVersion draft, String regulation, LocalDate from, LocalDate to) {
+        String code = regulation == null ? "" : regulation;
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        // Only the cases of the draft's own regulation: a service line with a procedure of its own is not compared
+        // with a draft of the main regulation, nor the other way round.
+        Map<String, String> regulationOf = new LinkedHashMap<>();
+        regulations.all(tenant.id()).forEach(v -> regulationOf.put(v.name(), v.regulation()));
         LocalDate today = LocalDate.now(clock);
         checkPeriod(from, to, today);
         LocalDate asOf = to.isBefore(today) ? to : today;
@@ -118,10 +132,22 @@ public class DryRun {
         Map<String, Optional<RegulationVersion>> versions = new LinkedHashMap<>();
         List<CaseChange> changes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        if (truncated) {
+            failures.add("Alleen de eerste " + MAX_CASES + " klachten van de periode zijn meegenomen");
+        }
         Tally before = new Tally(asOf);
         Tally after = new Tally(asOf);
         int replayed = 0;
         for (StoredComplaint c : loaded.subList(0, Math.min(loaded.size(), MAX_CASES))) {
+            if (!code.equals(regulationOf.getOrDefault(c.regulationVersion(), ""))) {
+                continue;
+            }
+            if (System.nanoTime() > deadline) {
+                truncated = true;
+                failures.add("Na " + BUDGET.toSeconds() + " seconden gestopt: niet alle klachten van de periode zijn "
+                        + "meegenomen; kies een kortere periode");
+                break;
+            }
             Optional<RegulationVersion> own = versions.computeIfAbsent(c.regulationVersion(),
                     v -> regulations.version(tenant.id(), v));
             if (own.isEmpty()) {
@@ -156,7 +182,7 @@ public class DryRun {
                         c.regulationVersion(), obligations, regA, regB, admA, admB));
             }
         }
-        List<KpiComparison> kpis = kpis(tenant, draft, asOf, before, after, failures);
+        List<KpiComparison> kpis = kpis(tenant, draft, code, asOf, before, after, failures);
         return new Report(draft.version(), from, to, asOf, replayed, truncated, changes, kpis, failures);
     }
 
@@ -217,11 +243,11 @@ public class DryRun {
         return out;
     }
 
-    private List<KpiComparison> kpis(Tenant tenant, RegulationVersion draft, LocalDate asOf, Tally before,
-                                     Tally after, List<String> failures) {
+    private List<KpiComparison> kpis(Tenant tenant, RegulationVersion draft, String regulation, LocalDate asOf,
+                                     Tally before, Tally after, List<String> failures) {
         List<KpiTarget> active = List.of();
         try {
-            RegulationVersion inForce = regulations.inForceOn(tenant, asOf);
+            RegulationVersion inForce = regulations.inForceOn(tenant, regulation, asOf);
             active = targets(tenant, inForce);
         } catch (NoRegulationInForceException e) {
             failures.add("Op " + asOf + " was geen versie van kracht: geen KPI's om mee te vergelijken");

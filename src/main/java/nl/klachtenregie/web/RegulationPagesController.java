@@ -238,7 +238,7 @@ class RegulationPagesController {
         String f = from == null || from.isBlank() ? today.minusMonths(12).plusDays(1).toString() : from.strip();
         String u = to == null || to.isBlank() ? today.toString() : to.strip();
         try {
-            DryRun.Report report = dryRun.run(t, v.version(), date(f, "from"), date(u, "to"));
+            DryRun.Report report = dryRun.run(t, v.version(), v.regulation(), date(f, "from"), date(u, "to"));
             return HttpResponse.ok(new ModelAndView<>("regulation-dryrun",
                     new DryRunPage(t.slug(), v.name(), f, u, report, List.of())));
         } catch (InvalidInputException e) {

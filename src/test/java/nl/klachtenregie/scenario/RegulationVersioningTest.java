@@ -59,6 +59,8 @@ class RegulationVersioningTest implements TestPropertyProvider {
     TenantDirectory tenants;
     @Inject
     AuditLog audit;
+    @Inject
+    nl.klachtenregie.complaint.DryRun dryRun;
 
     @Override
     public Map<String, String> getProperties() {
@@ -285,6 +287,16 @@ class RegulationVersioningTest implements TestPropertyProvider {
         assertEquals("2", complaints.create(withLine, new NewComplaint(ComplaintKind.FORMAL, Channel.LETTER,
                 LocalDate.of(2026, 11, 18), null, aboutCoaching.complainant(), "Iets anders",
                 aboutCoaching.category(), null, null, false, false, false)).regulationVersion());
+
+        // A dry run of a coaching draft replays the coaching cases only, and compares with coaching's version.
+        admin.copy(withLine, "coaching-1", new DraftHeader("coaching-2", LocalDate.of(2027, 1, 1), "Coaching 2", "",
+                null), "impuls.beheerder");
+        assertEquals("coaching", admin.version(withLine, "coaching-2").regulation(), "a copy keeps its regulation");
+        nl.klachtenregie.complaint.DryRun.Report report = dryRun.run(withLine,
+                admin.version(withLine, "coaching-2").version(), "coaching", LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 22));
+        assertEquals(1, report.cases(), "only the complaint about coaching");
+        assertTrue(report.changes().isEmpty());
     }
 
     private static LocalDate due(CaseView c, String code) {
