@@ -200,7 +200,16 @@ final class DrlRuleTemplates implements RuleTemplates {
         // validation keeps ';' out of a section.
         w.rule(r.quote(), "rapportage " + r.code(), List.of("TenantFacts()"),
                 "insert(new ReportDuty(" + literal(r.code()) + ", " + literal(r.period()) + ", "
-                        + literal(r.audience()) + ", " + literal(String.join("; ", r.sections())) + "));");
+                        + literal(r.audience()) + ",\n        " + sections(r.sections()) + "));");
+    }
+
+    /** The sections as one text, a literal per line: twenty long sections on one line would pass the line limit. */
+    private static String sections(List<String> sections) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            parts.add(literal(sections.get(i) + (i < sections.size() - 1 ? "; " : "")));
+        }
+        return parts.isEmpty() ? literal("") : String.join("\n            + ", parts);
     }
 
     /** The complaint pattern for ALL, FORMAL or INFORMAL, with an optional binding. */

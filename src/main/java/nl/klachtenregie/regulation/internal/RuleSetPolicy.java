@@ -62,12 +62,12 @@ final class RuleSetPolicy {
     static final int MAX_FILES = 20;
     /** Rules in one rule set; the largest seed has 35. */
     static final int MAX_RULES = 500;
-    /** Characters of one rule's consequence (its {@code then} part); a seed's longest is about 600. */
-    static final int MAX_CONSEQUENCE_CHARS = 4_000;
+    /** Characters of one rule's consequence; a seed's longest is about 600, a form-made report duty (20 sections) 8,500. */
+    static final int MAX_CONSEQUENCE_CHARS = 10_000;
     /** Characters of one constraint; a seed's longest is about 300. */
     static final int MAX_CONSTRAINT_CHARS = 2_000;
     /** Characters on one line; the seeds' longest (a rule name quoting the regulation) is 344. */
-    static final int MAX_LINE_LENGTH = 1_000;
+    static final int MAX_LINE_LENGTH = 5_000;
     /** Nesting of brackets; deep nesting would exhaust the parser's stack. */
     static final int MAX_NESTING = 32;
     /** Patterns in one rule: every extra pattern multiplies the work of matching. */

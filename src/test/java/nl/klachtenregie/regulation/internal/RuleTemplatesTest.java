@@ -300,6 +300,27 @@ class RuleTemplatesTest {
         return new TenantFacts("nieuw", "1", LADDER, List.of());
     }
 
+    @Test
+    void everyTextAtItsLongestStillMakesRulesThatPassTheChecks() {
+        // Quotes that double when escaped, at every limit the form allows: the generated DRL must still be allowed.
+        String quote = "\"".repeat(RegulationParameters.MAX_QUOTE);
+        String label = "\"".repeat(RegulationParameters.MAX_LABEL);
+        List<String> sections = java.util.Collections.nCopies(RegulationParameters.MAX_SECTIONS, label);
+        RegulationParameters longest = new RegulationParameters("N".repeat(RegulationParameters.MAX_NAME),
+                List.of(new Term("ACKNOWLEDGE", "ALL", "RECEIVED", 5, "WORKING_DAYS", "ACKNOWLEDGED", quote),
+                        new Term("DECIDE", "FORMAL", "RECEIVED", 6, "WEEKS", "DECIDED", quote)),
+                List.of(new Extension("DECIDE", RegulationParameters.MAX_EXTENSIONS, 4, "WEEKS", true, quote)),
+                new RegistrationPolicy(true, false, true, true, true, quote),
+                List.of(new Kpi("OP_TIJD", label, "ON_TIME:DECIDE", "GE", 0.8, quote)),
+                List.of(new Report("JAAR", "YEAR", label, sections, quote)), true);
+        RuleSet rules = templates.write(longest);
+        RegulationOutcome o = evaluate(rules, complaint("FORMAL", false, ""));
+        assertTrue(o.obligations().get(0).basis().startsWith("N".repeat(RegulationParameters.MAX_NAME) + ", ''"),
+                o.obligations().get(0).basis());
+        assertEquals(label, o.kpiTargets().get(0).label());
+        assertEquals(sections, o.reportDuties().get(0).sections());
+    }
+
     private static ComplaintFacts complaint(String kind, boolean unwanted, String employee) {
         return new ComplaintFacts("N-1", kind, "LETTER", RECEIVED, null, "CLIENT", true, true, true, true,
                 "Afspraak niet nagekomen", "BEJEGENING", "", employee, unwanted, false, "RECEIVED", "EMPLOYEE",
