@@ -62,8 +62,17 @@ class LetterStore {
         int updated = db.update("UPDATE letter_template SET subject = ?, body = ?, updated_at = CURRENT_TIMESTAMP "
                 + "WHERE tenant_id = ? AND kind = ?", template.subject(), template.body(), tenant.value(), kind);
         if (updated == 0) {
-            db.insert("INSERT INTO letter_template (tenant_id, kind, subject, body) VALUES (?, ?, ?, ?)",
-                    tenant.value(), kind, template.subject(), template.body());
+            try {
+                db.insert("INSERT INTO letter_template (tenant_id, kind, subject, body) VALUES (?, ?, ?, ?)",
+                        tenant.value(), kind, template.subject(), template.body());
+            } catch (RuntimeException e) {
+                if (nl.klachtenregie.shared.Db.isDuplicateKey(e)) {
+                    // Two first saves of one kind at once: the other came first; say so rather than fail.
+                    throw new nl.klachtenregie.shared.ConflictException("Iemand anders heeft dit sjabloon net "
+                            + "opgeslagen; laad de pagina opnieuw en bekijk het voordat u opslaat.");
+                }
+                throw e;
+            }
         }
     }
 

@@ -294,9 +294,9 @@ public class RegulationAdministration {
 
     private static RegulationVersion regulationVersion(DraftHeader h, RuleSet rules) {
         java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (h.version() == null || !h.version().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        if (h.version() == null || !RegulationVersion.VERSION.matcher(h.version()).matches()) {
             errors.put("version", "geef een versienaam van letters, cijfers, punt, streep of underscore "
-                    + "(hoogstens 64 tekens), bijvoorbeeld 2026-01");
+                    + "(hoogstens 64 tekens, niet 'nieuw' of 'verschil'), bijvoorbeeld 2026-01");
         }
         if (h.effectiveFrom() == null) {
             errors.put("effectiveFrom", "geef de ingangsdatum");

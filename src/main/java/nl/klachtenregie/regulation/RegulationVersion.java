@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public record RegulationVersion(String version, LocalDate effectiveFrom, String title, String source,
                                 RuleSet ruleSet, String coverageYaml) {
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** A path segment in an export and in the page's address: no "..", and not a word the pages use themselves. */
+    public static final Pattern VERSION = Pattern.compile("(?!.*\\.\\.)(?!(nieuw|verschil)$)[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public RegulationVersion {
         if (version == null || !VERSION.matcher(version).matches()) {

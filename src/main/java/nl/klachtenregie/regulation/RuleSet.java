@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * tenants whose sources are identical share one compiled rule base.
  */
 public record RuleSet(Map<String, String> sources) {
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]+\\.drl");
+    // The name is a path segment in an export: it starts with a letter or digit and has no "..".
+    private static final Pattern FILE_NAME = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9._-]*\\.drl");
     /** Keeps a single tenant from exhausting the compiler; far above what a real regulation needs. */
     public static final int MAX_TOTAL_CHARS = 512 * 1024;
 

@@ -32,6 +32,7 @@ import nl.klachtenregie.regulation.RegulationVersion;
 import nl.klachtenregie.regulation.RuleSetCompilationException;
 import nl.klachtenregie.regulation.StoredVersion;
 import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
@@ -138,7 +139,16 @@ public class TenantArchive {
                 throw new ConflictException("Er bestaat al een organisatie met slug '" + profile.slug()
                         + "'; kies een andere slug om het archief als kopie in te lezen");
             }
-            Tenant tenant = tenants.create(profile);
+            Tenant tenant;
+            try {
+                tenant = tenants.create(profile);
+            } catch (RuntimeException e) {
+                // Another import (or onboarding) took the slug between the check above and now.
+                if (Db.isDuplicateKey(e) || e instanceof IllegalArgumentException) {
+                    throw new ConflictException("Er bestaat al een organisatie met slug '" + profile.slug() + "'");
+                }
+                throw e;
+            }
             for (StoredVersion v : definition.versions()) {
                 try {
                     regulations.insert(tenant.id(), v);

@@ -84,6 +84,10 @@ final class TenantFiles {
             for (Object o : list(y.get("regulations"))) {
                 Map<String, Object> v = map(o, "regulations");
                 String version = str(v.get("version"));
+                // Checked before it becomes part of a path: an archive must not make us read outside its folder.
+                if (version == null || !RegulationVersion.VERSION.matcher(version).matches()) {
+                    throw new IllegalArgumentException("ongeldige versienaam '" + version + "'");
+                }
                 Path dir = rulesDir.resolve(slug).resolve(version);
                 // A version with coverage of its own (an export of versions that differ) overrides the tenant's.
                 Path ownCoverage = dir.resolve(COVERAGE_FILE);

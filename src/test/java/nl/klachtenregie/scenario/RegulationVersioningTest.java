@@ -233,6 +233,14 @@ class RegulationVersioningTest implements TestPropertyProvider {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> admin.createFromDrl(impuls,
                 new DraftHeader("met spatie", null, " ", ""), Map.of("regulation.drl", "x"), "impuls.beheerder"));
         assertEquals(List.of("effectiveFrom", "title", "version"), e.fields());
+        for (String name : List.of("nieuw", "verschil", "a..b", "../x", "-v")) {
+            assertEquals(List.of("version"), assertThrows(InvalidInputException.class, () -> admin.createFromDrl(impuls,
+                    new DraftHeader(name, LocalDate.of(2027, 1, 1), "Titel", ""), Map.of("regulation.drl", "x"),
+                    "impuls.beheerder")).fields(), name + " is a word the pages use, or no safe path segment");
+        }
+        assertEquals(List.of("rules"), assertThrows(InvalidInputException.class, () -> admin.createFromDrl(impuls,
+                new DraftHeader("ok", LocalDate.of(2027, 1, 1), "Titel", ""), Map.of("..drl", "x"),
+                "impuls.beheerder")).fields());
     }
 
     @Test

@@ -106,6 +106,10 @@ class TenantArchiveTest implements TestPropertyProvider {
         assertRefused("geen zip".getBytes(StandardCharsets.UTF_8), null);
         assertRefused(zip(Map.of("../../etc/passwd", "x")), "../../etc/passwd");
         assertRefused(zip(Map.of("rules/x/1/regulation.drl", "x")), "tenant.yml");
+        Map<String, String> outside = new TreeMap<>(renamed(archive.files(tenants.resolve("impuls")), "impuls", "buiten"));
+        outside.put("tenants/buiten/tenant.yml", outside.get("tenants/buiten/tenant.yml")
+                .replace("version: '2'", "version: ../../../../etc"));
+        assertRefused(zip(outside), "ongeldige versienaam");
 
         Map<String, String> files = new TreeMap<>(renamed(archive.files(tenants.resolve("impuls")), "impuls", "kwaad"));
         files.put("rules/kwaad/2/regulation.drl", """
