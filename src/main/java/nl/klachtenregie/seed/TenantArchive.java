@@ -95,6 +95,14 @@ public class TenantArchive {
         return files;
     }
 
+    /** The export as a zip, downloaded by a person: the log says who took a copy of the configuration, and when. */
+    @Transactional
+    public byte[] export(Tenant tenant, String by) {
+        byte[] zip = export(tenant);
+        audit.record(tenant.id(), by, "TENANT_EXPORTED", tenant.slug(), "Export gedownload (" + zip.length + " bytes)");
+        return zip;
+    }
+
     /** The export as a zip. */
     public byte[] export(Tenant tenant) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

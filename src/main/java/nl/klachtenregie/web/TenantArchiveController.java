@@ -56,7 +56,7 @@ class TenantArchiveController {
             throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
         }
         Tenant t = tenants.resolve(me.tenantSlug());
-        return HttpResponse.ok(archive.export(t)).contentType("application/zip")
+        return HttpResponse.ok(archive.export(t, me.username())).contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + t.slug() + ".zip\"");
     }
 

@@ -362,6 +362,8 @@ class RegulationPagesTest extends PageTestSupport {
         assertTrue(entries.contains("tenants/iederzijnwerk/tenant.yml"), () -> "entries: " + entries);
         assertTrue(entries.stream().anyMatch(e -> e.startsWith("rules/iederzijnwerk/") && e.endsWith(".drl")),
                 () -> "the versions' rules: " + entries);
+        assertTrue(admin.get("/t/iederzijnwerk/beheer/logboek").contains("data-action=\"TENANT_EXPORTED\" "
+                + "data-actor=\"iederzijnwerk.beheerder\""), "who took a copy is in the log");
 
         PageSession platform = loggedInAs("platform.beheerder");
         Page form = platform.get("/platform/import");
