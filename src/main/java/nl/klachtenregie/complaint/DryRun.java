@@ -74,8 +74,8 @@ public class DryRun {
     }
 
     /** A KPI under the active version and under the draft; a null value means it is not measured on that side. */
-    public record KpiComparison(String code, String label, @Nullable Double valueBefore, @Nullable Double valueAfter,
-                                @Nullable String targetBefore, @Nullable String targetAfter,
+    public record KpiComparison(String code, String label, String measure, @Nullable Double valueBefore,
+                                @Nullable Double valueAfter, @Nullable String targetBefore, @Nullable String targetAfter,
                                 @Nullable Boolean metBefore, @Nullable Boolean metAfter) {
         public boolean differs() {
             return !Objects.equals(valueBefore, valueAfter) || !Objects.equals(targetBefore, targetAfter)
@@ -272,7 +272,8 @@ public class DryRun {
             KpiTarget q = y.get(code);
             Double vp = p == null ? null : before.value(p.measure());
             Double vq = q == null ? null : after.value(q.measure());
-            out.add(new KpiComparison(code, q != null ? q.label() : p.label(), vp, vq,
+            out.add(new KpiComparison(code, q != null ? q.label() : p.label(), q != null ? q.measure() : p.measure(),
+                    vp, vq,
                     p == null ? null : p.comparator() + " " + p.target(),
                     q == null ? null : q.comparator() + " " + q.target(),
                     p == null || vp == null ? null : p.isMet(vp), q == null || vq == null ? null : q.isMet(vq)));

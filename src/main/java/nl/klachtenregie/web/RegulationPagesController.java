@@ -97,9 +97,14 @@ class RegulationPagesController {
         }
     }
 
+    /** A KPI of the dry run as a person reads it: "83% (norm: minstens 80%)". */
+    record KpiView(String code, String label, String before, String after, boolean differs, String metBefore,
+                   String metAfter) {
+    }
+
     /** A dry run's result, with the period asked. */
     record DryRunPage(String tenant, String version, String from, String to, @Nullable DryRun.Report report,
-                      List<String> errors) {
+                      List<String> errors, List<KpiView> kpis) {
         public String nav() {
             return "reglement";
         }
@@ -240,11 +245,46 @@ class RegulationPagesController {
         try {
             DryRun.Report report = dryRun.run(t, v.version(), v.regulation(), date(f, "from"), date(u, "to"));
             return HttpResponse.ok(new ModelAndView<>("regulation-dryrun",
-                    new DryRunPage(t.slug(), v.name(), f, u, report, List.of())));
+                    new DryRunPage(t.slug(), v.name(), f, u, report, List.of(),
+                            report.kpis().stream().map(RegulationPagesController::kpiView).toList())));
         } catch (InvalidInputException e) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("regulation-dryrun",
-                    new DryRunPage(t.slug(), v.name(), f, u, null, messages(e))));
+                    new DryRunPage(t.slug(), v.name(), f, u, null, messages(e), List.of())));
         }
+    }
+
+    private static KpiView kpiView(DryRun.KpiComparison k) {
+        boolean share = k.measure().startsWith("ON_TIME:");
+        return new KpiView(k.code(), k.label(), measured(k.valueBefore(), k.targetBefore(), share),
+                measured(k.valueAfter(), k.targetAfter(), share), k.differs(), met(k.metBefore()), met(k.metAfter()));
+    }
+
+    /** "83% (norm: minstens 80%)"; no target: the KPI does not exist on that side. */
+    private static String measured(@Nullable Double value, @Nullable String target, boolean share) {
+        if (target == null) {
+            return "–";
+        }
+        String[] t = target.split(" ", 2);
+        String comparator = switch (t[0]) {
+            case "LT" -> "minder dan";
+            case "LE" -> "hoogstens";
+            case "GE" -> "minstens";
+            case "GT" -> "meer dan";
+            default -> t[0];
+        };
+        String norm = comparator + " " + number(Double.parseDouble(t[1]), share);
+        return (value == null ? "nog niets te meten" : number(value, share)) + " (norm: " + norm + ")";
+    }
+
+    private static String number(double value, boolean share) {
+        if (share) {
+            return Math.round(value * 100) + "%";
+        }
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static String met(@Nullable Boolean met) {
+        return met == null ? "" : met ? "MET" : "MISSED";
     }
 
     private static LocalDate date(String value, String field) {
