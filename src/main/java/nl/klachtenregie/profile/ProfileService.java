@@ -28,8 +28,11 @@ public class ProfileService {
     private final TenantDirectory tenants;
     private final ComplaintStatistics statistics;
     private final AuditLog audit;
+    private final nl.klachtenregie.regulation.RegulationCatalog regulations;
 
-    ProfileService(TenantDirectory tenants, ComplaintStatistics statistics, AuditLog audit) {
+    ProfileService(TenantDirectory tenants, ComplaintStatistics statistics, AuditLog audit,
+                   nl.klachtenregie.regulation.RegulationCatalog regulations) {
+        this.regulations = regulations;
         this.tenants = tenants;
         this.statistics = statistics;
         this.audit = audit;
@@ -82,6 +85,12 @@ public class ProfileService {
                     + "wie dat nu mag (" + String.join(", ", before.activationRoles()) + ").");
         }
         List<String> refused = new ArrayList<>();
+        // A typo in a service line's regulation would only show at the next intake, as "no regulation in force".
+        java.util.Set<String> known = regulations.regulationCodes(tenant.id());
+        changed.serviceLines().stream().filter(l -> !l.regulation().isEmpty() && !known.contains(l.regulation()))
+                .forEach(l -> refused.add("De dienst '" + l.name() + "' volgt reglement '" + l.regulation()
+                        + "', maar daarvan bestaat nog geen versie. Maak eerst onder Reglement een versie met die "
+                        + "code (een concept is genoeg), of laat het veld leeg voor het hoofdreglement."));
         removedInUse(refused, tenant, ProfileItem.ESCALATION_LEVEL, "het escalatieniveau",
                 before.escalationLadder(), changed.escalationLadder(), TenantProfile.EscalationLevel::code,
                 TenantProfile.EscalationLevel::role);

@@ -91,6 +91,13 @@ public class RegulationCatalog {
         return version(tenant.id(), names.get(0)).orElseThrow();
     }
 
+    /** The codes of the tenant's regulations that have at least one version, draft or active ("" the main one). */
+    @Transactional
+    public java.util.Set<String> regulationCodes(TenantId tenant) {
+        return new java.util.TreeSet<>(db.query("SELECT DISTINCT regulation FROM regulation_version WHERE tenant_id = ?",
+                rs -> rs.getString(1), tenant.value()));
+    }
+
     /** The effective dates of the active versions of one regulation. */
     @Transactional
     public List<LocalDate> activeDates(TenantId tenant, String regulation) {

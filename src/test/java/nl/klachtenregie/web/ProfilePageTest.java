@@ -239,8 +239,15 @@ class ProfilePageTest extends PageTestSupport {
         HttpResponse<String> bad = post(admin, path, form);
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("geen reglementcode"), bad.body());
-        assertEquals(303, post(admin, path, PostedForm.of(bad.body(), "profile-form")
-                .set("lines-" + row + "-regulation", "coaching")).statusCode());
+        HttpResponse<String> unknown = post(admin, path, PostedForm.of(bad.body(), "profile-form")
+                .set("lines-" + row + "-regulation", "coaching"));
+        assertEquals(422, unknown.statusCode(), "no version of a regulation 'coaching' exists yet");
+        assertTrue(unknown.body().contains("daarvan bestaat nog geen versie"), unknown.body());
+        admin.get("/t/kwaliteitsprocedure-6-5/beheer/reglement");
+        assertEquals(303, admin.post("/t/kwaliteitsprocedure-6-5/beheer/reglement/nieuw", Map.of("kind", "drl",
+                "version", "coaching-1", "effectiveFrom", "2027-01-01", "title", "Coaching", "regulation",
+                "coaching")).status());
+        assertEquals(303, post(admin, path, PostedForm.of(unknown.body(), "profile-form")).statusCode());
         assertEquals("coaching", tenants.resolve("kwaliteitsprocedure-6-5").profile().regulationFor("COACHING"));
     }
 
