@@ -56,6 +56,17 @@ public class AuditLog {
                 subject == null ? "" : subject, d);
     }
 
+    /** The newest entries older than entry {@code before} (exclusive), newest first: one page of the log. */
+    @Transactional
+    public List<Entry> before(TenantId tenant, long before, int limit) {
+        int n = Math.max(1, Math.min(limit, 1000));
+        return db.query("SELECT id, at, actor, action, subject, detail FROM audit_log WHERE tenant_id = ? AND id < ? "
+                        + "ORDER BY id DESC LIMIT " + n,
+                rs -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("subject"), rs.getString("detail")),
+                tenant.value(), before);
+    }
+
     /** The newest entries first. */
     @Transactional
     public List<Entry> recent(TenantId tenant, int limit) {

@@ -25,11 +25,15 @@ import nl.klachtenregie.tenant.TenantDirectory;
 class AuditPagesController {
 
     /** The log page. */
-    record AuditPage(String tenant, List<AuditLog.Entry> entries) {
+    record AuditPage(String tenant, List<AuditLog.Entry> entries, @io.micronaut.core.annotation.Nullable Long older,
+                     boolean first) {
         public String nav() {
             return "logboek";
         }
     }
+
+    /** Entries per page; older ones are one link away. */
+    static final int PAGE = 100;
 
     private final AuditLog audit;
     private final TenantDirectory tenants;
@@ -40,12 +44,18 @@ class AuditPagesController {
     }
 
     @Get
-    ModelAndView<AuditPage> list(@PathVariable String tenant, Authentication authentication) {
+    ModelAndView<AuditPage> list(@PathVariable String tenant,
+                                 @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Long voor,
+                                 Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         if (me.tenantSlug() == null || !me.tenantSlug().equals(tenant)) {
             throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
         }
         Tenant t = tenants.resolve(me.tenantSlug());
-        return new ModelAndView<>("audit", new AuditPage(t.slug(), audit.recent(t.id(), 500)));
+        List<AuditLog.Entry> entries = audit.before(t.id(), voor == null ? Long.MAX_VALUE : voor, PAGE + 1);
+        boolean more = entries.size() > PAGE;
+        List<AuditLog.Entry> shown = more ? entries.subList(0, PAGE) : entries;
+        return new ModelAndView<>("audit", new AuditPage(t.slug(), shown,
+                more ? shown.get(shown.size() - 1).id() : null, voor == null));
     }
 }
