@@ -47,7 +47,7 @@ final class LetterModel {
         m.put("obligations", c.obligations().stream().map(o -> map("code", o.code(), "dueOn", dutch(o.dueOn()),
                 "status", o.status().name(), "met", o.metOn() != null)).toList());
         m.put("ladder", profile.escalationLadder().stream().map(l -> map("code", l.code(), "role", l.role(),
-                "current", l.code().equals(c.escalationLevel()))).toList());
+                "holder", l.holder(), "current", l.code().equals(c.escalationLevel()))).toList());
         // in the order of the ladder, so the letter names the next rung first
         List<String> ladder = profile.levelCodes();
         m.put("nextSteps", c.escalationOptions().stream()

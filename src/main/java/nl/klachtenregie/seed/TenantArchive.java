@@ -287,8 +287,13 @@ public class TenantArchive {
         y.put("holidayCalendar", p.holidayCalendar());
         y.put("extraClosedDays", new LinkedHashMap<>(p.extraClosedDays()));
         y.put("activationRoles", p.activationRoles());
-        y.put("escalationLadder", p.escalationLadder().stream().map(l -> ordered("code", l.code(), "role", l.role()))
-                .toList());
+        y.put("escalationLadder", p.escalationLadder().stream().map(l -> {
+            Map<String, Object> level = ordered("code", l.code(), "role", l.role());
+            if (!l.holder().isEmpty()) {
+                level.put("holder", l.holder());
+            }
+            return level;
+        }).toList());
         y.put("externalBodies", p.externalBodies().stream().map(b -> ordered("code", b.code(), "kind", b.kind(),
                 "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url())).toList());
         y.put("categories", p.categories().stream().map(c -> ordered("code", c.code(), "name", c.name())).toList());

@@ -63,7 +63,8 @@ final class TenantFiles {
                     str(y.get("holidayCalendar")),
                     closedDays(y.get("extraClosedDays")),
                     list(y.get("escalationLadder")).stream().map(o -> map(o, "escalationLadder"))
-                            .map(m -> new TenantProfile.EscalationLevel(str(m.get("code")), str(m.get("role"))))
+                            .map(m -> new TenantProfile.EscalationLevel(str(m.get("code")), str(m.get("role")),
+                                    str(m.get("holder"))))
                             .toList(),
                     list(y.get("externalBodies")).stream().map(o -> map(o, "externalBodies"))
                             .map(m -> new TenantProfile.ExternalBody(str(m.get("code")), str(m.get("kind")),

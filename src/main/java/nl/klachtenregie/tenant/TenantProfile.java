@@ -160,12 +160,20 @@ public record TenantProfile(
         }
     }
 
-    /** Escalatieniveau: a rung of the ladder, with the Dutch role the regulation names. */
+    /**
+     * Escalatieniveau: a rung of the ladder, with the Dutch role the regulation names and who holds it now
+     * ({@code holder}: a name such as "mevrouw A. Ten Dam", or "" when the role is enough).
+     */
     @Serdeable
-    public record EscalationLevel(String code, String role) {
+    public record EscalationLevel(String code, String role, String holder) {
         public EscalationLevel {
             requireCode(code, "escalatieniveau");
             requireText(role, "rol bij " + code);
+            holder = holder == null ? "" : holder.strip();
+        }
+
+        public EscalationLevel(String code, String role) {
+            this(code, role, "");
         }
     }
 

@@ -45,7 +45,8 @@ final class ProfileForm {
     static final ListSpec LADDER = new ListSpec("ladder", List.of(
             new Field("position", "profile.ladder.position", "number", 4),
             new Field("code", "profile.code", "text", 64),
-            new Field("role", "profile.ladder.role", "text", MAX_TEXT)));
+            new Field("role", "profile.ladder.role", "text", MAX_TEXT),
+            new Field("holder", "profile.ladder.holder", "text", MAX_TEXT)));
     static final ListSpec BODIES = new ListSpec("bodies", List.of(
             new Field("code", "profile.code", "text", 64),
             new Field("kind", "profile.bodies.kind", "text", MAX_TEXT),
@@ -100,7 +101,7 @@ final class ProfileForm {
         Map<String, List<Row>> lists = new LinkedHashMap<>();
         List<TenantProfile.EscalationLevel> ladder = p.escalationLadder();
         lists.put(LADDER.key(), rows(ladder, (l, i) -> values("position", String.valueOf(i + 1), "code", l.code(),
-                "role", l.role())));
+                "role", l.role(), "holder", l.holder())));
         lists.put(BODIES.key(), rows(p.externalBodies(), (b, i) -> values("code", b.code(), "kind", b.kind(),
                 "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url())));
         lists.put(CATEGORIES.key(), rows(p.categories(), (c, i) -> values("code", c.code(), "name", c.name())));
@@ -300,7 +301,8 @@ final class ProfileForm {
                 new TenantProfile.Contact(s.get("contactAddress").strip(), s.get("contactPhone").strip(),
                         s.get("contactEmail").strip(), s.get("contactWebsite").strip()),
                 s.get("complaintAddress").strip(), s.get("holidayCalendar"), closed,
-                map(ladderRows, r -> new TenantProfile.EscalationLevel(code(r), r.get("role").strip())),
+                map(ladderRows, r -> new TenantProfile.EscalationLevel(code(r), r.get("role").strip(),
+                        r.get("holder").strip())),
                 map(filled(t, BODIES), r -> new TenantProfile.ExternalBody(code(r), r.get("kind").strip(),
                         r.get("name").strip(), r.get("address").strip(), r.get("email").strip(),
                         r.get("url").strip())),

@@ -82,7 +82,7 @@ class LetterServiceTest extends ApiTestSupport {
         assertContains(text, "J. de Klager Dorpsstraat 1, 1234 AB Oldenzaal", "22 november 2026", reference,
                 "Op 1 september 2026 hebben wij uw klacht ontvangen",
                 // the procedure: the ladder of the regulation and its terms
-                "1. de medewerker 2. de leidinggevende 3. de directeur",
+                "1. de medewerker 2. de leidinggevende 3. de directeur (mevrouw A. Ten Dam)",
                 "Uiterlijk op 15 september 2026 laten wij u schriftelijk weten hoe het met de behandeling",
                 "Wij nemen uiterlijk op 13 oktober 2026 een besluit over uw klacht",
                 // the external body the regulation names, with its address
