@@ -77,16 +77,21 @@ class ComplaintStore {
                 tenant.value(), from, to);
         java.util.Map<Long, StoredComplaint> byId = new java.util.HashMap<>();
         cases.forEach(c -> byId.put(c.id(), c));
+        if (cases.isEmpty()) {
+            return List.of();
+        }
+        // Up to the last case loaded (cases are in received_on, id order), not the whole period: the limit holds.
+        StoredComplaint last = cases.get(cases.size() - 1);
         db.query("SELECT e.complaint_id, e.payload_json FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id "
-                        + "AND c.tenant_id = e.tenant_id WHERE e.tenant_id = ? AND c.received_on BETWEEN ? AND ? "
-                        + "ORDER BY e.complaint_id, e.seq",
+                        + "AND c.tenant_id = e.tenant_id WHERE e.tenant_id = ? AND c.received_on >= ? "
+                        + "AND (c.received_on < ? OR (c.received_on = ? AND c.id <= ?)) ORDER BY e.complaint_id, e.seq",
                 rs -> {
                     StoredComplaint c = byId.get(rs.getLong(1));
                     if (c != null) {
                         c.events().add(read(rs.getString(2), NewEvent.class));
                     }
                     return null;
-                }, tenant.value(), from, to);
+                }, tenant.value(), from, last.intake().receivedOn(), last.intake().receivedOn(), last.id());
         return cases.stream().map(c -> new StoredComplaint(c.id(), c.reference(), c.intake(), c.regulationVersion(),
                 c.rowVersion(), List.copyOf(c.events()))).toList();
     }
