@@ -13,7 +13,6 @@ import io.micronaut.views.ModelAndView;
 import java.util.List;
 import nl.klachtenregie.audit.AuditLog;
 import nl.klachtenregie.security.CurrentUser;
-import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 
@@ -48,10 +47,7 @@ class AuditPagesController {
                                  @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Long voor,
                                  Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        if (me.tenantSlug() == null || !me.tenantSlug().equals(tenant)) {
-            throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
-        }
-        Tenant t = tenants.resolve(me.tenantSlug());
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         List<AuditLog.Entry> entries = audit.before(t.id(), voor == null ? Long.MAX_VALUE : voor, PAGE + 1);
         boolean more = entries.size() > PAGE;
         List<AuditLog.Entry> shown = more ? entries.subList(0, PAGE) : entries;

@@ -82,7 +82,7 @@ class LetterTemplateController {
 
     @Get
     ModelAndView<TemplatesPage> list(@PathVariable String tenant, Authentication authentication) {
-        Tenant t = own(tenant, CurrentUser.of(authentication));
+        Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
         List<KindRow> rows = letters.templates(t).stream()
                 .map(i -> new KindRow(i.kind().name(), path(i.kind()), i.own(), i.subject())).toList();
         return new ModelAndView<>("letter-templates", new TemplatesPage(t.slug(), rows));
@@ -91,7 +91,7 @@ class LetterTemplateController {
     @Get("/{kind}")
     ModelAndView<TemplatePage> edit(@PathVariable String tenant, @PathVariable String kind,
                                     @Nullable @QueryValue String gedaan, Authentication authentication) {
-        Tenant t = own(tenant, CurrentUser.of(authentication));
+        Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
         LetterKind k = kind(kind);
         LetterService.EditableTemplate template = letters.template(t, k);
         String done = "opgeslagen".equals(gedaan) ? "letterTemplate.done.saved"
@@ -104,7 +104,7 @@ class LetterTemplateController {
     HttpResponse<?> previewOrSave(@PathVariable String tenant, @PathVariable String kind,
                                   @Nullable @Body TemplateForm form, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         LetterKind k = kind(kind);
         TemplateForm f = form == null ? new TemplateForm(null, null, null, null) : form;
         String subject = f.subject() == null ? "" : f.subject();
@@ -134,7 +134,7 @@ class LetterTemplateController {
     HttpResponse<?> reset(@PathVariable String tenant, @PathVariable String kind,
                           @Nullable @Body AdminForms.TokenForm form, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         LetterKind k = kind(kind);
         letters.resetTemplate(t, k, me.username());
         return HttpResponse.seeOther(URI.create("/t/" + t.slug() + "/beheer/brieven/" + path(k) + "?gedaan=standaard"));
@@ -157,10 +157,4 @@ class LetterTemplateController {
                 .orElseThrow(() -> new NotFoundException("Deze soort brief bestaat niet."));
     }
 
-    private Tenant own(String pathTenant, CurrentUser me) {
-        if (me.tenantSlug() == null || !me.tenantSlug().equals(pathTenant)) {
-            throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
-        }
-        return tenants.resolve(me.tenantSlug());
-    }
 }

@@ -27,7 +27,6 @@ import nl.klachtenregie.regulation.HolidayCalendar;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
-import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
@@ -87,7 +86,7 @@ class ProfileController {
     @Get
     ModelAndView<ProfilePage> show(@PathVariable String tenant, @Nullable @QueryValue String gedaan,
                                    Authentication authentication) {
-        Tenant t = own(tenant, CurrentUser.of(authentication));
+        Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
         return page(t, tenants.rowVersion(t.id()), ProfileForm.of(t.profile()), List.of(),
                 "opgeslagen".equals(gedaan) ? "profile.done.saved"
                         : "ongewijzigd".equals(gedaan) ? "profile.done.unchanged" : null);
@@ -98,7 +97,7 @@ class ProfileController {
     HttpResponse<?> save(@PathVariable String tenant, @Nullable @Body Map<String, Object> form,
                          Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         Typed typed = ProfileForm.read(form == null ? Map.of() : form);
         Integer loaded = rowVersion(form);
         int shown = loaded == null ? tenants.rowVersion(t.id()) : loaded;
@@ -142,13 +141,6 @@ class ProfileController {
         }
     }
 
-    /** The signed-in administrator's tenant; the path must name it (the access rule already made sure). */
-    private Tenant own(String pathTenant, CurrentUser me) {
-        if (me.tenantSlug() == null || !me.tenantSlug().equals(pathTenant)) {
-            throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
-        }
-        return tenants.resolve(me.tenantSlug());
-    }
 
     private static ModelAndView<ProfilePage> page(Tenant t, int rowVersion, Typed typed, List<String> refused,
                                                   @Nullable String done) {

@@ -123,7 +123,7 @@ class RegulationPagesController {
     @Get
     ModelAndView<ListPage> list(@PathVariable String tenant, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        return listPage(own(tenant, me), me, Map.of(), List.of());
+        return listPage(OwnTenant.of(tenants, tenant, me), me, Map.of(), List.of());
     }
 
     /** A new draft: {@code kind} is "form", "drl" or "copy" (then {@code from} names the original). */
@@ -133,7 +133,7 @@ class RegulationPagesController {
     HttpResponse<?> create(@PathVariable String tenant, @Body Map<String, String> form,
                            Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         try {
             DraftHeader header = RegulationForms.header(null, form);
             StoredVersion created = switch (form.getOrDefault("kind", "form")) {
@@ -155,7 +155,7 @@ class RegulationPagesController {
     @Get("/verschil")
     ModelAndView<DiffPage> diff(@PathVariable String tenant, @QueryValue("van") String from,
                                 @QueryValue("naar") String to, Authentication authentication) {
-        Tenant t = own(tenant, CurrentUser.of(authentication));
+        Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
         return new ModelAndView<>("regulation-diff", new DiffPage(t.slug(), admin.diff(t, from, to),
                 admin.versions(t).stream().map(StoredVersion::name).toList()));
     }
@@ -164,7 +164,7 @@ class RegulationPagesController {
     ModelAndView<VersionPage> show(@PathVariable String tenant, @PathVariable String version,
                                    @Nullable @QueryValue String gedaan, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         StoredVersion v = admin.version(t, version);
         // Only the outcomes this controller redirects with; anything else in the address is ignored.
         String done = gedaan != null && DONE.contains(gedaan) ? "reg.done." + gedaan : null;
@@ -178,7 +178,7 @@ class RegulationPagesController {
     HttpResponse<?> save(@PathVariable String tenant, @PathVariable String version, @Body Map<String, String> form,
                          Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         StoredVersion v = admin.version(t, version);
         if (!v.isDraft()) {
             // Before reading the form: an active version's page has no editor, so its fields would only give
@@ -211,7 +211,7 @@ class RegulationPagesController {
     HttpResponse<?> activate(@PathVariable String tenant, @PathVariable String version,
                              @Body Map<String, String> form, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         try {
             admin.activate(t, version, rowVersion(form), me.username(), me.roles().stream().map(Role::name).toList());
             return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(version) + "?gedaan=vastgesteld"));
@@ -228,7 +228,7 @@ class RegulationPagesController {
     HttpResponse<?> delete(@PathVariable String tenant, @PathVariable String version,
                            @Body Map<String, String> form, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         admin.deleteDraft(t, version, me.username());
         return HttpResponse.seeOther(URI.create(base(t)));
     }
@@ -237,7 +237,7 @@ class RegulationPagesController {
     HttpResponse<?> dryRun(@PathVariable String tenant, @PathVariable String version,
                            @Nullable @QueryValue("van") String from, @Nullable @QueryValue("tot") String to,
                            Authentication authentication) {
-        Tenant t = own(tenant, CurrentUser.of(authentication));
+        Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
         StoredVersion v = admin.version(t, version);
         LocalDate today = admin.today();
         String f = from == null || from.isBlank() ? today.minusMonths(12).plusDays(1).toString() : from.strip();
@@ -450,10 +450,4 @@ class RegulationPagesController {
         return s == null ? "" : s;
     }
 
-    private Tenant own(String pathTenant, CurrentUser me) {
-        if (me.tenantSlug() == null || !me.tenantSlug().equals(pathTenant)) {
-            throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
-        }
-        return tenants.resolve(me.tenantSlug());
-    }
 }

@@ -22,7 +22,6 @@ import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.seed.TenantArchive;
 import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
-import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 
@@ -52,10 +51,7 @@ class TenantArchiveController {
     @Secured("ADMIN")
     HttpResponse<byte[]> export(@PathVariable String tenant, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        if (me.tenantSlug() == null || !me.tenantSlug().equals(tenant)) {
-            throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
-        }
-        Tenant t = tenants.resolve(me.tenantSlug());
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         return HttpResponse.ok(archive.export(t, me.username())).contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + t.slug() + ".zip\"");
     }

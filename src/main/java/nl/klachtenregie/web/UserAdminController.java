@@ -93,7 +93,7 @@ class UserAdminController {
     ModelAndView<UsersPage> list(@PathVariable String tenant, @Nullable @QueryValue String gedaan,
                                  Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        return page(own(tenant, me), me, Entered.EMPTY, Set.of(), Map.of(),
+        return page(OwnTenant.of(tenants, tenant, me), me, Entered.EMPTY, Set.of(), Map.of(),
                 gedaan != null && DONE.contains(gedaan) ? "admin.done." + gedaan : null);
     }
 
@@ -102,7 +102,7 @@ class UserAdminController {
     HttpResponse<?> create(@PathVariable String tenant, @Nullable @Body NewUserForm form,
                            Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         NewUserForm f = form == null ? new NewUserForm(null, null, null, null, null, null) : form;
         Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
         Set<Role> roles = f.chosenRoles(errors);
@@ -131,7 +131,7 @@ class UserAdminController {
     HttpResponse<?> deactivate(@PathVariable String tenant, @PathVariable long id, @Nullable @Body TokenForm form,
                                Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         administration.setActive(t.id(), userId(id), false, me.id(), me.username());
         return done(t, "gedeactiveerd");
     }
@@ -141,7 +141,7 @@ class UserAdminController {
     HttpResponse<?> activate(@PathVariable String tenant, @PathVariable long id, @Nullable @Body TokenForm form,
                              Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         administration.setActive(t.id(), userId(id), true, me.id(), me.username());
         return done(t, "geactiveerd");
     }
@@ -151,7 +151,7 @@ class UserAdminController {
     HttpResponse<?> unlock(@PathVariable String tenant, @PathVariable long id, @Nullable @Body TokenForm form,
                            Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         administration.unlock(t.id(), userId(id), me.username());
         return done(t, "ontgrendeld");
     }
@@ -160,7 +160,7 @@ class UserAdminController {
     ModelAndView<PasswordPage> passwordForm(@PathVariable String tenant, @PathVariable long id,
                                             Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         return new ModelAndView<>("users-password", new PasswordPage(t.slug(), row(t, userId(id), me), Map.of(),
                 UserDirectory.MIN_PASSWORD_LENGTH));
     }
@@ -170,7 +170,7 @@ class UserAdminController {
     HttpResponse<?> resetPassword(@PathVariable String tenant, @PathVariable long id,
                                   @Nullable @Body PasswordForm form, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        Tenant t = own(tenant, me);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         PasswordForm f = form == null ? new PasswordForm(null, null, null) : form;
         UserRow user = row(t, userId(id), me);
         Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
@@ -186,13 +186,6 @@ class UserAdminController {
                 new PasswordPage(t.slug(), user, errors, UserDirectory.MIN_PASSWORD_LENGTH)));
     }
 
-    /** The signed-in administrator's tenant; the path must name it (the access rule already made sure). */
-    private Tenant own(String pathTenant, CurrentUser me) {
-        if (me.tenantSlug() == null || !me.tenantSlug().equals(pathTenant)) {
-            throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
-        }
-        return tenants.resolve(me.tenantSlug());
-    }
 
     private ModelAndView<UsersPage> page(Tenant t, CurrentUser me, Entered entered, Set<Role> checked,
                                          Map<String, String> errors, @Nullable String done) {
