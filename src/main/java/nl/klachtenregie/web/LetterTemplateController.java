@@ -126,6 +126,10 @@ class LetterTemplateController {
         } catch (RefusedException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(page(t, k, own, subject, body, null, e.getMessage(), null));
+        } catch (nl.klachtenregie.shared.ConflictException e) {
+            // Someone else saved the first own template of this kind at the same moment: keep what was typed.
+            return HttpResponse.status(HttpStatus.CONFLICT)
+                    .body(page(t, k, own, subject, body, null, e.getMessage(), null));
         }
     }
 
