@@ -29,10 +29,13 @@ public class ProfileService {
     private final ComplaintStatistics statistics;
     private final AuditLog audit;
     private final nl.klachtenregie.regulation.RegulationCatalog regulations;
+    private final nl.klachtenregie.regulation.RegulationAdministration administration;
 
     ProfileService(TenantDirectory tenants, ComplaintStatistics statistics, AuditLog audit,
-                   nl.klachtenregie.regulation.RegulationCatalog regulations) {
+                   nl.klachtenregie.regulation.RegulationCatalog regulations,
+                   nl.klachtenregie.regulation.RegulationAdministration administration) {
         this.regulations = regulations;
+        this.administration = administration;
         this.tenants = tenants;
         this.statistics = statistics;
         this.audit = audit;
@@ -100,6 +103,7 @@ public class ProfileService {
                 changed.categories(), TenantProfile.Category::code, TenantProfile.Category::name);
         removedInUse(refused, tenant, ProfileItem.SERVICE_LINE, "de dienst", before.serviceLines(),
                 changed.serviceLines(), TenantProfile.ServiceLine::code, TenantProfile.ServiceLine::name);
+        refused.addAll(rulesThatWouldLoseWhatTheyName(tenant, before, changed));
         if (!refused.isEmpty()) {
             throw new RefusedException(refused);
         }
@@ -126,5 +130,37 @@ public class ProfileService {
                         + (cases == 1 ? "1 klacht gebruikt" : cases + " klachten gebruiken") + " het nog.");
             }
         }
+    }
+
+    /**
+     * The versions in force, and those still to come, must keep finding the ladder levels and external bodies their
+     * rules name: removing one would leave a case with an escalation option or a referral to nothing. The check is
+     * the one activation uses, run with the profile before and after; only what the change newly breaks counts.
+     */
+    private List<String> rulesThatWouldLoseWhatTheyName(Tenant tenant, TenantProfile before, TenantProfile changed) {
+        if (before.levelCodes().equals(changed.levelCodes())
+                && before.externalBodyCodes().equals(changed.externalBodyCodes())) {
+            return List.of();
+        }
+        java.time.LocalDate today = administration.today();
+        java.util.Set<String> inForce = administration.inForceToday(tenant);
+        List<String> out = new ArrayList<>();
+        for (nl.klachtenregie.regulation.StoredVersion v : regulations.all(tenant.id())) {
+            boolean current = inForce.contains(v.name())
+                    || (!v.isDraft() && v.version().effectiveFrom().isAfter(today));
+            if (!current) {
+                continue;
+            }
+            java.util.Set<String> was = new java.util.HashSet<>(administration.check(new Tenant(tenant.id(), before),
+                    v.version().ruleSet()).warnings());
+            for (String warning : administration.check(new Tenant(tenant.id(), changed), v.version().ruleSet())
+                    .warnings()) {
+                if (!was.contains(warning)) {
+                    out.add("Reglementversie " + v.name() + ": " + warning + ". Zet het terug, of maak eerst een "
+                            + "nieuwe versie zonder.");
+                }
+            }
+        }
+        return out;
     }
 }

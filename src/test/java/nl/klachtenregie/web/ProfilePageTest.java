@@ -252,6 +252,19 @@ class ProfilePageTest extends PageTestSupport {
     }
 
         @Test
+    void anExternalBodyTheRegulationInForceNamesCannotBeRemoved() {
+        String path = "/t/iederzijnwerk/beheer/profiel";
+        PageSession admin = loggedInAs("iederzijnwerk.beheerder");
+        PostedForm form = PostedForm.of(admin.get(path).body(), "profile-form");
+        form.clearRow("bodies", form.row("bodies", "code", "KPZ_KLACHTENFUNCTIONARIS"));
+        HttpResponse<String> refused = post(admin, path, form);
+        assertEquals(422, refused.statusCode(), "no case uses it yet, but every complaint's rules refer to it");
+        assertTrue(refused.body().contains("Reglementversie 1") && refused.body().contains("KPZ_KLACHTENFUNCTIONARIS"),
+                refused.body());
+        assertTrue(tenants.resolve("iederzijnwerk").profile().externalBody("KPZ_KLACHTENFUNCTIONARIS").isPresent());
+    }
+
+        @Test
     void twoAdministratorsEditingAtOnceCannotOverwriteEachOther() {
         String path = "/t/iederzijnwerk/beheer/profiel";
         PageSession first = loggedInAs("iederzijnwerk.beheerder");
