@@ -1,7 +1,6 @@
 package nl.klachtenregie.complaint;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -88,9 +87,11 @@ public class DryRun {
     private final RegulationCatalog regulations;
     private final RegulationEngine rules;
     private final Clock clock;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
 
     DryRun(ComplaintStore store, CaseEngine engine, RegulationCatalog regulations, RegulationEngine rules,
-           Clock clock) {
+           Clock clock, io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx) {
+        this.tx = tx;
         this.store = store;
         this.engine = engine;
         this.regulations = regulations;
@@ -115,7 +116,8 @@ public class DryRun {
     /**
      * @throws InvalidInputException when the period is empty, reversed, in the future or too long
      */
-    @Transactional
+    // Not one transaction: the cases are read in one short read, then replayed in memory for up to a minute
+    // without holding a connection.
     public Report run(Tenant tenant, RegulationVersion draft, String regulation, LocalDate from, LocalDate to) {
         String code = regulation == null ? "" : regulation;
         long deadline = System.nanoTime() + BUDGET.toNanos();
@@ -126,9 +128,14 @@ public class DryRun {
         LocalDate today = LocalDate.now(clock);
         checkPeriod(from, to, today);
         LocalDate asOf = to.isBefore(today) ? to : today;
-        List<StoredComplaint> loaded = store.loadReceivedBetween(tenant.id(), from, to, MAX_CASES + 1);
+        record Read(List<StoredComplaint> cases,
+                    java.util.function.Function<StoredComplaint, nl.klachtenregie.regulation.HistoryFacts> histories) {
+        }
+        Read read = tx.executeRead(status -> new Read(store.loadReceivedBetween(tenant.id(), from, to, MAX_CASES + 1),
+                store.histories(tenant.id(), from, to)));
+        List<StoredComplaint> loaded = read.cases();
         boolean truncated = loaded.size() > MAX_CASES;
-        var histories = store.histories(tenant.id(), from, to);
+        var histories = read.histories();
         Map<String, Optional<RegulationVersion>> versions = new LinkedHashMap<>();
         List<CaseChange> changes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
