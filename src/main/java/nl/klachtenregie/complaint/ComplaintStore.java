@@ -158,11 +158,17 @@ class ComplaintStore {
     }
 
     void appendEvent(TenantId tenant, StoredComplaint c, NewEvent e, CaseEngine.Evaluated ev, Long recordedBy) {
+        List<NewEvent> timeline = new ArrayList<>(c.events());
+        timeline.add(e);
+        CaseFacts f = CaseFacts.of(timeline);
         int updated = db.update("UPDATE complaint SET status = ?, escalation_level = ?, registration_required = ?, "
-                        + "admissible = ?, outcome_json = ?, row_version = row_version + 1 "
-                        + "WHERE tenant_id = ? AND id = ? AND row_version = ?",
+                        + "admissible = ?, outcome_json = ?, concluded_on = ?, conclusion = ?, judgement = ?, "
+                        + "satisfaction = ?, extended = ?, referred_external = ?, closed_on = ?, "
+                        + "row_version = row_version + 1 WHERE tenant_id = ? AND id = ? AND row_version = ?",
                 ev.status(), ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
-                write(ev.stored()), tenant.value(), c.id(), c.rowVersion());
+                write(ev.stored()), f.concludedOn(), f.conclusion() == null ? null : f.conclusion().name(),
+                f.judgement() == null ? null : f.judgement().name(), f.satisfaction(), f.extended(),
+                f.referredExternal(), f.closedOn(), tenant.value(), c.id(), c.rowVersion());
         if (updated != 1) {
             throw conflict(c);
         }

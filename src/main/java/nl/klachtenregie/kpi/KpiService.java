@@ -51,7 +51,8 @@ public class KpiService {
                         tenant.profile().externalBodyCodes())));
         List<KpiReport.Kpi> kpis = outcome.kpiTargets().stream().map(t -> measure(tenant, t, from, to, asOf)).toList();
         List<KpiReport.ReportDutyView> duties = outcome.reportDuties().stream()
-                .map(d -> new KpiReport.ReportDutyView(d.code(), d.period(), d.audience(), d.sections(), d.basis()))
+                .map(d -> new KpiReport.ReportDutyView(d.code(), d.period(), d.audience(),
+                        d.parts().stream().map(nl.klachtenregie.regulation.ReportSection.Part::words).toList(), d.basis()))
                 .toList();
         return new KpiReport(tenant.slug(), year, version.version(), asOf, kpis, duties);
     }

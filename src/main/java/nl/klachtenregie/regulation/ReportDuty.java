@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param period HALF_YEAR or YEAR
  * @param audience who receives it (e.g. directie, MT)
- * @param sections the contents the regulation lists, in its words
+ * @param sections the contents the regulation lists, in its words, each optionally led by a {@link ReportSection}
+ *     code ({@code "LATE: ..."})
  */
 public record ReportDuty(String code, String period, String audience, List<String> sections, String basis)
         implements Emission {
@@ -19,6 +20,8 @@ public record ReportDuty(String code, String period, String audience, List<Strin
         }
         Emission.requireText(audience, "audience");
         sections = List.copyOf(sections);
+        // An unknown section code is a mistake in the rules, caught when the rule set is checked.
+        sections.forEach(ReportSection::parse);
         basis = basis == null ? "" : basis;
     }
 
@@ -26,6 +29,11 @@ public record ReportDuty(String code, String period, String audience, List<Strin
     public ReportDuty(String code, String period, String audience, String sections) {
         this(code, period, audience,
                 Arrays.stream(sections.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList(), "");
+    }
+
+    /** The sections with their codes split off. */
+    public List<ReportSection.Part> parts() {
+        return sections.stream().map(ReportSection::parse).toList();
     }
 
     @Override
