@@ -47,6 +47,14 @@ public record CurrentUser(UserId id, String username, String displayName, @Nulla
         return has(Role.STAFF) || has(Role.MANAGER);
     }
 
+    /**
+     * Toezicht: sees the dashboard, the verbeterregister and the reports (kwaliteitsmanager, leidinggevende,
+     * directie).
+     */
+    public boolean oversees() {
+        return has(Role.COMPLIANCE) || has(Role.MANAGER) || has(Role.DIRECTOR);
+    }
+
     public boolean readsCases() {
         return handlesCases() || has(Role.COMPLIANCE);
     }

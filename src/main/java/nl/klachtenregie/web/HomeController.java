@@ -43,7 +43,7 @@ class HomeController {
         if (me.tenantSlug() == null) {
             return HttpResponse.seeOther(URI.create("/platform"));
         }
-        String start = me.readsCases() ? "/werk" : "/gebruikers";
+        String start = me.readsCases() ? "/werk" : me.oversees() ? "/dashboard" : "/gebruikers";
         return HttpResponse.seeOther(URI.create("/t/" + me.tenantSlug() + start));
     }
 

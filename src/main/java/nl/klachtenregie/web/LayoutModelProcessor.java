@@ -72,11 +72,11 @@ class LayoutModelProcessor implements ViewModelProcessor<Object> {
 
     /** The signed-in user as the layout shows it. */
     record Me(String name, String username, String tenant, String tenantName, boolean caseWork, boolean readsCases,
-              boolean compliance, boolean admin, boolean platformAdmin, boolean director) {
+              boolean compliance, boolean admin, boolean platformAdmin, boolean director, boolean oversight) {
         Me(CurrentUser u, String tenantName) {
             this(u.displayName(), u.username(), u.tenantSlug(), tenantName, u.handlesCases(), u.readsCases(),
                     u.has(Role.COMPLIANCE) || u.has(Role.MANAGER), u.has(Role.ADMIN), u.has(Role.PLATFORM_ADMIN),
-                    u.has(Role.DIRECTOR));
+                    u.has(Role.DIRECTOR), u.oversees());
         }
     }
 }
