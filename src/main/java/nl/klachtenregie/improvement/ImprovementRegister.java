@@ -77,7 +77,7 @@ public class ImprovementRegister {
      */
     @Transactional
     public Map<String, Long> complaintIds(TenantId tenant, Collection<String> references) {
-        return store.complaintIds(tenant, NewMeasure.references(List.copyOf(references)));
+        return store.complaintIds(tenant, NewMeasure.references(new ArrayList<>(references)));
     }
 
     /**
@@ -113,6 +113,10 @@ public class ImprovementRegister {
         if (before.review() != null && m.status() != MeasureStatus.DONE) {
             throw InvalidInputException.of("status", "Deze maatregel is al op effectiviteit beoordeeld ("
                     + before.review().year() + ") en blijft daarom afgerond.");
+        }
+        if (before.review() != null && m.completedOn().isAfter(before.review().reviewedOn())) {
+            throw InvalidInputException.of("completedOn", "Deze maatregel is op " + before.review().reviewedOn()
+                    + " op effectiviteit beoordeeld; hij kan niet later zijn afgerond.");
         }
         Map<Long, String> complaints = checked(tenant.id(), m, before.createdOn(), today());
         if (!store.update(tenant.id(), id, m, expectedRowVersion)) {
@@ -216,7 +220,8 @@ public class ImprovementRegister {
 
     private static ConflictException conflict(Measure m) {
         return new ConflictException("De verbetermaatregel " + m.number() + " is intussen door iemand anders "
-                + "gewijzigd. Hieronder staat wat u invulde; vergelijk het met de huidige versie en sla opnieuw op.");
+                + "gewijzigd; er is niets opgeslagen. Hieronder staat wat u invulde. Opnieuw opslaan vervangt de "
+                + "wijziging van de ander; laad de pagina opnieuw om die eerst te zien.");
     }
 
     private static final Map<MeasureKind, String> KINDS = Map.of(MeasureKind.CORRECTIVE, "corrigerend",

@@ -278,6 +278,10 @@ class ImprovementRegisterTest extends ApiTestSupport {
         long id = m.id();
         assertTrue(assertThrows(InvalidInputException.class, () -> register.update(impuls, id,
                 open("Heropend", List.of(impulsComplaint)), version, ACTOR)).fieldErrors().containsKey("status"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> register.update(impuls, id,
+                done("Later klaar", TODAY.plusDays(1)), version, ACTOR)).fieldErrors().get("completedOn")
+                .contains("beoordeeld"), "not completed after its review");
+        assertEquals(version, register.find(impuls.id(), id).orElseThrow().rowVersion(), "nothing saved");
     }
 
     @Test

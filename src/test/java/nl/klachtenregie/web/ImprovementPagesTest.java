@@ -331,11 +331,43 @@ class ImprovementPagesTest extends PageTestSupport {
         Measure m = done("Met een klacht", MeasureLevel.ORGANISATION);
         String link = "href=\"/t/impuls/klachten/" + complaint1Id + "\"";
         assertTrue(loggedInAs("impuls.kwaliteit").get(REGISTER + "/" + m.id()).contains(link));
+        Page list = loggedInAs("impuls.kwaliteit").get(REGISTER);
+        assertTrue(list.contains(link), "the register links the case too");
+        assertTrue(list.contains("href=\"/t/impuls/verbeterregister/" + m.id() + "\""), "and the measure");
         Page director = loggedInAs("impuls.directeur").get(REGISTER + "/" + m.id());
         assertEquals(200, director.status());
         assertFalse(director.contains(link), "the directeur does not open cases");
         assertTrue(textOf(director.body(), "measure-complaints").contains(complaint1));
         assertFalse(loggedInAs("impuls.directeur").get(REGISTER).contains(link));
+    }
+
+    @Test
+    void everyRegisterPageHasOneHeadingAndLabelledControls() {
+        Measure m = done("Toegankelijk", MeasureLevel.CLIENT);
+        PageSession quality = loggedInAs("impuls.kwaliteit");
+        List<String> problems = new java.util.ArrayList<>();
+        for (String path : List.of(REGISTER, REGISTER + "/nieuw", REGISTER + "/" + m.id(),
+                REGISTER + "/nieuw?klachten=ONBEKEND-1")) {
+            Page page = quality.get(path);
+            assertTrue(page.status() == 200 || page.status() == 422, path + ": " + page.status());
+            if (page.body().split("<h1[ >]", -1).length != 2) {
+                problems.add(path + ": not one h1");
+            }
+            java.util.regex.Matcher c = java.util.regex.Pattern.compile("<(input|select|textarea)\\b([^>]*)>")
+                    .matcher(page.body());
+            while (c.find()) {
+                String attrs = c.group(2);
+                String before = page.body().substring(0, c.start());
+                boolean inLabel = before.lastIndexOf("<label") > before.lastIndexOf("</label>");
+                java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=\"([^\"]+)\"").matcher(attrs);
+                boolean labelled = inLabel || attrs.contains("type=\"hidden\"") || attrs.contains("aria-label=")
+                        || (id.find() && page.contains("for=\"" + id.group(1) + "\""));
+                if (!labelled) {
+                    problems.add(path + ": unlabelled " + attrs.strip());
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
     }
 
     /** The HTML of the element with this id up to the next section (enough for a table). */
