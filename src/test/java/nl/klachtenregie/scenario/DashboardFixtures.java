@@ -157,6 +157,11 @@ final class DashboardFixtures {
                 .orElseThrow(() -> new AssertionError("no KPI " + code + " in " + d.kpis()));
     }
 
+    /** The KPI codes, sorted: the order the rules emit their targets in is not a promise. */
+    static List<String> kpiCodes(Dashboard d) {
+        return d.kpis().stream().map(Dashboard.KpiValue::code).sorted().toList();
+    }
+
     /** Value (null: nothing to measure), numerator, denominator, on time by extension and met (null: no target). */
     static void assertKpi(Dashboard.KpiValue k, Double value, long numerator, long denominator, long byExtension,
                           Boolean met) {

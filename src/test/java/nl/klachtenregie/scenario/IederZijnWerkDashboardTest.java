@@ -197,8 +197,7 @@ class IederZijnWerkDashboardTest implements TestPropertyProvider {
         assertNull(notify.target());
         assertEquals("NOTIFY_NOT_ADMISSIBLE", notify.obligation());
         // codes without a term (INFORM_MANAGEMENT, COMMUNICATE_SOLUTION) have nothing to be on time for
-        assertEquals(List.of(DECIDE_KPI, ACK_KPI, "OP_TIJD_NOTIFY_NOT_ADMISSIBLE"),
-                d.kpis().stream().map(Dashboard.KpiValue::code).toList());
+        assertEquals(List.of(DECIDE_KPI, ACK_KPI, "OP_TIJD_NOTIFY_NOT_ADMISSIBLE"), DashboardFixtures.kpiCodes(d));
         // the period without a declared inadmissibility has no default share for it
         assertTrue(dashboard("2026-K4").kpis().stream().noneMatch(k -> k.code().equals("OP_TIJD_NOTIFY_NOT_ADMISSIBLE")));
     }
@@ -241,6 +240,7 @@ class IederZijnWerkDashboardTest implements TestPropertyProvider {
     void complaintReceivedOnThirtyFirstDecemberBelongsToItsYear() {
         // M: received 31-12-2025, decided 12-02-2026 one day late: 2025's figure, not 2026's
         Dashboard y2025 = dashboard("2025");
+        assertEquals(DashboardFixtures.TODAY, y2025.asOf(), "a period that is over is measured today too");
         assertKpi(kpi(y2025, DECIDE_KPI), 0.0, 0, 1, 0, false);
         assertKpi(kpi(y2025, ACK_KPI), 1.0, 1, 1, 0, true);
         assertEquals(1, y2025.breakdowns().total());
