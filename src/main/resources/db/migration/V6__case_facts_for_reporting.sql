@@ -41,6 +41,11 @@ UPDATE complaint SET
     closed_on = (SELECT MAX(e.occurred_on) FROM complaint_event e WHERE e.complaint_id = complaint.id
         AND e.type = 'CLOSED');
 
+-- The due date a term would have had without an extension: the dashboard shows apart what was on time only
+-- thanks to the extension. Obligations stored before this migration take their due date as it stood.
+ALTER TABLE obligation ADD COLUMN base_due_on DATE NULL;
+UPDATE obligation SET base_due_on = due_on;
+
 -- The dashboard's "met on time" per obligation code reads a tenant's obligations of one code for the cases of a
 -- period; its breakdowns group the period's cases, which the (tenant_id, received_on) index already finds.
 CREATE INDEX ix_obligation_tenant_code ON obligation (tenant_id, code, complaint_id);

@@ -219,6 +219,8 @@ class CaseEngine {
         Map<String, Set<Integer>> usedEvents = new LinkedHashMap<>();
         for (Obligation o : distinct.values()) {
             DueDate due = dueDate(o, extendedCode, extensions, calendar);
+            LocalDate baseDue = o.termUnit() == TermUnit.NONE ? null
+                    : Deadlines.due(o.from(), o.amount(), o.termUnit(), calendar).date();
             Set<Integer> used = usedEvents.computeIfAbsent(o.satisfiedBy(), k -> new java.util.HashSet<>());
             LocalDate metOn = null;
             for (int i = 0; i < byDate.size(); i++) {
@@ -236,7 +238,7 @@ class CaseEngine {
             boolean closedWaived = closedOn != null && (due.date() == null || !due.date().isBefore(closedOn));
             boolean waived = metOn == null && (ruleWaived || closedWaived);
             result.add(new ScheduledObligation(o.code(), o.from(), due.date(), metOn, waived, o.basis(),
-                    due.explanation()));
+                    due.explanation(), baseDue));
         }
         return result;
     }

@@ -226,9 +226,9 @@ class ComplaintStore {
         db.update("DELETE FROM obligation WHERE tenant_id = ? AND complaint_id = ?", tenant.value(), complaintId);
         for (ScheduledObligation o : obligations) {
             db.insert("INSERT INTO obligation (tenant_id, complaint_id, code, from_on, due_on, met_on, waived, basis, "
-                            + "explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "explanation, base_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     tenant.value(), complaintId, o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(),
-                    truncate(o.basis()), truncate(o.explanation()));
+                    truncate(o.basis()), truncate(o.explanation()), o.baseDueOn());
         }
     }
 
@@ -237,7 +237,7 @@ class ComplaintStore {
                         + "ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, from_on, code, id",
                 rs -> new ScheduledObligation(rs.getString("code"), Db.date(rs, "from_on"), Db.date(rs, "due_on"),
                         Db.date(rs, "met_on"), rs.getBoolean("waived"), rs.getString("basis"),
-                        rs.getString("explanation")),
+                        rs.getString("explanation"), Db.date(rs, "base_due_on")),
                 tenant.value(), complaintId);
     }
 

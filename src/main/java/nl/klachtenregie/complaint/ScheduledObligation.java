@@ -2,9 +2,19 @@ package nl.klachtenregie.complaint;
 
 import java.time.LocalDate;
 
-/** An obligation with its computed due date and fulfilment, as stored. */
+/**
+ * An obligation with its computed due date and fulfilment, as stored.
+ *
+ * @param baseDueOn the due date the term would have without an extension (equal to {@code dueOn} when none), so a
+ *     report can show apart what was on time only thanks to the extension
+ */
 record ScheduledObligation(String code, LocalDate fromOn, LocalDate dueOn, LocalDate metOn, boolean waived,
-                           String basis, String explanation) {
+                           String basis, String explanation, LocalDate baseDueOn) {
+
+    ScheduledObligation(String code, LocalDate fromOn, LocalDate dueOn, LocalDate metOn, boolean waived, String basis,
+                        String explanation) {
+        this(code, fromOn, dueOn, metOn, waived, basis, explanation, dueOn);
+    }
 
     /** The status on {@code asOf}: a fulfilment after that day has not happened yet from its point of view. */
     ObligationStatus statusOn(LocalDate asOf) {

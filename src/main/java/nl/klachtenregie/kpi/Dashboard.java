@@ -33,6 +33,12 @@ public record Dashboard(String tenant, Period period, LocalDate asOf, List<KpiVa
     public record KpiValue(String code, String label, String regulation, String measure, String comparator,
                            Double target, Double value, Boolean met, long numerator, long denominator,
                            long onTimeByExtension, String basis, List<Double> trend) {
+        /** The same measurement shown as a plain share, without a target (the default per obligation code). */
+        KpiValue withoutTarget() {
+            return new KpiValue(code, label, regulation, measure, null, null, value, null, numerator, denominator,
+                    onTimeByExtension, basis, trend);
+        }
+
         /** The obligation code of an ON_TIME measure, else null. */
         public String obligation() {
             return measure.startsWith("ON_TIME:") ? measure.substring("ON_TIME:".length()) : null;

@@ -98,6 +98,14 @@ public class RegulationCatalog {
                 rs -> rs.getString(1), tenant.value()));
     }
 
+    /** The names of the active versions of one regulation ("" the main one): the versions its cases carry. */
+    @Transactional
+    public List<String> versionNames(TenantId tenant, String regulation) {
+        return db.query("SELECT version FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
+                + "AND regulation = ? ORDER BY effective_from, id", rs -> rs.getString(1), tenant.value(),
+                regulation == null ? "" : regulation);
+    }
+
     /** The effective dates of the active versions of one regulation. */
     @Transactional
     public List<LocalDate> activeDates(TenantId tenant, String regulation) {
