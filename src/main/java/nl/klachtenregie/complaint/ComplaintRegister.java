@@ -177,7 +177,8 @@ public class ComplaintRegister {
         if (!cases.isEmpty()) {
             List<Object> p2 = new ArrayList<>(params);
             p2.add(asOf);
-            db.query("SELECT o.complaint_id, o.code, o.due_on, o.met_on, c.closed_on FROM obligation o JOIN complaint c "
+            db.query("SELECT o.complaint_id, o.code, o.due_on, o.met_on, c.closed_on FROM obligation o "
+                            + "JOIN complaint c "
                             + "ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND "
                             + where + " AND o.waived = FALSE AND o.due_on IS NOT NULL AND "
                             + "((o.met_on IS NOT NULL AND o.met_on > o.due_on) OR (o.met_on IS NULL AND o.due_on < ? "

@@ -119,7 +119,8 @@ public record Report(String tenant, String organisation, String code, String tit
                     idx.add(i);
                 }
             }
-            return rows.stream().limit(max).map(r -> idx.stream().map(i -> Cells.text(r.get(i), columns.get(i).kind())).toList()).toList();
+            return rows.stream().limit(max)
+                    .map(r -> idx.stream().map(i -> Cells.text(r.get(i), columns.get(i).kind())).toList()).toList();
         }
 
         /** The most rows a page or the PDF shows; the workbook and the CSV carry all. */

@@ -9,6 +9,8 @@ import nl.klachtenregie.letter.XhtmlPdf;
  */
 final class ReportPdf {
 
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{2}-\\d{2}-\\d{4}");
+
     private ReportPdf() {
     }
 
@@ -37,6 +39,7 @@ final class ReportPdf {
                 .append("th, td { border: 0.5pt solid #999999; padding: 1mm 1.5mm; font-size: 7.5pt; "
                         + "vertical-align: top; text-align: left; }")
                 .append("th { background-color: #eeeeee; } thead { display: table-header-group; }")
+                .append("td.nw, span.nw { white-space: nowrap; }")
                 .append("table.figures td { border: none; border-bottom: 0.5pt solid #dddddd; font-size: 9pt; }")
                 .append("table.figures td.v { text-align: right; font-weight: bold; width: 35%; }")
                 .append(".notice { border: 0.5pt solid #999999; background-color: #f6f6f6; padding: 2mm; "
@@ -104,10 +107,17 @@ final class ReportPdf {
             h.append("<th>").append(esc(c.header())).append("</th>");
         }
         h.append("</tr></thead><tbody>");
+        List<Report.Column> cols = t.shownColumns();
         for (List<String> row : t.pageRows()) {
             h.append("<tr>");
-            for (String cell : row) {
-                h.append("<td>").append(esc(cell)).append("</td>");
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                // dates, numbers and references (IEDE-2026-0001) are never broken at their hyphens
+                boolean whole = cols.get(i).kind() != Report.Column.Kind.TEXT
+                        || (cell.length() <= 20 && cell.indexOf(' ') < 0);
+                h.append(whole ? "<td class=\"nw\">" : "<td>")
+                        .append(whole ? esc(cell) : DATE.matcher(esc(cell)).replaceAll("<span class=\"nw\">$0</span>"))
+                        .append("</td>");
             }
             h.append("</tr>");
         }

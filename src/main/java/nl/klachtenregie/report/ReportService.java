@@ -138,7 +138,8 @@ public class ReportService {
         this.clock = clock;
     }
 
-    private LocalDate today() {
+    /** Today, as the product's (pinnable) clock says. */
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 

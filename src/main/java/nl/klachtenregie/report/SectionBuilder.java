@@ -122,9 +122,9 @@ final class SectionBuilder {
         c.figure("Formeel", count(b.byKind(), "FORMAL"));
         c.figure("Informeel (uitingen van onvrede)", count(b.byKind(), "INFORMAL"));
         c.figure("Vorige periode (" + f.period().previous().label() + ")", b.previousTotal());
-        c.table(breakdown("per-soort", "Naar soort", b.byKind()));
-        c.table(breakdown("per-kanaal", "Naar kanaal", b.byChannel()));
-        c.table(breakdown("per-categorie", "Naar categorie", b.byCategory()));
+        c.table(breakdown("per-soort", "Naar soort", b.byKind(), k -> Labels.of("kind", k)));
+        c.table(breakdown("per-kanaal", "Naar kanaal", b.byChannel(), k -> Labels.of("channel", k)));
+        c.table(breakdown("per-categorie", "Naar categorie", b.byCategory(), labels::category));
         return c;
     }
 
@@ -167,7 +167,8 @@ final class SectionBuilder {
         Content c = new Content();
         c.figure("Ingediend maar niet behandeld", nh.size() + " van " + rows.size());
         c.figure("Niet-ontvankelijk verklaard",
-                nh.stream().filter(r -> r.conclusion() == EventType.DECLARED_NOT_ADMISSIBLE || !r.admissible()).count());
+                nh.stream().filter(r -> r.conclusion() == EventType.DECLARED_NOT_ADMISSIBLE || !r.admissible())
+                        .count());
         c.figure("Afgesloten zonder behandeling (bijvoorbeeld ingetrokken)",
                 nh.stream().filter(r -> r.conclusion() == null).count());
         c.table(new Table("niet-behandeld", "Ingediende, maar niet behandelde klachten", List.of(col("Kenmerk"),
@@ -202,8 +203,8 @@ final class SectionBuilder {
         Content c = new Content();
         c.figure("Over ongewenst gedrag", rows.stream().filter(Row::unwantedBehaviour).count());
         c.figure("Over een medewerker", rows.stream().filter(r -> r.concernsEmployee() != null).count());
-        c.table(breakdown("per-categorie", "Naar categorie", b.byCategory()));
-        c.table(breakdown("per-dienst", "Naar dienst", b.byServiceLine()));
+        c.table(breakdown("per-categorie", "Naar categorie", b.byCategory(), labels::category));
+        c.table(breakdown("per-dienst", "Naar dienst", b.byServiceLine(), labels::serviceLine));
         if (f.full()) {
             c.table(new Table("inhoud", "Inhoud van de klachten", List.of(col("Kenmerk"), col("Categorie"),
                     col("Samenvatting")), rows.stream().map(r -> cells(r.reference(),
@@ -225,8 +226,8 @@ final class SectionBuilder {
         c.figure("Verwezen naar een externe instantie", rows.stream().filter(Row::referredExternal).count());
         c.figure("Nog niet afgerond op " + Cells.date(f.register().asOf()),
                 rows.stream().filter(r -> r.conclusion() == null && r.closedOn() == null).count());
-        c.table(breakdown("per-niveau", "Naar hoogste escalatieniveau", b.byLevel()));
-        c.table(breakdown("per-status", "Naar status", b.byStatus()));
+        c.table(breakdown("per-niveau", "Naar hoogste escalatieniveau", b.byLevel(), labels::level));
+        c.table(breakdown("per-status", "Naar status", b.byStatus(), k -> Labels.of("status", k)));
         Map<String, long[]> byKind = new LinkedHashMap<>();
         for (ComplaintKind k : ComplaintKind.values()) {
             byKind.put(Labels.of("kind", k), new long[5]);
@@ -525,12 +526,27 @@ final class SectionBuilder {
                 Labels.trend(t.type()), flagSubject(t), t.count(), t.previous())).toList(), "");
     }
 
-    private Table breakdown(String name, String title, List<Dashboard.Count> counts) {
-        return new Table(name, title, List.of(col(title.replace("Naar ", "").substring(0, 1).toUpperCase()
-                + title.replace("Naar ", "").substring(1)), num(f.period().label()),
-                num(f.period().previous().label())), counts.stream().map(c -> cells(
-                c.label() == null || c.label().isEmpty() ? "(geen)" : c.label(), c.count(), c.previous())).toList(),
-                "");
+    /**
+     * A breakdown with the previous period beside it. {@code name} names the codes where the dashboard left them
+     * unnamed (kinds, channels, statuses are codes there; the report says them in Dutch).
+     */
+    private Table breakdown(String name, String title, List<Dashboard.Count> counts,
+                            java.util.function.Function<String, String> namer) {
+        String dimension = title.replace("Naar ", "");
+        return new Table(name, title, List.of(col(Character.toUpperCase(dimension.charAt(0)) + dimension.substring(1)),
+                num(f.period().label()), num(f.period().previous().label())), counts.stream().map(c -> cells(
+                label(c, namer), c.count(), c.previous())).toList(), "");
+    }
+
+    private static String label(Dashboard.Count c, java.util.function.Function<String, String> namer) {
+        if (c.code() == null || c.code().isEmpty()) {
+            return "(geen)";
+        }
+        if (c.label() == null || c.label().isBlank() || c.label().equals(c.code())) {
+            String named = namer.apply(c.code());
+            return named == null || named.isBlank() ? c.code() : named;
+        }
+        return c.label();
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
