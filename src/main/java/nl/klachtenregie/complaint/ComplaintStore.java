@@ -320,6 +320,39 @@ class ComplaintStore {
             params.add(like);
             params.add(like);
         }
+        if (f.receivedFrom() != null) {
+            sql.append(" AND c.received_on >= ?");
+            params.add(f.receivedFrom());
+        }
+        if (f.receivedTo() != null) {
+            sql.append(" AND c.received_on <= ?");
+            params.add(f.receivedTo());
+        }
+        if (f.channel() != null) {
+            sql.append(" AND c.channel = ?");
+            params.add(f.channel());
+        }
+        if (f.serviceLine() != null) {
+            if (CaseFilter.NONE.equals(f.serviceLine())) {
+                sql.append(" AND c.service_line IS NULL");
+            } else {
+                sql.append(" AND c.service_line = ?");
+                params.add(f.serviceLine());
+            }
+        }
+        if (f.level() != null) {
+            sql.append(" AND c.escalation_level = ?");
+            params.add(f.level());
+        }
+        if (f.late() != null) {
+            // The same "late" as the dashboard's on-time KPI counts: met after its due date, or unmet, not waived
+            // and overdue.
+            sql.append(" AND EXISTS (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
+                    + "AND o.code = ? AND o.due_on IS NOT NULL AND ((o.met_on IS NOT NULL AND o.met_on > o.due_on) "
+                    + "OR (o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)))");
+            params.add(f.late());
+            params.add(f.asOf());
+        }
         if (f.openOnly()) {
             sql.append(" AND c.status <> 'CLOSED'");
         }

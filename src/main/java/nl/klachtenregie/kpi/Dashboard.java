@@ -7,7 +7,8 @@ import nl.klachtenregie.regulation.ReportDuty;
 /**
  * Dashboard: how the tenant kept its own regulation in one period, with the trend over the periods before it.
  *
- * @param asOf the day the figures were measured (today, or the period's last day when it is over)
+ * @param asOf the day the figures were measured: today, also for a period that is over (an unmet term of the
+ *     period's complaints counts once it is overdue today, even when it ran out after the period ended)
  * @param trendPeriods the periods of the trend, oldest first, ending with {@code period}
  * @param reportDuties the reports the regulations in force require
  */

@@ -36,7 +36,7 @@ class CasePageModels {
     /** Klachtenlijst. */
     record ListPage(String tenant, CasePage result, List<Option> statuses, List<Option> kinds, List<Option> categories,
                     List<Option> handlers, List<Option> overdue, String q, int pageNumber, int pages,
-                    String previousUrl, String nextUrl, String nav) {
+                    String previousUrl, String nextUrl, String nav, List<Option> narrowing) {
     }
 
     /** Nieuwe klacht. */
@@ -132,7 +132,7 @@ class CasePageModels {
                         new Option("false", "no", "false".equals(query.overdue()))),
                 query.q() == null ? "" : query.q(), pageNumber, pages,
                 pageNumber > 1 ? query.url(tenant.slug(), pageNumber - 1) : null,
-                pageNumber < pages ? query.url(tenant.slug(), pageNumber + 1) : null, "klachten");
+                pageNumber < pages ? query.url(tenant.slug(), pageNumber + 1) : null, "klachten", query.narrowing());
     }
 
     IntakePage intake(Tenant tenant, PageForms.IntakeForm form, Map<String, String> errors, List<String> refused,
@@ -275,7 +275,13 @@ class CasePageModels {
 
     /** The list page's query as typed in the address bar. */
     record ListQuery(String status, String kind, String category, String handler, String overdue, String q,
-                     String page) {
+                     String page, String from, String to, String channel, String serviceLine, String level,
+                     String late) {
+        ListQuery(String status, String kind, String category, String handler, String overdue, String q,
+                  String page) {
+            this(status, kind, category, handler, overdue, q, page, null, null, null, null, null, null);
+        }
+
         String url(String tenant, int pageNumber) {
             StringBuilder s = new StringBuilder("/t/" + tenant + "/klachten?page=" + pageNumber);
             append(s, "status", status);
@@ -284,7 +290,24 @@ class CasePageModels {
             append(s, "handler", handler);
             append(s, "overdue", overdue);
             append(s, "q", q);
+            appendNarrowing(s);
             return s.toString();
+        }
+
+        /** The filters that only the dashboard's links set; the list's form keeps them as hidden fields. */
+        List<Option> narrowing() {
+            List<Option> out = new ArrayList<>();
+            for (String[] f : new String[][] {{"from", from}, {"to", to}, {"channel", channel},
+                    {"serviceLine", serviceLine}, {"level", level}, {"late", late}}) {
+                if (f[1] != null && !f[1].isBlank()) {
+                    out.add(new Option(f[0], f[1], true));
+                }
+            }
+            return out;
+        }
+
+        private void appendNarrowing(StringBuilder s) {
+            narrowing().forEach(o -> append(s, o.value(), o.label()));
         }
 
         private static void append(StringBuilder s, String name, String value) {

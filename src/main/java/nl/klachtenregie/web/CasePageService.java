@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.klachtenregie.complaint.CaseFilter;
+import nl.klachtenregie.complaint.Channel;
 import nl.klachtenregie.complaint.CasePage;
 import nl.klachtenregie.complaint.CaseStatus;
 import nl.klachtenregie.complaint.CaseView;
@@ -82,9 +83,16 @@ class CasePageService {
                 errors.add("page", "'" + q.page() + "' is geen paginanummer");
             }
         }
+        LocalDate from = errors.optionalDate("from", q.from());
+        LocalDate to = errors.optionalDate("to", q.to());
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add("to", "de einddatum ligt voor de begindatum");
+        }
+        Channel channel = errors.optionalEnum("channel", q.channel(), Channel.class);
         errors.throwIfAny();
         CaseFilter filter = new CaseFilter(status, overdue, complaints.today(), CasePagesController.PAGE_SIZE,
-                (page - 1) * CasePagesController.PAGE_SIZE, kind, q.category(), handler, q.q());
+                (page - 1) * CasePagesController.PAGE_SIZE, kind, q.category(), handler, q.q(), false, from, to,
+                channel, q.serviceLine(), q.level(), q.late());
         return models.list(t, complaints.page(t, filter), q, users.handlers(t.id()));
     }
 

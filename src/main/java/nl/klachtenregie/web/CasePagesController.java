@@ -59,9 +59,15 @@ class CasePagesController {
                                                @Nullable @QueryValue String category,
                                                @Nullable @QueryValue String handler,
                                                @Nullable @QueryValue String overdue, @Nullable @QueryValue String q,
-                                               @Nullable @QueryValue String page) {
+                                               @Nullable @QueryValue String page,
+                                               @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                               @Nullable @QueryValue String channel,
+                                               @Nullable @QueryValue String serviceLine,
+                                               @Nullable @QueryValue String level,
+                                               @Nullable @QueryValue String late) {
         return new ModelAndView<>("cases", pages.list(tenant,
-                new CasePageModels.ListQuery(status, kind, category, handler, overdue, q, page)));
+                new CasePageModels.ListQuery(status, kind, category, handler, overdue, q, page, from, to, channel,
+                        serviceLine, level, late)));
     }
 
     @Get("/klachten/nieuw")

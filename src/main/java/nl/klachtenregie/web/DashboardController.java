@@ -1,0 +1,44 @@
+package nl.klachtenregie.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import java.util.Set;
+import nl.klachtenregie.security.CurrentUser;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+
+/** Dashboard: whether the organisation keeps its own regulation, for the kwaliteitsmanager and directie. */
+@Controller("/t/{tenant}/dashboard")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"COMPLIANCE", "MANAGER", "DIRECTOR"})
+class DashboardController {
+
+    private final DashboardPages pages;
+    private final TenantDirectory tenants;
+
+    DashboardController(DashboardPages pages, TenantDirectory tenants) {
+        this.pages = pages;
+        this.tenants = tenants;
+    }
+
+    @Get
+    ModelAndView<DashboardPages.DashboardPage> show(@PathVariable String tenant, @Nullable @QueryValue String periode,
+                                                    Authentication authentication, HttpRequest<?> request) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
+        return new ModelAndView<>("dashboard", pages.page(t, periode, me, LayoutModelProcessor.locale(request),
+                Set.of()));
+    }
+}

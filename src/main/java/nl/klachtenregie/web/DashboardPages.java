@@ -1,0 +1,279 @@
+package nl.klachtenregie.web;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import nl.klachtenregie.kpi.Dashboard;
+import nl.klachtenregie.kpi.DashboardService;
+import nl.klachtenregie.kpi.Granularity;
+import nl.klachtenregie.kpi.Period;
+import nl.klachtenregie.regulation.ReportDuty;
+import nl.klachtenregie.regulation.ReportSection;
+import nl.klachtenregie.security.CurrentUser;
+import nl.klachtenregie.tenant.Tenant;
+
+/** Turns a {@link Dashboard} into the page: texts in the user's language, links to the cases behind each number. */
+@Singleton
+class DashboardPages {
+
+    /** The dashboard page. */
+    record DashboardPage(String tenant, String periodCode, String periodLabel, String asOf, List<PeriodGroup> periods,
+                         List<KpiRow> kpis, long total, long previousTotal, String totalUrl, List<Table> breakdowns,
+                         List<FlagRow> flags, List<AttentionRow> attention, long attentionTotal, int attentionDays,
+                         SatisfactionView satisfaction, List<DutyRow> duties, String chartJson, boolean readsCases) {
+        public String nav() {
+            return "dashboard";
+        }
+    }
+
+    /** The period chooser: per year, the year, its halves, quarters and months. */
+    record PeriodGroup(String label, List<Option> options) {
+    }
+
+    record Option(String value, String label, boolean selected) {
+    }
+
+    /**
+     * One KPI row.
+     *
+     * @param status met, breached, none (no target) or empty (nothing to measure yet)
+     */
+    record KpiRow(String code, String label, String regulation, String value, String target, String status,
+                  String detail, Long late, String lateUrl, String basis, String proposeUrl) {
+    }
+
+    record Table(String id, String title, List<Row> rows) {
+    }
+
+    record Row(String label, long count, long previous, String url) {
+    }
+
+    record FlagRow(String type, String text, String url, String proposeUrl) {
+    }
+
+    record AttentionRow(String reference, String url, String status, String obligation, String dueOn, boolean overdue,
+                        String handler) {
+    }
+
+    record SatisfactionView(long responses, String average, long concluded, List<Long> distribution) {
+    }
+
+    record DutyRow(String code, String period, String audience, List<String> sections) {
+    }
+
+    private final DashboardService dashboards;
+    private final Messages messages;
+    private final JsonMapper json;
+
+    DashboardPages(DashboardService dashboards, Messages messages, JsonMapper json) {
+        this.dashboards = dashboards;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /**
+     * The page for the period (code as typed; null: the current year).
+     *
+     * @param answered origin keys of verbeterregister measures: a breach or trend already answered proposes nothing
+     */
+    DashboardPage page(Tenant tenant, String periodCode, CurrentUser me, Locale locale, Set<String> answered) {
+        Period period = periodCode == null || periodCode.isBlank() ? dashboards.current(Granularity.YEAR)
+                : Period.parse(periodCode);
+        Dashboard d = dashboards.dashboard(tenant, period);
+        boolean cases = me.readsCases();
+        String slug = tenant.slug();
+        String range = "from=" + period.from() + "&to=" + period.to();
+        Function<String, String> list = q -> cases ? "/t/" + slug + "/klachten?" + range + (q.isEmpty() ? "" : "&" + q)
+                : null;
+
+        List<KpiRow> kpis = d.kpis().stream().map(k -> kpiRow(slug, period, k, locale, list, answered)).toList();
+        Dashboard.Breakdowns b = d.breakdowns();
+        List<Table> tables = List.of(
+                table("by-kind", "dashboard.byKind", b.byKind(), c -> text(locale, "kind." + c.code()),
+                        c -> list.apply("kind=" + enc(c.code())), locale),
+                table("by-channel", "dashboard.byChannel", b.byChannel(), c -> text(locale, "channel." + c.code()),
+                        c -> list.apply("channel=" + enc(c.code())), locale),
+                table("by-category", "dashboard.byCategory", b.byCategory(), Dashboard.Count::label,
+                        c -> list.apply("category=" + enc(c.code())), locale),
+                table("by-service-line", "dashboard.byServiceLine", b.byServiceLine(),
+                        c -> c.code().isEmpty() ? text(locale, "dashboard.noServiceLine") : c.label(),
+                        c -> list.apply("serviceLine=" + enc(c.code().isEmpty() ? "-" : c.code())), locale),
+                table("by-level", "dashboard.byLevel", b.byLevel(), Dashboard.Count::label,
+                        c -> list.apply("level=" + enc(c.code())), locale),
+                table("by-status", "dashboard.byStatus", b.byStatus(), c -> text(locale, "status." + c.code()),
+                        c -> list.apply("status=" + enc(c.code())), locale));
+
+        List<FlagRow> flags = d.flags().stream().map(f -> new FlagRow(f.type(),
+                messages.get(locale, "dashboard.flag." + f.type(), f.label(), f.count(), f.previous()),
+                switch (f.type()) {
+                    case "RISING_CATEGORY", "REPEATED_SUBJECT" -> list.apply("category=" + enc(f.key()));
+                    default -> cases ? "/t/" + slug + "/klachten?" + range + "&q=" : null;
+                },
+                answered.contains(f.originKey(period)) ? null : propose(slug, "TREND", f.originKey(period),
+                        messages.get(locale, "dashboard.flag." + f.type(), f.label(), f.count(), f.previous())
+                                + " (" + period.label() + ")")))
+                .map(f -> "REPEATED_PERSON".equals(f.type()) ? new FlagRow(f.type(), f.text(), null, f.proposeUrl()) : f)
+                .toList();
+
+        List<AttentionRow> attention = d.attention().stream().map(a -> new AttentionRow(a.reference(),
+                cases ? "/t/" + slug + "/klachten/" + a.id() : null, text(locale, "status." + a.status()),
+                text(locale, "obligation." + a.obligation()), a.dueOn().toString(), a.overdue(),
+                a.handler() == null ? "" : a.handler())).toList();
+
+        Dashboard.Satisfaction s = d.satisfaction();
+        SatisfactionView satisfaction = new SatisfactionView(s.responses(),
+                s.average() == null ? null : String.format(locale, "%.1f", s.average()), s.concluded(),
+                s.distribution());
+
+        List<DutyRow> duties = d.reportDuties().stream().map(r -> new DutyRow(r.code(),
+                text(locale, "dashboard.reportPeriod." + r.period()), r.audience(),
+                r.parts().stream().map(ReportSection.Part::words).toList())).toList();
+
+        return new DashboardPage(slug, period.code(), period.label(), d.asOf().toString(),
+                periods(period, dashboards.today()), kpis, b.total(), b.previousTotal(), list.apply(""), tables,
+                flags, attention, d.attentionTotal(), DashboardService.ATTENTION_DAYS, satisfaction, duties,
+                chartJson(d, locale), cases);
+    }
+
+    private KpiRow kpiRow(String slug, Period period, Dashboard.KpiValue k, Locale locale,
+                          Function<String, String> list, Set<String> answered) {
+        boolean share = k.measure().startsWith("ON_TIME:");
+        String label = k.comparator() == null ? text(locale, "dashboard.onTimeOf",
+                text(locale, "obligation." + k.obligation())) : k.label();
+        String status = k.value() == null ? "empty" : k.met() == null ? "none" : k.met() ? "met" : "breached";
+        String detail;
+        Long late = null;
+        String lateUrl = null;
+        if (share) {
+            detail = k.denominator() == 0 ? text(locale, "dashboard.nothingYet")
+                    : text(locale, "dashboard.onTimeDetail", k.numerator(), k.denominator())
+                    + (k.onTimeByExtension() > 0 ? " " + text(locale, "dashboard.byExtension", k.onTimeByExtension())
+                    : "");
+            late = k.denominator() - k.numerator();
+            lateUrl = late > 0 ? list.apply("late=" + enc(k.obligation())) : null;
+        } else {
+            detail = text(locale, "dashboard.countDetail", k.numerator());
+            lateUrl = null;
+        }
+        String target = k.comparator() == null ? "" : symbol(k.comparator()) + " " + format(k.target(), share, locale);
+        String propose = k.breached() && !answered.contains(k.originKey(period))
+                ? propose(slug, "KPI_BREACH", k.originKey(period), k.label() + ": " + format(k.value(), share, locale)
+                + " " + text(locale, "dashboard.against") + " " + target + " (" + period.label() + ")")
+                : null;
+        return new KpiRow(k.code(), label, k.regulation(), k.value() == null ? "—" : format(k.value(), share, locale),
+                target, status, detail, late, lateUrl, k.basis(), propose);
+    }
+
+    private Table table(String id, String title, List<Dashboard.Count> counts, Function<Dashboard.Count, String> label,
+                        Function<Dashboard.Count, String> url, Locale locale) {
+        return new Table(id, text(locale, title), counts.stream()
+                .map(c -> new Row(label.apply(c), c.count(), c.previous(), c.count() > 0 ? url.apply(c) : null))
+                .toList());
+    }
+
+    private String chartJson(Dashboard d, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("periods", d.trendPeriods().stream().map(Period::shortLabel).toList());
+        data.put("formalLabel", text(locale, "kind.FORMAL"));
+        data.put("informalLabel", text(locale, "kind.INFORMAL"));
+        data.put("formal", d.formalTrend());
+        data.put("informal", d.informalTrend());
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (Dashboard.KpiValue k : d.kpis()) {
+            if (k.comparator() != null && k.measure().startsWith("ON_TIME:")) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("label", k.label());
+                s.put("data", k.trend().stream().map(v -> v == null ? null : Math.round(v * 1000) / 10.0).toList());
+                s.put("target", Math.round(k.target() * 1000) / 10.0);
+                series.add(s);
+            }
+        }
+        data.put("kpis", series);
+        data.put("kpiAxis", text(locale, "dashboard.onTimePercent"));
+        data.put("categories", d.breakdowns().byCategory().stream().map(Dashboard.Count::label).toList());
+        data.put("categoryCounts", d.breakdowns().byCategory().stream().map(Dashboard.Count::count).toList());
+        data.put("categoryPrevious", d.breakdowns().byCategory().stream().map(Dashboard.Count::previous).toList());
+        data.put("currentLabel", d.period().label());
+        data.put("previousLabel", d.period().previous().label());
+        data.put("satisfaction", d.satisfaction().distribution());
+        data.put("satisfactionLabel", text(locale, "dashboard.responses"));
+        try {
+            // Inside a <script type="application/json"> nothing may close the element or open a comment.
+            return json.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e")
+                    .replace("&", "\\u0026");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<PeriodGroup> periods(Period selected, LocalDate today) {
+        List<PeriodGroup> groups = new ArrayList<>();
+        int last = today.getYear();
+        int first = Math.min(selected.year(), last - 2);
+        for (int y = last; y >= first; y--) {
+            List<Option> options = new ArrayList<>();
+            List<Period> all = new ArrayList<>();
+            all.add(new Period(Granularity.YEAR, y, 1));
+            for (int h = 1; h <= 2; h++) {
+                all.add(new Period(Granularity.HALF_YEAR, y, h));
+            }
+            for (int q = 1; q <= 4; q++) {
+                all.add(new Period(Granularity.QUARTER, y, q));
+            }
+            for (int m = 1; m <= 12; m++) {
+                all.add(new Period(Granularity.MONTH, y, m));
+            }
+            for (Period p : all) {
+                if (!p.from().isAfter(today)) {
+                    options.add(new Option(p.code(), p.label(), p.equals(selected)));
+                }
+            }
+            groups.add(new PeriodGroup(String.valueOf(y), options));
+        }
+        return groups;
+    }
+
+    private static String propose(String slug, String origin, String key, String description) {
+        return "/t/" + slug + "/verbeterregister/nieuw?herkomst=" + origin + "&sleutel=" + enc(key) + "&omschrijving="
+                + enc(description);
+    }
+
+    private static String symbol(String comparator) {
+        return switch (comparator) {
+            case "LT" -> "<";
+            case "LE" -> "≤";
+            case "GE" -> "≥";
+            case "GT" -> ">";
+            default -> comparator;
+        };
+    }
+
+    private static String format(Double value, boolean share, Locale locale) {
+        if (value == null) {
+            return "—";
+        }
+        if (share) {
+            return String.format(locale, "%.1f%%", value * 100);
+        }
+        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.format(locale, "%.1f", value);
+    }
+
+    private String text(Locale locale, String key, Object... args) {
+        return messages.get(locale, key, args);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
