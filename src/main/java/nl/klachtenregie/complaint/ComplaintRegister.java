@@ -1,0 +1,382 @@
+package nl.klachtenregie.complaint;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.klachtenregie.shared.Db;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.tenant.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Klachtenregister: the rows of the Totaaloverzicht, tab 'Klachten' (procedure 6.5), for one tenant and period.
+ * Read in three queries (cases, late terms, timelines), never one per case, and at most {@link #MAX_ROWS} cases.
+ *
+ * <p>The {@link Variant#ANONYMISED anonymised} register carries no name or contact detail of a complainant and no
+ * summary (the complainant's own words); employees are named by a pseudonym that is the same throughout one
+ * register ("Medewerker 1"). The explanations and notes it does carry are handlers' free text: in them the
+ * complainant's name, e-mail and phone and every employee name the register knows are replaced, but a name
+ * written otherwise (a relative, a nickname) cannot be recognised, which a report must say.
+ */
+@Singleton
+public class ComplaintRegister {
+
+    /** The most cases one register reads; beyond it the caller is asked for a shorter period. */
+    public static final int MAX_ROWS = 20_000;
+    /** What replaces the complainant's name and contact details in free text of the anonymised register. */
+    public static final String COMPLAINANT_MARK = "[klager]";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintRegister.class);
+    private static final Set<String> PARTICLES = Set.of("van", "de", "der", "den", "het", "ter", "ten", "te", "op",
+            "in", "mevrouw", "meneer", "heer", "dhr", "mw", "mevr");
+
+    /** Geanonimiseerd (default) or volledig (names and contact details; for the kwaliteitsmanager and directie). */
+    public enum Variant { ANONYMISED, FULL }
+
+    /** Which cases: received in the period, or concluded or closed in it (afgeronde procedures). */
+    public enum Selection { RECEIVED, CONCLUDED_OR_CLOSED }
+
+    /**
+     * Termijn niet gehaald: an obligation met after its due day, or unmet and past it on the register's day.
+     *
+     * @param metOn null when still unmet
+     * @param daysLate days between the due day and the day it was met (or the register's day, when unmet)
+     */
+    public record LateTerm(String code, LocalDate dueOn, LocalDate metOn, long daysLate) {
+        public LateTerm {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(dueOn, "dueOn");
+        }
+
+        public boolean open() {
+            return metOn == null;
+        }
+    }
+
+    /** Aantekening: a timeline entry with text (a report of a conversation, a resolution, a decision). */
+    public record Note(LocalDate on, EventType type, String text) {
+    }
+
+    /** The complainant's name and contact details (full register only). */
+    public record Person(String name, ComplainantRole role, String email, String phone, String address,
+                         String place) {
+    }
+
+    /**
+     * One case of the register.
+     *
+     * @param admissible false when the case was declared not admissible (or the rules say so)
+     * @param explanation why a term was missed or the case not handled: the motivation or text of the extension,
+     *     the declaration of not-admissible, or the last event with text; null when none was recorded
+     * @param complainant null in the anonymised register
+     * @param summary null in the anonymised register
+     * @param concernsEmployee the employee's name (full) or pseudonym (anonymised); null when none
+     */
+    public record Row(long id, String reference, LocalDate receivedOn, ComplaintKind kind, Channel channel,
+                      String category, String serviceLine, String escalationLevel, CaseStatus status,
+                      boolean registrationRequired, boolean admissible, EventType conclusion, LocalDate concludedOn,
+                      Judgement judgement, Integer satisfaction, boolean extended, boolean referredExternal,
+                      LocalDate closedOn, boolean unwantedBehaviour, List<LateTerm> lateTerms, String explanation,
+                      List<Note> notes, Person complainant, String summary, String concernsEmployee) {
+        public Row {
+            lateTerms = List.copyOf(lateTerms);
+            notes = List.copyOf(notes);
+        }
+
+        public boolean late() {
+            return !lateTerms.isEmpty();
+        }
+
+        /**
+         * Ingediend maar niet behandeld: declared not admissible, or closed (withdrawn) without a conclusion.
+         */
+        public boolean notHandled() {
+            return conclusion == EventType.DECLARED_NOT_ADMISSIBLE || !admissible
+                    || (status == CaseStatus.CLOSED && conclusion == null);
+        }
+    }
+
+    /**
+     * The register of one period.
+     *
+     * @param asOf the day "late" is measured on (a term unmet and past due on this day counts as missed)
+     * @param employeeAliases in the anonymised register: each employee's name (lower case) with the pseudonym used,
+     *     so that other figures about persons (trend flags) use the same one; empty in the full register. Never
+     *     to be shown.
+     */
+    public record Register(TenantId tenant, LocalDate from, LocalDate to, LocalDate asOf, Variant variant,
+                           Selection selection, List<Row> rows, Map<String, String> employeeAliases) {
+        public Register {
+            rows = List.copyOf(rows);
+            employeeAliases = Map.copyOf(employeeAliases);
+        }
+
+        /** The pseudonym of an employee in this register (a new one when the register did not name them). */
+        public String alias(String employee) {
+            if (variant == Variant.FULL || employee == null) {
+                return employee;
+            }
+            String a = employeeAliases.get(employee.strip().toLowerCase(Locale.ROOT));
+            return a != null ? a : "Medewerker (niet in dit overzicht)";
+        }
+    }
+
+    private final Db db;
+    private final JsonMapper json;
+
+    ComplaintRegister(Db db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /**
+     * The register of the cases selected in [from, to].
+     *
+     * @param asOf the day on which an unmet term counts as missed
+     * @throws RefusedException when the period holds more than {@link #MAX_ROWS} cases
+     */
+    @Transactional
+    public Register register(TenantId tenant, LocalDate from, LocalDate to, LocalDate asOf, Variant variant,
+                             Selection selection) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(variant, "variant");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from after to");
+        }
+        String where = selection == Selection.RECEIVED ? "c.received_on BETWEEN ? AND ?"
+                : "(c.concluded_on BETWEEN ? AND ? OR c.closed_on BETWEEN ? AND ?)";
+        Object[] period = selection == Selection.RECEIVED ? new Object[] {from, to} : new Object[] {from, to, from, to};
+        long started = System.nanoTime();
+
+        List<Object> params = new ArrayList<>();
+        params.add(tenant.value());
+        params.addAll(List.of(period));
+        List<Base> cases = db.query("SELECT c.* FROM complaint c WHERE c.tenant_id = ? AND " + where
+                + " ORDER BY c.received_on, c.id LIMIT " + (MAX_ROWS + 1), ComplaintRegister::base, params.toArray());
+        if (cases.size() > MAX_ROWS) {
+            throw new RefusedException(String.format(Locale.ROOT, "In deze periode vallen meer dan %,d klachten; "
+                    + "een overzicht kan er hoogstens %,d bevatten. Kies een kortere periode (een halfjaar, "
+                    + "kwartaal of maand).", MAX_ROWS, MAX_ROWS).replace(',', '.'));
+        }
+        Map<Long, List<LateTerm>> late = new HashMap<>();
+        Map<Long, List<NewEvent>> events = new HashMap<>();
+        if (!cases.isEmpty()) {
+            List<Object> p2 = new ArrayList<>(params);
+            p2.add(asOf);
+            db.query("SELECT o.complaint_id, o.code, o.due_on, o.met_on, c.closed_on FROM obligation o "
+                            + "JOIN complaint c "
+                            + "ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND "
+                            + where + " AND o.waived = FALSE AND o.due_on IS NOT NULL AND "
+                            + "((o.met_on IS NOT NULL AND o.met_on > o.due_on) OR (o.met_on IS NULL AND o.due_on < ? "
+                            // a case closed unhandled missed the terms that ran out before it was closed
+                            + "AND (c.closed_on IS NULL OR o.due_on < c.closed_on))) "
+                            + "ORDER BY o.complaint_id, o.due_on, o.code",
+                    rs -> {
+                        LocalDate due = Db.date(rs, "due_on");
+                        LocalDate met = Db.date(rs, "met_on");
+                        LocalDate closed = Db.date(rs, "closed_on");
+                        LocalDate until = met != null ? met : closed != null && closed.isBefore(asOf) ? closed : asOf;
+                        long days = java.time.temporal.ChronoUnit.DAYS.between(due, until);
+                        late.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new LateTerm(rs.getString("code"), due, met, days));
+                        return null;
+                    }, p2.toArray());
+            db.query("SELECT e.complaint_id, e.payload_json FROM complaint_event e JOIN complaint c "
+                            + "ON c.id = e.complaint_id AND c.tenant_id = e.tenant_id WHERE e.tenant_id = ? AND "
+                            + where + " ORDER BY e.complaint_id, e.seq",
+                    rs -> {
+                        events.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(event(rs.getString(2)));
+                        return null;
+                    }, params.toArray());
+        }
+
+        Map<String, String> aliases = new LinkedHashMap<>();
+        if (variant == Variant.ANONYMISED) {
+            for (Base b : cases) {
+                if (b.employee() != null) {
+                    aliases.computeIfAbsent(b.employee().strip().toLowerCase(Locale.ROOT),
+                            k -> "Medewerker " + (aliases.size() + 1));
+                }
+            }
+        }
+        Scrubber employees = variant == Variant.ANONYMISED ? Scrubber.of(aliases) : null;
+        List<Row> rows = new ArrayList<>(cases.size());
+        for (Base b : cases) {
+            List<NewEvent> timeline = events.getOrDefault(b.id(), List.of());
+            List<LateTerm> lateTerms = late.getOrDefault(b.id(), List.of());
+            String explanation = explanation(b, timeline, !lateTerms.isEmpty());
+            List<Note> notes = notes(timeline);
+            if (variant == Variant.ANONYMISED) {
+                Scrubber own = Scrubber.complainant(b.person());
+                explanation = employees.apply(own.apply(explanation));
+                notes = notes.stream().map(n -> new Note(n.on(), n.type(), employees.apply(own.apply(n.text()))))
+                        .toList();
+            }
+            boolean full = variant == Variant.FULL;
+            rows.add(new Row(b.id(), b.reference(), b.receivedOn(), b.kind(), b.channel(), b.category(),
+                    b.serviceLine(), b.level(), b.status(), b.registrationRequired(), b.admissible(), b.conclusion(),
+                    b.concludedOn(), b.judgement(), b.satisfaction(), b.extended(), b.referredExternal(), b.closedOn(),
+                    b.unwantedBehaviour(), lateTerms, explanation, notes, full ? b.person() : null,
+                    full ? b.summary() : null,
+                    b.employee() == null ? null : full ? b.employee()
+                            : aliases.get(b.employee().strip().toLowerCase(Locale.ROOT))));
+        }
+        LOG.debug("Register of {} cases read in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
+        return new Register(tenant, from, to, asOf, variant, selection, rows, aliases);
+    }
+
+    /**
+     * Why a term was missed or the case was not handled, in the handler's words: the declaration of not-admissible,
+     * the extension's motivation, or else the last event that carries a text.
+     */
+    private static String explanation(Base b, List<NewEvent> timeline, boolean late) {
+        boolean notHandled = b.conclusion() == EventType.DECLARED_NOT_ADMISSIBLE || !b.admissible()
+                || (b.status() == CaseStatus.CLOSED && b.conclusion() == null);
+        if (!late && !notHandled) {
+            return null;
+        }
+        EventType wanted = notHandled ? EventType.DECLARED_NOT_ADMISSIBLE : EventType.EXTENSION_ANNOUNCED;
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            NewEvent e = timeline.get(i);
+            if (e.type() == wanted && words(e) != null) {
+                return words(e);
+            }
+        }
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            if (words(timeline.get(i)) != null) {
+                return words(timeline.get(i));
+            }
+        }
+        return null;
+    }
+
+    private static String words(NewEvent e) {
+        if (e.motivation() != null && e.text() != null) {
+            return e.motivation() + " " + e.text();
+        }
+        return e.motivation() != null ? e.motivation() : e.text();
+    }
+
+    /** The timeline's texts: reports of conversations, resolutions, decisions (with measures). */
+    private static List<Note> notes(List<NewEvent> timeline) {
+        List<Note> notes = new ArrayList<>();
+        for (NewEvent e : timeline) {
+            String w = words(e);
+            if (e.measures() != null) {
+                w = (w == null ? "" : w + " ") + "Maatregel: " + e.measures();
+            }
+            if (w != null) {
+                notes.add(new Note(e.on(), e.type(), w));
+            }
+        }
+        return notes;
+    }
+
+    private NewEvent event(String payload) {
+        try {
+            return json.readValue(payload, NewEvent.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Stored case data is unreadable", e);
+        }
+    }
+
+    /** A case row as stored. */
+    private record Base(long id, String reference, LocalDate receivedOn, ComplaintKind kind, Channel channel,
+                        String category, String serviceLine, String level, CaseStatus status,
+                        boolean registrationRequired, boolean admissible, EventType conclusion, LocalDate concludedOn,
+                        Judgement judgement, Integer satisfaction, boolean extended, boolean referredExternal,
+                        LocalDate closedOn, boolean unwantedBehaviour, Person person, String summary,
+                        String employee) {
+    }
+
+    private static Base base(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String conclusion = rs.getString("conclusion");
+        String judgement = rs.getString("judgement");
+        int satisfaction = rs.getInt("satisfaction");
+        Integer sat = rs.wasNull() ? null : satisfaction;
+        return new Base(rs.getLong("id"), rs.getString("reference"), Db.date(rs, "received_on"),
+                ComplaintKind.valueOf(rs.getString("kind")), Channel.valueOf(rs.getString("channel")),
+                rs.getString("category"), rs.getString("service_line"), rs.getString("escalation_level"),
+                CaseStatus.valueOf(rs.getString("status")), rs.getBoolean("registration_required"),
+                rs.getBoolean("admissible"), conclusion == null ? null : EventType.valueOf(conclusion),
+                Db.date(rs, "concluded_on"), judgement == null ? null : Judgement.valueOf(judgement), sat,
+                rs.getBoolean("extended"), rs.getBoolean("referred_external"), Db.date(rs, "closed_on"),
+                rs.getBoolean("unwanted_behaviour"),
+                new Person(rs.getString("complainant_name"),
+                        ComplainantRole.valueOf(rs.getString("complainant_role")), rs.getString("complainant_email"),
+                        rs.getString("complainant_phone"), rs.getString("complainant_address"),
+                        rs.getString("complainant_place")),
+                rs.getString("summary"), rs.getString("concerns_employee"));
+    }
+
+    /** Replaces known names in free text: whole words, case-insensitive. */
+    private record Scrubber(Pattern pattern, Map<String, String> replacements, String fallback) {
+        static final Scrubber NONE = new Scrubber(null, Map.of(), null);
+
+        static Scrubber of(Map<String, String> aliases) {
+            if (aliases.isEmpty()) {
+                return NONE;
+            }
+            return new Scrubber(alternation(new ArrayList<>(aliases.keySet())), aliases, null);
+        }
+
+        /** The complainant's full name, its parts (not particles such as 'van'), e-mail and phone. */
+        static Scrubber complainant(Person p) {
+            List<String> words = new ArrayList<>();
+            for (String s : new String[] {p.name(), p.email(), p.phone(), p.address()}) {
+                if (s != null && !s.isBlank()) {
+                    words.add(s.strip());
+                }
+            }
+            if (p.name() != null) {
+                for (String part : p.name().split("[\\s,]+")) {
+                    String bare = part.replaceAll("[.()]", "");
+                    if (bare.length() >= 3 && !PARTICLES.contains(bare.toLowerCase(Locale.ROOT))) {
+                        words.add(bare);
+                    }
+                }
+            }
+            return words.isEmpty() ? NONE : new Scrubber(alternation(words), Map.of(), COMPLAINANT_MARK);
+        }
+
+        private static Pattern alternation(List<String> words) {
+            // Longest first, so "Jan de Vries" is replaced whole before "Vries" could be.
+            words.sort(Comparator.comparingInt(String::length).reversed());
+            StringBuilder sb = new StringBuilder("(?<![\\p{L}\\p{N}])(?:");
+            for (int i = 0; i < words.size(); i++) {
+                sb.append(i == 0 ? "" : "|").append(Pattern.quote(words.get(i)));
+            }
+            return Pattern.compile(sb.append(")(?![\\p{L}\\p{N}])").toString(),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }
+
+        String apply(String text) {
+            if (text == null || pattern == null) {
+                return text;
+            }
+            Matcher m = pattern.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String r = fallback != null ? fallback
+                        : replacements.getOrDefault(m.group().toLowerCase(Locale.ROOT), "[medewerker]");
+                m.appendReplacement(out, Matcher.quoteReplacement(r));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+    }
+}
