@@ -263,10 +263,6 @@ public class ReportService {
                     + " en bekende namen van medewerkers door hun schuilnaam, maar andere namen (bijvoorbeeld van "
                     + "familieleden) worden niet herkend. Lees ze na voordat u de rapportage verspreidt.");
         }
-        if (measures instanceof NoMeasures) {
-            notices.add("Het verbeterregister is nog niet beschikbaar in deze installatie; de onderdelen over "
-                    + "maatregelen zijn daarom leeg.");
-        }
         if (!period.to().isBefore(today)) {
             notices.add("De periode " + period.label() + " is nog niet voorbij: de cijfers zijn die van "
                     + Cells.date(asOf) + ".");
