@@ -80,9 +80,27 @@ class ArchitectureTest {
     @Test
     void onlyTheWebLayerAndSecurityKnowHttp() {
         noClasses().that().resideInAnyPackage("nl.klachtenregie.complaint..", "nl.klachtenregie.regulation..",
-                        "nl.klachtenregie.kpi..", "nl.klachtenregie.tenant..")
+                        "nl.klachtenregie.kpi..", "nl.klachtenregie.tenant..", "nl.klachtenregie.improvement..",
+                        "nl.klachtenregie.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "io.micronaut.views..",
                         "io.micronaut.security..")
+                .check(classes);
+    }
+
+    @Test
+    void theDashboardMeasuresAndKnowsNothingOfRegisterOrReports() {
+        // Reports and the verbeterregister build on the dashboard's figures, never the other way round.
+        noClasses().that().resideInAPackage("nl.klachtenregie.kpi..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.klachtenregie.improvement..",
+                        "nl.klachtenregie.report..")
+                .check(classes);
+    }
+
+    @Test
+    void theImprovementRegisterKnowsNothingOfReportsOrDashboards() {
+        noClasses().that().resideInAPackage("nl.klachtenregie.improvement..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.klachtenregie.report..",
+                        "nl.klachtenregie.kpi..")
                 .check(classes);
     }
 

@@ -13,13 +13,6 @@ import nl.klachtenregie.tenant.TenantId;
 @Singleton
 public class ComplaintStatistics {
 
-    /** Share of obligations met on time; {@code total} counts those met, and the unmet ones already due. */
-    public record OnTime(long onTime, long total) {
-        public Double share() {
-            return total == 0 ? null : (double) onTime / total;
-        }
-    }
-
     /** What of the tenant's profile a case can refer to. */
     public enum ProfileItem { CATEGORY, SERVICE_LINE, ESCALATION_LEVEL, EXTERNAL_BODY }
 
@@ -29,52 +22,30 @@ public class ComplaintStatistics {
         this.db = db;
     }
 
-    /** Complaints received in [from, to]; {@code kind} null counts every kind. */
-    @Transactional
-    public long received(TenantId tenant, LocalDate from, LocalDate to, ComplaintKind kind) {
-        return kind == null
-                ? db.count("SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND received_on BETWEEN ? AND ?",
-                        tenant.value(), from, to)
-                : db.count("SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND kind = ? "
-                        + "AND received_on BETWEEN ? AND ?", tenant.value(), kind, from, to);
-    }
-
-    /**
-     * Obligations with this code (and a term) of complaints received in [from, to]: how many were met on time,
-     * out of those met or already overdue on {@code asOf}. Waived ones and ones not yet due do not count: a
-     * complaint belongs to the period in which it was received, even when its term ends in the next.
-     */
-    @Transactional
-    public OnTime onTime(TenantId tenant, String code, LocalDate from, LocalDate to, LocalDate asOf) {
-        String scope = " FROM obligation o JOIN complaint c ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id"
-                + " WHERE o.tenant_id = ? AND o.code = ? AND o.due_on IS NOT NULL AND c.received_on BETWEEN ? AND ?";
-        long onTime = db.count("SELECT COUNT(*)" + scope + " AND o.met_on IS NOT NULL AND o.met_on <= o.due_on",
-                tenant.value(), code, from, to);
-        long total = db.count("SELECT COUNT(*)" + scope
-                        + " AND (o.met_on IS NOT NULL OR (o.waived = FALSE AND o.due_on < ?))",
-                tenant.value(), code, from, to, asOf);
-        return new OnTime(onTime, total);
-    }
-
     /**
      * Complaints received per month and kind.
-     *
-     * @param versions only cases under these regulation versions; null for all
      */
     public record MonthKind(YearMonth month, ComplaintKind kind, long count) {
     }
 
-    /** Obligations of one code, of the complaints received in one month. */
-    public record MonthOnTime(YearMonth month, String code, long onTime, long onTimeByExtension, long total) {
+    /**
+     * Obligations of one code with a term, of the complaints received in one month: met on time; of those, on time
+     * only because the term was extended; and met at all.
+     */
+    public record MonthOnTime(YearMonth month, String code, long onTime, long onTimeByExtension, long met) {
     }
 
-    /** Complaints per combination of the dashboard's dimensions, in the period ({@code current}) or the one before. */
-    public record Cell(boolean current, ComplaintKind kind, Channel channel, String category, String serviceLine,
-                       String level, CaseStatus status, Integer satisfaction, boolean concluded, long count) {
+    /** Unmet, not waived obligations with a term, of one month's complaints, by due date: late once that day passes. */
+    public record MonthUnmet(YearMonth month, String code, LocalDate dueOn, long count) {
     }
 
-    /** Complaints about one employee, in the period and the one before. */
-    public record PersonCount(String name, long current, long previous) {
+    /** Complaints of one month per combination of the dashboard's dimensions. */
+    public record MonthCell(YearMonth month, ComplaintKind kind, Channel channel, String category, String serviceLine,
+                            String level, CaseStatus status, Integer satisfaction, boolean concluded, long count) {
+    }
+
+    /** Complaints of one month about one employee (names compared without case). */
+    public record MonthPerson(YearMonth month, String key, String name, long count) {
     }
 
     /** An open case's obligation that is overdue or due soon. */
@@ -82,6 +53,24 @@ public class ComplaintStatistics {
                           String handler) {
     }
 
+    /**
+     * The change stamp of every month in [from, to] that has one: a month's stamp moves whenever a complaint received
+     * in it is added or changed (in the same transaction), so figures of a month are current while its stamp is.
+     */
+    @Transactional
+    public java.util.Map<YearMonth, Long> monthStamps(TenantId tenant, LocalDate from, LocalDate to) {
+        java.util.Map<YearMonth, Long> stamps = new java.util.HashMap<>();
+        db.query("SELECT month_start, stamp FROM complaint_month_stamp WHERE tenant_id = ? AND month_start BETWEEN ? "
+                        + "AND ?", rs -> stamps.put(YearMonth.from(Db.date(rs, "month_start")), rs.getLong(2)),
+                tenant.value(), from.withDayOfMonth(1), to);
+        return stamps;
+    }
+
+    /**
+     * Complaints received per month and kind.
+     *
+     * @param versions only cases under these regulation versions; null for all
+     */
     @Transactional
     public List<MonthKind> receivedPerMonth(TenantId tenant, LocalDate from, LocalDate to, List<String> versions) {
         List<Object> params = new ArrayList<>(List.of(tenant.value(), from, to));
@@ -92,66 +81,70 @@ public class ComplaintStatistics {
                         rs.getLong(4)), params.toArray());
     }
 
-    /**
-     * For every obligation code with a term, per month of receipt: met on time; of those, on time only because the
-     * term was extended; and the total that counts: met, or unmet, not waived and already overdue on {@code asOf}.
-     * Same counting as {@link #onTime}.
-     */
+    /** Per month of receipt and obligation code (with a term): met on time, on time by extension, met at all. */
     @Transactional
-    public List<MonthOnTime> onTimePerMonth(TenantId tenant, LocalDate from, LocalDate to, LocalDate asOf,
-                                            List<String> versions) {
-        List<Object> params = new ArrayList<>(List.of(asOf, tenant.value(), from, to));
-        return db.query("SELECT YEAR(c.received_on), MONTH(c.received_on), o.code, "
-                        + "SUM(CASE WHEN o.met_on IS NOT NULL AND o.met_on <= o.due_on THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN o.met_on IS NOT NULL AND o.met_on <= o.due_on AND o.base_due_on IS NOT NULL "
-                        + "AND o.met_on > o.base_due_on THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN o.met_on IS NOT NULL OR (o.waived = FALSE AND o.due_on < ?) THEN 1 ELSE 0 END) "
-                        + "FROM complaint c JOIN obligation o ON o.complaint_id = c.id AND o.tenant_id = c.tenant_id "
-                        + "WHERE c.tenant_id = ? AND c.received_on BETWEEN ? AND ? AND o.due_on IS NOT NULL"
-                        + versions("c.regulation_version", versions, params)
-                        + " GROUP BY YEAR(c.received_on), MONTH(c.received_on), o.code",
+    public List<MonthOnTime> metPerMonth(TenantId tenant, LocalDate from, LocalDate to, List<String> versions) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), from, to));
+        // The obligation index (tenant_id, received_on, code, due_on, met_on, base_due_on, waived) answers this on
+        // its own; only a tenant with several regulations needs the case's version, hence the join.
+        String scope = scope(versions, params);
+        return db.query("SELECT YEAR(o.received_on), MONTH(o.received_on), o.code, "
+                        + "SUM(CASE WHEN o.met_on <= o.due_on THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN o.met_on <= o.due_on AND o.met_on > o.base_due_on THEN 1 ELSE 0 END), "
+                        + "COUNT(*) FROM obligation o WHERE o.tenant_id = ? AND o.received_on BETWEEN ? AND ? "
+                        + "AND o.due_on IS NOT NULL AND o.met_on IS NOT NULL" + scope
+                        + " GROUP BY YEAR(o.received_on), MONTH(o.received_on), o.code",
                 rs -> new MonthOnTime(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6)), params.toArray());
     }
 
-    /**
-     * The complaints received in [previousFrom, to] grouped by every dimension the dashboard breaks down by, those
-     * from {@code from} on marked current: one pass over the period's rows instead of one query per dimension.
-     */
+    /** Unmet, not waived obligations with a term, per month of receipt, code and due date. */
     @Transactional
-    public List<Cell> cells(TenantId tenant, LocalDate previousFrom, LocalDate from, LocalDate to) {
-        // The parameter sits in a derived table, not in the GROUP BY: H2 and MySQL's ONLY_FULL_GROUP_BY would not
-        // take "CASE WHEN received_on >= ?" in the select list as the same expression as in the GROUP BY.
-        String dims = "kind, channel, category, service_line, escalation_level, status, satisfaction";
-        return db.query("SELECT cur, " + dims + ", concluded, COUNT(*) FROM (SELECT CASE WHEN received_on >= ? "
-                        + "THEN 1 ELSE 0 END AS cur, " + dims + ", CASE WHEN concluded_on IS NULL THEN 0 ELSE 1 END "
-                        + "AS concluded FROM complaint WHERE tenant_id = ? AND received_on BETWEEN ? AND ?) t "
-                        + "GROUP BY cur, " + dims + ", concluded",
-                rs -> {
-                    int score = rs.getInt(8);
-                    return new Cell(rs.getInt(1) == 1, ComplaintKind.valueOf(rs.getString(2)),
-                            Channel.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                            CaseStatus.valueOf(rs.getString(7)), rs.wasNull() ? null : score, rs.getInt(9) == 1,
-                            rs.getLong(10));
-                }, from, tenant.value(), previousFrom, to);
+    public List<MonthUnmet> unmetPerMonth(TenantId tenant, LocalDate from, LocalDate to, List<String> versions) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), from, to));
+        String scope = scope(versions, params);
+        // Unmet obligations are few (those of open cases, and misses): the (tenant_id, met_on, waived, due_on)
+        // index finds them without reading the met ones.
+        return db.query("SELECT YEAR(o.received_on), MONTH(o.received_on), o.code, o.due_on, COUNT(*) FROM obligation o "
+                        + "WHERE o.tenant_id = ? AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on IS NOT NULL "
+                        + "AND o.received_on BETWEEN ? AND ?" + scope
+                        + " GROUP BY YEAR(o.received_on), MONTH(o.received_on), o.code, o.due_on",
+                rs -> new MonthUnmet(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), Db.date(rs, "due_on"),
+                        rs.getLong(5)), params.toArray());
     }
 
-    /** Employees named in at least {@code minimum} complaints received in [from, to], with the count before. */
+    /** The complaints received in [from, to] per month and every dimension the dashboard breaks down by. */
     @Transactional
-    public List<PersonCount> repeatedPersons(TenantId tenant, LocalDate previousFrom, LocalDate from, LocalDate to,
-                                             int minimum) {
-        return db.query("SELECT MIN(concerns_employee), SUM(CASE WHEN received_on >= ? THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN received_on < ? THEN 1 ELSE 0 END) FROM complaint WHERE tenant_id = ? "
-                        + "AND received_on BETWEEN ? AND ? AND concerns_employee IS NOT NULL "
-                        + "GROUP BY LOWER(concerns_employee) HAVING SUM(CASE WHEN received_on >= ? THEN 1 ELSE 0 END) >= ? "
-                        + "ORDER BY 2 DESC, 1",
-                rs -> new PersonCount(rs.getString(1), rs.getLong(2), rs.getLong(3)),
-                from, from, tenant.value(), previousFrom, to, from, minimum);
+    public List<MonthCell> cellsPerMonth(TenantId tenant, LocalDate from, LocalDate to) {
+        String dims = "kind, channel, category, service_line, escalation_level, status, satisfaction";
+        return db.query("SELECT YEAR(received_on), MONTH(received_on), " + dims + ", CASE WHEN concluded_on IS NULL "
+                        + "THEN 0 ELSE 1 END, COUNT(*) FROM complaint WHERE tenant_id = ? AND received_on BETWEEN ? AND ? "
+                        + "GROUP BY YEAR(received_on), MONTH(received_on), " + dims
+                        + ", CASE WHEN concluded_on IS NULL THEN 0 ELSE 1 END",
+                rs -> {
+                    int score = rs.getInt(9);
+                    Integer satisfaction = rs.wasNull() ? null : score;
+                    return new MonthCell(YearMonth.of(rs.getInt(1), rs.getInt(2)),
+                            ComplaintKind.valueOf(rs.getString(3)), Channel.valueOf(rs.getString(4)), rs.getString(5),
+                            rs.getString(6), rs.getString(7), CaseStatus.valueOf(rs.getString(8)), satisfaction,
+                            rs.getInt(10) == 1, rs.getLong(11));
+                }, tenant.value(), from, to);
+    }
+
+    /** Complaints about an employee, per month of receipt. */
+    @Transactional
+    public List<MonthPerson> personsPerMonth(TenantId tenant, LocalDate from, LocalDate to) {
+        return db.query("SELECT YEAR(received_on), MONTH(received_on), LOWER(concerns_employee), MIN(concerns_employee), "
+                        + "COUNT(*) FROM complaint WHERE tenant_id = ? AND received_on BETWEEN ? AND ? "
+                        + "AND concerns_employee IS NOT NULL "
+                        + "GROUP BY YEAR(received_on), MONTH(received_on), LOWER(concerns_employee)",
+                rs -> new MonthPerson(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)), tenant.value(), from, to);
     }
 
     /**
      * Open cases' obligations, unmet and not waived, due on or before {@code dueBy}, soonest first, at most
-     * {@code limit}; and how many open cases have one.
+     * {@code limit}.
      */
     @Transactional
     public List<DueSoon> dueBy(TenantId tenant, LocalDate dueBy, int limit) {
@@ -165,11 +158,17 @@ public class ComplaintStatistics {
                 tenant.value(), dueBy);
     }
 
+    /** How many open cases have an unmet, not waived obligation due on or before {@code dueBy}. */
     @Transactional
     public long casesDueBy(TenantId tenant, LocalDate dueBy) {
         return db.count("SELECT COUNT(DISTINCT c.id) FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                 + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND o.met_on IS NULL AND o.waived = FALSE "
                 + "AND o.due_on <= ? AND c.status <> 'CLOSED'", tenant.value(), dueBy);
+    }
+
+    private static String scope(List<String> versions, List<Object> params) {
+        return versions == null ? "" : " AND EXISTS (SELECT 1 FROM complaint c WHERE c.id = o.complaint_id "
+                + "AND c.tenant_id = o.tenant_id" + versions("c.regulation_version", versions, params) + ")";
     }
 
     private static String versions(String column, List<String> versions, List<Object> params) {

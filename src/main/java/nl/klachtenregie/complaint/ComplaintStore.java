@@ -61,7 +61,7 @@ class ComplaintStore {
                 c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), version, ev.status(),
                 ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
                 write(ev.stored()));
-        replaceObligations(tenant, id, ev.obligations());
+        replaceObligations(tenant, id, c.receivedOn(), ev.obligations());
         return id;
     }
 
@@ -175,7 +175,7 @@ class ComplaintStore {
         db.insert("INSERT INTO complaint_event (tenant_id, complaint_id, seq, type, occurred_on, payload_json, "
                         + "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(), write(e), recordedBy);
-        replaceObligations(tenant, c.id(), ev.obligations());
+        replaceObligations(tenant, c.id(), c.intake().receivedOn(), ev.obligations());
     }
 
     /** Display names of who recorded each event, by sequence number (null: recorded through the API). */
@@ -222,13 +222,20 @@ class ComplaintStore {
                 }, tenant.value(), handlerUserId);
     }
 
-    void replaceObligations(TenantId tenant, long complaintId, List<ScheduledObligation> obligations) {
+    /**
+     * Replaces the case's obligations; each carries the case's day of receipt, by which dashboards count it. Every
+     * change to a case passes here, so this is also where the month's change stamp moves (see V6).
+     */
+    void replaceObligations(TenantId tenant, long complaintId, LocalDate receivedOn,
+                            List<ScheduledObligation> obligations) {
+        db.update("INSERT INTO complaint_month_stamp (tenant_id, month_start, stamp) VALUES (?, ?, 1) "
+                + "ON DUPLICATE KEY UPDATE stamp = stamp + 1", tenant.value(), receivedOn.withDayOfMonth(1));
         db.update("DELETE FROM obligation WHERE tenant_id = ? AND complaint_id = ?", tenant.value(), complaintId);
         for (ScheduledObligation o : obligations) {
             db.insert("INSERT INTO obligation (tenant_id, complaint_id, code, from_on, due_on, met_on, waived, basis, "
-                            + "explanation, base_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "explanation, base_due_on, received_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     tenant.value(), complaintId, o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(),
-                    truncate(o.basis()), truncate(o.explanation()), o.baseDueOn());
+                    truncate(o.basis()), truncate(o.explanation()), o.baseDueOn(), receivedOn);
         }
     }
 

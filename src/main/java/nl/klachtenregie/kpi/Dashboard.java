@@ -26,7 +26,8 @@ public record Dashboard(String tenant, Period period, LocalDate asOf, List<KpiVa
      * @param target null when the rules set none
      * @param value null when there is nothing to measure yet
      * @param met null when there is no target or no value
-     * @param numerator the count (for a count KPI) or the obligations met on time
+     * @param numerator the count (for a count KPI: of the period's year up to its last day, the target being per
+     *     year) or the obligations met on time
      * @param denominator 1 for a count KPI; else the obligations met, plus those unmet and already overdue
      * @param onTimeByExtension of the numerator, those on time only because the term was extended
      * @param trend the value in each of {@link Dashboard#trendPeriods()} (null where nothing to measure)

@@ -39,6 +39,9 @@ import nl.klachtenregie.tenant.TenantProfile;
  * that were met on or before their due date, out of those met plus those unmet, not waived and overdue today.
  * Obligations not yet due do not count, nor do waived ones. "On time by extension" are the on-time ones met after
  * the date the term would have had without the extension.</li>
+ * <li>A count KPI (FORMAL_COMPLAINTS, ALL_COMPLAINTS) is a number per year: for a shorter period it counts the
+ * period's year up to the period's last day.</li>
+ * <li>Obligations without a term (e.g. "inform management") have no "on time" and so no share.</li>
  * <li>Targets come from the rules of each regulation version in force on the period's last day (today for the
  * running period). A KPI of a regulation counts the cases of that regulation's versions only.</li>
  * <li>Trend flags: an employee named in {@value #REPEAT} or more of the period's complaints; a category with
@@ -61,13 +64,15 @@ public class DashboardService {
     private final RegulationCatalog regulations;
     private final RegulationEngine engine;
     private final ComplaintStatistics statistics;
+    private final MonthlyFigures months;
     private final Clock clock;
 
     DashboardService(RegulationCatalog regulations, RegulationEngine engine, ComplaintStatistics statistics,
-                     Clock clock) {
+                     MonthlyFigures months, Clock clock) {
         this.regulations = regulations;
         this.engine = engine;
         this.statistics = statistics;
+        this.months = months;
         this.clock = clock;
     }
 
@@ -95,7 +100,12 @@ public class DashboardService {
         }
         LocalDate rulesDay = period.to().isBefore(today) ? period.to() : today;
         List<Period> trend = period.lastN(TREND_PERIODS);
-        LocalDate windowFrom = trend.get(0).from();
+        // From the first of January of the trend's first year: a count KPI of a period counts its year so far.
+        LocalDate windowFrom = LocalDate.of(trend.get(0).year(), 1, 1);
+
+        YearMonth first = YearMonth.from(windowFrom);
+        YearMonth last = YearMonth.from(period.to());
+        Map<YearMonth, Long> stamps = statistics.monthStamps(tenant.id(), windowFrom, period.to());
 
         List<Regulation> inForce = regulationsInForce(tenant, rulesDay);
         boolean several = inForce.size() > 1;
@@ -104,7 +114,7 @@ public class DashboardService {
         Measures allCases = null;
         for (Regulation r : inForce) {
             List<String> versions = several ? regulations.versionNames(tenant.id(), r.code()) : null;
-            Measures m = measures(tenant, windowFrom, period.to(), today, versions);
+            Measures m = new Measures(months.counts(tenant.id(), first, last, versions, stamps), today);
             if (!several) {
                 allCases = m;
             }
@@ -123,10 +133,18 @@ public class DashboardService {
             }
         }
 
-        Dashboard.Breakdowns breakdowns = breakdowns(tenant, period);
+        Period previous = period.previous();
+        Map<YearMonth, MonthlyFigures.Shape> shapes = months.shapes(tenant.id(), YearMonth.from(previous.from()), last,
+                stamps);
+        List<Cell> cells = new ArrayList<>();
+        shapes.forEach((month, shape) -> shape.cells().forEach(c -> cells.add(new Cell(period.contains(month.atDay(1)),
+                c.kind(), c.channel(), c.category(), c.serviceLine(), c.level(), c.status(), c.satisfaction(),
+                c.concluded(), c.count()))));
+        Dashboard.Breakdowns breakdowns = breakdowns(tenant, cells);
         List<Long> formal = new ArrayList<>();
         List<Long> informal = new ArrayList<>();
-        Measures counts = allCases != null ? allCases : measures(tenant, windowFrom, period.to(), today, null);
+        Measures counts = allCases != null ? allCases
+                : new Measures(months.counts(tenant.id(), first, last, null, stamps), today);
         for (Period p : trend) {
             formal.add(counts.received(p, ComplaintKind.FORMAL));
             informal.add(counts.received(p, ComplaintKind.INFORMAL));
@@ -136,7 +154,7 @@ public class DashboardService {
         long attentionTotal = statistics.casesDueBy(tenant.id(), dueBy);
         List<ReportDuty> duties = inForce.stream().flatMap(r -> r.outcome().reportDuties().stream()).toList();
         return new Dashboard(tenant.slug(), period, today, List.copyOf(kpis), trend, formal, informal, breakdowns,
-                attention, attentionTotal, satisfaction(tenant, period), flags(tenant, period, breakdowns), duties);
+                attention, attentionTotal, satisfaction(cells), flags(period, shapes, breakdowns), duties);
     }
 
     /** The reports the regulations in force on the day require, of every regulation of the tenant. */
@@ -169,38 +187,73 @@ public class DashboardService {
 
     // --- KPIs -----------------------------------------------------------------------------------------------
 
-    /** The counts of one set of cases over the trend window, by month, folded into periods on demand. */
-    private record Measures(List<ComplaintStatistics.MonthKind> received, List<ComplaintStatistics.MonthOnTime> onTime) {
+    /**
+     * The counts of one set of cases over the trend window, by month, folded into periods on demand; an unmet
+     * obligation counts (as late) once its due date is before today.
+     */
+    private record Measures(Map<YearMonth, MonthlyFigures.Counts> months, LocalDate today) {
 
         long received(Period p, ComplaintKind kind) {
-            return received.stream().filter(r -> in(p, r.month()) && (kind == null || r.kind() == kind))
-                    .mapToLong(ComplaintStatistics.MonthKind::count).sum();
+            return received(p.from(), p.to(), kind);
         }
 
+        long received(LocalDate from, LocalDate to, ComplaintKind kind) {
+            long n = 0;
+            for (Map.Entry<YearMonth, MonthlyFigures.Counts> e : months.entrySet()) {
+                LocalDate day = e.getKey().atDay(1);
+                if (!day.isBefore(from) && !day.isAfter(to)) {
+                    for (ComplaintStatistics.MonthKind k : e.getValue().kinds()) {
+                        n += kind == null || k.kind() == kind ? k.count() : 0;
+                    }
+                }
+            }
+            return n;
+        }
+
+        /** Met on time, of those on time by extension, and the total that counts (met, or unmet and overdue). */
         long[] onTime(Period p, String code) {
             long[] sum = new long[3];
-            onTime.stream().filter(r -> r.code().equals(code) && in(p, r.month())).forEach(r -> {
-                sum[0] += r.onTime();
-                sum[1] += r.onTimeByExtension();
-                sum[2] += r.total();
+            in(p).forEach(c -> {
+                for (ComplaintStatistics.MonthOnTime r : c.met()) {
+                    if (r.code().equals(code)) {
+                        sum[0] += r.onTime();
+                        sum[1] += r.onTimeByExtension();
+                        sum[2] += r.met();
+                    }
+                }
+                for (ComplaintStatistics.MonthUnmet u : c.unmet()) {
+                    if (u.code().equals(code) && u.dueOn().isBefore(today)) {
+                        sum[2] += u.count();
+                    }
+                }
             });
             return sum;
         }
 
         Set<String> codesIn(Period p) {
             Set<String> codes = new TreeSet<>();
-            onTime.stream().filter(r -> in(p, r.month()) && r.total() > 0).forEach(r -> codes.add(r.code()));
+            in(p).forEach(c -> {
+                c.met().forEach(r -> codes.add(r.code()));
+                c.unmet().stream().filter(u -> u.dueOn().isBefore(today)).forEach(u -> codes.add(u.code()));
+            });
             return codes;
         }
 
-        private static boolean in(Period p, YearMonth m) {
-            return p.contains(m.atDay(1));
+        private List<MonthlyFigures.Counts> in(Period p) {
+            List<MonthlyFigures.Counts> out = new ArrayList<>();
+            months.forEach((m, c) -> {
+                if (p.contains(m.atDay(1))) {
+                    out.add(c);
+                }
+            });
+            return out;
         }
     }
 
-    private Measures measures(Tenant tenant, LocalDate from, LocalDate to, LocalDate asOf, List<String> versions) {
-        return new Measures(statistics.receivedPerMonth(tenant.id(), from, to, versions),
-                statistics.onTimePerMonth(tenant.id(), from, to, asOf, versions));
+    /** Complaints of the period ({@code current}) or the one before, per combination of dimensions. */
+    private record Cell(boolean current, ComplaintKind kind, nl.klachtenregie.complaint.Channel channel,
+                        String category, String serviceLine, String level, nl.klachtenregie.complaint.CaseStatus status,
+                        Integer satisfaction, boolean concluded, long count) {
     }
 
     private static Dashboard.KpiValue kpi(KpiTarget t, String regulation, Period period, List<Period> trend,
@@ -212,7 +265,9 @@ public class DashboardService {
             measure = p -> m.onTime(p, code);
         } else {
             ComplaintKind kind = "FORMAL_COMPLAINTS".equals(t.measure()) ? ComplaintKind.FORMAL : null;
-            measure = p -> new long[] {m.received(p, kind), 0, 1};
+            // A count KPI is a number per year ("< 1 formele klacht per jaar"): a shorter period shows the year so
+            // far, up to the period's last day, so a quiet quarter cannot look "met" in a year that broke the norm.
+            measure = p -> new long[] {m.received(LocalDate.of(p.year(), 1, 1), p.to(), kind), 0, 1};
         }
         long[] now = measure.apply(period);
         Double value = value(now, share);
@@ -230,9 +285,7 @@ public class DashboardService {
 
     // --- breakdowns, satisfaction, flags, attention -----------------------------------------------------------
 
-    private Dashboard.Breakdowns breakdowns(Tenant tenant, Period period) {
-        Period previous = period.previous();
-        List<ComplaintStatistics.Cell> cells = statistics.cells(tenant.id(), previous.from(), period.from(), period.to());
+    private static Dashboard.Breakdowns breakdowns(Tenant tenant, List<Cell> cells) {
         TenantProfile profile = tenant.profile();
         Map<String, String> categories = new LinkedHashMap<>();
         profile.categories().forEach(c -> categories.put(c.code(), c.name()));
@@ -240,15 +293,15 @@ public class DashboardService {
         profile.serviceLines().forEach(l -> lines.put(l.code(), l.name()));
         Map<String, String> levels = new LinkedHashMap<>();
         profile.escalationLadder().forEach(l -> levels.put(l.code(), l.role()));
-        long total = cells.stream().filter(ComplaintStatistics.Cell::current).mapToLong(ComplaintStatistics.Cell::count)
+        long total = cells.stream().filter(Cell::current).mapToLong(Cell::count)
                 .sum();
-        long previousTotal = cells.stream().filter(c -> !c.current()).mapToLong(ComplaintStatistics.Cell::count).sum();
+        long previousTotal = cells.stream().filter(c -> !c.current()).mapToLong(Cell::count).sum();
         return new Dashboard.Breakdowns(total, previousTotal,
                 count(cells, c -> c.kind().name(), Map.of()),
                 count(cells, c -> c.channel().name(), Map.of()),
-                count(cells, ComplaintStatistics.Cell::category, categories),
+                count(cells, Cell::category, categories),
                 count(cells, c -> c.serviceLine() == null ? "" : c.serviceLine(), lines),
-                count(cells, ComplaintStatistics.Cell::level, levels),
+                count(cells, Cell::level, levels),
                 count(cells, c -> c.status().name(), Map.of()));
     }
 
@@ -256,13 +309,13 @@ public class DashboardService {
      * Counts per value, the profile's own order first (so a category without complaints still shows as 0), then
      * codes the profile no longer has. Labels of enum values are left to the page's message bundle (label = code).
      */
-    private static List<Dashboard.Count> count(List<ComplaintStatistics.Cell> cells,
-                                               Function<ComplaintStatistics.Cell, String> key,
+    private static List<Dashboard.Count> count(List<Cell> cells,
+                                               Function<Cell, String> key,
                                                Map<String, String> known) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         known.keySet().forEach(k -> counts.put(k, new long[2]));
         Map<String, long[]> extra = new TreeMap<>();
-        for (ComplaintStatistics.Cell c : cells) {
+        for (Cell c : cells) {
             String k = key.apply(c);
             long[] n = counts.containsKey(k) ? counts.get(k) : extra.computeIfAbsent(k, x -> new long[2]);
             n[c.current() ? 0 : 1] += c.count();
@@ -273,11 +326,14 @@ public class DashboardService {
         return out;
     }
 
-    private Dashboard.Satisfaction satisfaction(Tenant tenant, Period period) {
-        List<ComplaintStatistics.Cell> cells = statistics.cells(tenant.id(), period.from(), period.from(), period.to());
+    /** Satisfaction of the period's complaints: the current cells of the breakdown query. */
+    private static Dashboard.Satisfaction satisfaction(List<Cell> cells) {
         long[] dist = new long[5];
         long concluded = 0;
-        for (ComplaintStatistics.Cell c : cells) {
+        for (Cell c : cells) {
+            if (!c.current()) {
+                continue;
+            }
             if (c.satisfaction() != null && c.satisfaction() >= 1 && c.satisfaction() <= 5) {
                 dist[c.satisfaction() - 1] += c.count();
             }
@@ -295,13 +351,26 @@ public class DashboardService {
                 List.of(dist[0], dist[1], dist[2], dist[3], dist[4]), concluded);
     }
 
-    private List<Dashboard.TrendFlag> flags(Tenant tenant, Period period, Dashboard.Breakdowns b) {
-        Period previous = period.previous();
+    private static List<Dashboard.TrendFlag> flags(Period period, Map<YearMonth, MonthlyFigures.Shape> shapes,
+                                                   Dashboard.Breakdowns b) {
+        record Person(String name, long[] counts) {
+        }
+        Map<String, Person> persons = new TreeMap<>();
+        shapes.forEach((month, shape) -> shape.persons().forEach(p -> {
+            // One person however the name was typed; shown as its first spelling in sort order, as SQL's MIN would.
+            Person known = persons.get(p.key());
+            String name = known == null || p.name().compareTo(known.name()) < 0 ? p.name() : known.name();
+            Person person = new Person(name, known == null ? new long[2] : known.counts());
+            persons.put(p.key(), person);
+            person.counts()[period.contains(month.atDay(1)) ? 0 : 1] += p.count();
+        }));
         List<Dashboard.TrendFlag> flags = new ArrayList<>();
-        statistics.repeatedPersons(tenant.id(), previous.from(), period.from(), period.to(), REPEAT).stream()
+        persons.values().stream().filter(p -> p.counts()[0] >= REPEAT)
+                .sorted(Comparator.comparingLong((Person p) -> p.counts()[0]).reversed()
+                        .thenComparing(Person::name))
                 .limit(MAX_FLAGS)
-                .forEach(p -> flags.add(new Dashboard.TrendFlag("REPEATED_PERSON", p.name(), p.name(), p.current(),
-                        p.previous())));
+                .forEach(p -> flags.add(new Dashboard.TrendFlag("REPEATED_PERSON", p.name(), p.name(), p.counts()[0],
+                        p.counts()[1])));
         List<Dashboard.Count> rising = b.byCategory().stream().filter(DashboardService::rising)
                 .sorted(Comparator.comparingLong((Dashboard.Count c) -> c.count() - c.previous()).reversed())
                 .limit(MAX_FLAGS).toList();

@@ -13,7 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import java.util.Set;
+import nl.klachtenregie.improvement.ImprovementRegister;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
@@ -27,10 +27,12 @@ class DashboardController {
 
     private final DashboardPages pages;
     private final TenantDirectory tenants;
+    private final ImprovementRegister register;
 
-    DashboardController(DashboardPages pages, TenantDirectory tenants) {
+    DashboardController(DashboardPages pages, TenantDirectory tenants, ImprovementRegister register) {
         this.pages = pages;
         this.tenants = tenants;
+        this.register = register;
     }
 
     @Get
@@ -38,7 +40,8 @@ class DashboardController {
                                                     Authentication authentication, HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
+        // A breach or trend that a measure already answers proposes nothing more.
         return new ModelAndView<>("dashboard", pages.page(t, periode, me, LayoutModelProcessor.locale(request),
-                Set.of()));
+                register.originKeys(t.id())));
     }
 }

@@ -166,6 +166,15 @@ class KlimkoordDashboardTest implements TestPropertyProvider {
     }
 
     @Test
+    void aQuarterWithoutFormalComplaintsStillBreachesTheYearlyNormBrokenEarlierThatYear() {
+        // K3 (formal) came in March; the fourth quarter has none, but "< 1 per jaar" is already broken for 2026
+        Dashboard.KpiValue k4 = kpi(dashboard("2026-K4"), FORMAL_KPI);
+        assertKpi(k4, 1.0, 1, 1, 0, false);
+        assertKpi(kpi(dashboard("2025-K4"), FORMAL_KPI), 0.0, 0, 1, 0, true);
+        assertKpi(kpi(dashboard("2026-02"), FORMAL_KPI), 0.0, 0, 1, 0, true);
+    }
+
+    @Test
     void contactWithinFourteenDaysAndSolutionWithinThirtyDaysOverTheYear() {
         Dashboard d = dashboard("2026");
         assertKpi(kpi(d, CONTACT_KPI), 4.0 / 6, 4, 6, 0, false);
@@ -211,7 +220,8 @@ class KlimkoordDashboardTest implements TestPropertyProvider {
                 d.trendPeriods().stream().map(Period::code).toList());
         assertTrend(values(null, 1.0, null, null, 0.5, 0.75), kpi(d, CONTACT_KPI).trend());
         assertTrend(values(null, 0.0, null, null, 1.0, 0.0), kpi(d, SOLUTION_KPI).trend());
-        assertTrend(values(0.0, 0.0, 1.0, 0.0, 0.0, 0.0), kpi(d, FORMAL_KPI).trend());
+        // the count KPI is per year: each quarter shows its year so far (K3 in March 2026 counts on to December)
+        assertTrend(values(0.0, 0.0, 1.0, 1.0, 1.0, 1.0), kpi(d, FORMAL_KPI).trend());
         assertEquals(List.of(0L, 0L, 1L, 0L, 0L, 0L), d.formalTrend());
         assertEquals(List.of(0L, 1L, 0L, 0L, 2L, 5L), d.informalTrend());
     }
