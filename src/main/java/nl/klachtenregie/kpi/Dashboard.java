@@ -51,9 +51,12 @@ public record Dashboard(String tenant, Period period, LocalDate asOf, List<KpiVa
             return Boolean.FALSE.equals(met);
         }
 
-        /** The key a verbeterregister measure uses to say it answers this breach: KPI:&lt;code&gt;:&lt;period&gt;. */
+        /**
+         * The key a verbeterregister measure uses to say it answers this breach: KPI:&lt;code&gt;:&lt;period&gt;, with
+         * the regulation before the code when it is not the main one (two regulations may share a KPI code).
+         */
         public String originKey(Period period) {
-            return "KPI:" + code + ":" + period.code();
+            return "KPI:" + (regulation.isEmpty() ? "" : regulation + ":") + code + ":" + period.code();
         }
     }
 

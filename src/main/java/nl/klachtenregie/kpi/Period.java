@@ -22,8 +22,9 @@ public record Period(Granularity granularity, int year, int index) {
         if (granularity == null) {
             throw new IllegalArgumentException("granularity");
         }
-        if (year < 2000 || year > 2999) {
-            throw new IllegalArgumentException("year " + year + " outside 2000-2999");
+        // Wider than what can be asked for (parse: from 2000), so the period before the first one still exists.
+        if (year < 1990 || year > 2999) {
+            throw new IllegalArgumentException("year " + year + " outside 1990-2999");
         }
         int max = switch (granularity) {
             case MONTH -> 12;
@@ -47,6 +48,9 @@ public record Period(Granularity granularity, int year, int index) {
             throw invalid(code);
         }
         int year = Integer.parseInt(m.group(1));
+        if (year < 2000) {
+            throw invalid(code);
+        }
         try {
             if (m.group(3) != null) {
                 return new Period(Granularity.QUARTER, year, Integer.parseInt(m.group(3)));
@@ -137,13 +141,13 @@ public record Period(Granularity granularity, int year, int index) {
         return of(granularity, from().minusDays(1));
     }
 
-    /** The last {@code n} periods of this length, oldest first, ending with this one (fewer before the year 2000). */
+    /** The last {@code n} periods of this length, oldest first, ending with this one (none before 1990). */
     public List<Period> lastN(int n) {
         List<Period> out = new ArrayList<>();
         Period p = this;
         for (int i = 0; i < n; i++) {
             out.add(0, p);
-            if (p.from().getYear() == 2000 && p.index == 1) {
+            if (p.from().getYear() == 1990 && p.index == 1) {
                 break;
             }
             p = p.previous();

@@ -391,11 +391,6 @@ public record RegulationParameters(
                     errors.put(key, "Een onderdeel mag geen puntkomma (;) bevatten; maak er twee onderdelen van");
                 } else {
                     checkLine(section, key, "Leeg onderdeel", errors);
-                    try {
-                        ReportSection.parse(section);
-                    } catch (IllegalArgumentException e) {
-                        errors.put(key, e.getMessage());
-                    }
                 }
             }
             checkQuote(r.quote(), at + ".quote", errors);

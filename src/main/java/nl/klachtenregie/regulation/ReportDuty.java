@@ -20,8 +20,6 @@ public record ReportDuty(String code, String period, String audience, List<Strin
         }
         Emission.requireText(audience, "audience");
         sections = List.copyOf(sections);
-        // An unknown section code is a mistake in the rules, caught when the rule set is checked.
-        sections.forEach(ReportSection::parse);
         basis = basis == null ? "" : basis;
     }
 
