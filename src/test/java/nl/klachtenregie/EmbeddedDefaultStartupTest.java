@@ -27,6 +27,10 @@ class EmbeddedDefaultStartupTest extends ApiTestSupport {
 
     @Inject
     TenantDirectory tenants;
+    @Inject
+    nl.klachtenregie.kpi.DashboardService dashboards;
+    @Inject
+    nl.klachtenregie.report.ReportService reports;
 
     @Override
     public Map<String, String> getProperties() {
@@ -58,5 +62,27 @@ class EmbeddedDefaultStartupTest extends ApiTestSupport {
         List<Map> overdue = retrieve(
                 "/api/tenants/iederzijnwerk/complaints?overdue=true&asOf=2026-07-14", Argument.listOf(Map.class));
         assertEquals(1, overdue.size());
+    }
+
+    @Test
+    void dashboardAndReportsRunTheirQueriesOnTheEmbeddedDatabase() {
+        Map<String, Object> c = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-03-02"));
+        event("iederzijnwerk", c.get("id"), ev("ACKNOWLEDGED", "2026-03-03"));
+        var izw = tenants.resolve("iederzijnwerk");
+        var dashboard = dashboards.dashboard(izw, nl.klachtenregie.kpi.Period.parse("2026-H1"));
+        assertTrue(dashboard.breakdowns().total() >= 1);
+        assertTrue(dashboard.kpis().stream().anyMatch(k -> "ON_TIME:ACKNOWLEDGE".equals(k.measure())
+                && k.numerator() >= 1), () -> dashboard.kpis().toString());
+        var me = new nl.klachtenregie.security.CurrentUser(new nl.klachtenregie.security.UserId(1L),
+                "iederzijnwerk.kwaliteit", "Kwaliteit", "iederzijnwerk",
+                java.util.Set.of(nl.klachtenregie.security.Role.COMPLIANCE));
+        var year = nl.klachtenregie.kpi.Period.parse("2026");
+        for (var kind : reports.kinds(izw)) {
+            var file = reports.pdf(izw, new nl.klachtenregie.report.ReportService.Request(kind.code(), year, false), me);
+            assertTrue(file.content().length > 1000, kind.code());
+        }
+        var workbook = reports.workbook(izw, new nl.klachtenregie.report.ReportService.Request("TOTAALOVERZICHT", year,
+                true), me);
+        assertTrue(workbook.content().length > 1000);
     }
 }
