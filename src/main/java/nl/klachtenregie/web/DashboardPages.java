@@ -163,7 +163,10 @@ class DashboardPages {
             late = k.denominator() - k.numerator();
             lateUrl = late > 0 ? list.apply("late=" + enc(k.obligation())) : null;
         } else {
-            detail = text(locale, "dashboard.countDetail", k.numerator());
+            // A count KPI is per year: say which stretch of the year was counted.
+            LocalDate end = period.to().isAfter(dashboards.today()) ? dashboards.today() : period.to();
+            detail = text(locale, "dashboard.countDetail", k.numerator(), String.valueOf(period.year()),
+                    end.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
             lateUrl = null;
         }
         String target = k.comparator() == null ? "" : symbol(k.comparator()) + " " + format(k.target(), share, locale);
