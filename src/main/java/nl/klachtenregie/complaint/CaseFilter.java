@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param level null for any escalation level
  * @param late null, or an obligation code: only cases where that obligation was met late or is unmet and overdue
  *     on {@code asOf} (waived ones excepted), the cases behind a missed "met on time" KPI
+ * @param versions null for any; else only cases under these regulation versions (a regulation's cases, for a tenant
+ *     that runs several; an empty list matches nothing)
  */
 public record CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset,
                          ComplaintKind kind, String category, Long handler, String search, boolean openOnly,
                          LocalDate receivedFrom, LocalDate receivedTo, Channel channel, String serviceLine,
-                         String level, String late) {
+                         String level, String late, java.util.List<String> versions) {
     public static final int MAX_LIMIT = 500;
     public static final long UNASSIGNED = 0L;
     /** The service-line filter value for "no service line". */
@@ -33,7 +35,7 @@ public record CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int
     public CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset, ComplaintKind kind,
                       String category, Long handler, String search, boolean openOnly) {
         this(status, overdue, asOf, limit, offset, kind, category, handler, search, openOnly, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset) {
@@ -51,6 +53,7 @@ public record CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int
         serviceLine = Complainant.blankToNull(serviceLine);
         level = Complainant.blankToNull(level);
         late = Complainant.blankToNull(late);
+        versions = versions == null ? null : java.util.List.copyOf(versions);
         if (receivedFrom != null && receivedTo != null && receivedTo.isBefore(receivedFrom)) {
             throw new IllegalArgumentException("receivedTo before receivedFrom");
         }

@@ -351,6 +351,15 @@ class ComplaintStore {
             sql.append(" AND c.escalation_level = ?");
             params.add(f.level());
         }
+        if (f.versions() != null) {
+            if (f.versions().isEmpty()) {
+                sql.append(" AND 1 = 0");
+            } else {
+                sql.append(" AND c.regulation_version IN (")
+                        .append(String.join(", ", java.util.Collections.nCopies(f.versions().size(), "?"))).append(")");
+                params.addAll(f.versions());
+            }
+        }
         if (f.late() != null) {
             // The same "late" as the dashboard's on-time KPI counts: met after its due date, or unmet, not waived
             // and overdue.

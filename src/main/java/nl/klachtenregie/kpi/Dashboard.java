@@ -31,14 +31,15 @@ public record Dashboard(String tenant, Period period, LocalDate asOf, List<KpiVa
      * @param denominator 1 for a count KPI; else the obligations met, plus those unmet and already overdue
      * @param onTimeByExtension of the numerator, those on time only because the term was extended
      * @param trend the value in each of {@link Dashboard#trendPeriods()} (null where nothing to measure)
+     * @param scoped true when it counts only its regulation's cases (the tenant runs several regulations)
      */
     public record KpiValue(String code, String label, String regulation, String measure, String comparator,
                            Double target, Double value, Boolean met, long numerator, long denominator,
-                           long onTimeByExtension, String basis, List<Double> trend) {
+                           long onTimeByExtension, String basis, List<Double> trend, boolean scoped) {
         /** The same measurement shown as a plain share, without a target (the default per obligation code). */
         KpiValue withoutTarget() {
             return new KpiValue(code, label, regulation, measure, null, null, value, null, numerator, denominator,
-                    onTimeByExtension, basis, trend);
+                    onTimeByExtension, basis, trend, scoped);
         }
 
         /** The obligation code of an ON_TIME measure, else null. */

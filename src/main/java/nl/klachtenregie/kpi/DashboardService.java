@@ -119,7 +119,7 @@ public class DashboardService {
                 allCases = m;
             }
             for (KpiTarget t : r.outcome().kpiTargets()) {
-                kpis.add(kpi(t, r.code(), period, trend, m));
+                kpis.add(kpi(t, r.code(), period, trend, m, several));
                 if (t.measure().startsWith("ON_TIME:")) {
                     targeted.add(r.code() + "\u0000" + t.measure().substring("ON_TIME:".length()));
                 }
@@ -128,7 +128,7 @@ public class DashboardService {
             for (String code : m.codesIn(period)) {
                 if (!targeted.contains(r.code() + "\u0000" + code)) {
                     kpis.add(kpi(new KpiTarget("OP_TIJD_" + code, "Op tijd: " + code, "ON_TIME:" + code, "GE", 1.0),
-                            r.code(), period, trend, m).withoutTarget());
+                            r.code(), period, trend, m, several).withoutTarget());
                 }
             }
         }
@@ -257,7 +257,7 @@ public class DashboardService {
     }
 
     private static Dashboard.KpiValue kpi(KpiTarget t, String regulation, Period period, List<Period> trend,
-                                          Measures m) {
+                                          Measures m, boolean scoped) {
         Function<Period, long[]> measure;
         boolean share = t.measure().startsWith("ON_TIME:");
         if (share) {
@@ -273,7 +273,7 @@ public class DashboardService {
         Double value = value(now, share);
         List<Double> series = trend.stream().map(p -> value(measure.apply(p), share)).toList();
         return new Dashboard.KpiValue(t.code(), t.label(), regulation, t.measure(), t.comparator(), t.target(), value,
-                value == null ? null : t.isMet(value), now[0], now[2], now[1], t.basis(), series);
+                value == null ? null : t.isMet(value), now[0], now[2], now[1], t.basis(), series, scoped);
     }
 
     private static Double value(long[] counts, boolean share) {

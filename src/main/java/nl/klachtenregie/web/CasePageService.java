@@ -33,9 +33,11 @@ class CasePageService {
     private final UserDirectory users;
     private final CasePageModels models;
     private final CaseLetters letters;
+    private final nl.klachtenregie.regulation.RegulationCatalog regulations;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
-                    CaseLetters letters) {
+                    CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations) {
+        this.regulations = regulations;
         this.tenants = tenants;
         this.complaints = complaints;
         this.users = users;
@@ -89,10 +91,13 @@ class CasePageService {
             errors.add("to", "de einddatum ligt voor de begindatum");
         }
         Channel channel = errors.optionalEnum("channel", q.channel(), Channel.class);
+        // One regulation's cases ("-" the main one): the cases a dashboard KPI of that regulation counts.
+        List<String> versions = q.regulation() == null || q.regulation().isBlank() ? null
+                : regulations.versionNames(t.id(), "-".equals(q.regulation()) ? "" : q.regulation());
         errors.throwIfAny();
         CaseFilter filter = new CaseFilter(status, overdue, complaints.today(), CasePagesController.PAGE_SIZE,
                 (page - 1) * CasePagesController.PAGE_SIZE, kind, q.category(), handler, q.q(), false, from, to,
-                channel, q.serviceLine(), q.level(), q.late());
+                channel, q.serviceLine(), q.level(), q.late(), versions);
         return models.list(t, complaints.page(t, filter), q, users.handlers(t.id()));
     }
 

@@ -64,10 +64,11 @@ class CasePagesController {
                                                @Nullable @QueryValue String channel,
                                                @Nullable @QueryValue String serviceLine,
                                                @Nullable @QueryValue String level,
-                                               @Nullable @QueryValue String late) {
+                                               @Nullable @QueryValue String late,
+                                               @Nullable @QueryValue String regulation) {
         return new ModelAndView<>("cases", pages.list(tenant,
                 new CasePageModels.ListQuery(status, kind, category, handler, overdue, q, page, from, to, channel,
-                        serviceLine, level, late)));
+                        serviceLine, level, late, regulation)));
     }
 
     @Get("/klachten/nieuw")

@@ -161,7 +161,9 @@ class DashboardPages {
                     + (k.onTimeByExtension() > 0 ? " " + text(locale, "dashboard.byExtension", k.onTimeByExtension())
                     : "");
             late = k.denominator() - k.numerator();
-            lateUrl = late > 0 ? list.apply("late=" + enc(k.obligation())) : null;
+            // A KPI of one of several regulations counts that regulation's cases only, and so does its list.
+            String scope = k.scoped() ? "&regulation=" + enc(k.regulation().isEmpty() ? "-" : k.regulation()) : "";
+            lateUrl = late > 0 ? list.apply("late=" + enc(k.obligation()) + scope) : null;
         } else {
             // A count KPI is per year: say which stretch of the year was counted.
             LocalDate end = period.to().isAfter(dashboards.today()) ? dashboards.today() : period.to();

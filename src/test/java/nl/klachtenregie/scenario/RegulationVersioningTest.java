@@ -54,6 +54,8 @@ class RegulationVersioningTest implements TestPropertyProvider {
     @Inject
     RegulationCatalog catalog;
     @Inject
+    nl.klachtenregie.kpi.DashboardService dashboards;
+    @Inject
     ComplaintService complaints;
     @Inject
     TenantDirectory tenants;
@@ -295,6 +297,21 @@ class RegulationVersioningTest implements TestPropertyProvider {
         assertEquals("2", complaints.create(withLine, new NewComplaint(ComplaintKind.FORMAL, Channel.LETTER,
                 LocalDate.of(2026, 11, 18), null, aboutCoaching.complainant(), "Iets anders",
                 aboutCoaching.category(), null, null, false, false, false)).regulationVersion());
+
+        // The dashboard measures each regulation over its own cases: coaching's decision term apart from Impuls'.
+        complaints.recordEvent(withLine, new nl.klachtenregie.complaint.ComplaintId(coaching.id()),
+                new nl.klachtenregie.complaint.NewEvent(nl.klachtenregie.complaint.EventType.DECIDED,
+                        LocalDate.of(2026, 11, 20), null, null, null, nl.klachtenregie.complaint.Judgement.UNFOUNDED,
+                        null, null, "Gemotiveerd", null, null, null));
+        nl.klachtenregie.kpi.Dashboard d = dashboards.dashboard(withLine, nl.klachtenregie.kpi.Period.parse("2026-11"));
+        nl.klachtenregie.kpi.Dashboard.KpiValue coachingDecide = d.kpis().stream()
+                .filter(k -> k.regulation().equals("coaching") && "ON_TIME:DECIDE".equals(k.measure())).findFirst()
+                .orElseThrow(() -> new AssertionError(d.kpis().toString()));
+        assertEquals(1, coachingDecide.numerator());
+        assertEquals(1, coachingDecide.denominator());
+        assertTrue(coachingDecide.scoped());
+        assertTrue(d.kpis().stream().filter(k -> k.regulation().isEmpty() && "ON_TIME:DECIDE".equals(k.measure()))
+                .allMatch(k -> k.denominator() == 0), "Impuls' own decision KPI does not count the coaching case");
 
         // A dry run of a coaching draft replays the coaching cases only, and compares with coaching's version.
         admin.copy(withLine, "coaching-1", new DraftHeader("coaching-2", LocalDate.of(2027, 1, 1), "Coaching 2", "",
