@@ -56,6 +56,8 @@ public final class TestDatabase {
         props.put("klachtenregie.demo.enabled", "true");
         props.put("klachtenregie.security.bcrypt-cost", "4");
         props.put("klachtenregie.clock.fixed-date", TODAY);
+        // No background counting while a test sets up its cases (the benchmark turns it on to measure it).
+        props.put("klachtenregie.dashboard.warm-up", "false");
         return props;
     }
 
