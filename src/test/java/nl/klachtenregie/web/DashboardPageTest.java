@@ -123,6 +123,15 @@ class DashboardPageTest extends PageTestSupport {
     }
 
     @Test
+    void aCaseOffersTheKwaliteitsmanagerAMeasureForTheVerbeterregisterButNotTheHandler() {
+        Page officer = loggedInAs("iederzijnwerk.kwaliteit").get("/t/iederzijnwerk/klachten/" + late.id());
+        assertTrue(unescape(officer.body()).contains("/t/iederzijnwerk/verbeterregister/nieuw?herkomst=COMPLAINTS&klachten="
+                + late.reference()), "the measure starts from this complaint");
+        Page handler = loggedInAs("iederzijnwerk.medewerker").get("/t/iederzijnwerk/klachten/" + late.id());
+        assertFalse(handler.contains("id=\"propose-measure\""), "staff have no access to the verbeterregister");
+    }
+
+    @Test
     void chartDataIsInThePageAsJsonThatCannotBreakOutOfItsScript() throws IOException {
         Page page = loggedInAs("iederzijnwerk.kwaliteit").get("/t/iederzijnwerk/dashboard?periode=2026-H2");
         String data = all(page.body(), "(?s)<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>")
