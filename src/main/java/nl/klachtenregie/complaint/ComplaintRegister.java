@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>The {@link Variant#ANONYMISED anonymised} register carries no name or contact detail of a complainant and no
  * summary (the complainant's own words); employees are named by a pseudonym that is the same throughout one
  * register ("Medewerker 1"). The explanations and notes it does carry are handlers' free text: in them the
- * complainant's name, e-mail and phone and every employee name the register knows are replaced, but a name
- * written otherwise (a relative, a nickname) cannot be recognised, which a report must say.
+ * complainant's name (also in parts and without initials), e-mail, phone (however written), address (also its
+ * street part and postcode) and place, and every employee the register knows (also by surname) are replaced, but a
+ * name written otherwise (a relative, a nickname) cannot be recognised, which a report must say. Other free text
+ * about cases (the verbeterregister) is made fit for the register by {@link #freeText}.
  */
 @Singleton
 public class ComplaintRegister {
@@ -39,6 +41,12 @@ public class ComplaintRegister {
     public static final int MAX_ROWS = 20_000;
     /** What replaces the complainant's name and contact details in free text of the anonymised register. */
     public static final String COMPLAINANT_MARK = "[klager]";
+    /** What replaces the complainant's address (or its street part or postcode) in the anonymised register. */
+    public static final String ADDRESS_MARK = "[adres]";
+    /** What replaces the complainant's place in the anonymised register. */
+    public static final String PLACE_MARK = "[woonplaats]";
+    /** What replaces an employee's name that could be more than one employee (a surname two of them share). */
+    public static final String EMPLOYEE_MARK = "[medewerker]";
 
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintRegister.class);
     private static final Set<String> PARTICLES = Set.of("van", "de", "der", "den", "het", "ter", "ten", "te", "op",
@@ -213,7 +221,7 @@ public class ComplaintRegister {
                 }
             }
         }
-        Scrubber employees = variant == Variant.ANONYMISED ? Scrubber.of(aliases) : null;
+        Scrubber employees = variant == Variant.ANONYMISED ? Scrubber.employees(aliases) : null;
         List<Row> rows = new ArrayList<>(cases.size());
         for (Base b : cases) {
             List<NewEvent> timeline = events.getOrDefault(b.id(), List.of());
@@ -237,6 +245,84 @@ public class ComplaintRegister {
         }
         LOG.debug("Register of {} cases read in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
         return new Register(tenant, from, to, asOf, variant, selection, rows, aliases);
+    }
+
+    /**
+     * Vrije tekst over klachten buiten het register, such as a verbeterregister measure, made fit for the register:
+     * in the anonymised register each text loses the names and contact details of the complainants of the cases it
+     * is about, and employees get the register's pseudonyms; in the full register texts stay as written.
+     */
+    public static final class FreeText {
+        private final Map<String, Scrubber> complainants;
+        private final Scrubber employees;
+
+        private FreeText(Map<String, Scrubber> complainants, Scrubber employees) {
+            this.complainants = complainants;
+            this.employees = employees;
+        }
+
+        /** True when texts stay as written (the full register). */
+        public boolean verbatim() {
+            return employees == null;
+        }
+
+        /**
+         * The text as the register may show it.
+         *
+         * @param references the cases the text is about (their complainants are replaced); others are unknown here
+         */
+        public String apply(String text, java.util.Collection<String> references) {
+            if (text == null || verbatim()) {
+                return text;
+            }
+            String out = text;
+            for (String r : references) {
+                Scrubber own = complainants.get(r.strip().toUpperCase(Locale.ROOT));
+                if (own != null) {
+                    out = own.apply(out);
+                }
+            }
+            return employees.apply(out);
+        }
+    }
+
+    /**
+     * Free text about the given cases, as {@code register} may show it: the cases' complainants are read (one query
+     * per 500 cases, also cases outside the register's period), employees are named by the register's pseudonyms
+     * (an employee of those cases whom the register does not name by {@link #EMPLOYEE_MARK}).
+     */
+    @Transactional
+    public FreeText freeText(Register register, java.util.Collection<String> references) {
+        if (register.variant() == Variant.FULL) {
+            return new FreeText(Map.of(), null);
+        }
+        List<String> wanted = references.stream().filter(Objects::nonNull)
+                .map(r -> r.strip().toUpperCase(Locale.ROOT)).distinct().toList();
+        Map<String, Scrubber> complainants = new HashMap<>();
+        Map<String, String> aliases = new LinkedHashMap<>(register.employeeAliases());
+        for (int i = 0; i < wanted.size(); i += 500) {
+            List<String> chunk = wanted.subList(i, Math.min(wanted.size(), i + 500));
+            List<Object> params = new ArrayList<>();
+            params.add(register.tenant().value());
+            params.addAll(chunk);
+            db.query("SELECT reference, complainant_name, complainant_role, complainant_email, complainant_phone, "
+                            + "complainant_address, complainant_place, concerns_employee FROM complaint "
+                            + "WHERE tenant_id = ? AND reference IN (" + String.join(", ",
+                            java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        complainants.put(rs.getString("reference").toUpperCase(Locale.ROOT), Scrubber.complainant(
+                                new Person(rs.getString("complainant_name"),
+                                        ComplainantRole.valueOf(rs.getString("complainant_role")),
+                                        rs.getString("complainant_email"), rs.getString("complainant_phone"),
+                                        rs.getString("complainant_address"), rs.getString("complainant_place"))));
+                        String employee = rs.getString("concerns_employee");
+                        if (employee != null && !employee.isBlank()) {
+                            aliases.putIfAbsent(employee.strip().toLowerCase(Locale.ROOT), EMPLOYEE_MARK);
+                        }
+                        return null;
+                    }, params.toArray());
+        }
+        return new FreeText(complainants, Scrubber.employees(aliases));
     }
 
     /**
@@ -323,42 +409,198 @@ public class ComplaintRegister {
                 rs.getString("summary"), rs.getString("concerns_employee"));
     }
 
-    /** Replaces known names in free text: whole words, case-insensitive. */
+    /**
+     * Replaces known names and contact details in free text: whole words, case-insensitive, any run of white space
+     * between the words of a name. Each term is a regular expression; {@code replacements} names what replaces a
+     * match by its {@link #key(String) key}, else {@code fallback}.
+     */
     private record Scrubber(Pattern pattern, Map<String, String> replacements, String fallback) {
         static final Scrubber NONE = new Scrubber(null, Map.of(), null);
+        private static final String SEPARATORS = "[\\s\\-./()]*";
+        private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])(\\d{4})\\s?([A-Za-z]{2})"
+                + "(?![\\p{L}\\p{N}])");
+        private static final Pattern INITIALS = Pattern.compile("(\\p{L}{1,2}\\.)+|\\p{L}");
 
-        static Scrubber of(Map<String, String> aliases) {
+        /**
+         * The register's employees by their pseudonyms: the full name, the name without its initials or first name
+         * ("de Groot" for "P. de Groot" or "Piet de Groot") and the last name part of three letters or more
+         * ("Groot"). A short form two employees share is replaced by {@link #EMPLOYEE_MARK}: either pseudonym could
+         * be wrong.
+         */
+        static Scrubber employees(Map<String, String> aliases) {
             if (aliases.isEmpty()) {
                 return NONE;
             }
-            return new Scrubber(alternation(new ArrayList<>(aliases.keySet())), aliases, null);
-        }
-
-        /** The complainant's full name, its parts (not particles such as 'van'), e-mail and phone. */
-        static Scrubber complainant(Person p) {
-            List<String> words = new ArrayList<>();
-            for (String s : new String[] {p.name(), p.email(), p.phone(), p.address()}) {
-                if (s != null && !s.isBlank()) {
-                    words.add(s.strip());
-                }
-            }
-            if (p.name() != null) {
-                for (String part : p.name().split("[\\s,]+")) {
-                    String bare = part.replaceAll("[.()]", "");
-                    if (bare.length() >= 3 && !PARTICLES.contains(bare.toLowerCase(Locale.ROOT))) {
-                        words.add(bare);
+            Map<String, String> byKey = new HashMap<>();
+            List<String> terms = new ArrayList<>();
+            aliases.forEach((name, alias) -> {
+                byKey.put(key(name), alias);
+                terms.add(literal(name));
+            });
+            Map<String, String> shortForms = new HashMap<>();
+            aliases.forEach((name, alias) -> {
+                for (String v : shortForms(name)) {
+                    String k = key(v);
+                    if (!byKey.containsKey(k)) {
+                        shortForms.merge(k, alias, (a, b) -> a.equals(b) ? a : EMPLOYEE_MARK);
+                        terms.add(literal(v));
                     }
                 }
-            }
-            return words.isEmpty() ? NONE : new Scrubber(alternation(words), Map.of(), COMPLAINANT_MARK);
+            });
+            byKey.putAll(shortForms);
+            return new Scrubber(alternation(terms), byKey, EMPLOYEE_MARK);
         }
 
-        private static Pattern alternation(List<String> words) {
+        /**
+         * The complainant: the full name, its parts of three letters or more (also each half of a double name; not
+         * particles such as 'van', nor initials), the name without initials or first name, the e-mail address and
+         * the phone number (however written: spaces, dashes, +31 or 0) by {@link #COMPLAINANT_MARK}; the address
+         * (whole, its street part before the first comma, its postcode) by {@link #ADDRESS_MARK}; the place by
+         * {@link #PLACE_MARK}. One pattern, longest first, so that a name inside an address goes with the address.
+         */
+        static Scrubber complainant(Person p) {
+            List<String> terms = new ArrayList<>();
+            Map<String, String> replacements = new HashMap<>();
+            if (p.name() != null && !p.name().isBlank()) {
+                terms.add(literal(p.name()));
+                for (String part : p.name().split("[\\s,]+")) {
+                    String bare = part.replaceAll("[.()]", "");
+                    List<String> pieces = new ArrayList<>(List.of(bare.split("-")));
+                    pieces.add(bare);
+                    for (String piece : pieces) {
+                        // 1-2 letters are initials (or too common to replace); particles are no name
+                        if (letters(piece) >= 3 && !PARTICLES.contains(piece.toLowerCase(Locale.ROOT))) {
+                            terms.add(literal(piece));
+                        }
+                    }
+                }
+                shortForms(p.name()).forEach(v -> terms.add(literal(v)));
+            }
+            if (p.email() != null && !p.email().isBlank()) {
+                terms.add(literal(p.email()));
+            }
+            if (p.phone() != null && !p.phone().isBlank()) {
+                terms.add(phone(p.phone()));
+            }
+            if (p.address() != null && !p.address().isBlank()) {
+                String address = p.address().strip();
+                addTerm(terms, replacements, literal(address), address, ADDRESS_MARK);
+                int comma = address.indexOf(',');
+                if (comma > 0 && letters(address.substring(0, comma)) >= 3) {
+                    addTerm(terms, replacements, literal(address.substring(0, comma)), address.substring(0, comma),
+                            ADDRESS_MARK);
+                }
+                Matcher postcode = POSTCODE.matcher(address);
+                while (postcode.find()) {
+                    String code = postcode.group(1) + postcode.group(2);
+                    terms.add(postcode.group(1) + "\\s*" + Pattern.quote(postcode.group(2)));
+                    replacements.put(key(code), ADDRESS_MARK);
+                }
+            }
+            if (p.place() != null && !p.place().isBlank()) {
+                addTerm(terms, replacements, literal(p.place()), p.place(), PLACE_MARK);
+            }
+            return terms.isEmpty() ? NONE : new Scrubber(alternation(terms), replacements, COMPLAINANT_MARK);
+        }
+
+        private static void addTerm(List<String> terms, Map<String, String> replacements, String regex, String text,
+                                    String mark) {
+            terms.add(regex);
+            replacements.putIfAbsent(key(text), mark);
+        }
+
+        /**
+         * The shorter ways a name is written: without its initials ("de Groot" for "P. de Groot"), without the
+         * first name when a particle follows ("de Groot" for "Piet de Groot"), and the last name part of three
+         * letters or more ("Groot"; each half of a double name).
+         */
+        private static List<String> shortForms(String name) {
+            List<String> parts = new ArrayList<>(List.of(name.strip().split("\\s+")));
+            List<String> out = new ArrayList<>();
+            if (parts.size() < 2) {
+                return out;
+            }
+            int first = 0;
+            while (first < parts.size() - 1 && INITIALS.matcher(parts.get(first)).matches()) {
+                first++;
+            }
+            if (first > 0) {
+                out.add(String.join(" ", parts.subList(first, parts.size())));
+            }
+            for (int i = Math.max(first, 1); i < parts.size() - 1; i++) {
+                if (PARTICLES.contains(parts.get(i).toLowerCase(Locale.ROOT))) {
+                    out.add(String.join(" ", parts.subList(i, parts.size())));
+                    break;
+                }
+            }
+            String last = parts.get(parts.size() - 1).replaceAll("[.()]", "");
+            List<String> pieces = new ArrayList<>(List.of(last.split("-")));
+            pieces.add(last);
+            for (String piece : pieces) {
+                if (letters(piece) >= 3 && !PARTICLES.contains(piece.toLowerCase(Locale.ROOT))) {
+                    out.add(piece);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * A phone number as a run of its digits with any separators between them (spaces, dashes, dots,
+         * brackets); a Dutch number with its trunk 0 or as +31 / 0031 (with or without "(0)").
+         */
+        private static String phone(String phone) {
+            String digits = phone.replaceAll("\\D", "");
+            String stripped = phone.strip();
+            String subscriber = null;
+            if (digits.startsWith("0031")) {
+                subscriber = digits.substring(4);
+            } else if (stripped.startsWith("+31")) {
+                subscriber = digits.substring(2);
+            } else if (digits.startsWith("0") && !digits.startsWith("00")) {
+                subscriber = digits.substring(1);
+            }
+            if (subscriber != null && subscriber.startsWith("0")) {
+                subscriber = subscriber.substring(1);
+            }
+            String body = subscriber != null ? subscriber : digits;
+            if (body.length() < 6) {
+                return literal(stripped);
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < body.length(); i++) {
+                sb.append(i == 0 ? "" : SEPARATORS).append(body.charAt(i));
+            }
+            String prefix = subscriber != null
+                    ? "(?:(?:\\+|00)\\s*31" + SEPARATORS + "(?:\\(0\\)" + SEPARATORS + ")?|\\(?0" + SEPARATORS + ")"
+                    : "(?:(?:\\+|00)" + SEPARATORS + ")?";
+            return prefix + sb;
+        }
+
+        /** A text as a pattern: its words quoted, any white space between them. */
+        private static String literal(String text) {
+            StringBuilder sb = new StringBuilder();
+            for (String w : text.strip().split("\\s+")) {
+                sb.append(sb.length() == 0 ? "" : "\\s+").append(Pattern.quote(w));
+            }
+            return sb.toString();
+        }
+
+        private static int letters(String s) {
+            return (int) s.codePoints().filter(Character::isLetter).count();
+        }
+
+        /** How a match is looked up: lower case, without white space ("1234 AB" is "1234ab"). */
+        private static String key(String text) {
+            return text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        }
+
+        private static Pattern alternation(java.util.Collection<String> terms) {
             // Longest first, so "Jan de Vries" is replaced whole before "Vries" could be.
-            words.sort(Comparator.comparingInt(String::length).reversed());
+            List<String> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(terms));
+            sorted.sort(Comparator.comparingInt(String::length).reversed());
             StringBuilder sb = new StringBuilder("(?<![\\p{L}\\p{N}])(?:");
-            for (int i = 0; i < words.size(); i++) {
-                sb.append(i == 0 ? "" : "|").append(Pattern.quote(words.get(i)));
+            for (int i = 0; i < sorted.size(); i++) {
+                sb.append(i == 0 ? "" : "|").append(sorted.get(i));
             }
             return Pattern.compile(sb.append(")(?![\\p{L}\\p{N}])").toString(),
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -371,8 +613,7 @@ public class ComplaintRegister {
             Matcher m = pattern.matcher(text);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                String r = fallback != null ? fallback
-                        : replacements.getOrDefault(m.group().toLowerCase(Locale.ROOT), "[medewerker]");
+                String r = replacements.getOrDefault(key(m.group()), fallback);
                 m.appendReplacement(out, Matcher.quoteReplacement(r));
             }
             m.appendTail(out);

@@ -235,6 +235,10 @@ public class ReportService {
         ComplaintRegister.Register register = registers.register(tenant.id(), period.from(), period.to(), asOf,
                 variant, ComplaintRegister.Selection.RECEIVED);
         List<MeasureSource.MeasureRow> ms = measures.relevantTo(tenant.id(), period.from(), period.to());
+        if (!request.full()) {
+            ms = AnonymisedMeasures.of(ms, registers.freeText(register, ms.stream()
+                    .flatMap(m -> m.complaintReferences().stream()).toList()));
+        }
         SectionBuilder builder = new SectionBuilder(new SectionBuilder.Facts(period, dashboard, register,
                 () -> registers.register(tenant.id(), period.from(), period.to(), asOf, variant,
                         ComplaintRegister.Selection.CONCLUDED_OR_CLOSED),
@@ -257,11 +261,14 @@ public class ReportService {
                     + "verspreiden dan nodig. Het maken ervan is vastgelegd in het logboek.");
         } else {
             notices.add("Geanonimiseerd: zonder namen en contactgegevens van klagers en zonder de samenvattingen in "
-                    + "hun woorden; medewerkers heten 'Medewerker 1', 'Medewerker 2' enzovoort. Toelichtingen en "
-                    + "aantekeningen zijn vrije tekst van behandelaars: daarin zijn de naam, het e-mailadres en het "
-                    + "telefoonnummer van de klager vervangen door " + ComplaintRegister.COMPLAINANT_MARK
-                    + " en bekende namen van medewerkers door hun schuilnaam, maar andere namen (bijvoorbeeld van "
-                    + "familieleden) worden niet herkend. Lees ze na voordat u de rapportage verspreidt.");
+                    + "hun woorden; medewerkers heten 'Medewerker 1', 'Medewerker 2' enzovoort. Toelichtingen, "
+                    + "aantekeningen en de teksten van het verbeterregister zijn vrije tekst: daarin zijn de naam, het "
+                    + "e-mailadres en het telefoonnummer van de klager vervangen door "
+                    + ComplaintRegister.COMPLAINANT_MARK + ", het adres door " + ComplaintRegister.ADDRESS_MARK
+                    + " en de woonplaats door " + ComplaintRegister.PLACE_MARK + ", en bekende namen van medewerkers "
+                    + "door hun schuilnaam; maatregelen op cliëntniveau staan er zonder titel en omschrijving in. "
+                    + "Andere namen (bijvoorbeeld van familieleden) worden niet herkend. Lees ze na voordat u de "
+                    + "rapportage verspreidt.");
         }
         if (!period.to().isBefore(today)) {
             notices.add("De periode " + period.label() + " is nog niet voorbij: de cijfers zijn die van "

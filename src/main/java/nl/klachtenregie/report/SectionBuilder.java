@@ -38,6 +38,10 @@ final class SectionBuilder {
                  boolean full, Labels labels) {
     }
 
+    /** Terms that are steps of the procedure, not its end: missing one is no late handling. */
+    private static final Set<String> STEP_TERMS = Set.of("ACKNOWLEDGE", "CONTACT", "PROGRESS_UPDATE", "MEETING",
+            "RECORD_REPORT", "INFORM_MANAGEMENT");
+
     private final Facts f;
     private final Labels labels;
     private final List<Row> rows;
@@ -136,30 +140,64 @@ final class SectionBuilder {
         return c;
     }
 
+    /**
+     * Niet binnen de termijn afgehandeld: the cases whose handling term was missed, not every case with some term
+     * missed (a late acknowledgement is no late handling). Other missed terms are listed apart.
+     */
     private Content late() {
-        List<Row> late = rows.stream().filter(Row::late).toList();
+        Set<String> handling = handlingTerms();
+        List<Row> late = rows.stream().filter(r -> r.lateTerms().stream().anyMatch(t -> handling.contains(t.code())))
+                .toList();
+        List<Row> others = rows.stream().filter(r -> r.lateTerms().stream()
+                .anyMatch(t -> !handling.contains(t.code()))).toList();
         Content c = new Content();
         c.figure("Niet binnen de termijn afgehandeld", late.size() + " van " + rows.size());
         Map<String, Long> byCode = new LinkedHashMap<>();
-        late.forEach(r -> r.lateTerms().forEach(t -> byCode.merge(t.code(), 1L, Long::sum)));
+        late.forEach(r -> r.lateTerms().stream().filter(t -> handling.contains(t.code()))
+                .forEach(t -> byCode.merge(t.code(), 1L, Long::sum)));
         byCode.forEach((code, n) -> c.figure("Termijn '" + Labels.obligation(code) + "' niet gehaald", n));
-        long stillOpen = late.stream().filter(r -> r.lateTerms().stream().anyMatch(ComplaintRegister.LateTerm::open))
-                .count();
+        long stillOpen = late.stream().filter(r -> r.lateTerms().stream()
+                .anyMatch(t -> t.open() && handling.contains(t.code()))).count();
         c.figure("Waarvan nog open en over de termijn op " + Cells.date(f.register().asOf()), stillOpen);
         long extended = late.stream().filter(Row::extended).count();
         if (extended > 0) {
             c.figure("Waarvan verlengd en toch te laat", extended);
         }
-        c.text("Een termijn telt als niet gehaald als hij na de vervaldag is vervuld, of op "
-                + Cells.date(f.register().asOf()) + " nog open en verstreken was. De toelichting is die van de "
-                + "behandelaar (motivering van de verlenging, of de laatste notitie in het dossier).");
-        c.table(new Table("te-laat", "Klachten waarvan een termijn niet is gehaald", List.of(
+        c.figure("Andere termijnen niet gehaald", others.size() + " van " + rows.size());
+        Map<String, Long> otherCodes = new LinkedHashMap<>();
+        others.forEach(r -> r.lateTerms().stream().filter(t -> !handling.contains(t.code()))
+                .forEach(t -> otherCodes.merge(t.code(), 1L, Long::sum)));
+        otherCodes.forEach((code, n) -> c.figure("Andere termijn '" + Labels.obligation(code) + "' niet gehaald",
+                n));
+        c.text("Afgehandeld betekent hier: binnen de termijn " + handling.stream().sorted().map(Labels::obligation)
+                .map(n -> "'" + n + "'").collect(Collectors.joining(" of ")) + ". Een termijn telt als niet "
+                + "gehaald als hij na de vervaldag is vervuld, of op " + Cells.date(f.register().asOf()) + " nog open "
+                + "en verstreken was. De toelichting is die van de behandelaar (motivering van de verlenging, of de "
+                + "laatste notitie in het dossier).");
+        c.table(new Table("te-laat", "Klachten die niet binnen de termijn zijn afgehandeld", List.of(
                 col("Kenmerk"), date("Ontvangen"), col("Soort"), col("Termijn(en) niet gehaald"), col("Verlengd"),
                 col("Status"), col("Toelichting")),
                 late.stream().map(r -> cells(r.reference(), r.receivedOn(), Labels.of("kind", r.kind()),
-                        lateText(r), Labels.yesNo(r.extended()), Labels.of("status", r.status()),
+                        lateText(r, handling::contains), Labels.yesNo(r.extended()), Labels.of("status", r.status()),
                         explanation(r))).toList(), ""));
+        c.table(new Table("andere-termijnen", "Andere termijnen niet gehaald", List.of(col("Kenmerk"),
+                date("Ontvangen"), col("Soort"), col("Termijn(en) niet gehaald"), col("Status")),
+                others.stream().map(r -> cells(r.reference(), r.receivedOn(), Labels.of("kind", r.kind()),
+                        lateText(r, code -> !handling.contains(code)), Labels.of("status", r.status()))).toList(),
+                ""));
         return c;
+    }
+
+    /**
+     * The handling terms: the terms of the ON_TIME KPIs with a target in the rules (e.g. ON_TIME:DECIDE), less
+     * the steps on the way that never end the handling (acknowledging, contacting, reporting progress, a meeting
+     * and its report, informing management), which some rules measure too; DECIDE when none remains.
+     */
+    private Set<String> handlingTerms() {
+        Set<String> codes = f.dashboard().kpis().stream().filter(k -> k.comparator() != null)
+                .map(Dashboard.KpiValue::obligation).filter(java.util.Objects::nonNull)
+                .filter(code -> !STEP_TERMS.contains(code)).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return codes.isEmpty() ? Set.of("DECIDE") : codes;
     }
 
     private Content notHandled() {
@@ -308,7 +346,7 @@ final class SectionBuilder {
         c.figure("Uitgevoerd maar nog niet beoordeeld", unreviewed);
         c.table(new Table("effectiviteit", "Beoordeling van de maatregelen", List.of(col("Nummer"), col("Titel"),
                 col("Soort"), date("Uitgevoerd op"), date("Beoordeeld op"), col("Oordeel"), col("Toelichting")),
-                reviewed.stream().map(m -> cells(m.number(), m.title(), Labels.measureKind(m.kind()),
+                reviewed.stream().map(m -> cells(m.number(), title(m), Labels.measureKind(m.kind()),
                         (m.completedOn()), (m.reviewedOn()), Labels.effectiveness(m.effective()),
                         text(m.reviewNotes()))).toList(), ""));
         return c;
@@ -432,7 +470,9 @@ final class SectionBuilder {
         c.figure("Klachten ontvangen", d.breakdowns().total());
         c.figure("Formeel / informeel", count(d.breakdowns().byKind(), "FORMAL") + " / "
                 + count(d.breakdowns().byKind(), "INFORMAL"));
-        c.figure("Niet binnen de termijn afgehandeld", rows.stream().filter(Row::late).count());
+        Set<String> handling = handlingTerms();
+        c.figure("Niet binnen de termijn afgehandeld", rows.stream().filter(r -> r.lateTerms().stream()
+                .anyMatch(t -> handling.contains(t.code()))).count());
         c.figure("Ingediend maar niet behandeld", rows.stream().filter(Row::notHandled).count());
         c.figure("Gemiddelde tevredenheid (1-5)", d.satisfaction().average() == null ? "–"
                 : Cells.decimal(d.satisfaction().average()) + " (" + d.satisfaction().responses() + " reacties)");
@@ -511,7 +551,7 @@ final class SectionBuilder {
                 col("Niveau"), hidden("Herkomst"), hidden("Klachten"), col("Eigenaar"), date("Streefdatum"),
                 col("Status"), date("Uitgevoerd op"), hidden("Beoordeeld op"), hidden("Effectief"),
                 hidden("Toelichting beoordeling"), hidden("Aangemaakt op")),
-                ms.stream().map(m -> cells(text(m.number()), text(m.title()), description(m),
+                ms.stream().map(m -> cells(text(m.number()), title(m), description(m),
                         Labels.measureKind(m.kind()), Labels.measureLevel(m.level()),
                         Labels.origin(m.originType()) + (m.originDescription() == null ? ""
                                 : ": " + m.originDescription()), String.join(", ", m.complaintReferences()),
@@ -551,10 +591,18 @@ final class SectionBuilder {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
+    /** A client-level measure's title may name the client (an apology to him): only in the full register. */
+    private String title(MeasureRow m) {
+        if (!f.full() && "CLIENT".equals(m.level())) {
+            return AnonymisedMeasures.CLIENT_TITLE;
+        }
+        return text(m.title());
+    }
+
     /** A client-level measure's description may name the client: only in the full register. */
     private String description(MeasureRow m) {
         if (!f.full() && "CLIENT".equals(m.level())) {
-            return "(maatregel op cliëntniveau; omschrijving alleen in het volledige register)";
+            return AnonymisedMeasures.CLIENT_DESCRIPTION;
         }
         return text(m.description());
     }
@@ -567,7 +615,11 @@ final class SectionBuilder {
     }
 
     private static String lateText(Row r) {
-        return r.lateTerms().stream().map(t -> Labels.obligation(t.code()) + ": termijn " + Cells.date(t.dueOn())
+        return lateText(r, code -> true);
+    }
+
+    private static String lateText(Row r, Predicate<String> which) {
+        return r.lateTerms().stream().filter(t -> which.test(t.code())).map(t -> Labels.obligation(t.code()) + ": termijn " + Cells.date(t.dueOn())
                 + (t.open() ? ", nog open (" + t.daysLate() + " dagen over de termijn)"
                 : ", gedaan " + Cells.date(t.metOn()) + " (" + t.daysLate() + " dagen te laat)"))
                 .collect(Collectors.joining("; "));
