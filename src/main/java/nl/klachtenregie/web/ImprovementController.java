@@ -80,10 +80,15 @@ class ImprovementController {
     /** View model of the register. */
     record RegisterPage(String tenant, List<Choice> statuses, List<Choice> kinds, List<Choice> levels,
                         List<Choice> years, boolean filtered, List<Row> organisation, List<Row> client,
-                        List<Row> awaitingReview, int reviewYear, int total) {
+                        List<Row> awaitingReview, int reviewYear, int total, List<Proposal> proposals,
+                        String proposalPeriod) {
         public String nav() {
             return "verbeterregister";
         }
+    }
+
+    /** A missed KPI or a flagged trend of this year that no measure answers yet, with the prefilled form's link. */
+    record Proposal(String text, String url) {
     }
 
     /**
@@ -123,16 +128,19 @@ class ImprovementController {
 
     private final TenantDirectory tenants;
     private final ImprovementRegister register;
+    private final DashboardPages dashboards;
 
-    ImprovementController(TenantDirectory tenants, ImprovementRegister register) {
+    ImprovementController(TenantDirectory tenants, ImprovementRegister register, DashboardPages dashboards) {
         this.tenants = tenants;
         this.register = register;
+        this.dashboards = dashboards;
     }
 
     @Get
     ModelAndView<RegisterPage> list(@PathVariable String tenant, @Nullable @QueryValue String status,
                                     @Nullable @QueryValue String soort, @Nullable @QueryValue String niveau,
-                                    @Nullable @QueryValue String jaar, Authentication authentication) {
+                                    @Nullable @QueryValue String jaar, Authentication authentication,
+                                    io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         FieldErrors filters = new FieldErrors();
@@ -170,7 +178,27 @@ class ImprovementController {
                 choices(MeasureKind.values(), kind), choices(MeasureLevel.values(), level), yearChoices,
                 st != null || kind != null || level != null || year != null,
                 rows(shown, MeasureLevel.ORGANISATION, ids, today), rows(shown, MeasureLevel.CLIENT, ids, today),
-                awaiting.stream().map(m -> row(m, ids, today)).toList(), today.getYear(), shown.size()));
+                awaiting.stream().map(m -> row(m, ids, today)).toList(), today.getYear(), shown.size(),
+                proposals(t, me, request), String.valueOf(today.getYear())));
+    }
+
+    /**
+     * What the dashboard of this year proposes (procedure 6.5: a breach or a trend calls for a measure), so the
+     * register shows what still waits for one. The register stays usable when the figures cannot be counted.
+     */
+    private List<Proposal> proposals(Tenant t, CurrentUser me, io.micronaut.http.HttpRequest<?> request) {
+        DashboardPages.DashboardPage d;
+        try {
+            d = dashboards.page(t, null, me, LayoutModelProcessor.locale(request), register.originKeys(t.id()));
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        List<Proposal> out = new java.util.ArrayList<>();
+        d.kpis().stream().filter(k -> k.proposeUrl() != null).forEach(k -> out.add(new Proposal(k.label() + ": "
+                + k.value() + " (" + k.target() + ")", k.proposeUrl())));
+        d.flags().stream().filter(f -> f.proposeUrl() != null).forEach(f -> out.add(new Proposal(f.text(),
+                f.proposeUrl())));
+        return out;
     }
 
     /**

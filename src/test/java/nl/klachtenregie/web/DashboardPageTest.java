@@ -44,6 +44,8 @@ class DashboardPageTest extends PageTestSupport {
     TenantDirectory tenants;
     @Inject
     JsonMapper json;
+    @Inject
+    nl.klachtenregie.improvement.ImprovementRegister register;
 
     CaseView late;
     CaseView onTime;
@@ -114,10 +116,11 @@ class DashboardPageTest extends PageTestSupport {
 
     @Test
     void aMissedKpiProposesAMeasureForTheVerbeterregister() {
-        Page page = loggedInAs("iederzijnwerk.kwaliteit").get("/t/iederzijnwerk/dashboard?periode=2026");
+        // The second half-year: its key differs from the year's, which another test answers with a measure.
+        Page page = loggedInAs("iederzijnwerk.kwaliteit").get("/t/iederzijnwerk/dashboard?periode=2026-H2");
         String decide = row(page.body(), "AFGEHANDELD_BINNEN_TERMIJN");
         assertTrue(unescape(decide).contains("/t/iederzijnwerk/verbeterregister/nieuw?herkomst=KPI_BREACH&sleutel="
-                + "KPI%3AAFGEHANDELD_BINNEN_TERMIJN%3A2026"), decide);
+                + "KPI%3AAFGEHANDELD_BINNEN_TERMIJN%3A2026-H2"), decide);
         assertFalse(row(page.body(), "ONTVANGSTBEVESTIGING_BINNEN_5_WERKDAGEN").contains("verbeterregister"),
                 "a KPI that is met proposes nothing");
     }
@@ -129,6 +132,25 @@ class DashboardPageTest extends PageTestSupport {
                 + late.reference()), "the measure starts from this complaint");
         Page handler = loggedInAs("iederzijnwerk.medewerker").get("/t/iederzijnwerk/klachten/" + late.id());
         assertFalse(handler.contains("id=\"propose-measure\""), "staff have no access to the verbeterregister");
+    }
+
+    @Test
+    void theVerbeterregisterListsWhatTheDashboardProposesUntilAMeasureAnswersIt() {
+        PageSession officer = loggedInAs("iederzijnwerk.kwaliteit");
+        String before = textOf(officer.get("/t/iederzijnwerk/verbeterregister").body(), "proposal-list");
+        assertTrue(before.contains("Officiële klachten binnen de gestelde termijn"), before);
+        Tenant izw = tenants.resolve("iederzijnwerk");
+        register.create(izw, new nl.klachtenregie.improvement.NewMeasure("Termijnbewaking besluiten",
+                "Wekelijks de openstaande besluiten nalopen", nl.klachtenregie.improvement.MeasureKind.PREVENTIVE,
+                nl.klachtenregie.improvement.MeasureLevel.ORGANISATION, new nl.klachtenregie.improvement.Origin(
+                        nl.klachtenregie.improvement.OriginType.KPI_BREACH, "KPI:AFGEHANDELD_BINNEN_TERMIJN:2026",
+                        "Besluiten te laat"), List.of(), "Kwaliteitsmanager", LocalDate.of(2026, 12, 31),
+                nl.klachtenregie.improvement.MeasureStatus.OPEN, null), "iederzijnwerk.kwaliteit");
+        Page after = officer.get("/t/iederzijnwerk/verbeterregister");
+        assertFalse(after.body().contains("Officiële klachten binnen de gestelde termijn (6 weken, met verlenging 10 "
+                + "weken) afgehandeld: "), "a breach that a measure answers is proposed no more");
+        assertFalse(row(officer.get("/t/iederzijnwerk/dashboard?periode=2026").body(), "AFGEHANDELD_BINNEN_TERMIJN")
+                .contains("class=\"propose\""), "nor on the dashboard");
     }
 
     @Test
