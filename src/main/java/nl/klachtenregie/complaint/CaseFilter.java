@@ -22,11 +22,12 @@ import java.util.Objects;
  *     on {@code asOf} (waived ones excepted), the cases behind a missed "met on time" KPI
  * @param versions null for any; else only cases under these regulation versions (a regulation's cases, for a tenant
  *     that runs several; an empty list matches nothing)
+ * @param employee null for any; else cases about this employee (case ignored), as the dashboard's trend flag counts
  */
 public record CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset,
                          ComplaintKind kind, String category, Long handler, String search, boolean openOnly,
                          LocalDate receivedFrom, LocalDate receivedTo, Channel channel, String serviceLine,
-                         String level, String late, java.util.List<String> versions) {
+                         String level, String late, java.util.List<String> versions, String employee) {
     public static final int MAX_LIMIT = 500;
     public static final long UNASSIGNED = 0L;
     /** The service-line filter value for "no service line". */
@@ -35,7 +36,7 @@ public record CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int
     public CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset, ComplaintKind kind,
                       String category, Long handler, String search, boolean openOnly) {
         this(status, overdue, asOf, limit, offset, kind, category, handler, search, openOnly, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     public CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int limit, int offset) {
@@ -54,6 +55,7 @@ public record CaseFilter(CaseStatus status, Boolean overdue, LocalDate asOf, int
         level = Complainant.blankToNull(level);
         late = Complainant.blankToNull(late);
         versions = versions == null ? null : java.util.List.copyOf(versions);
+        employee = Complainant.blankToNull(employee);
         if (receivedFrom != null && receivedTo != null && receivedTo.isBefore(receivedFrom)) {
             throw new IllegalArgumentException("receivedTo before receivedFrom");
         }

@@ -351,6 +351,10 @@ class ComplaintStore {
             sql.append(" AND c.escalation_level = ?");
             params.add(f.level());
         }
+        if (f.employee() != null) {
+            sql.append(" AND LOWER(c.concerns_employee) = ?");
+            params.add(f.employee().toLowerCase(java.util.Locale.ROOT));
+        }
         if (f.versions() != null) {
             if (f.versions().isEmpty()) {
                 sql.append(" AND 1 = 0");

@@ -276,10 +276,10 @@ class CasePageModels {
     /** The list page's query as typed in the address bar. */
     record ListQuery(String status, String kind, String category, String handler, String overdue, String q,
                      String page, String from, String to, String channel, String serviceLine, String level,
-                     String late, String regulation) {
+                     String late, String regulation, String employee) {
         ListQuery(String status, String kind, String category, String handler, String overdue, String q,
                   String page) {
-            this(status, kind, category, handler, overdue, q, page, null, null, null, null, null, null, null);
+            this(status, kind, category, handler, overdue, q, page, null, null, null, null, null, null, null, null);
         }
 
         String url(String tenant, int pageNumber) {
@@ -298,7 +298,8 @@ class CasePageModels {
         List<Option> narrowing() {
             List<Option> out = new ArrayList<>();
             for (String[] f : new String[][] {{"from", from}, {"to", to}, {"channel", channel},
-                    {"serviceLine", serviceLine}, {"level", level}, {"late", late}, {"regulation", regulation}}) {
+                    {"serviceLine", serviceLine}, {"level", level}, {"late", late}, {"regulation", regulation},
+                    {"employee", employee}}) {
                 if (f[1] != null && !f[1].isBlank()) {
                     out.add(new Option(f[0], f[1], true));
                 }

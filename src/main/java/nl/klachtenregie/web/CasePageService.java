@@ -97,7 +97,7 @@ class CasePageService {
         errors.throwIfAny();
         CaseFilter filter = new CaseFilter(status, overdue, complaints.today(), CasePagesController.PAGE_SIZE,
                 (page - 1) * CasePagesController.PAGE_SIZE, kind, q.category(), handler, q.q(), false, from, to,
-                channel, q.serviceLine(), q.level(), q.late(), versions);
+                channel, q.serviceLine(), q.level(), q.late(), versions, q.employee());
         return models.list(t, complaints.page(t, filter), q, users.handlers(t.id()));
     }
 

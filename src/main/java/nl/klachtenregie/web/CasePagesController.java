@@ -65,10 +65,11 @@ class CasePagesController {
                                                @Nullable @QueryValue String serviceLine,
                                                @Nullable @QueryValue String level,
                                                @Nullable @QueryValue String late,
-                                               @Nullable @QueryValue String regulation) {
+                                               @Nullable @QueryValue String regulation,
+                                               @Nullable @QueryValue String employee) {
         return new ModelAndView<>("cases", pages.list(tenant,
                 new CasePageModels.ListQuery(status, kind, category, handler, overdue, q, page, from, to, channel,
-                        serviceLine, level, late, regulation)));
+                        serviceLine, level, late, regulation, employee)));
     }
 
     @Get("/klachten/nieuw")

@@ -118,12 +118,11 @@ class DashboardPages {
                 messages.get(locale, "dashboard.flag." + f.type(), f.label(), f.count(), f.previous()),
                 switch (f.type()) {
                     case "RISING_CATEGORY", "REPEATED_SUBJECT" -> list.apply("category=" + enc(f.key()));
-                    default -> cases ? "/t/" + slug + "/klachten?" + range + "&q=" : null;
+                    default -> list.apply("employee=" + enc(f.key()));
                 },
                 answered.contains(f.originKey(period)) ? null : propose(slug, "TREND", f.originKey(period),
                         messages.get(locale, "dashboard.flag." + f.type(), f.label(), f.count(), f.previous())
                                 + " (" + period.label() + ")")))
-                .map(f -> "REPEATED_PERSON".equals(f.type()) ? new FlagRow(f.type(), f.text(), null, f.proposeUrl()) : f)
                 .toList();
 
         List<AttentionRow> attention = d.attention().stream().map(a -> new AttentionRow(a.reference(),

@@ -154,6 +154,25 @@ class DashboardPageTest extends PageTestSupport {
     }
 
     @Test
+    void aRepeatedComplaintAboutOneEmployeeLeadsToThoseComplaints() {
+        Tenant klimkoord = tenants.resolve("klimkoord");
+        String category = klimkoord.profile().categories().get(0).code();
+        List<String> references = new java.util.ArrayList<>();
+        for (String name : List.of("P. de Vries", "p. de vries")) {
+            references.add(complaints.create(klimkoord, new NewComplaint(ComplaintKind.INFORMAL, Channel.PHONE,
+                    LocalDate.of(2026, 10, 5), null, new Complainant("M. Elder", ComplainantRole.CLIENT, null,
+                    "0612345678", null), "Onvriendelijk", category, null, name, false, false, false)).reference());
+        }
+        PageSession officer = loggedInAs("klimkoord.kwaliteit");
+        Page page = officer.get("/t/klimkoord/dashboard?periode=2026-K4");
+        String flag = all(unescape(page.body()), "(?s)(<li data-flag=\"REPEATED_PERSON\">.*?</li>)").get(0);
+        assertTrue(flag.contains("2 klachten"), flag);
+        Page list = officer.get(all(flag, "href=\"([^\"]*employee=[^\"]*)\"").get(0));
+        assertEquals(200, list.status());
+        references.forEach(r -> assertTrue(list.contains(r), r + " is one of the complaints behind the flag"));
+    }
+
+    @Test
     void chartDataIsInThePageAsJsonThatCannotBreakOutOfItsScript() throws IOException {
         Page page = loggedInAs("iederzijnwerk.kwaliteit").get("/t/iederzijnwerk/dashboard?periode=2026-H2");
         String data = all(page.body(), "(?s)<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>")
