@@ -137,7 +137,10 @@ class DashboardPageTest extends PageTestSupport {
     @Test
     void theVerbeterregisterListsWhatTheDashboardProposesUntilAMeasureAnswersIt() {
         PageSession officer = loggedInAs("iederzijnwerk.kwaliteit");
-        String before = textOf(officer.get("/t/iederzijnwerk/verbeterregister").body(), "proposal-list");
+        Page registerPage = officer.get("/t/iederzijnwerk/verbeterregister");
+        assertTrue(textOf(registerPage.body(), "awaiting-heading").endsWith("directiebeoordeling 2026"),
+                "a year is written as a year, not as 2.026: " + textOf(registerPage.body(), "awaiting-heading"));
+        String before = textOf(registerPage.body(), "proposal-list");
         assertTrue(before.contains("Officiële klachten binnen de gestelde termijn"), before);
         Tenant izw = tenants.resolve("iederzijnwerk");
         register.create(izw, new nl.klachtenregie.improvement.NewMeasure("Termijnbewaking besluiten",
