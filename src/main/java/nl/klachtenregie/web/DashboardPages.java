@@ -127,7 +127,7 @@ class DashboardPages {
 
         List<AttentionRow> attention = d.attention().stream().map(a -> new AttentionRow(a.reference(),
                 cases ? "/t/" + slug + "/klachten/" + a.id() : null, text(locale, "status." + a.status()),
-                text(locale, "obligation." + a.obligation()), a.dueOn().toString(), a.overdue(),
+                text(locale, "obligation." + a.obligation()), dmy(a.dueOn()), a.overdue(),
                 a.handler() == null ? "" : a.handler())).toList();
 
         Dashboard.Satisfaction s = d.satisfaction();
@@ -139,7 +139,7 @@ class DashboardPages {
                 text(locale, "dashboard.reportPeriod." + r.period()), r.audience(),
                 r.parts().stream().map(ReportSection.Part::words).toList())).toList();
 
-        return new DashboardPage(slug, period.code(), period.label(), d.asOf().toString(),
+        return new DashboardPage(slug, period.code(), period.label(), dmy(d.asOf()),
                 periods(period, dashboards.today()), kpis, b.total(), b.previousTotal(), list.apply(""), tables,
                 flags, attention, d.attentionTotal(), DashboardService.ATTENTION_DAYS, satisfaction, duties,
                 chartJson(d, locale), cases);
@@ -167,7 +167,7 @@ class DashboardPages {
             // A count KPI is per year: say which stretch of the year was counted.
             LocalDate end = period.to().isAfter(dashboards.today()) ? dashboards.today() : period.to();
             detail = text(locale, "dashboard.countDetail", k.numerator(), String.valueOf(period.year()),
-                    end.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+                    dmy(end));
             lateUrl = null;
         }
         String target = k.comparator() == null ? "" : symbol(k.comparator()) + " " + format(k.target(), share, locale);
@@ -275,6 +275,10 @@ class DashboardPages {
 
     private String text(Locale locale, String key, Object... args) {
         return messages.get(locale, key, args);
+    }
+
+    private static String dmy(LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
     }
 
     private static String enc(String s) {
