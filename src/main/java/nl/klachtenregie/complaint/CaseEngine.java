@@ -278,6 +278,13 @@ class CaseEngine {
         if (events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED)) {
             actions.remove(EventType.ACKNOWLEDGED);
         }
+        // Management is informed once; offered again only while a duty to inform is still open.
+        boolean informDutyOpen = obligations.stream().anyMatch(o -> o.metOn() == null && !o.waived()
+                && outcome.obligations().stream().anyMatch(r -> r.code().equals(o.code())
+                && r.satisfiedBy().equals(EventType.MANAGEMENT_INFORMED.name())));
+        if (events.stream().anyMatch(e -> e.type() == EventType.MANAGEMENT_INFORMED) && !informDutyOpen) {
+            actions.remove(EventType.MANAGEMENT_INFORMED);
+        }
         if (outcome.extensionPolicies().isEmpty() || events.stream()
                 .filter(e -> e.type() == EventType.EXTENSION_ANNOUNCED).count()
                 >= outcome.extensionPolicies().get(0).maxCount()) {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import nl.klachtenregie.regulation.Deadlines;
 import nl.klachtenregie.regulation.HistoryFacts;
+import nl.klachtenregie.regulation.HolidayCalendar;
+import nl.klachtenregie.regulation.Obligation;
 import nl.klachtenregie.regulation.Refusal;
 import nl.klachtenregie.regulation.RegulationCatalog;
 import nl.klachtenregie.regulation.RegulationVersion;
@@ -112,6 +115,73 @@ public class ComplaintService {
         long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated,
                 handler == null ? null : handler.value(), submissionId);
         return view(tenant, id, today());
+    }
+
+    /**
+     * The terms the regulation in force sets for a complaint of {@code kind} received through the public form on
+     * {@code receivedOn}: what the form promises the complainant. Evaluated like a real intake (a client's web-form
+     * complaint in the tenant's first category), nothing stored.
+     */
+    @Transactional
+    public List<TermPreview> previewTerms(Tenant tenant, ComplaintKind kind, LocalDate receivedOn) {
+        TenantProfile profile = tenant.profile();
+        NewComplaint hypothetical = new NewComplaint(kind, Channel.WEB_FORM, receivedOn, null,
+                new Complainant("-", ComplainantRole.CLIENT, "-@example.org", null, null), "-",
+                profile.categories().get(0).code(), null, null, false, false);
+        RegulationVersion version = regulations.inForceOn(tenant, profile.regulationFor(null), receivedOn);
+        CaseEngine.Evaluated ev = engine.evaluate(tenant, version, null, hypothetical, List.of(),
+                new HistoryFacts(ComplaintStore.HISTORY_MONTHS, 0, 0), true, false);
+        HolidayCalendar calendar = CaseEngine.calendar(profile);
+        java.util.Map<String, TermPreview> byCode = new java.util.LinkedHashMap<>();
+        for (Obligation o : ev.outcome().obligations()) {
+            TermPreview term = new TermPreview(o.code(), o.amount(), o.unit(),
+                    Deadlines.due(o.from(), o.amount(), o.termUnit(), calendar).date(), o.basis());
+            // Two rules stating one duty: the earlier due date is the promise.
+            byCode.merge(o.code(), term, (a, b) -> a.dueOn() == null || (b.dueOn() != null && b.dueOn().isBefore(a.dueOn()))
+                    ? b : a);
+        }
+        return byCode.values().stream().sorted(java.util.Comparator.comparing(TermPreview::dueOn,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
+    }
+
+    /**
+     * Evaluates an open case again under its regulation version, as of now: the day moves and other complaints arrive
+     * (a repeated complaint about the same person) even when nothing happens in the case itself. Stores the result
+     * only when it differs, without counting as a user's change (the case's version stays, so nobody's open form
+     * conflicts with it).
+     *
+     * @return true when something changed
+     */
+    @Transactional
+    public boolean reEvaluate(Tenant tenant, ComplaintId id) {
+        Optional<StoredComplaint> found = store.loadForUpdate(tenant.id(), id.value());
+        if (found.isEmpty()) {
+            return false;
+        }
+        StoredComplaint stored = found.get();
+        if (CaseEngine.status(stored.events()) == CaseStatus.CLOSED) {
+            return false;
+        }
+        RegulationVersion version = version(tenant, stored);
+        HistoryFacts history = store.history(tenant.id(), stored.id(), stored.intake());
+        CaseEngine.Evaluated ev = engine.evaluate(tenant, version, stored.reference(), stored.intake(),
+                stored.events(), history, false, false);
+        boolean obligationsChanged = !comparable(store.obligations(tenant.id(), stored.id()))
+                .equals(comparable(ev.obligations()));
+        boolean outcomeChanged = !store.storedOutcome(tenant.id(), stored.id()).equals(ev.stored());
+        if (!obligationsChanged && !outcomeChanged) {
+            return false;
+        }
+        store.applyEvaluation(tenant.id(), stored, ev, obligationsChanged);
+        return true;
+    }
+
+    private static java.util.Set<List<Object>> comparable(List<ScheduledObligation> obligations) {
+        java.util.Set<List<Object>> keys = new java.util.HashSet<>();
+        for (ScheduledObligation o : obligations) {
+            keys.add(java.util.Arrays.asList(o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(), o.baseDueOn()));
+        }
+        return keys;
     }
 
     /**

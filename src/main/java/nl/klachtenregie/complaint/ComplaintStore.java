@@ -19,7 +19,7 @@ import nl.klachtenregie.tenant.TenantId;
 @Singleton
 class ComplaintStore {
 
-    private static final int HISTORY_MONTHS = 12;
+    static final int HISTORY_MONTHS = 12;
 
     private final Db db;
     private final JsonMapper json;
@@ -176,6 +176,20 @@ class ComplaintStore {
                         + "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(), write(e), recordedBy);
         replaceObligations(tenant, c.id(), c.intake().receivedOn(), ev.obligations());
+    }
+
+    /**
+     * Stores a re-evaluation that no user made: the outcome and, when they changed, the obligations; the case's row
+     * version stays as it is.
+     */
+    void applyEvaluation(TenantId tenant, StoredComplaint c, CaseEngine.Evaluated ev, boolean obligationsChanged) {
+        db.update("UPDATE complaint SET status = ?, escalation_level = ?, registration_required = ?, admissible = ?, "
+                        + "outcome_json = ? WHERE tenant_id = ? AND id = ?",
+                ev.status(), ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
+                write(ev.stored()), tenant.value(), c.id());
+        if (obligationsChanged) {
+            replaceObligations(tenant, c.id(), c.intake().receivedOn(), ev.obligations());
+        }
     }
 
     /** Display names of who recorded each event, by sequence number (null: recorded through the API). */

@@ -43,6 +43,12 @@ final class ProfileDiff {
                 byCode(after.categories(), TenantProfile.Category::code));
         rows(lines, "dienst", byCode(before.serviceLines(), TenantProfile.ServiceLine::code),
                 byCode(after.serviceLines(), TenantProfile.ServiceLine::code));
+        if (!before.notifications().equals(after.notifications())) {
+            lines.add("meldingen: " + notifications(before.notifications()) + " → " + notifications(after.notifications()));
+        }
+        if (!before.publicForm().equals(after.publicForm())) {
+            lines.add("klachtformulier: " + form(before.publicForm()) + " → " + form(after.publicForm()));
+        }
         if (!before.activationRoles().equals(after.activationRoles())) {
             lines.add("activeren van reglementversies: " + String.join(", ", before.activationRoles()) + " → "
                     + String.join(", ", after.activationRoles()));
@@ -115,5 +121,19 @@ final class ProfileDiff {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String notifications(TenantProfile.Notifications n) {
+        return "nieuwe klachten " + orNone(n.intakeEmail()) + ", directie " + orNone(n.managementEmail())
+                + ", niveaus " + n.levelEmails() + ", herinnering " + n.reminderDaysBefore() + " dagen vooraf";
+    }
+
+    private static String form(TenantProfile.PublicForm f) {
+        return (f.enabled() ? "open" : "dicht") + ", " + f.kind() + ", verplicht " + f.requiredFields() + ", statuslink "
+                + f.statusLinkDays() + " dagen";
+    }
+
+    private static String orNone(String s) {
+        return s.isEmpty() ? "(geen)" : s;
     }
 }

@@ -6,12 +6,18 @@ import java.util.Set;
 import nl.klachtenregie.tenant.TenantId;
 
 /**
- * Gebruiker: an account of one tenant ({@code tenant} null only for a platform administrator), with roles.
+ * Gebruiker: an account of one tenant ({@code email}: where reminders and notices reach them, or null) ({@code tenant} null only for a platform administrator), with roles.
  * The password hash never leaves the security package.
  */
 public record UserAccount(UserId id, @Nullable TenantId tenant, String username, String displayName, Set<Role> roles,
-                          boolean active) {
+                          boolean active, @Nullable String email) {
+    public UserAccount(UserId id, @Nullable TenantId tenant, String username, String displayName, Set<Role> roles,
+                       boolean active) {
+        this(id, tenant, username, displayName, roles, active, null);
+    }
+
     public UserAccount {
+        email = email == null || email.isBlank() ? null : email.strip();
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(displayName, "displayName");

@@ -75,7 +75,10 @@ class UserBootstrap {
                 hash = users.checkedHash(demoPassword);
             }
             for (DemoUser d : DEMO_USERS) {
-                users.createWithHash(tenant.id(), slug + "." + d.suffix(), d.displayName(), hash, d.roles());
+                UserAccount u = users.createWithHash(tenant.id(), slug + "." + d.suffix(), d.displayName(), hash,
+                        d.roles());
+                // example.org is reserved for examples: demo mail can never reach a real person.
+                users.setEmail(tenant.id(), u.id(), u.username() + "@example.org");
             }
             LOG.warn("Demo users created for {} (password '{}'): demo only, never in production", slug,
                     demoPassword);

@@ -239,7 +239,8 @@ public class UserDirectory {
         }
         db.update("UPDATE app_user SET active = ? WHERE tenant_id = ? AND id = ?", active, tenant.value(),
                 id.value());
-        return new UserAccount(user.id(), user.tenant(), user.username(), user.displayName(), user.roles(), active);
+        return new UserAccount(user.id(), user.tenant(), user.username(), user.displayName(), user.roles(), active,
+                user.email());
     }
 
     /**
@@ -296,6 +297,22 @@ public class UserDirectory {
         Arrays.stream(rs.getString("roles").split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(Role::valueOf).forEach(roles::add);
         return new UserAccount(new UserId(rs.getLong("id")), tenantId, rs.getString("username"),
-                rs.getString("display_name"), roles, rs.getBoolean("active"));
+                rs.getString("display_name"), roles, rs.getBoolean("active"), rs.getString("email"));
+    }
+
+    /**
+     * Sets the address where the user's reminders and notices go (null or blank: none).
+     *
+     * @throws InvalidInputException when it is not one plain e-mail address
+     */
+    @Transactional
+    public UserAccount setEmail(TenantId tenant, UserId id, @Nullable String email) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && !nl.klachtenregie.tenant.TenantProfile.Notifications.isValidEmail(address)) {
+            throw InvalidInputException.of("email", "geef één geldig e-mailadres, zoals naam@organisatie.nl");
+        }
+        find(tenant, id).orElseThrow(UserDirectory::notFound);
+        db.update("UPDATE app_user SET email = ? WHERE tenant_id = ? AND id = ?", address, tenant.value(), id.value());
+        return find(tenant, id).orElseThrow(UserDirectory::notFound);
     }
 }

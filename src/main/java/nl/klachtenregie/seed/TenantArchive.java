@@ -179,7 +179,7 @@ public class TenantArchive {
         try {
             return new TenantProfile(slug, p.name(), p.contact(), p.complaintAddress(), p.holidayCalendar(),
                     p.extraClosedDays(), p.escalationLadder(), p.externalBodies(), p.categories(), p.serviceLines(),
-                    p.activationRoles());
+                    p.activationRoles(), p.notifications(), p.publicForm());
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("slug", e.getMessage());
         }
@@ -304,6 +304,18 @@ public class TenantArchive {
             }
             return line;
         }).toList());
+        TenantProfile.Notifications n = p.notifications();
+        Map<String, Object> notifications = ordered("intakeEmail", n.intakeEmail(), "managementEmail",
+                n.managementEmail());
+        notifications.put("levelEmails", new LinkedHashMap<>(n.levelEmails()));
+        notifications.put("reminderDaysBefore", n.reminderDaysBefore());
+        y.put("notifications", notifications);
+        TenantProfile.PublicForm f = p.publicForm();
+        Map<String, Object> form = ordered("kind", f.kind());
+        form.put("enabled", f.enabled());
+        form.put("requiredFields", f.requiredFields());
+        form.put("statusLinkDays", f.statusLinkDays());
+        y.put("publicForm", form);
         y.put("regulations", versions.stream().map(TenantArchive::versionEntry).toList());
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

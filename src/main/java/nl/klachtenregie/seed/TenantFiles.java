@@ -78,7 +78,9 @@ final class TenantFiles {
                             .map(m -> new TenantProfile.ServiceLine(str(m.get("code")), str(m.get("name")),
                                     str(m.get("note")), str(m.get("regulation"))))
                             .toList(),
-                    list(y.get("activationRoles")).stream().map(TenantFiles::str).toList());
+                    list(y.get("activationRoles")).stream().map(TenantFiles::str).toList(),
+                    notifications(y.get("notifications")),
+                    publicForm(y.get("publicForm")));
             Path coverage = rulesDir.resolve(slug).resolve(COVERAGE_FILE);
             String coverageYaml = Files.isRegularFile(coverage) ? readString(coverage) : "";
             List<StoredVersion> versions = new ArrayList<>();
@@ -172,6 +174,33 @@ final class TenantFiles {
         Map<String, Object> m = map(o, "contact");
         return new TenantProfile.Contact(str(m.get("address")), str(m.get("phone")), str(m.get("email")),
                 str(m.get("website")));
+    }
+
+    private static TenantProfile.Notifications notifications(Object o) {
+        if (o == null) {
+            return null;
+        }
+        Map<String, Object> m = map(o, "notifications");
+        Map<String, String> levels = new LinkedHashMap<>();
+        if (m.get("levelEmails") != null) {
+            map(m.get("levelEmails"), "levelEmails").forEach((k, v) -> levels.put(k, str(v)));
+        }
+        return new TenantProfile.Notifications(str(m.get("intakeEmail")), str(m.get("managementEmail")), levels,
+                m.containsKey("reminderDaysBefore") ? list(m.get("reminderDaysBefore")).stream()
+                        .map(v -> Integer.valueOf(str(v))).toList() : TenantProfile.Notifications.DEFAULT.reminderDaysBefore());
+    }
+
+    private static TenantProfile.PublicForm publicForm(Object o) {
+        if (o == null) {
+            return null;
+        }
+        Map<String, Object> m = map(o, "publicForm");
+        TenantProfile.PublicForm d = TenantProfile.PublicForm.DEFAULT;
+        return new TenantProfile.PublicForm(m.get("enabled") == null ? d.enabled() : Boolean.parseBoolean(str(m.get("enabled"))),
+                str(m.get("kind")),
+                m.containsKey("requiredFields") ? list(m.get("requiredFields")).stream().map(TenantFiles::str).toList()
+                        : d.requiredFields(),
+                m.get("statusLinkDays") == null ? d.statusLinkDays() : Integer.parseInt(str(m.get("statusLinkDays"))));
     }
 
     private static Map<String, String> closedDays(Object o) {

@@ -25,7 +25,9 @@ public record TenantProfile(
         List<ExternalBody> externalBodies,
         List<Category> categories,
         List<ServiceLine> serviceLines,
-        List<String> activationRoles) {
+        List<String> activationRoles,
+        Notifications notifications,
+        PublicForm publicForm) {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -64,10 +66,26 @@ public record TenantProfile(
                         + "' kan geen reglementversie activeren (kies uit " + APPROVER_ROLES + ")");
             }
         }
+        notifications = notifications == null ? Notifications.DEFAULT : notifications;
+        publicForm = publicForm == null ? PublicForm.DEFAULT : publicForm;
+        for (String level : notifications.levelEmails().keySet()) {
+            if (escalationLadder.stream().noneMatch(l -> l.code().equals(level))) {
+                throw new IllegalArgumentException("Profiel '" + slug + "': e-mailadres bij onbekend escalatieniveau '"
+                        + level + "'");
+            }
+        }
         unique(escalationLadder.stream().map(EscalationLevel::code).toList(), "escalatieniveau", slug);
         unique(externalBodies.stream().map(ExternalBody::code).toList(), "externe instantie", slug);
         unique(categories.stream().map(Category::code).toList(), "categorie", slug);
         unique(serviceLines.stream().map(ServiceLine::code).toList(), "dienst", slug);
+    }
+
+    public TenantProfile(String slug, String name, Contact contact, String complaintAddress, String holidayCalendar,
+                         Map<String, String> extraClosedDays, List<EscalationLevel> escalationLadder,
+                         List<ExternalBody> externalBodies, List<Category> categories, List<ServiceLine> serviceLines,
+                         List<String> activationRoles) {
+        this(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays, escalationLadder, externalBodies,
+                categories, serviceLines, activationRoles, null, null);
     }
 
     private static void unique(List<String> codes, String what, String slug) {
@@ -115,7 +133,29 @@ public record TenantProfile(
     /** The same profile with another activation rule. */
     public TenantProfile withActivationRoles(List<String> roles) {
         return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
-                escalationLadder, externalBodies, categories, serviceLines, roles);
+                escalationLadder, externalBodies, categories, serviceLines, roles, notifications, publicForm);
+    }
+
+    /** The same profile with other notification settings. */
+    public TenantProfile withNotifications(Notifications changed) {
+        return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
+                escalationLadder, externalBodies, categories, serviceLines, activationRoles, changed, publicForm);
+    }
+
+    /** The same profile with other settings of the public complaint form. */
+    public TenantProfile withPublicForm(PublicForm changed) {
+        return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
+                escalationLadder, externalBodies, categories, serviceLines, activationRoles, notifications, changed);
+    }
+
+    /**
+     * The e-mail address of the first rung above {@code level} that has one (the escalation notice of a missed term
+     * goes there), else the management address; empty when neither is set.
+     */
+    public String escalationEmailAbove(String level) {
+        String next = levelAbove(level);
+        String email = next.isEmpty() ? "" : notifications.levelEmails().getOrDefault(next, "");
+        return email.isEmpty() ? notifications.managementEmail() : email;
     }
 
     public List<String> levelCodes() {
@@ -228,5 +268,104 @@ public record TenantProfile(
     public String regulationFor(String serviceLine) {
         return serviceLines.stream().filter(s -> s.code().equals(serviceLine)).map(ServiceLine::regulation)
                 .findFirst().orElse("");
+    }
+
+    /**
+     * Meldingen: where the product's e-mails to staff go and when reminders are sent.
+     *
+     * @param intakeEmail the servicedesk or intake address: hears of every complaint from the public form, and gets
+     *     the reminders of cases without a handler (or whose handler has no address)
+     * @param managementEmail the directie or management address: the management notice where the rules require
+     *     management to hear of a complaint, and the escalation notice when no rung above has an address
+     * @param levelEmails per rung of the escalation ladder (its code), where the notice of a missed term goes
+     * @param reminderDaysBefore how many calendar days before a due date the handler is reminded, one reminder per
+     *     number (e.g. [5, 1]); empty: no reminders
+     */
+    @Serdeable
+    public record Notifications(String intakeEmail, String managementEmail, Map<String, String> levelEmails,
+                                List<Integer> reminderDaysBefore) {
+        public static final Notifications DEFAULT = new Notifications("", "", Map.of(), List.of(3));
+        /** Letters, digits and the usual punctuation around one @; no spaces, no line breaks, no display name. */
+        private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
+        public Notifications {
+            intakeEmail = email(intakeEmail, "e-mailadres voor nieuwe klachten");
+            managementEmail = email(managementEmail, "e-mailadres van de directie");
+            Map<String, String> emails = new TreeMap<>();
+            if (levelEmails != null) {
+                levelEmails.forEach((level, address) -> {
+                    String checked = email(address, "e-mailadres bij " + level);
+                    if (!checked.isEmpty()) {
+                        emails.put(requireCode(level, "escalatieniveau"), checked);
+                    }
+                });
+            }
+            levelEmails = Map.copyOf(emails);
+            reminderDaysBefore = reminderDaysBefore == null ? List.of()
+                    : reminderDaysBefore.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+            for (int days : reminderDaysBefore) {
+                if (days < 1 || days > 60) {
+                    throw new IllegalArgumentException("Een herinnering gaat 1 tot en met 60 dagen voor de uiterste "
+                            + "datum; " + days + " kan niet");
+                }
+            }
+            if (reminderDaysBefore.size() > 5) {
+                throw new IllegalArgumentException("Hoogstens 5 herinneringen per termijn");
+            }
+        }
+
+        /** An address as configured: empty, or one plain address (checked so that no header can be smuggled in). */
+        public static String email(String value, String what) {
+            String v = value == null ? "" : value.strip();
+            if (v.isEmpty()) {
+                return "";
+            }
+            if (v.length() > 254 || !EMAIL.matcher(v).matches()) {
+                throw new IllegalArgumentException(what + " '" + v + "' is geen geldig e-mailadres");
+            }
+            return v;
+        }
+
+        public static boolean isValidEmail(String value) {
+            return value != null && value.length() <= 254 && EMAIL.matcher(value.strip()).matches();
+        }
+    }
+
+    /**
+     * Klachtformulier: the public complaint form of the tenant.
+     *
+     * @param enabled whether the form is open
+     * @param kind the kind a complaint through the form is (FORMAL or INFORMAL), as the regulation says of its form
+     * @param requiredFields which of the complainant's details the form requires (name, email, phone, address,
+     *     place); at least one way to answer (email, phone or address) is always required
+     * @param statusLinkDays how many days the complainant's private status link works after submission
+     */
+    @Serdeable
+    public record PublicForm(boolean enabled, String kind, List<String> requiredFields, int statusLinkDays) {
+        public static final List<String> FIELDS = List.of("name", "email", "phone", "address", "place");
+        public static final PublicForm DEFAULT = new PublicForm(true, "FORMAL", List.of("name"), 180);
+
+        public PublicForm {
+            kind = kind == null || kind.isBlank() ? "FORMAL" : kind.strip();
+            if (!kind.equals("FORMAL") && !kind.equals("INFORMAL")) {
+                throw new IllegalArgumentException("soort klacht via het formulier '" + kind
+                        + "' is FORMAL of INFORMAL");
+            }
+            requiredFields = requiredFields == null ? List.of() : requiredFields.stream().map(String::strip)
+                    .distinct().toList();
+            for (String f : requiredFields) {
+                if (!FIELDS.contains(f)) {
+                    throw new IllegalArgumentException("onbekend verplicht veld '" + f + "' (kies uit " + FIELDS + ")");
+                }
+            }
+            if (statusLinkDays < 7 || statusLinkDays > 730) {
+                throw new IllegalArgumentException("de statuslink werkt 7 tot en met 730 dagen; " + statusLinkDays
+                        + " kan niet");
+            }
+        }
+
+        public boolean requires(String field) {
+            return requiredFields.contains(field);
+        }
     }
 }

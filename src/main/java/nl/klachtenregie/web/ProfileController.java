@@ -104,7 +104,7 @@ class ProfileController {
         if (!typed.errors().isEmpty()) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(t, shown, typed, List.of(), null));
         }
-        TenantProfile changed = ProfileForm.profile(t.slug(), typed);
+        TenantProfile changed = keepSettings(ProfileForm.profile(t.slug(), typed), t.profile());
         try {
             Tenant saved = profiles.update(t, changed, me.username(), loaded,
                     me.roles().stream().map(Enum::name).toList());
@@ -171,5 +171,17 @@ class ProfileController {
                 .map(r -> new Choice(r, "admin.role." + r, typed.activationRoles().contains(r))).toList();
         return new ModelAndView<>("profile", new ProfilePage(t.slug(), t.slug(), typed.single(), sections, calendars,
                 roles, typed.errors().isEmpty() ? Map.of() : typed.errors(), refused, done, rowVersion, null));
+    }
+
+    /**
+     * The profile page does not show the notification and public-form settings (they have a page of their own), so a
+     * save keeps them; an address of a rung the save removes from the ladder goes with the rung.
+     */
+    private static TenantProfile keepSettings(TenantProfile changed, TenantProfile current) {
+        TenantProfile.Notifications n = current.notifications();
+        Map<String, String> levels = new LinkedHashMap<>(n.levelEmails());
+        levels.keySet().retainAll(changed.levelCodes());
+        return changed.withNotifications(new TenantProfile.Notifications(n.intakeEmail(), n.managementEmail(), levels,
+                n.reminderDaysBefore())).withPublicForm(current.publicForm());
     }
 }
