@@ -72,6 +72,7 @@ CREATE TABLE outbox_message (
     CONSTRAINT fk_outbox_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id),
     CONSTRAINT fk_outbox_complaint FOREIGN KEY (complaint_id) REFERENCES complaint (id)
 );
-CREATE INDEX ix_outbox_due ON outbox_message (state, next_attempt_at);
+CREATE INDEX ix_outbox_due ON outbox_message (tenant_id, state, next_attempt_at);
 CREATE INDEX ix_outbox_tenant ON outbox_message (tenant_id, id);
 CREATE INDEX ix_outbox_complaint ON outbox_message (tenant_id, complaint_id);
+CREATE INDEX ix_outbox_queued ON outbox_message (tenant_id, queued_on);

@@ -1,8 +1,11 @@
 package nl.klachtenregie.notification;
 
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
 import nl.klachtenregie.complaint.CaseView;
+import nl.klachtenregie.shared.SiteUrl;
 import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantProfile;
 
 /**
  * Meldingen: the messages the product sends on its own about a complaint. This is the feature's API for the other
@@ -10,6 +13,16 @@ import nl.klachtenregie.tenant.Tenant;
  */
 @Singleton
 public class Notifications {
+
+    private final Outbox outbox;
+    private final MessageTexts texts;
+    private final SiteUrl site;
+
+    Notifications(Outbox outbox, MessageTexts texts, SiteUrl site) {
+        this.outbox = outbox;
+        this.texts = texts;
+        this.site = site;
+    }
 
     /**
      * A complaint came in through the public form: queues, once per complaint, the acknowledgement to the
@@ -20,6 +33,28 @@ public class Notifications {
      * @param statusUrl the absolute address of the complainant's private status page
      */
     public void complaintSubmitted(Tenant tenant, CaseView created, String statusUrl) {
-        // implemented with the outbox
+        TenantProfile profile = tenant.profile();
+        boolean acknowledgementRequired = created.obligations().stream()
+                .anyMatch(o -> o.code().equals("ACKNOWLEDGE") && o.metOn() == null);
+        String to = created.complainant().email();
+        if (acknowledgementRequired && to != null && TenantProfile.Notifications.isValidEmail(to)) {
+            LocalDate validUntil = created.receivedOn().plusDays(profile.publicForm().statusLinkDays());
+            MessageTexts.Text text = texts.acknowledgement(profile, created, statusUrl, validUntil);
+            outbox.queue(tenant, new OutboxStore.Draft(created.id(), MessageKind.ACKNOWLEDGEMENT,
+                    "ACK|" + created.id(), to, text.subject(), text.body()));
+        }
+        String intake = profile.notifications().intakeEmail();
+        MessageTexts.Text notice = texts.newComplaint(profile, created, caseUrl(tenant, created.id()));
+        outbox.queue(tenant, new OutboxStore.Draft(created.id(), MessageKind.NEW_COMPLAINT, "NEW|" + created.id(),
+                intake.isEmpty() ? fallback(profile) : intake, notice.subject(), notice.body()));
+    }
+
+    String caseUrl(Tenant tenant, long complaintId) {
+        return site.absolute("/t/" + tenant.slug() + "/klachten/" + complaintId);
+    }
+
+    private static String fallback(TenantProfile profile) {
+        String management = profile.notifications().managementEmail();
+        return management.isEmpty() ? null : management;
     }
 }

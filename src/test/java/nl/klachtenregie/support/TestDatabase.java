@@ -58,6 +58,8 @@ public final class TestDatabase {
         props.put("klachtenregie.clock.fixed-date", TODAY);
         // No background counting while a test sets up its cases (the benchmark turns it on to measure it).
         props.put("klachtenregie.dashboard.warm-up", "false");
+        // No background jobs: a test runs the term watch and the outbox itself, at the moment (and date) it chooses.
+        props.put("klachtenregie.scheduler.enabled", "false");
         return props;
     }
 

@@ -1,0 +1,145 @@
+package nl.klachtenregie.notification;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.klachtenregie.shared.Db;
+import nl.klachtenregie.tenant.TenantId;
+
+/** The outbox table. Every statement names its tenant. */
+@Singleton
+class OutboxStore {
+
+    /** A message to queue. */
+    record Draft(Long complaintId, MessageKind kind, String dedupKey, String recipient, String subject, String body) {
+    }
+
+    private static final String CLAIMABLE = "((state = 'PENDING' AND next_attempt_at <= ?) "
+            + "OR (state = 'SENDING' AND lease_until < ?))";
+
+    private final Db db;
+
+    OutboxStore(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * Inserts the message unless one with the same dedup key exists: the unique key decides, also between instances
+     * queueing the same reminder at the same moment.
+     *
+     * @return the new id, or empty when it was queued before
+     */
+    Optional<Long> insert(TenantId tenant, Draft d, DeliveryState state, LocalDate queuedOn, long nowMillis) {
+        if (db.count("SELECT COUNT(*) FROM outbox_message WHERE tenant_id = ? AND dedup_key = ?", tenant.value(),
+                d.dedupKey()) > 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(db.insert("INSERT INTO outbox_message (tenant_id, complaint_id, kind, dedup_key, recipient, "
+                            + "subject, body, state, attempts, next_attempt_at, queued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    tenant.value(), d.complaintId(), d.kind().name(), d.dedupKey(), d.recipient(), d.subject(), d.body(),
+                    state.name(), nowMillis, queuedOn));
+        } catch (RuntimeException e) {
+            if (Db.isDuplicateKey(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} messages that are due (or whose sender's lease ran out) for this caller: each row is
+     * taken by one conditional UPDATE, so of several instances exactly one gets it.
+     */
+    List<OutboxMessage> claim(TenantId tenant, String leaseToken, long nowMillis, long leaseMillis, int limit) {
+        List<Long> candidates = db.query("SELECT id FROM outbox_message WHERE tenant_id = ? AND " + CLAIMABLE
+                + " ORDER BY id LIMIT " + Math.max(1, limit), rs -> rs.getLong(1), tenant.value(), nowMillis, nowMillis);
+        for (long id : candidates) {
+            db.update("UPDATE outbox_message SET state = 'SENDING', lease_token = ?, lease_until = ? "
+                    + "WHERE tenant_id = ? AND id = ? AND " + CLAIMABLE, leaseToken, nowMillis + leaseMillis,
+                    tenant.value(), id, nowMillis, nowMillis);
+        }
+        return candidates.isEmpty() ? List.of() : db.query("SELECT * FROM outbox_message WHERE tenant_id = ? "
+                + "AND lease_token = ? AND state = 'SENDING' ORDER BY id", OutboxStore::row, tenant.value(), leaseToken);
+    }
+
+    /** @return false when the lease was lost meanwhile (another instance took the message over) */
+    boolean markSent(TenantId tenant, long id, String leaseToken, long nowMillis) {
+        return db.update("UPDATE outbox_message SET state = 'SENT', attempts = attempts + 1, sent_at = ?, "
+                + "last_error = NULL, lease_token = NULL, lease_until = NULL WHERE tenant_id = ? AND id = ? "
+                + "AND lease_token = ?", nowMillis, tenant.value(), id, leaseToken) == 1;
+    }
+
+    /** Records a failed attempt: back to PENDING at {@code retryAtMillis}, or FAILED when it was the last. */
+    void markFailed(TenantId tenant, long id, String leaseToken, String error, boolean last, long retryAtMillis) {
+        db.update("UPDATE outbox_message SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
+                        + "lease_token = NULL, lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_token = ?",
+                last ? DeliveryState.FAILED.name() : DeliveryState.PENDING.name(), truncate(error), retryAtMillis,
+                tenant.value(), id, leaseToken);
+    }
+
+    void note(TenantId tenant, long id, String note) {
+        db.update("UPDATE outbox_message SET note = ? WHERE tenant_id = ? AND id = ?", truncate(note), tenant.value(), id);
+    }
+
+    /** Puts a failed or held message back in the queue, now. */
+    boolean requeue(TenantId tenant, long id, long nowMillis) {
+        return db.update("UPDATE outbox_message SET state = 'PENDING', next_attempt_at = ?, attempts = 0, "
+                + "last_error = NULL WHERE tenant_id = ? AND id = ? AND state IN ('FAILED', 'NOT_SENT') "
+                + "AND recipient IS NOT NULL", nowMillis, tenant.value(), id) == 1;
+    }
+
+    java.util.Set<String> keysQueuedSince(TenantId tenant, LocalDate since) {
+        return new java.util.HashSet<>(db.query("SELECT dedup_key FROM outbox_message WHERE tenant_id = ? "
+                + "AND queued_on >= ?", rs -> rs.getString(1), tenant.value(), since));
+    }
+
+    Optional<OutboxMessage> find(TenantId tenant, long id) {
+        return db.queryOne("SELECT * FROM outbox_message WHERE tenant_id = ? AND id = ?", OutboxStore::row,
+                tenant.value(), id);
+    }
+
+    List<OutboxMessage> list(TenantId tenant, DeliveryState state, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        params.add(tenant.value());
+        String where = "";
+        if (state != null) {
+            where = " AND state = ?";
+            params.add(state.name());
+        }
+        return db.query("SELECT * FROM outbox_message WHERE tenant_id = ?" + where + " ORDER BY id DESC LIMIT "
+                + limit + " OFFSET " + offset, OutboxStore::row, params.toArray());
+    }
+
+    long count(TenantId tenant, DeliveryState state) {
+        return state == null ? db.count("SELECT COUNT(*) FROM outbox_message WHERE tenant_id = ?", tenant.value())
+                : db.count("SELECT COUNT(*) FROM outbox_message WHERE tenant_id = ? AND state = ?", tenant.value(),
+                state.name());
+    }
+
+    List<OutboxMessage> ofComplaint(TenantId tenant, long complaintId) {
+        return db.query("SELECT * FROM outbox_message WHERE tenant_id = ? AND complaint_id = ? ORDER BY id",
+                OutboxStore::row, tenant.value(), complaintId);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+    }
+
+    private static OutboxMessage row(ResultSet rs) throws SQLException {
+        long complaint = rs.getLong("complaint_id");
+        Long complaintId = rs.wasNull() ? null : complaint;
+        long sent = rs.getLong("sent_at");
+        Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
+        long next = rs.getLong("next_attempt_at");
+        return new OutboxMessage(rs.getLong("id"), complaintId, MessageKind.valueOf(rs.getString("kind")),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
+                Db.date(rs, "queued_on"), sentAt, rs.getString("note"), Instant.ofEpochMilli(next));
+    }
+}
