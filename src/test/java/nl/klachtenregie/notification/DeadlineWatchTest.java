@@ -1,0 +1,235 @@
+package nl.klachtenregie.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.klachtenregie.complaint.CaseView;
+import nl.klachtenregie.complaint.Channel;
+import nl.klachtenregie.complaint.Complainant;
+import nl.klachtenregie.complaint.ComplainantRole;
+import nl.klachtenregie.complaint.ComplaintId;
+import nl.klachtenregie.complaint.ComplaintKind;
+import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.complaint.EventType;
+import nl.klachtenregie.complaint.NewComplaint;
+import nl.klachtenregie.complaint.NewEvent;
+import nl.klachtenregie.complaint.ObligationStatus;
+import nl.klachtenregie.profile.ProfileService;
+import nl.klachtenregie.security.UserDirectory;
+import nl.klachtenregie.support.MovableClock;
+import nl.klachtenregie.support.TestDatabase;
+import nl.klachtenregie.support.TestMail;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+import nl.klachtenregie.tenant.TenantProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The clock moves and the product acts: IederZijnWerk Ambulant's procedure sends the handler a reminder before the
+ * ontvangstbevestiging is due (5 werkdagen), tells the next rung when the term was missed, and tells the directie of
+ * every complaint ("De directie ... wordt door de medewerkers op de hoogte gesteld van elke ingediende klacht"). The
+ * mails are received by a real SMTP server; the clock is the product's own, moved by the test.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeadlineWatchTest implements TestPropertyProvider {
+
+    private static final String HANDLER_MAIL = "iederzijnwerk.medewerker@example.org";
+    private static final String DIRECTIE = "directie@iederzijnwerk.example";
+    private static final String TEAM_LEAD = "coordinator@iederzijnwerk.example";
+    private static final String SERVICEDESK = "servicedesk@iederzijnwerk.example";
+
+    private final TestMail mail = new TestMail();
+
+    @Inject
+    DeadlineWatch watch;
+    @Inject
+    OutboxDispatcher dispatcher;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ComplaintService complaints;
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    ProfileService profiles;
+    @Inject
+    UserDirectory users;
+    @Inject
+    MovableClock clock;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestDatabase.freshSchemaProperties());
+        props.putAll(mail.properties());
+        props.put(MovableClock.PROPERTY, "true");
+        return props;
+    }
+
+    @AfterAll
+    void stopMail() {
+        mail.close();
+    }
+
+    @BeforeEach
+    void configureTenant() {
+        mail.purge();
+        Tenant t = tenants.resolve("iederzijnwerk");
+        TenantProfile.Notifications n = new TenantProfile.Notifications(SERVICEDESK, DIRECTIE,
+                Map.of("TEAM_LEAD", TEAM_LEAD), List.of(3));
+        if (!t.profile().notifications().equals(n)) {
+            profiles.update(t, t.profile().withNotifications(n), "test");
+        }
+    }
+
+    private Tenant tenant() {
+        return tenants.resolve("iederzijnwerk");
+    }
+
+    private CaseView fileLetter(String receivedOn) {
+        clock.set(receivedOn);
+        Tenant t = tenant();
+        long handler = users.findByUsername("iederzijnwerk.medewerker").orElseThrow().id().value();
+        return complaints.create(t, new NewComplaint(ComplaintKind.FORMAL, Channel.LETTER, LocalDate.parse(receivedOn),
+                null, new Complainant("P. de Vries", ComplainantRole.CLIENT, "p.devries@example.org", "0612345678",
+                        "Dorpsstraat 1", "Zwolle"),
+                "Mijn begeleider kwam drie keer niet opdagen.", "BEJEGENING", "AMBULANT", null, false, false),
+                new nl.klachtenregie.security.UserId(handler));
+    }
+
+    private List<TestMail.Received> runOn(String day) {
+        clock.set(day);
+        watch.run();
+        dispatcher.dispatch();
+        return mail.received();
+    }
+
+    @Test
+    void handlerIsRemindedThreeDaysBeforeTheAcknowledgementIsDueAndOnlyOnce() {
+        CaseView c = fileLetter("2026-11-02");
+        // 5 werkdagen after Monday 2 November: Monday 9 November.
+        assertEquals(LocalDate.parse("2026-11-09"), due(c, "ACKNOWLEDGE"));
+
+        assertTrue(runOn("2026-11-05").stream().noneMatch(m -> m.subject().startsWith("Herinnering")),
+                "4 days before: no reminder yet");
+        List<TestMail.Received> reminders = runOn("2026-11-06").stream()
+                .filter(m -> m.subject().startsWith("Herinnering") && m.subject().contains(c.reference())).toList();
+        assertEquals(1, reminders.size(), "3 days before: one reminder");
+        TestMail.Received r = reminders.get(0);
+        assertEquals(HANDLER_MAIL, r.to());
+        assertEquals("Herinnering: Ontvangst van de klacht bevestigen voor " + c.reference() + " uiterlijk 9 november 2026",
+                r.subject());
+        assertTrue(r.body().contains("loopt af op 9 november 2026 (nog 3 dagen)"), r.body());
+        assertTrue(r.body().contains("/t/iederzijnwerk/klachten/" + c.id()), r.body());
+
+        // The watch runs every few minutes, on every instance: the reminder is not sent again, not the next day either.
+        runOn("2026-11-06");
+        runOn("2026-11-07");
+        assertEquals(1, mail.received().stream()
+                .filter(m -> m.subject().startsWith("Herinnering") && m.subject().contains(c.reference())).count());
+    }
+
+    @Test
+    void aMissedTermIsAnnouncedToTheNextRungOfTheLadder() {
+        CaseView c = fileLetter("2026-11-02");
+        runOn("2026-11-09");
+        assertTrue(mail.received().stream().noneMatch(m -> m.subject().startsWith("Termijn verstreken")),
+                "due today is not missed yet");
+
+        List<TestMail.Received> missed = runOn("2026-11-10").stream()
+                .filter(m -> m.subject().startsWith("Termijn verstreken") && m.subject().contains(c.reference()))
+                .toList();
+        assertEquals(1, missed.size());
+        // The case is at the employee; the rung above (leidinggevende/coördinator) has its own address.
+        assertEquals(TEAM_LEAD, missed.get(0).to());
+        assertTrue(missed.get(0).body().contains("op 9 november 2026 verstreken"), missed.get(0).body());
+        assertTrue(missed.get(0).body().contains("Behandelaar: "), missed.get(0).body());
+        assertEquals(ObligationStatus.OVERDUE, complaints.get(tenant(), new ComplaintId(c.id()), null).obligations()
+                .stream().filter(o -> o.code().equals("ACKNOWLEDGE")).findFirst().orElseThrow().status());
+
+        runOn("2026-11-11");
+        assertEquals(1, mail.received().stream()
+                .filter(m -> m.subject().startsWith("Termijn verstreken") && m.subject().contains(c.reference()))
+                .count(), "announced once");
+    }
+
+    @Test
+    void directieHearsOfEveryComplaintAndTheDutyIsRecordedOnTheTimeline() {
+        CaseView c = fileLetter("2026-11-03");
+        List<TestMail.Received> notices = runOn("2026-11-03").stream()
+                .filter(m -> m.subject().equals("Melding aan de leiding: klacht " + c.reference())).toList();
+        assertEquals(1, notices.size());
+        assertEquals(DIRECTIE, notices.get(0).to());
+        assertTrue(notices.get(0).body().contains("op de hoogte gesteld van elke ingediende klacht"),
+                "the rule quoting the regulation is the basis: " + notices.get(0).body());
+
+        CaseView after = complaints.get(tenant(), new ComplaintId(c.id()), null);
+        assertTrue(after.events().stream().anyMatch(e -> e.type() == EventType.MANAGEMENT_INFORMED
+                && e.on().equals(LocalDate.parse("2026-11-03"))), "recorded on the timeline");
+        assertEquals(ObligationStatus.MET, after.obligations().stream()
+                .filter(o -> o.code().equals("INFORM_MANAGEMENT")).findFirst().orElseThrow().status());
+        assertTrue(!after.nextActions().contains("MANAGEMENT_INFORMED"), "not offered again once done");
+        OutboxMessage sent = outbox.ofComplaint(tenant(), c.id()).stream()
+                .filter(m -> m.kind() == MessageKind.MANAGEMENT_NOTICE).findFirst().orElseThrow();
+        assertEquals(DeliveryState.SENT, sent.state());
+        assertTrue(sent.note().startsWith("Leiding geïnformeerd op de tijdlijn vastgelegd"), sent.note());
+    }
+
+    @Test
+    void aFailedSendIsRetriedAndNeverLost() {
+        CaseView c = fileLetter("2026-11-04");
+        clock.set("2026-11-04");
+        watch.run();
+        mail.stop();
+        try {
+            dispatcher.dispatch();
+            OutboxMessage m = notice(c);
+            assertEquals(DeliveryState.PENDING, m.state(), "back in the queue after a failure");
+            assertEquals(1, m.attempts());
+            assertTrue(m.lastError() != null && !m.lastError().isBlank());
+            dispatcher.dispatch();
+            dispatcher.dispatch();
+            m = notice(c);
+            assertEquals(DeliveryState.FAILED, m.state(), "after the last attempt: failed, and kept");
+            assertEquals(3, m.attempts());
+        } finally {
+            mail.start();
+        }
+        outbox.retry(tenant(), notice(c).id());
+        dispatcher.dispatch();
+        assertEquals(DeliveryState.SENT, notice(c).state());
+        assertEquals(1, mail.received().stream()
+                .filter(r -> r.subject().equals("Melding aan de leiding: klacht " + c.reference())).count());
+    }
+
+    @Test
+    void theDateMovingReevaluatesOpenCasesOncePerDay() {
+        fileLetter("2026-11-05");
+        clock.set("2026-11-05");
+        DeadlineWatch.Result first = watch.run();
+        assertTrue(first.reevaluated() >= 1, "open cases are evaluated again: " + first);
+        DeadlineWatch.Result again = watch.run();
+        assertEquals(0, again.reevaluated(), "once per case per day, however often the watch runs");
+        clock.set("2026-11-06");
+        assertTrue(watch.run().reevaluated() >= 1, "and again the next day");
+    }
+
+    private OutboxMessage notice(CaseView c) {
+        return outbox.ofComplaint(tenant(), c.id()).stream().filter(m -> m.kind() == MessageKind.MANAGEMENT_NOTICE)
+                .findFirst().orElseThrow();
+    }
+
+    private static LocalDate due(CaseView c, String code) {
+        return c.obligations().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow().dueOn();
+    }
+}
