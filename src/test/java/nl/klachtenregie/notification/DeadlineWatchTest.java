@@ -120,8 +120,8 @@ class DeadlineWatchTest implements TestPropertyProvider {
         // 5 werkdagen after Monday 2 November: Monday 9 November.
         assertEquals(LocalDate.parse("2026-11-09"), due(c, "ACKNOWLEDGE"));
 
-        assertTrue(runOn("2026-11-05").stream().noneMatch(m -> m.subject().startsWith("Herinnering")),
-                "4 days before: no reminder yet");
+        assertTrue(runOn("2026-11-05").stream().noneMatch(m -> m.subject().startsWith("Herinnering")
+                && m.subject().contains(c.reference())), "4 days before: no reminder yet");
         List<TestMail.Received> reminders = runOn("2026-11-06").stream()
                 .filter(m -> m.subject().startsWith("Herinnering") && m.subject().contains(c.reference())).toList();
         assertEquals(1, reminders.size(), "3 days before: one reminder");
@@ -143,8 +143,8 @@ class DeadlineWatchTest implements TestPropertyProvider {
     void aMissedTermIsAnnouncedToTheNextRungOfTheLadder() {
         CaseView c = fileLetter("2026-11-02");
         runOn("2026-11-09");
-        assertTrue(mail.received().stream().noneMatch(m -> m.subject().startsWith("Termijn verstreken")),
-                "due today is not missed yet");
+        assertTrue(mail.received().stream().noneMatch(m -> m.subject().startsWith("Termijn verstreken")
+                && m.subject().contains(c.reference())), "due today is not missed yet");
 
         List<TestMail.Received> missed = runOn("2026-11-10").stream()
                 .filter(m -> m.subject().startsWith("Termijn verstreken") && m.subject().contains(c.reference()))
@@ -222,6 +222,35 @@ class DeadlineWatchTest implements TestPropertyProvider {
         assertEquals(0, again.reevaluated(), "once per case per day, however often the watch runs");
         clock.set("2026-11-06");
         assertTrue(watch.run().reevaluated() >= 1, "and again the next day");
+    }
+
+    @Test
+    void anEarlierComplaintRegisteredLaterMakesTheLaterOneARepeatedComplaintAtTheNextRun() {
+        // Klimkoord 6.1: an informal complaint is registered when "er wordt herhaaldelijk over ... dezelfde persoon
+        // geklaagd". The second complaint about J. Jansen is registered first; the first arrives by post later.
+        Tenant klimkoord = tenants.resolve("klimkoord");
+        clock.set("2026-11-10");
+        CaseView later = complaints.create(klimkoord, informal("2026-11-10", "J. Jansen"));
+        assertTrue(!later.registrationRequired(), "alone, an informal complaint needs no registration");
+        clock.set("2026-11-12");
+        complaints.create(klimkoord, informal("2026-11-05", "j. jansen"));
+        assertTrue(!complaints.get(klimkoord, new ComplaintId(later.id()), null).registrationRequired(),
+                "nothing happened in the later case itself");
+
+        watch.run();
+
+        CaseView now = complaints.get(klimkoord, new ComplaintId(later.id()), null);
+        assertTrue(now.registrationRequired(), "the daily re-evaluation sees the earlier complaint");
+        assertTrue(now.registrationReasons().stream().anyMatch(r -> r.contains("dezelfde persoon")),
+                now.registrationReasons().toString());
+        assertTrue(now.obligations().stream().anyMatch(o -> o.code().equals("INFORM_MANAGEMENT")),
+                "and the Kwaliteitsmanager must now hear of it");
+    }
+
+    private static NewComplaint informal(String receivedOn, String employee) {
+        return new NewComplaint(ComplaintKind.INFORMAL, Channel.WEB_FORM, LocalDate.parse(receivedOn), null,
+                new Complainant("M. Bos", ComplainantRole.CLIENT, "m.bos@example.org", null, null),
+                "De training begon steeds te laat.", "TRAININGSAANBOD", null, employee, false, false);
     }
 
     private OutboxMessage notice(CaseView c) {
