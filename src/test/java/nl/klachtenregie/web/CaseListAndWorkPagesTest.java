@@ -223,6 +223,20 @@ class CaseListAndWorkPagesTest extends CasePagesTestSupport {
     }
 
     @Test
+    void aClosedCaseThatMissedATermShowsItAsMissedNotAsOverdue() {
+        // Daan Dekker's case was closed after its progress report ran out: history, not work that is late now.
+        impulsCases();
+        PageSession s = loggedInAs("impuls.medewerker");
+        String daan = impulsCases().stream().filter(c -> "CLOSED".equals(c.get("status")))
+                .map(c -> (String) c.get("reference")).findFirst().orElseThrow();
+        var row = Html.select(s.get("/t/impuls/klachten").body(), "tr[data-reference=" + daan + "]").get(0);
+        assertTrue(!row.hasClass("overdue"), row.outerHtml());
+        assertTrue(row.text().contains("1 termijn(en) gemist"), row.text());
+        assertTrue(!row.text().contains("te laat"), row.text());
+        assertTrue(listedReferences(s.get("/t/impuls/klachten?overdue=false")).contains(daan));
+    }
+
+    @Test
     void theFilterFormShowsWhatWasAskedFor() {
         impulsCases();
         PageSession s = loggedInAs("impuls.medewerker");
