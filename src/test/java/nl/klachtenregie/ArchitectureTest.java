@@ -81,7 +81,7 @@ class ArchitectureTest {
     void onlyTheWebLayerAndSecurityKnowHttp() {
         noClasses().that().resideInAnyPackage("nl.klachtenregie.complaint..", "nl.klachtenregie.regulation..",
                         "nl.klachtenregie.kpi..", "nl.klachtenregie.tenant..", "nl.klachtenregie.improvement..",
-                        "nl.klachtenregie.report..")
+                        "nl.klachtenregie.report..", "nl.klachtenregie.notification..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "io.micronaut.views..",
                         "io.micronaut.security..")
                 .check(classes);
@@ -101,6 +101,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("nl.klachtenregie.improvement..")
                 .should().dependOnClassesThat().resideInAnyPackage("nl.klachtenregie.report..",
                         "nl.klachtenregie.kpi..")
+                .check(classes);
+    }
+
+    @Test
+    void casesAndRulesKnowNothingOfMessages() {
+        // The case engine decides what is due; whether and how anyone is told is the notification feature's concern.
+        noClasses().that().resideInAnyPackage("nl.klachtenregie.complaint..", "nl.klachtenregie.regulation..",
+                        "nl.klachtenregie.tenant..", "nl.klachtenregie.security..", "nl.klachtenregie.kpi..",
+                        "nl.klachtenregie.improvement..", "nl.klachtenregie.report..")
+                .should().dependOnClassesThat().resideInAPackage("nl.klachtenregie.notification..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheNotificationFeatureTalksToTheMailServer() {
+        noClasses().that().resideOutsideOfPackage("nl.klachtenregie.notification..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.email..", "jakarta.mail..")
                 .check(classes);
     }
 
