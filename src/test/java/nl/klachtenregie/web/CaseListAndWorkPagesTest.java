@@ -230,7 +230,7 @@ class CaseListAndWorkPagesTest extends CasePagesTestSupport {
         String daan = impulsCases().stream().filter(c -> "CLOSED".equals(c.get("status")))
                 .map(c -> (String) c.get("reference")).findFirst().orElseThrow();
         var row = Html.select(s.get("/t/impuls/klachten").body(), "tr[data-reference=" + daan + "]").get(0);
-        assertTrue(!row.hasClass("overdue"), row.outerHtml());
+        assertTrue(row.attr("class") == null || !row.attr("class").contains("overdue"), row.inner());
         assertTrue(row.text().contains("1 termijn(en) gemist"), row.text());
         assertTrue(!row.text().contains("te laat"), row.text());
         assertTrue(listedReferences(s.get("/t/impuls/klachten?overdue=false")).contains(daan));
