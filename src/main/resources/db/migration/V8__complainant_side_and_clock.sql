@@ -8,8 +8,18 @@ ALTER TABLE app_user ADD COLUMN email VARCHAR(254) NULL;
 ALTER TABLE complaint ADD COLUMN evaluated_on DATE NULL;
 CREATE INDEX ix_complaint_tenant_evaluated ON complaint (tenant_id, status, evaluated_on);
 
--- The first day the scheduler saw a term run out (the case list and the notice of a missed term read it).
+-- The first day the scheduler saw a term run out: the notice of a missed term goes out for terms marked recently, so
+-- a run never has to look at every term that ever ran out. Kept when a case's obligations are written again.
 ALTER TABLE obligation ADD COLUMN overdue_since DATE NULL;
+CREATE INDEX ix_obligation_tenant_overdue ON obligation (tenant_id, overdue_since);
+
+-- The first day the scheduler ran for a tenant: terms that ran out (and duties of cases received) well before it are
+-- not announced, so that switching the product on over old cases sends no flood of notices.
+CREATE TABLE watch_state (
+    tenant_id  BIGINT NOT NULL PRIMARY KEY,
+    started_on DATE   NOT NULL,
+    CONSTRAINT fk_watch_state_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id)
+);
 
 -- The complainant's private status link: only a hash of the token is kept, so the table alone opens nothing.
 CREATE TABLE status_link (

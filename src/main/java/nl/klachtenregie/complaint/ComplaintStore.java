@@ -244,12 +244,18 @@ class ComplaintStore {
                             List<ScheduledObligation> obligations) {
         db.update("INSERT INTO complaint_month_stamp (tenant_id, month_start, stamp) VALUES (?, ?, 1) "
                 + "ON DUPLICATE KEY UPDATE stamp = stamp + 1", tenant.value(), receivedOn.withDayOfMonth(1));
+        // The day the scheduler first saw a term run out stays with that term (same code, same due date).
+        java.util.Map<List<Object>, LocalDate> overdueSince = new java.util.HashMap<>();
+        db.query("SELECT code, due_on, overdue_since FROM obligation WHERE tenant_id = ? AND complaint_id = ? "
+                + "AND overdue_since IS NOT NULL", rs -> overdueSince.put(java.util.Arrays.asList(rs.getString(1),
+                Db.date(rs, "due_on")), Db.date(rs, "overdue_since")), tenant.value(), complaintId);
         db.update("DELETE FROM obligation WHERE tenant_id = ? AND complaint_id = ?", tenant.value(), complaintId);
         for (ScheduledObligation o : obligations) {
             db.insert("INSERT INTO obligation (tenant_id, complaint_id, code, from_on, due_on, met_on, waived, basis, "
-                            + "explanation, base_due_on, received_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "explanation, base_due_on, received_on, overdue_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     tenant.value(), complaintId, o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(),
-                    truncate(o.basis()), truncate(o.explanation()), o.baseDueOn(), receivedOn);
+                    truncate(o.basis()), truncate(o.explanation()), o.baseDueOn(), receivedOn,
+                    overdueSince.get(java.util.Arrays.asList(o.code(), o.dueOn())));
         }
     }
 

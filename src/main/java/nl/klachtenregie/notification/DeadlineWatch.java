@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.klachtenregie.complaint.ComplaintId;
@@ -33,6 +35,9 @@ public class DeadlineWatch {
     static final String INFORM_MANAGEMENT = "INFORM_MANAGEMENT";
     /** The longest reminder lead a tenant can configure ({@code TenantProfile.Notifications}). */
     private static final int MAX_LEAD_DAYS = 60;
+    /** A term marked overdue this many days ago or less may still need its notice (the scheduler was down, say). */
+    private static final int RECENTLY_MARKED_DAYS = 7;
+    static final String MANAGEMENT_KEY = "MANAGEMENT|";
 
     /** What one run did, summed over the tenants. */
     public record Result(int reevaluated, int changed, int markedOverdue, int reminders, int missedTerms,
@@ -88,9 +93,10 @@ public class DeadlineWatch {
         LocalDate today = complaints.today();
         int reevaluated = 0;
         int changed = 0;
+        long after = 0;
         while (true) {
-            List<Long> claimed = terms.claimForReevaluation(tenant.id(), today, batch);
-            for (long id : claimed) {
+            TermWatch.Claim claim = terms.claimForReevaluation(tenant.id(), today, after, batch);
+            for (long id : claim.claimed()) {
                 reevaluated++;
                 try {
                     if (complaints.reEvaluate(tenant, new ComplaintId(id))) {
@@ -100,32 +106,39 @@ public class DeadlineWatch {
                     LOG.warn("{} klacht {} kon niet opnieuw worden beoordeeld: {}", tenant.slug(), id, e.getMessage());
                 }
             }
-            if (claimed.size() < batch) {
+            if (claim.looked() < batch) {
                 break;
             }
+            after = claim.lastId();
         }
         int marked = terms.markOverdue(tenant.id(), today);
         TenantProfile profile = tenant.profile();
+        // Terms that ran out (and cases received) well before the scheduler first ran are marked, not announced.
+        LocalDate floor = terms.watchStartedOn(tenant.id(), today).minusDays(lookbackDays);
         // Keys queued in the window any of these messages can come from: a run then skips what it sent before
         // without a query per term (the unique key still decides when two runs race).
-        Set<String> known = outbox.keysQueuedSince(tenant, today.minusDays(MAX_LEAD_DAYS + lookbackDays + 1));
-        int reminders = reminders(tenant, profile, today, known);
-        int missed = missedTerms(tenant, profile, today, known);
-        int management = managementNotices(tenant, profile, today, known);
+        Set<String> known = outbox.keysQueuedSince(tenant, today.minusDays(MAX_LEAD_DAYS + RECENTLY_MARKED_DAYS + 1));
+        Map<Long, Optional<UserAccount>> users = new HashMap<>();
+        int reminders = reminders(tenant, profile, today, known, users);
+        int missed = missedTerms(tenant, profile, today, floor, known, users);
+        int management = managementNotices(tenant, profile, floor);
         return new Result(reevaluated, changed, marked, reminders, missed, management);
     }
 
-    private int reminders(Tenant tenant, TenantProfile profile, LocalDate today, Set<String> known) {
+    private Optional<UserAccount> user(Tenant tenant, Long id, Map<Long, Optional<UserAccount>> cache) {
+        return id == null ? Optional.empty()
+                : cache.computeIfAbsent(id, k -> this.users.find(tenant.id(), new UserId(k)));
+    }
+
+    private int reminders(Tenant tenant, TenantProfile profile, LocalDate today, Set<String> known,
+                          Map<Long, Optional<UserAccount>> users) {
         List<Integer> leads = profile.notifications().reminderDaysBefore();
         if (leads.isEmpty()) {
             return 0;
         }
         int furthest = leads.get(0);
         int queued = 0;
-        for (DueTerm term : terms.termsDueBy(tenant.id(), today.plusDays(furthest))) {
-            if (term.dueOn().isBefore(today)) {
-                continue;
-            }
+        for (DueTerm term : terms.termsDueBetween(tenant.id(), today, today.plusDays(furthest))) {
             long left = ChronoUnit.DAYS.between(today, term.dueOn());
             // The nearest reminder whose moment has come; a later start (a case registered late) skips the earlier.
             Optional<Integer> lead = leads.stream().filter(d -> left <= d).min(Integer::compare);
@@ -136,57 +149,60 @@ public class DeadlineWatch {
             if (known.contains(key)) {
                 continue;
             }
-            Recipient to = handlerOrIntake(tenant, profile, term.handlerUserId());
-            MessageTexts.Text text = texts.reminder(profile, term, today,
-                    notifications.caseUrl(tenant, term.complaintId()), to.fallback());
-            if (outbox.queue(tenant, new OutboxStore.Draft(term.complaintId(), MessageKind.REMINDER, key, to.address(),
-                    text.subject(), text.body())).isPresent()) {
-                queued++;
+            try {
+                Recipient to = handlerOrIntake(profile, user(tenant, term.handlerUserId(), users));
+                MessageTexts.Text text = texts.reminder(profile, term, today,
+                        notifications.caseUrl(tenant, term.complaintId()), to.fallback());
+                if (outbox.queue(tenant, new OutboxStore.Draft(term.complaintId(), MessageKind.REMINDER, key,
+                        to.address(), text.subject(), text.body())).isPresent()) {
+                    queued++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} herinnering {} niet in de wachtrij gezet: {}", tenant.slug(), key, e.getMessage());
             }
         }
         return queued;
     }
 
-    private int missedTerms(Tenant tenant, TenantProfile profile, LocalDate today, Set<String> known) {
+    private int missedTerms(Tenant tenant, TenantProfile profile, LocalDate today, LocalDate floor, Set<String> known,
+                            Map<Long, Optional<UserAccount>> users) {
         int queued = 0;
-        LocalDate since = today.minusDays(lookbackDays);
-        for (DueTerm term : terms.termsDueBy(tenant.id(), today.minusDays(1))) {
-            // Terms that ran out long before (the product was switched on over old cases) are marked, not announced.
-            if (term.dueOn().isBefore(since)) {
-                continue;
-            }
+        for (DueTerm term : terms.recentlyOverdue(tenant.id(), floor, today.minusDays(RECENTLY_MARKED_DAYS))) {
             String key = "MISSED|" + term.complaintId() + "|" + term.code() + "|" + term.dueOn();
             if (known.contains(key)) {
                 continue;
             }
-            String address = profile.escalationEmailAbove(term.escalationLevel());
-            String handler = term.handlerUserId() == null ? null
-                    : users.find(tenant.id(), new UserId(term.handlerUserId())).map(UserAccount::displayName)
-                    .orElse(null);
-            MessageTexts.Text text = texts.missedTerm(profile, term, handler,
-                    notifications.caseUrl(tenant, term.complaintId()));
-            if (outbox.queue(tenant, new OutboxStore.Draft(term.complaintId(), MessageKind.MISSED_TERM, key,
-                    address.isEmpty() ? null : address, text.subject(), text.body())).isPresent()) {
-                queued++;
+            try {
+                String address = profile.escalationEmailAbove(term.escalationLevel());
+                String handler = user(tenant, term.handlerUserId(), users).map(UserAccount::displayName).orElse(null);
+                MessageTexts.Text text = texts.missedTerm(profile, term, handler,
+                        notifications.caseUrl(tenant, term.complaintId()));
+                if (outbox.queue(tenant, new OutboxStore.Draft(term.complaintId(), MessageKind.MISSED_TERM, key,
+                        address.isEmpty() ? null : address, text.subject(), text.body())).isPresent()) {
+                    queued++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} melding {} niet in de wachtrij gezet: {}", tenant.slug(), key, e.getMessage());
             }
         }
         return queued;
     }
 
-    private int managementNotices(Tenant tenant, TenantProfile profile, LocalDate today, Set<String> known) {
+    private int managementNotices(Tenant tenant, TenantProfile profile, LocalDate floor) {
         int queued = 0;
-        LocalDate since = today.minusDays(lookbackDays);
         String address = profile.notifications().managementEmail();
-        for (DueTerm duty : terms.openDuties(tenant.id(), INFORM_MANAGEMENT)) {
-            if (duty.receivedOn().isBefore(since) || known.contains("MANAGEMENT|" + duty.complaintId())) {
-                continue;
-            }
-            MessageTexts.Text text = texts.managementNotice(profile, duty,
-                    notifications.caseUrl(tenant, duty.complaintId()));
-            if (outbox.queue(tenant, new OutboxStore.Draft(duty.complaintId(), MessageKind.MANAGEMENT_NOTICE,
-                    "MANAGEMENT|" + duty.complaintId(), address.isEmpty() ? null : address, text.subject(),
-                    text.body())).isPresent()) {
-                queued++;
+        for (DueTerm duty : terms.unannouncedDuties(tenant.id(), INFORM_MANAGEMENT, floor, MANAGEMENT_KEY)) {
+            try {
+                MessageTexts.Text text = texts.managementNotice(profile, duty,
+                        notifications.caseUrl(tenant, duty.complaintId()));
+                if (outbox.queue(tenant, new OutboxStore.Draft(duty.complaintId(), MessageKind.MANAGEMENT_NOTICE,
+                        MANAGEMENT_KEY + duty.complaintId(), address.isEmpty() ? null : address, text.subject(),
+                        text.body())).isPresent()) {
+                    queued++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} melding aan de leiding voor klacht {} niet in de wachtrij gezet: {}", tenant.slug(),
+                        duty.complaintId(), e.getMessage());
             }
         }
         return queued;
@@ -195,13 +211,10 @@ public class DeadlineWatch {
     private record Recipient(String address, boolean fallback) {
     }
 
-    private Recipient handlerOrIntake(Tenant tenant, TenantProfile profile, Long handlerUserId) {
-        if (handlerUserId != null) {
-            Optional<String> email = users.find(tenant.id(), new UserId(handlerUserId))
-                    .filter(UserAccount::active).map(UserAccount::email);
-            if (email.isPresent()) {
-                return new Recipient(email.get(), false);
-            }
+    private Recipient handlerOrIntake(TenantProfile profile, Optional<UserAccount> handler) {
+        Optional<String> email = handler.filter(UserAccount::active).map(UserAccount::email);
+        if (email.isPresent()) {
+            return new Recipient(email.get(), false);
         }
         for (String address : List.of(profile.notifications().intakeEmail(), profile.notifications().managementEmail())) {
             if (!address.isEmpty()) {

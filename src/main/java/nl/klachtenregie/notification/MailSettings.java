@@ -17,7 +17,7 @@ class MailSettings {
 
     MailSettings(@Value("${klachtenregie.mail.enabled:false}") boolean enabled,
                  @Value("${klachtenregie.mail.from:klachtenregie@localhost}") String from,
-                 @Value("${klachtenregie.mail.max-attempts:8}") int maxAttempts,
+                 @Value("${klachtenregie.mail.max-attempts:20}") int maxAttempts,
                  @Value("${klachtenregie.mail.retry-base:1m}") Duration retryBase,
                  @Value("${klachtenregie.mail.lease:2m}") Duration lease,
                  @Value("${klachtenregie.mail.batch:50}") int batch) {

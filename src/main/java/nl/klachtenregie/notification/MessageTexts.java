@@ -143,9 +143,9 @@ class MessageTexts {
         if (term.basis() != null && !term.basis().isBlank()) {
             b.append(t("mail.reminder.basis", term.basis())).append("\n");
         }
-        String next = profile.levelAbove(term.escalationLevel());
+        String next = profile.escalationLevelAbove(term.escalationLevel());
         b.append(t("mail.missed.level", roleOf(profile, term.escalationLevel()),
-                next.isEmpty() ? roleOf(profile, term.escalationLevel()) : roleOf(profile, next))).append("\n");
+                next.isEmpty() ? t("mail.missed.asManagement") : roleOf(profile, next))).append("\n");
         b.append(handlerName == null ? t("mail.missed.noHandler") : t("mail.missed.handler", handlerName)).append("\n");
         b.append("\n").append(t("mail.link", caseUrl)).append("\n\n").append(t("mail.staffAutomatic")).append("\n");
         return new Text(t("mail.missed.subject", label, term.reference(), date(term.dueOn())), b.toString());

@@ -36,7 +36,7 @@ public class Notifications {
         TenantProfile profile = tenant.profile();
         boolean acknowledgementRequired = created.obligations().stream()
                 .anyMatch(o -> o.code().equals("ACKNOWLEDGE") && o.metOn() == null);
-        String to = created.complainant().email();
+        String to = created.complainant().email() == null ? null : created.complainant().email().strip();
         if (acknowledgementRequired && to != null && TenantProfile.Notifications.isValidEmail(to)) {
             LocalDate validUntil = created.receivedOn().plusDays(profile.publicForm().statusLinkDays());
             MessageTexts.Text text = texts.acknowledgement(profile, created, statusUrl, validUntil);

@@ -50,8 +50,8 @@ public class Outbox {
                 System.currentTimeMillis()));
         id.ifPresent(i -> {
             if (state != DeliveryState.PENDING) {
-                LOG.info("{} bericht {} ({}) aan {}: {} [{}]", tenant.slug(), i, draft.kind(),
-                        draft.recipient() == null ? "(geen adres)" : draft.recipient(), draft.subject(), state);
+                // The address stays out of the log (it may be a complainant's); the outbox page shows it.
+                LOG.info("{} bericht {} ({}) {}: {}", tenant.slug(), i, draft.kind(), state, draft.subject());
             }
         });
         return id;

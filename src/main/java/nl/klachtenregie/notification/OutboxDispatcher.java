@@ -56,9 +56,14 @@ public class OutboxDispatcher {
         int sent = 0;
         int failed = 0;
         for (String slug : tenants.slugs()) {
-            Result r = dispatch(tenants.resolve(slug));
-            sent += r.sent();
-            failed += r.failed();
+            try {
+                Result r = dispatch(tenants.resolve(slug));
+                sent += r.sent();
+                failed += r.failed();
+            } catch (RuntimeException e) {
+                // One tenant's trouble (a broken profile, a database error) must not hold up every other tenant's mail.
+                LOG.error("Verzenden voor {} mislukt; de volgende run probeert het opnieuw", slug, e);
+            }
         }
         return new Result(sent, failed);
     }
@@ -66,6 +71,11 @@ public class OutboxDispatcher {
     Result dispatch(Tenant tenant) {
         int sent = 0;
         int failed = 0;
+        // An instance that stopped between sending and the timeline entry left the entry undone: do it now.
+        long settled = System.currentTimeMillis() - settings.lease.toMillis();
+        for (OutboxMessage m : tx.executeRead(s -> store.sentWithoutFollowUp(tenant.id(), settled))) {
+            afterSent(tenant, m);
+        }
         while (true) {
             String lease = UUID.randomUUID().toString();
             long now = System.currentTimeMillis();
@@ -88,18 +98,25 @@ public class OutboxDispatcher {
     }
 
     private boolean send(Tenant tenant, OutboxMessage m, String lease) {
+        boolean stillMine = tx.executeWrite(s -> store.renewLease(tenant.id(), m.id(), lease, System.currentTimeMillis(),
+                settings.lease.toMillis()));
+        if (!stillMine) {
+            // The batch took longer than the lease: another instance may have taken this message over.
+            return false;
+        }
         try {
             transport.send(settings.from, m.recipient(), m.subject(), m.body());
         } catch (Exception e) {
-            boolean last = m.attempts() + 1 >= settings.maxAttempts;
+            boolean last = m.attempts() + 1 >= settings.maxAttempts || permanent(e);
             long retryAt = System.currentTimeMillis() + settings.retryDelayMillis(m.attempts() + 1);
             String error = e.getClass().getSimpleName() + ": " + rootMessage(e);
             tx.executeWrite(s -> {
                 store.markFailed(tenant.id(), m.id(), lease, error, last, retryAt);
                 return null;
             });
-            LOG.warn("{} bericht {} aan {} niet verstuurd (poging {}{}): {}", tenant.slug(), m.id(), m.recipient(),
-                    m.attempts() + 1, last ? ", de laatste" : "", error);
+            // No recipient in the log: it may be a complainant's address, and the outbox page shows it to those allowed.
+            LOG.warn("{} bericht {} niet verstuurd (poging {}{}): {}", tenant.slug(), m.id(), m.attempts() + 1,
+                    last ? ", de laatste" : "", error);
             return false;
         }
         boolean mine = tx.executeWrite(s -> store.markSent(tenant.id(), m.id(), lease, System.currentTimeMillis()));
@@ -125,7 +142,7 @@ public class OutboxDispatcher {
         String note;
         try {
             String text = texts.t(type == EventType.ACKNOWLEDGED ? "mail.event.acknowledged" : "mail.event.informed",
-                    m.id());
+                    String.valueOf(m.id()));
             NewEvent event = new NewEvent(type, complaints.today(), null, null, null, null, null, null, null, text,
                     null, null);
             complaints.recordEvent(tenant, new ComplaintId(m.complaintId()), event);
@@ -140,6 +157,23 @@ public class OutboxDispatcher {
             store.note(tenant.id(), m.id(), finalNote);
             return null;
         });
+    }
+
+    /**
+     * The server refused the address itself (a 5xx on RCPT): sending again changes nothing, so the message is FAILED
+     * at once, kept, and shown, instead of being tried for days.
+     */
+    private static boolean permanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.mail.SendFailedException sf && sf.getInvalidAddresses() != null
+                    && sf.getInvalidAddresses().length > 0) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -42,7 +42,8 @@ class OutboxStore {
         try {
             return Optional.of(db.insert("INSERT INTO outbox_message (tenant_id, complaint_id, kind, dedup_key, recipient, "
                             + "subject, body, state, attempts, next_attempt_at, queued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                    tenant.value(), d.complaintId(), d.kind().name(), d.dedupKey(), d.recipient(), d.subject(), d.body(),
+                    tenant.value(), d.complaintId(), d.kind().name(), d.dedupKey(), d.recipient(), cut(d.subject(), 300),
+                    d.body(),
                     state.name(), nowMillis, queuedOn));
         } catch (RuntimeException e) {
             if (Db.isDuplicateKey(e)) {
@@ -54,18 +55,49 @@ class OutboxStore {
 
     /**
      * Claims up to {@code limit} messages that are due (or whose sender's lease ran out) for this caller: each row is
-     * taken by one conditional UPDATE, so of several instances exactly one gets it.
+     * taken by one conditional UPDATE, so of several instances exactly one gets it. Two plain lookups (each follows
+     * an index) rather than one with OR, which would walk the outbox's whole history.
      */
     List<OutboxMessage> claim(TenantId tenant, String leaseToken, long nowMillis, long leaseMillis, int limit) {
-        List<Long> candidates = db.query("SELECT id FROM outbox_message WHERE tenant_id = ? AND " + CLAIMABLE
-                + " ORDER BY id LIMIT " + Math.max(1, limit), rs -> rs.getLong(1), tenant.value(), nowMillis, nowMillis);
+        int n = Math.max(1, limit);
+        java.util.TreeSet<Long> candidates = new java.util.TreeSet<>(db.query("SELECT id FROM outbox_message "
+                + "WHERE tenant_id = ? AND state = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
+                + "LIMIT " + n, rs -> rs.getLong(1), tenant.value(), nowMillis));
+        candidates.addAll(db.query("SELECT id FROM outbox_message WHERE tenant_id = ? AND state = 'SENDING' "
+                + "AND lease_until < ? ORDER BY id LIMIT " + n, rs -> rs.getLong(1), tenant.value(), nowMillis));
+        int claimed = 0;
         for (long id : candidates) {
-            db.update("UPDATE outbox_message SET state = 'SENDING', lease_token = ?, lease_until = ? "
+            if (claimed >= n) {
+                break;
+            }
+            claimed += db.update("UPDATE outbox_message SET state = 'SENDING', lease_token = ?, lease_until = ? "
                     + "WHERE tenant_id = ? AND id = ? AND " + CLAIMABLE, leaseToken, nowMillis + leaseMillis,
                     tenant.value(), id, nowMillis, nowMillis);
         }
-        return candidates.isEmpty() ? List.of() : db.query("SELECT * FROM outbox_message WHERE tenant_id = ? "
+        return claimed == 0 ? List.of() : db.query("SELECT * FROM outbox_message WHERE tenant_id = ? "
                 + "AND lease_token = ? AND state = 'SENDING' ORDER BY id", OutboxStore::row, tenant.value(), leaseToken);
+    }
+
+    /**
+     * Extends the lease of one claimed message just before it is sent, so that a slow batch never lets another
+     * instance take over a message this one is about to send.
+     *
+     * @return false when the lease already ran out and another instance may have the message: do not send it
+     */
+    boolean renewLease(TenantId tenant, long id, String leaseToken, long nowMillis, long leaseMillis) {
+        return db.update("UPDATE outbox_message SET lease_until = ? WHERE tenant_id = ? AND id = ? AND lease_token = ? "
+                + "AND state = 'SENDING' AND lease_until >= ?", nowMillis + leaseMillis, tenant.value(), id, leaseToken,
+                nowMillis) == 1;
+    }
+
+    /**
+     * Sent messages whose follow-up (the timeline entry) did not happen: an instance stopped in between. Only those
+     * sent before {@code sentBeforeMillis}, so that the instance still busy with a follow-up is not overtaken.
+     */
+    List<OutboxMessage> sentWithoutFollowUp(TenantId tenant, long sentBeforeMillis) {
+        return db.query("SELECT * FROM outbox_message WHERE tenant_id = ? AND state = 'SENT' AND note IS NULL "
+                + "AND kind IN ('ACKNOWLEDGEMENT', 'MANAGEMENT_NOTICE') AND sent_at < ? ORDER BY id LIMIT 100",
+                OutboxStore::row, tenant.value(), sentBeforeMillis);
     }
 
     /** @return false when the lease was lost meanwhile (another instance took the message over) */
@@ -125,6 +157,10 @@ class OutboxStore {
     List<OutboxMessage> ofComplaint(TenantId tenant, long complaintId) {
         return db.query("SELECT * FROM outbox_message WHERE tenant_id = ? AND complaint_id = ? ORDER BY id",
                 OutboxStore::row, tenant.value(), complaintId);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static String truncate(String s) {

@@ -77,10 +77,14 @@ public class Db {
         });
     }
 
-    /** True when the failure is a unique-key violation (SQL state class 23), however the driver wraps it. */
+    /**
+     * True when the failure is a unique-key violation, however the driver wraps it: MySQL and MariaDB say error 1062
+     * (SQL state 23000, which they share with foreign-key and NOT NULL failures, so the state alone is not enough), H2
+     * says state 23505.
+     */
     public static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 1062 || "23505".equals(sql.getSQLState()))) {
                 return true;
             }
         }

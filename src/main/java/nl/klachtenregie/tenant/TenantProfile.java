@@ -155,9 +155,23 @@ public record TenantProfile(
      * goes there), else the management address; empty when neither is set.
      */
     public String escalationEmailAbove(String level) {
-        String next = levelAbove(level);
-        String email = next.isEmpty() ? "" : notifications.levelEmails().getOrDefault(next, "");
-        return email.isEmpty() ? notifications.managementEmail() : email;
+        for (String next = levelAbove(level); !next.isEmpty(); next = levelAbove(next)) {
+            String email = notifications.levelEmails().getOrDefault(next, "");
+            if (!email.isEmpty()) {
+                return email;
+            }
+        }
+        return notifications.managementEmail();
+    }
+
+    /** The rung the escalation notice of a missed term at {@code level} goes to: the first above it with an address. */
+    public String escalationLevelAbove(String level) {
+        for (String next = levelAbove(level); !next.isEmpty(); next = levelAbove(next)) {
+            if (!notifications.levelEmails().getOrDefault(next, "").isEmpty()) {
+                return next;
+            }
+        }
+        return "";
     }
 
     public List<String> levelCodes() {

@@ -247,6 +247,95 @@ class DeadlineWatchTest implements TestPropertyProvider {
                 "and the Kwaliteitsmanager must now hear of it");
     }
 
+    @Test
+    void remindersGoAsManyDaysBeforeTheDueDateAsTheTenantSays() {
+        Tenant t = tenant();
+        profiles.update(t, t.profile().withNotifications(new TenantProfile.Notifications(SERVICEDESK, DIRECTIE,
+                Map.of("TEAM_LEAD", TEAM_LEAD), List.of(5, 1))), "test");
+        // Received Monday 5 October: the decision is due 6 weeks later, Monday 16 November.
+        CaseView c = fileLetter("2026-10-05");
+        assertEquals(LocalDate.parse("2026-11-16"), due(c, "DECIDE"));
+        for (String day : List.of("2026-11-10", "2026-11-11", "2026-11-12", "2026-11-14", "2026-11-15", "2026-11-16")) {
+            runOn(day);
+        }
+        List<TestMail.Received> decide = mail.received().stream().filter(m -> m.subject().equals(
+                "Herinnering: Besluit nemen en schriftelijk meedelen voor " + c.reference() + " uiterlijk 16 november 2026"))
+                .toList();
+        assertEquals(2, decide.size(), "one 5 days before, one 1 day before");
+        assertTrue(decide.get(0).body().contains("(nog 5 dagen)"), decide.get(0).body());
+        assertTrue(decide.get(1).body().contains("(nog 1 dagen)"), decide.get(1).body());
+    }
+
+    @Test
+    void anExtensionMovesTheDueDateAndTheReminderFollowsIt() {
+        CaseView c = fileLetter("2026-10-05");
+        runOn("2026-11-13");
+        // IederZijnWerk: "binnen die tijd om een verlenging van 4 weken vragen".
+        complaints.recordEvent(tenant(), new ComplaintId(c.id()), new NewEvent(EventType.EXTENSION_ANNOUNCED,
+                LocalDate.parse("2026-11-13"), 4, null, null, null, null, null, null, "Hoor en wederhoor", null, null));
+        runOn("2026-12-11");
+        List<String> subjects = mail.received().stream().map(TestMail.Received::subject)
+                .filter(x -> x.startsWith("Herinnering: Besluit nemen") && x.contains(c.reference())).toList();
+        assertEquals(List.of(
+                "Herinnering: Besluit nemen en schriftelijk meedelen voor " + c.reference() + " uiterlijk 16 november 2026",
+                "Herinnering: Besluit nemen en schriftelijk meedelen voor " + c.reference() + " uiterlijk 14 december 2026"),
+                subjects);
+        assertTrue(mail.received().stream().noneMatch(m -> m.subject().startsWith("Termijn verstreken: Besluit")
+                && m.subject().contains(c.reference())), "the extended term was not missed");
+    }
+
+    @Test
+    void aCaseWithoutAHandlerIsRemindedThroughTheIntakeAddress() {
+        clock.set("2026-11-02");
+        CaseView c = complaints.create(tenant(), new NewComplaint(ComplaintKind.FORMAL, Channel.EMAIL,
+                LocalDate.parse("2026-11-02"), null, new Complainant("Q. Klaas", ComplainantRole.CLIENT,
+                "q@example.org", null, null), "Niemand belde terug.", "BEJEGENING", "AMBULANT", null, false, false));
+        List<TestMail.Received> reminders = runOn("2026-11-06").stream()
+                .filter(m -> m.subject().startsWith("Herinnering") && m.subject().contains(c.reference())).toList();
+        assertEquals(1, reminders.size());
+        assertEquals(SERVICEDESK, reminders.get(0).to());
+        assertTrue(reminders.get(0).body().contains("geen behandelaar met een e-mailadres"), reminders.get(0).body());
+    }
+
+    @Test
+    void withNobodyToTellTheMessageIsKeptAsNoRecipient() {
+        // Procedure 6.5 step 1: an informal complaint is reported to the directie; this tenant set no address.
+        Tenant t = tenants.resolve("kwaliteitsprocedure-6-5");
+        clock.set("2026-11-09");
+        CaseView c = complaints.create(t, new NewComplaint(ComplaintKind.INFORMAL, Channel.PHONE,
+                LocalDate.parse("2026-11-09"), null, new Complainant("R. Smit", ComplainantRole.CLIENT, null, "0611111111",
+                null), "De planning klopte niet.", t.profile().categories().get(0).code(), null, null, false, false));
+        runOn("2026-11-09");
+        OutboxMessage m = outbox.ofComplaint(t, c.id()).stream().filter(x -> x.kind() == MessageKind.MANAGEMENT_NOTICE)
+                .findFirst().orElseThrow();
+        assertEquals(DeliveryState.NO_RECIPIENT, m.state());
+        assertEquals(null, m.recipient());
+        assertTrue(mail.received().stream().noneMatch(r -> r.subject().contains(c.reference())));
+    }
+
+    @Test
+    void termsThatRanOutLongBeforeTheWatchStartedAreMarkedNotAnnounced() {
+        runOn("2026-11-02");
+        CaseView old = fileLetter("2026-09-01");
+        runOn("2026-11-20");
+        assertTrue(outbox.ofComplaint(tenant(), old.id()).isEmpty(),
+                "switching the product on over old cases sends no flood: " + outbox.ofComplaint(tenant(), old.id()));
+        assertEquals(ObligationStatus.OVERDUE, complaints.get(tenant(), new ComplaintId(old.id()), null).obligations()
+                .stream().filter(o -> o.code().equals("ACKNOWLEDGE")).findFirst().orElseThrow().status());
+    }
+
+    @Test
+    void anotherTenantsMessagesAreOutOfReach() {
+        CaseView c = fileLetter("2026-11-03");
+        runOn("2026-11-03");
+        OutboxMessage m = outbox.ofComplaint(tenant(), c.id()).get(0);
+        Tenant impuls = tenants.resolve("impuls");
+        assertTrue(outbox.ofComplaint(impuls, c.id()).isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(nl.klachtenregie.shared.NotFoundException.class,
+                () -> outbox.get(impuls, m.id()));
+        assertTrue(outbox.page(impuls, null, 200, 0).messages().stream().noneMatch(x -> x.id() == m.id()));
+    }
+
     private static NewComplaint informal(String receivedOn, String employee) {
         return new NewComplaint(ComplaintKind.INFORMAL, Channel.WEB_FORM, LocalDate.parse(receivedOn), null,
                 new Complainant("M. Bos", ComplainantRole.CLIENT, "m.bos@example.org", null, null),

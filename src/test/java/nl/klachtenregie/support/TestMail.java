@@ -32,6 +32,27 @@ public final class TestMail implements AutoCloseable {
     public void start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+        // A restart on the same port must really listen before the test goes on (it asserts on delivery next).
+        long until = System.currentTimeMillis() + 10_000;
+        while (!listening()) {
+            if (System.currentTimeMillis() > until) {
+                throw new IllegalStateException("GreenMail does not listen on port " + port);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private boolean listening() {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Stops the server: sending fails (connection refused) until {@link #start()}. */
