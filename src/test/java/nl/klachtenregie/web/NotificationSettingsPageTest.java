@@ -46,6 +46,7 @@ class NotificationSettingsPageTest extends PageTestSupport {
         PageSession admin = loggedInAs("impuls.beheerder");
         Page page = admin.get(path);
         assertEquals(200, page.status(), page.body());
+        assertNull(textOf(page.body(), "form-errors"), "a page loaded afresh announces no errors");
         assertTrue(page.contains("href=\"/t/impuls/beheer/meldingen\" aria-current=\"page\""),
                 "menu: Beheer > Meldingen en klachtformulier");
         assertTrue(page.contains("<a href=\"/klacht/impuls\" id=\"public-form-link\">http://localhost:"

@@ -46,6 +46,7 @@ class UserEmailPageTest extends PageTestSupport {
         assertEquals("emma@impuls.example", emma.email());
 
         Page list = admin.get(created.location());
+        assertNull(textOf(list.body(), "form-errors"), "a page loaded afresh announces no errors");
         String row = row(list.body(), "impuls.emma");
         assertEquals("emma@impuls.example", PostedForm.unescape(textOfClass(row, "user-email")));
         assertTrue(row.contains("href=\"/t/impuls/gebruikers/" + emma.id().value() + "/email\""), row);
@@ -89,6 +90,7 @@ class UserEmailPageTest extends PageTestSupport {
         PageSession admin = loggedInAs("klimkoord.beheerder");
         Page form = admin.get(path);
         assertEquals(200, form.status(), form.body());
+        assertNull(textOf(form.body(), "form-errors"));
         assertTrue(form.contains("href=\"/t/klimkoord/gebruikers\" aria-current=\"page\""), "menu: Gebruikers");
         assertEquals(handler.email() == null ? "" : handler.email(), PostedForm.of(form.body(), "email-form")
                 .get("email"));
