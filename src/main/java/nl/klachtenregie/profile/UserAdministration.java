@@ -1,5 +1,6 @@
 package nl.klachtenregie.profile;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -59,11 +60,47 @@ public class UserAdministration {
     @Transactional
     public UserAccount create(TenantId tenant, String username, String displayName, String password, Set<Role> roles,
                               String actor, Set<Role> actorRoles) {
+        return create(tenant, username, displayName, password, roles, null, actor, actorRoles);
+    }
+
+    /**
+     * As {@link #create(TenantId, String, String, String, Set, String, Set)}, with the account's e-mail address in
+     * the same transaction: an address that is refused leaves no account behind.
+     *
+     * @param email where reminders reach the user; null or blank for none
+     * @throws nl.klachtenregie.shared.InvalidInputException (field {@code email}) for an address that is not valid
+     */
+    @Transactional
+    public UserAccount create(TenantId tenant, String username, String displayName, String password, Set<Role> roles,
+                              @Nullable String email, String actor, Set<Role> actorRoles) {
         requireApproverFor(roles, approverRoles(tenant), actorRoles);
         UserAccount created = users.create(tenant, username, displayName, password, roles);
+        if (email != null && !email.isBlank()) {
+            created = users.setEmail(tenant, created.id(), email);
+        }
         audit.record(tenant, actor, "USER_CREATED", created.username(), "Gebruiker aangemaakt: " + displayName
-                + ", rollen " + roles.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+                + ", rollen " + roles.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))
+                + (created.email() == null ? "" : ", e-mailadres " + created.email()));
         return created;
+    }
+
+    /**
+     * Sets or removes (null or blank) the address where reminders reach the user. The address is logged: it is a
+     * work address, not a secret, and who sent a colleague's reminders elsewhere must be traceable.
+     *
+     * @throws nl.klachtenregie.shared.InvalidInputException (field {@code email}) for an address that is not valid
+     * @throws nl.klachtenregie.shared.NotFoundException for an account that is not the tenant's
+     */
+    @Transactional
+    public UserAccount setEmail(TenantId tenant, UserId id, @Nullable String email, String actor) {
+        String before = users.find(tenant, id).map(UserAccount::email).orElse(null);
+        UserAccount changed = users.setEmail(tenant, id, email);
+        if (!java.util.Objects.equals(before, changed.email())) {
+            audit.record(tenant, actor, "USER_EMAIL_CHANGED", changed.username(), "E-mailadres: "
+                    + (before == null ? "(geen)" : before) + " → " + (changed.email() == null ? "(geen)"
+                    : changed.email()));
+        }
+        return changed;
     }
 
     @Transactional

@@ -17,6 +17,9 @@ import nl.klachtenregie.shared.InvalidInputException;
  */
 final class AdminForms {
 
+    /** Message key of a user e-mail address that is not one plain address. */
+    static final String EMAIL_INVALID = "notify.users.emailError";
+
     /** Message key per field for the problems the user register reports; the field names are those of the forms. */
     private static final Map<String, String> ERROR_KEYS = Map.of(
             "username", "admin.error.username",
@@ -24,7 +27,8 @@ final class AdminForms {
             "password", "admin.error.password",
             "passwordConfirmation", "admin.error.passwordConfirmation",
             "roles", "admin.error.roles",
-            "tenant", "admin.error.tenant");
+            "tenant", "admin.error.tenant",
+            "email", EMAIL_INVALID);
 
     static final String USERNAME_TAKEN = "admin.error.usernameTaken";
     static final String SLUG_TAKEN = "profile.error.slugTaken";
@@ -44,7 +48,7 @@ final class AdminForms {
     /** A new account of the tenant. {@code roles}: one value per ticked checkbox (Micronaut binds one or many). */
     @Serdeable
     record NewUserForm(@Nullable String username, @Nullable String displayName, @Nullable String password,
-                       @Nullable String passwordConfirmation, @Nullable List<String> roles,
+                       @Nullable String passwordConfirmation, @Nullable List<String> roles, @Nullable String email,
                        @Nullable String csrfToken) implements CsrfForm {
 
         /** The roles ticked; only the roles a tenant administrator hands out, anything else is an error. */
@@ -91,20 +95,39 @@ final class AdminForms {
                         @Nullable String csrfToken) implements CsrfForm {
     }
 
+    /** A user's e-mail address; empty removes it. */
+    @Serdeable
+    record EmailForm(@Nullable String email, @Nullable String csrfToken) implements CsrfForm {
+    }
+
     /** A form that only says "do it" (deactivate, reactivate, lift a lock): just the token. */
     @Serdeable
     record TokenForm(@Nullable String csrfToken) implements CsrfForm {
     }
 
     /** The values a re-shown form keeps (never a password). */
-    record Entered(String username, String displayName, String tenant) {
-        static final Entered EMPTY = new Entered("", "", "");
+    record Entered(String username, String displayName, String tenant, String email) {
+        static final Entered EMPTY = new Entered("", "", "", "");
 
         Entered {
             username = username == null ? "" : username;
             displayName = displayName == null ? "" : displayName;
             tenant = tenant == null ? "" : tenant;
+            email = email == null ? "" : email;
         }
+
+        Entered(String username, String displayName, String tenant) {
+            this(username, displayName, tenant, "");
+        }
+    }
+
+    /** A field error for an e-mail address that is given but not valid; an empty one is no address, not an error. */
+    static Map<String, String> email(Map<String, String> errors, @Nullable String email) {
+        if (email != null && !email.isBlank() && !nl.klachtenregie.tenant.TenantProfile.Notifications
+                .isValidEmail(email.strip())) {
+            errors.put("email", EMAIL_INVALID);
+        }
+        return errors;
     }
 
     /** A field error for a password confirmation that differs from the password, or none. */

@@ -100,12 +100,17 @@ class CasePageModels {
     record LetterRow(long id, String kind, String subject, LocalDate issuedOn, String issuedBy, String url) {
     }
 
+    /** A message the product sent (or kept) about the case; read-only on the case page. */
+    record MessageRow(long id, LocalDate queuedOn, String kind, String recipient, String state) {
+    }
+
     /** Dossier. */
     record DetailPage(String tenant, CaseView c, String levelName, String categoryName, String serviceLineName,
                       List<ObligationRow> obligations, List<TimelineEntry> timeline, List<ActionOption> actions,
                       List<Option> handlers, List<LetterOption> letterOptions, List<LetterRow> letters,
                       List<CaseView.ExternalBodyView> bodies, List<String> escalationNames, List<String> refused,
-                      String conflict, Map<String, String> errors, String today, boolean canWork, String nav) {
+                      String conflict, Map<String, String> errors, String today, boolean canWork, String nav,
+                      List<MessageRow> messages) {
     }
 
     WorkPage work(Tenant tenant, List<WorkItem> items, CasePage unassigned) {
@@ -155,7 +160,7 @@ class CasePageModels {
 
     DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
                       List<LetterRow> letters, boolean canWork, List<String> refused, String conflict,
-                      Map<String, String> errors, PageForms.ActionForm posted) {
+                      Map<String, String> errors, PageForms.ActionForm posted, List<MessageRow> messages) {
         TenantProfile p = tenant.profile();
         List<ObligationRow> obligations = c.obligations().stream().map(o -> new ObligationRow(o.code(), o.dueOn(),
                 o.status(), o.metOn(), o.basis(), o.explanation())).toList();
@@ -184,7 +189,7 @@ class CasePageModels {
                 obligations, timeline, actions, handlerOptions, letterOptions, letters, c.externalBodies(),
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
-                c.asOf().toString(), canWork, "klachten");
+                c.asOf().toString(), canWork, "klachten", messages);
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, PageForms.ActionForm posted) {

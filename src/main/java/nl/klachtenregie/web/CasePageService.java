@@ -13,6 +13,7 @@ import nl.klachtenregie.complaint.ComplaintId;
 import nl.klachtenregie.complaint.ComplaintKind;
 import nl.klachtenregie.complaint.ComplaintService;
 import nl.klachtenregie.complaint.WorkItem;
+import nl.klachtenregie.notification.Outbox;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.security.UserAccount;
 import nl.klachtenregie.security.UserDirectory;
@@ -34,10 +35,12 @@ class CasePageService {
     private final CasePageModels models;
     private final CaseLetters letters;
     private final nl.klachtenregie.regulation.RegulationCatalog regulations;
+    private final Outbox outbox;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
-                    CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations) {
+                    CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations, Outbox outbox) {
         this.regulations = regulations;
+        this.outbox = outbox;
         this.tenants = tenants;
         this.complaints = complaints;
         this.users = users;
@@ -131,7 +134,17 @@ class CasePageService {
         CaseView c = complaints.get(t, id, null);
         List<UserAccount> handlers = users.handlers(t.id());
         return models.detail(t, c, handlers, letters.options(t, c, me.handlesCases()), letters.issued(t, c), me.handlesCases(),
-                refused, conflict, errors, posted);
+                refused, conflict, errors, posted, messages(t, c));
+    }
+
+    /** The outbox messages about the case, newest first like the outbox itself. */
+    private List<CasePageModels.MessageRow> messages(Tenant t, CaseView c) {
+        List<CasePageModels.MessageRow> rows = new java.util.ArrayList<>(outbox.ofComplaint(t, c.id()).stream()
+                .map(m -> new CasePageModels.MessageRow(m.id(), m.queuedOn(), m.kind().name(), m.recipient(),
+                        m.state().name()))
+                .toList());
+        java.util.Collections.reverse(rows);
+        return rows;
     }
 
     void action(String slug, ComplaintId id, PageForms.ActionForm form, UserId by) {

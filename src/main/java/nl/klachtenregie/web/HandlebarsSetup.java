@@ -15,8 +15,8 @@ import java.util.Objects;
 /**
  * The Handlebars instance of the views, with the helpers the templates use:
  * {@code {{t "key" arg…}}} (message bundle text in the page's language), {@code {{date d}}} (dd-MM-yyyy),
- * {@code {{eq a b}}} (block or subexpression), {@code {{enum "prefix" value}}} (translated enum value) and
- * {@code (concat a b …)} (to build a message key).
+ * {@code {{eq a b}}} (block or subexpression), {@code {{enum "prefix" value}}} (translated enum value),
+ * {@code (concat a b …)} (to build a message key), and {@code if}/{@code unless} for which an empty map is false.
  */
 @Factory
 class HandlebarsSetup {
@@ -47,6 +47,13 @@ class HandlebarsSetup {
             }
             return sb.toString();
         });
+        // Handlebars.java counts an empty map as true, and pages ask {{#if page.errors}} of a map of field errors
+        // meaning "are there any": without this a page loaded afresh announced "Niet opgeslagen". An empty map is
+        // false here, as an empty list already is; everything else is Handlebars' own rule.
+        hb.registerHelper("if", (Helper<Object>) (value, options) ->
+                falsy(value, options) ? options.inverse() : options.fn());
+        hb.registerHelper("unless", (Helper<Object>) (value, options) ->
+                falsy(value, options) ? options.fn() : options.inverse());
         hb.registerHelper("date", (Helper<Object>) (value, options) ->
                 value instanceof LocalDate d ? d.format(DMY) : value == null ? "" : value.toString());
         hb.registerHelper("eq", (Helper<Object>) (a, options) -> {
@@ -57,6 +64,10 @@ class HandlebarsSetup {
             return equal ? options.fn() : options.inverse();
         });
         return hb;
+    }
+
+    private static boolean falsy(Object value, Options options) {
+        return value instanceof java.util.Map<?, ?> map ? map.isEmpty() : options.isFalsy(value);
     }
 
     private static String str(Object o) {

@@ -70,13 +70,17 @@ class LayoutModelProcessor implements ViewModelProcessor<Object> {
         return Messages.supported(request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue).orElse("nl"));
     }
 
-    /** The signed-in user as the layout shows it. */
+    /**
+     * The signed-in user as the layout shows it. {@code outbox}: may read the tenant's sent messages (Berichten): who
+     * configures the addresses and who oversees the procedure, not every handler.
+     */
     record Me(String name, String username, String tenant, String tenantName, boolean caseWork, boolean readsCases,
-              boolean compliance, boolean admin, boolean platformAdmin, boolean director, boolean oversight) {
+              boolean compliance, boolean admin, boolean platformAdmin, boolean director, boolean oversight,
+              boolean outbox) {
         Me(CurrentUser u, String tenantName) {
             this(u.displayName(), u.username(), u.tenantSlug(), tenantName, u.handlesCases(), u.readsCases(),
                     u.has(Role.COMPLIANCE) || u.has(Role.MANAGER), u.has(Role.ADMIN), u.has(Role.PLATFORM_ADMIN),
-                    u.has(Role.DIRECTOR), u.oversees());
+                    u.has(Role.DIRECTOR), u.oversees(), u.has(Role.ADMIN) || u.oversees());
         }
     }
 }

@@ -129,7 +129,7 @@ class ProfileController {
     }
 
     /** The row version the form was loaded with; absent or unreadable means no check (a client without it). */
-    private static Integer rowVersion(Map<String, Object> form) {
+    static Integer rowVersion(Map<String, Object> form) {
         Object value = form == null ? null : form.get("rowVersion");
         if (value instanceof java.util.List<?> list) {
             value = list.isEmpty() ? null : list.get(0);

@@ -33,6 +33,7 @@ import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.web.AdminForms.TokenForm;
+import nl.klachtenregie.web.AdminForms.EmailForm;
 import nl.klachtenregie.web.AdminForms.Entered;
 import nl.klachtenregie.web.AdminForms.NewUserForm;
 import nl.klachtenregie.web.AdminForms.PasswordForm;
@@ -52,11 +53,11 @@ class UserAdminController {
 
     /** Confirmations after a redirect: {@code ?gedaan=<value>} shows {@code admin.done.<value>}. */
     private static final Set<String> DONE = Set.of("aangemaakt", "gedeactiveerd", "geactiveerd", "wachtwoord",
-            "ontgrendeld");
+            "ontgrendeld", "email");
 
     /** One account in the list. */
     record UserRow(long id, String username, String displayName, List<Role> roles, boolean active, boolean locked,
-                   boolean self) {
+                   boolean self, @Nullable String email) {
     }
 
     /** A role checkbox of the new-user form. */
@@ -67,6 +68,13 @@ class UserAdminController {
     record UsersPage(String tenant, List<UserRow> users, Entered form, List<RoleChoice> roleChoices,
                      Map<String, String> errors, @Nullable String done, int minLength) {
         /** The menu item the layout marks as the current page. */
+        public String nav() {
+            return "gebruikers";
+        }
+    }
+
+    /** View model of the e-mail page of one account; {@code email} as typed. */
+    record EmailPage(String tenant, UserRow user, String email, Map<String, String> errors) {
         public String nav() {
             return "gebruikers";
         }
@@ -103,14 +111,15 @@ class UserAdminController {
                            Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
-        NewUserForm f = form == null ? new NewUserForm(null, null, null, null, null, null) : form;
-        Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
+        NewUserForm f = form == null ? new NewUserForm(null, null, null, null, null, null, null) : form;
+        Map<String, String> errors = AdminForms.email(AdminForms.confirmation(f.password(), f.passwordConfirmation()),
+                f.email());
         Set<Role> roles = f.chosenRoles(errors);
-        Entered entered = new Entered(f.username(), f.displayName(), null);
+        Entered entered = new Entered(f.username(), f.displayName(), null, f.email());
         try {
             if (errors.isEmpty()) {
-                administration.create(t.id(), f.username(), f.displayName(), f.password(), roles, me.username(),
-                        me.roles());
+                administration.create(t.id(), f.username(), f.displayName(), f.password(), roles, f.email(),
+                        me.username(), me.roles());
                 return done(t, "aangemaakt");
             }
             // The form's own errors are known; ask the register for the rest, so that all show at once.
@@ -154,6 +163,37 @@ class UserAdminController {
         Tenant t = OwnTenant.of(tenants, tenant, me);
         administration.unlock(t.id(), userId(id), me.username());
         return done(t, "ontgrendeld");
+    }
+
+    @Get("/{id}/email")
+    ModelAndView<EmailPage> emailForm(@PathVariable String tenant, @PathVariable long id,
+                                      Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
+        UserRow user = row(t, userId(id), me);
+        return new ModelAndView<>("users-email", new EmailPage(t.slug(), user, user.email() == null ? ""
+                : user.email(), Map.of()));
+    }
+
+    @Post("/{id}/email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> setEmail(@PathVariable String tenant, @PathVariable long id, @Nullable @Body EmailForm form,
+                             Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
+        String typed = form == null || form.email() == null ? "" : form.email();
+        UserRow user = row(t, userId(id), me);
+        Map<String, String> errors = AdminForms.email(new java.util.LinkedHashMap<>(), typed);
+        try {
+            if (errors.isEmpty()) {
+                administration.setEmail(t.id(), userId(id), typed, me.username());
+                return done(t, "email");
+            }
+        } catch (InvalidInputException e) {
+            errors = AdminForms.withKeys(errors, e);
+        }
+        return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("users-email",
+                new EmailPage(t.slug(), user, typed, errors)));
     }
 
     @Get("/{id}/wachtwoord")
@@ -207,7 +247,7 @@ class UserAdminController {
     private static UserRow row(UserAccount u, boolean locked, CurrentUser me) {
         List<Role> roles = UserDirectory.TENANT_ROLES.stream().filter(u.roles()::contains).toList();
         return new UserRow(u.id().value(), u.username(), u.displayName(), roles, u.active(), locked,
-                u.id().equals(me.id()));
+                u.id().equals(me.id()), u.email());
     }
 
     private static UserId userId(long id) {

@@ -24,6 +24,9 @@ import nl.klachtenregie.complaint.ComplaintKind;
 import nl.klachtenregie.complaint.EventType;
 import nl.klachtenregie.complaint.Judgement;
 import nl.klachtenregie.complaint.ObligationStatus;
+import nl.klachtenregie.notification.DeliveryState;
+import nl.klachtenregie.notification.MessageKind;
+import nl.klachtenregie.tenant.TenantProfile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +99,10 @@ class MessageBundlesTest {
         Arrays.stream(ComplainantRole.values()).forEach(s -> require(nl, missing, "role." + s));
         Arrays.stream(Judgement.values()).forEach(s -> require(nl, missing, "judgement." + s));
         Arrays.stream(ObligationStatus.values()).forEach(s -> require(nl, missing, "obligation.status." + s));
+        Arrays.stream(MessageKind.values()).forEach(k -> require(nl, missing, "notify.kind." + k));
+        Arrays.stream(DeliveryState.values()).forEach(s -> require(nl, missing, "notify.state." + s,
+                "notify.stateHelp." + s, "notify.retry.refused." + s));
+        TenantProfile.PublicForm.FIELDS.forEach(f -> require(nl, missing, "notify.settings.field." + f));
         assertEquals(Set.of(), missing);
     }
 

@@ -4,12 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.klachtenregie.complaint.CaseView;
+import nl.klachtenregie.complaint.ComplaintId;
+import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.notification.Notifications;
+import nl.klachtenregie.notification.Outbox;
+import nl.klachtenregie.security.UserDirectory;
 import nl.klachtenregie.support.PageTestSupport;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,6 +29,17 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageAccessibilityTest extends PageTestSupport {
+
+    @Inject
+    UserDirectory users;
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    ComplaintService complaints;
+    @Inject
+    Notifications notifications;
+    @Inject
+    Outbox outbox;
 
     private static final Pattern CONTROL = Pattern.compile("<(input|select|textarea)\\b([^>]*)>", Pattern.DOTALL);
 
@@ -42,8 +62,10 @@ class PageAccessibilityTest extends PageTestSupport {
     void theAdministrationPagesAreLabelledToo() {
         PageSession admin = loggedInAs("impuls.beheerder");
         List<String> problems = new ArrayList<>();
+        long handler = users.findByUsername("impuls.medewerker").orElseThrow().id().value();
         for (String path : List.of("/t/impuls/beheer/profiel", "/t/impuls/beheer/brieven",
-                "/t/impuls/beheer/brieven/acknowledgement", "/t/impuls/gebruikers")) {
+                "/t/impuls/beheer/brieven/acknowledgement", "/t/impuls/gebruikers", "/t/impuls/beheer/meldingen",
+                "/t/impuls/gebruikers/" + handler + "/email")) {
             Page page = admin.get(path);
             assertEquals(200, page.status(), path);
             problems.addAll(check(path, page.body()));
@@ -52,6 +74,11 @@ class PageAccessibilityTest extends PageTestSupport {
                 "subject", "Voortgang {{case.reference}}", "body", "<p>{{case.summary}}</p>"));
         assertEquals(200, preview.status());
         problems.addAll(check("preview", preview.body()));
+        admin.get("/t/impuls/beheer/meldingen");
+        Page badSettings = admin.post("/t/impuls/beheer/meldingen", Map.of("intakeEmail", "geen adres",
+                "reminderDays", "0", "publicFormKind", "FORMAL", "statusLinkDays", "1"));
+        assertEquals(400, badSettings.status());
+        problems.addAll(check("settings with errors", badSettings.body()));
         Page platform = loggedInAs("platform.beheerder").get("/platform");
         problems.addAll(check("/platform", platform.body()));
         problems.addAll(check("/platform/import", loggedInAs("platform.beheerder").get("/platform/import").body()));
@@ -74,6 +101,26 @@ class PageAccessibilityTest extends PageTestSupport {
             Page page = admin.get(path);
             assertEquals(200, page.status(), path);
             problems.addAll(check(path, page.body()));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theMessagePagesAreLabelledToo() {
+        Tenant t = tenants.resolve("impuls");
+        CaseView c = complaints.get(t, new ComplaintId(((Number) createComplaint("impuls",
+                complaint("FORMAL", "LETTER", "2026-11-02")).get("id")).longValue()), null);
+        notifications.complaintSubmitted(t, c, "http://localhost/klacht/impuls/status/a11y");
+        long message = outbox.ofComplaint(t, c.id()).get(0).id();
+        List<String> problems = new ArrayList<>();
+        for (String user : List.of("impuls.beheerder", "impuls.kwaliteit")) {
+            PageSession s = loggedInAs(user);
+            for (String path : List.of("/t/impuls/berichten", "/t/impuls/berichten?status=NOT_SENT",
+                    "/t/impuls/berichten/" + message)) {
+                Page page = s.get(path);
+                assertEquals(200, page.status(), path);
+                problems.addAll(check(user + " " + path, page.body()));
+            }
         }
         assertEquals(List.of(), problems);
     }

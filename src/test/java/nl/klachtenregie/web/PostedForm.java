@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What a browser would post for a form of a page: every named input with its value (a checkbox only when ticked),
- * every textarea and the selected option of every select, in page order. Tests change values and post it back.
+ * What a browser would post for a form of a page: every named input with its value (a checkbox or radio button only
+ * when ticked), every textarea and the selected option of every select, in page order. Tests change values and post
+ * it back.
  */
 final class PostedForm {
 
@@ -40,7 +41,8 @@ final class PostedForm {
             String a = input.group(1);
             String name = attr(a, "name");
             String type = attr(a, "type");
-            if (name == null || "submit".equals(type) || ("checkbox".equals(type) && !a.contains(" checked"))) {
+            boolean choice = "checkbox".equals(type) || "radio".equals(type);
+            if (name == null || "submit".equals(type) || (choice && !a.contains(" checked"))) {
                 continue;
             }
             // A ticked checkbox without a value attribute is sent as "on", as browsers do.
