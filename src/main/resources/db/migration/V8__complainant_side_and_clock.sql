@@ -40,8 +40,8 @@ CREATE INDEX ix_submission_attempt_at ON public_submission_attempt (at_millis);
 
 -- Secrets every instance must share (the key that signs public form tokens and hashes addresses), made once.
 CREATE TABLE platform_secret (
-    name  VARCHAR(64)  NOT NULL PRIMARY KEY,
-    value VARCHAR(200) NOT NULL
+    secret_name  VARCHAR(64)  NOT NULL PRIMARY KEY,
+    secret_value VARCHAR(200) NOT NULL
 );
 
 -- Uitgaande berichten: every e-mail the product sends, kept with its delivery state. The unique dedup key makes
