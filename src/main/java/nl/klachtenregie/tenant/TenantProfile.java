@@ -37,6 +37,8 @@ public record TenantProfile(
      */
     public static final List<String> APPROVER_ROLES = List.of("ADMIN", "DIRECTOR", "MANAGER", "COMPLIANCE");
 
+    // The canonical constructor is the one JSON uses: the shorter one below exists for code, and would drop settings.
+    @io.micronaut.core.annotation.Creator
     public TenantProfile {
         if (!isValidSlug(slug)) {
             throw new IllegalArgumentException("Ongeldige slug '" + slug
