@@ -3,10 +3,14 @@ package nl.klachtenregie.publicform;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import nl.klachtenregie.complaint.CaseView;
 import nl.klachtenregie.complaint.ComplaintKind;
 import nl.klachtenregie.complaint.ComplaintService;
@@ -19,6 +23,7 @@ import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.shared.SiteUrl;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
+import nl.klachtenregie.tenant.TenantId;
 import nl.klachtenregie.tenant.TenantProfile;
 
 /**
@@ -41,21 +46,32 @@ public class PublicIntake {
         }
     }
 
+    /** How long what the form promises is reused before the rules are asked again. */
+    static final Duration PROMISES_KEPT = Duration.ofMinutes(1);
+
+    /** The promises for one tenant's form on one day, as its profile stood, until {@code until}. */
+    private record Promises(TenantProfile profile, LocalDate day, List<TermPreview> terms, Instant until) {
+    }
+
+    // Anyone can open the form as often as they like; without this each view would run the tenant's rules.
+    private final ConcurrentMap<TenantId, Promises> promised = new ConcurrentHashMap<>();
     private final TenantDirectory tenants;
     private final ComplaintService complaints;
     private final StatusLinks links;
     private final Notifications notifications;
     private final SiteUrl site;
     private final TransactionOperations<Connection> tx;
+    private final WallClock clock;
 
     PublicIntake(TenantDirectory tenants, ComplaintService complaints, StatusLinks links, Notifications notifications,
-                 SiteUrl site, TransactionOperations<Connection> tx) {
+                 SiteUrl site, TransactionOperations<Connection> tx, WallClock clock) {
         this.tenants = tenants;
         this.complaints = complaints;
         this.links = links;
         this.notifications = notifications;
         this.site = site;
         this.tx = tx;
+        this.clock = clock;
     }
 
     /** The tenant of this slug if its form is open; empty for an unknown slug and for a closed form alike. */
@@ -81,10 +97,20 @@ public class PublicIntake {
      * only, in the order a complaint meets them.
      */
     public List<TermPreview> promises(Tenant tenant) {
-        return complaints.previewTerms(tenant, kindOf(tenant), complaints.today()).stream()
+        LocalDate today = complaints.today();
+        Instant now = clock.now();
+        Promises kept = promised.get(tenant.id());
+        // A changed profile or another day asks the rules again; a newly activated version shows within a minute.
+        if (kept != null && kept.profile().equals(tenant.profile()) && kept.day().equals(today)
+                && now.isBefore(kept.until())) {
+            return kept.terms();
+        }
+        List<TermPreview> terms = complaints.previewTerms(tenant, kindOf(tenant), today).stream()
                 .filter(t -> ComplainantTerms.isForComplainant(t.code()))
                 .sorted(Comparator.comparing(t -> ComplainantTerms.CODES.indexOf(t.code())))
                 .toList();
+        promised.put(tenant.id(), new Promises(tenant.profile(), today, terms, now.plus(PROMISES_KEPT)));
+        return terms;
     }
 
     /**

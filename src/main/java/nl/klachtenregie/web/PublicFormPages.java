@@ -43,7 +43,7 @@ class PublicFormPages {
     }
 
     /** How to reach the organisation; {@code any} false when the profile has nothing. */
-    record Contact(String phone, String email, String address, String website, String websiteHref,
+    record Contact(String phone, String phoneHref, String email, String address, String website, String websiteHref,
                    String complaintAddress, boolean any) {
     }
 
@@ -142,6 +142,10 @@ class PublicFormPages {
         if (!c.email().isEmpty()) {
             ways.add(messages.get(locale, "publicform.contact.emailInline", c.email()));
         }
+        // Without a phone number or address to write to, the website is the one way left to name.
+        if (ways.isEmpty() && !c.website().isEmpty()) {
+            ways.add(messages.get(locale, "publicform.contact.websiteInline", c.website()));
+        }
         return String.join(", ", ways);
     }
 
@@ -169,12 +173,14 @@ class PublicFormPages {
 
     private static Contact contact(TenantProfile profile) {
         if (profile == null) {
-            return new Contact("", "", "", "", "", "", false);
+            return new Contact("", "", "", "", "", "", "", false);
         }
         TenantProfile.Contact c = profile.contact();
         boolean any = !(c.phone().isBlank() && c.email().isBlank() && c.address().isBlank() && c.website().isBlank()
                 && profile.complaintAddress().isBlank());
-        return new Contact(c.phone(), c.email(), c.address(), c.website(), href(c.website()),
+        // A tel: link holds only the digits (and a leading +) of the number as written.
+        String dial = c.phone().replaceAll("[^0-9+]", "");
+        return new Contact(c.phone(), dial, c.email(), c.address(), c.website(), href(c.website()),
                 profile.complaintAddress(), any);
     }
 
