@@ -23,21 +23,21 @@ import nl.klachtenregie.tenant.TenantProfile;
 public record ComplainantStatus(String reference, LocalDate receivedOn, Stage stage, String referredTo,
                                 NextTerm next, List<Milestone> milestones) {
 
-    /** Where the complaint stands, in the complainant's words. */
+    /** Fase: where the complaint stands, in the complainant's words. */
     public enum Stage { RECEIVED, IN_PROGRESS, CONCLUDED, CLOSED, REFERRED }
 
-    /** A promise still open: {@link ComplainantTerms} code, its date (null when the regulation names none). */
+    /** Volgende stap: a promise still open, its {@link ComplainantTerms} code and date (null when none is named). */
     public record NextTerm(String code, LocalDate dueOn, boolean overdue) {
     }
 
     /**
-     * Something that happened: an event type of {@link #MILESTONES}, its date, and for an extension the new date of
-     * the term it moved.
+     * Mijlpaal: something that happened, as an event type of {@link #MILESTONES}, its date, and for an extension the
+     * new date of the term it moved.
      */
     public record Milestone(String type, LocalDate on, LocalDate newDueOn) {
     }
 
-    /** The events a complainant hears of; all others (escalations, meetings planned, internal reports) are not shown. */
+    /** The events a complainant hears of; others (escalations, meetings planned, internal reports) are not shown. */
     static final Set<EventType> MILESTONES = Set.of(EventType.ACKNOWLEDGED, EventType.CONTACTED,
             EventType.PROGRESS_REPORTED, EventType.EXTENSION_ANNOUNCED, EventType.SOLUTION_COMMUNICATED,
             EventType.DECIDED, EventType.RESOLVED_INFORMALLY, EventType.DECLARED_NOT_ADMISSIBLE);

@@ -22,14 +22,15 @@ public class FormTokens {
     public static final Duration MAX_AGE = Duration.ofHours(24);
     private static final String PURPOSE = "form-token";
     private static final int MAX_LENGTH = 200;
-    private static final Pattern SUBMISSION = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern SUBMISSION = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,18}");
 
-    /** What a posted token turned out to be. */
+    /** Oordeel over een formuliersleutel: what a posted token turned out to be. */
     public enum Verdict { VALID, MISSING, FORGED, OTHER_TENANT, EXPIRED, TOO_FAST }
 
     /**
-     * The result of checking a token.
+     * Controle van een formuliersleutel: the verdict, and the submission id of a valid token.
      *
      * @param submissionId the submission id the token carries; null unless {@link Verdict#VALID}
      */

@@ -130,7 +130,8 @@ public class PublicIntake {
             List<ComplainantStatus.NextTerm> next = created.obligations().stream()
                     .filter(o -> ComplainantTerms.isForComplainant(o.code()))
                     .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE)
-                    .sorted(Comparator.comparing((CaseView.ObligationView o) -> ComplainantTerms.CODES.indexOf(o.code()))
+                    .sorted(Comparator.comparing(
+                                    (CaseView.ObligationView o) -> ComplainantTerms.CODES.indexOf(o.code()))
                             .thenComparing(CaseView.ObligationView::dueOn,
                                     Comparator.nullsLast(Comparator.naturalOrder())))
                     .map(o -> new ComplainantStatus.NextTerm(o.code(), o.dueOn(), false))

@@ -26,11 +26,11 @@ public class StatusLinks {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    /** What a token found. */
+    /** Stand van een statuslink: valid, unknown (also at another tenant) or expired. */
     public enum State { VALID, UNKNOWN, EXPIRED }
 
     /**
-     * A looked-up link.
+     * Gevonden statuslink: the case it opens and until when.
      *
      * @param complaintId the case it opens; 0 unless {@link State#VALID}
      * @param expiresOn the last day it works; null when {@link State#UNKNOWN}
@@ -48,7 +48,7 @@ public class StatusLinks {
     }
 
     /**
-     * What a status link shows.
+     * Geopende statuslink: what the link shows today.
      *
      * @param status the case as the complainant may see it; null unless {@link State#VALID}
      * @param expiresOn the last day the link works; null when {@link State#UNKNOWN}

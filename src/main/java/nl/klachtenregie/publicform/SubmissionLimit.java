@@ -21,7 +21,7 @@ public class SubmissionLimit {
     private static final String PURPOSE = "sender-address";
 
     /**
-     * The answer to a submission.
+     * Toelating: whether a submission may go ahead.
      *
      * @param retryAt when the sender may submit again; null when admitted
      */

@@ -48,7 +48,8 @@ record PublicFormInput(String role, String name, String email, String phone, Str
      * C0 and C1 control characters and the bidirectional overrides and isolates, which can make text display
      * differently from what it is; newline and tab are handled apart.
      */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern INVISIBLE = Pattern.compile(
+            "[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
 
     /** A problem with one field: a message key of the {@code publicform} bundle and its arguments. */
     record Problem(String key, List<Object> args) {

@@ -158,7 +158,8 @@ class PublicFormTest extends PageTestSupport {
         assertEquals("5000", summary.attr("maxlength"));
         assertTrue(summary.attr("aria-describedby").contains("hint-summary"));
         assertTrue(Html.exists(html, "#hint-summary"));
-        assertTrue(Html.one(html, "fieldset.choices[aria-describedby]").attr("aria-describedby").contains("hint-share"));
+        assertTrue(Html.one(html, "fieldset.choices[aria-describedby]").attr("aria-describedby")
+                .contains("hint-share"));
 
         // Sent empty: an error summary at the top links to each field, and each field points at its own message.
         Reply empty = post("/klacht/iederzijnwerk", Map.of("formToken", token(html)), sender(), true);
@@ -224,7 +225,8 @@ class PublicFormTest extends PageTestSupport {
         assertEquals(400, r.status());
         assertEquals(List.of("summary", "wish", "category", "serviceLine", "incidentOn", "share", "role", "name",
                 "email", "phone", "address", "place"), errorFields(r.body()));
-        assertTrue(Html.one(r.body(), "#error-summary-field").text().contains("hoogstens 5.000 tekens, u heeft er 5.001"));
+        assertTrue(Html.one(r.body(), "#error-summary-field").text()
+                .contains("hoogstens 5.000 tekens, u heeft er 5.001"), "written the Dutch way");
         assertEquals("Deze datum ligt in de toekomst.", Html.one(r.body(), "#error-incidentOn").text());
         assertEquals("Vul één e-mailadres in, zoals naam@voorbeeld.nl.", Html.one(r.body(), "#error-email").text());
         assertEquals("bel mij maar", Html.one(r.body(), "#f-phone").attr("value"), "what was typed is shown again");
@@ -555,7 +557,8 @@ class PublicFormTest extends PageTestSupport {
                 when
                     ComplaintFacts(channel == "WEB_FORM")
                 then
-                    insert(new Refusal("CREATE", "Een klacht dient u per brief in; het webformulier is daarvoor niet bedoeld."));
+                    insert(new Refusal("CREATE",
+                        "Een klacht dient u per brief in; het webformulier is daarvoor niet bedoeld."));
                 end
 
                 rule "Alleen per brief: 'binnen twee weken krijgt u antwoord'"
@@ -683,7 +686,8 @@ class PublicFormTest extends PageTestSupport {
     private Reply send(HttpRequest.Builder builder, String address) {
         builder.header("Accept", "text/html").header(ADDRESS_HEADER, address);
         try {
-            HttpResponse<String> r = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = client.send(builder.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

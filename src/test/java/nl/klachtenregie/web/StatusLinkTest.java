@@ -146,7 +146,8 @@ class StatusLinkTest extends PageTestSupport {
         complaints.recordEvent(izw, id, new NewEvent(EventType.EXTENSION_ANNOUNCED, LocalDate.of(2026, 12, 28), 4,
                 null, null, null, null, null, null, "Wachten op het verslag van de coördinator", null, null));
         Reply extended = fetch(s.link());
-        assertEquals("U krijgt ons oordeel. Uiterlijk op 01-02-2027.", Html.one(extended.body(), "#status-next").text());
+        assertEquals("U krijgt ons oordeel. Uiterlijk op 01-02-2027.",
+                Html.one(extended.body(), "#status-next").text(), "10 weeks: Sunday 31-01-2027, so Monday");
         assertTrue(milestones(extended.body()).contains("28-12-2026: wij hebben u laten weten dat wij meer tijd nodig "
                 + "hebben; de nieuwe uiterste datum is 01-02-2027"), () -> milestones(extended.body()).toString());
 
@@ -166,7 +167,8 @@ class StatusLinkTest extends PageTestSupport {
                 null, null, null, null, null, null, 4));
         Reply closed = fetch(s.link());
         assertEquals("Gesloten", Html.one(closed.body(), "#status-stage").text());
-        assertEquals("Er staat op dit moment geen stap meer voor u open.", Html.one(closed.body(), "#status-next").text());
+        assertEquals("Er staat op dit moment geen stap meer voor u open.",
+                Html.one(closed.body(), "#status-next").text());
     }
 
     @Test
