@@ -53,6 +53,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePublicFormBuildsOnCasesNotTheOtherWayRound() {
+        // The complainant's side reads cases and sends through the notification feature; what it may show or do is
+        // its own business, so nothing below it depends on it.
+        noClasses().that().resideInAnyPackage("nl.klachtenregie.complaint..", "nl.klachtenregie.regulation..",
+                        "nl.klachtenregie.tenant..", "nl.klachtenregie.notification..")
+                .should().dependOnClassesThat().resideInAPackage("nl.klachtenregie.publicform..")
+                .check(classes);
+    }
+
+    @Test
     void regulationKnowsNothingOfCasesOrTheWeb() {
         noClasses().that().resideInAPackage("nl.klachtenregie.regulation..")
                 .should().dependOnClassesThat().resideInAnyPackage("nl.klachtenregie.complaint..",

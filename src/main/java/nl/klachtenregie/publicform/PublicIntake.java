@@ -1,0 +1,142 @@
+package nl.klachtenregie.publicform;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import nl.klachtenregie.complaint.CaseView;
+import nl.klachtenregie.complaint.ComplaintKind;
+import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.complaint.NewComplaint;
+import nl.klachtenregie.complaint.ObligationStatus;
+import nl.klachtenregie.complaint.TermPreview;
+import nl.klachtenregie.notification.Notifications;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.shared.SiteUrl;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+import nl.klachtenregie.tenant.TenantId;
+import nl.klachtenregie.tenant.TenantProfile;
+
+/**
+ * Klachtformulier: what stands behind the public complaint form. Finds the tenant whose form is open, says what the
+ * regulation promises, and registers a submitted complaint with its status link and the messages it sets off.
+ */
+@Singleton
+public class PublicIntake {
+
+    /**
+     * Ontvangstbewijs: what the complainant is shown once the complaint is registered.
+     *
+     * @param next the promises of the regulation still open for this case, in the order of {@link ComplainantTerms}
+     * @param statusUrl the absolute address of the private status page
+     */
+    public record Receipt(String reference, LocalDate receivedOn, List<ComplainantStatus.NextTerm> next,
+                          String statusUrl) {
+        public Receipt {
+            next = List.copyOf(next);
+        }
+    }
+
+    /** How long what the form promises is reused before the rules are asked again. */
+    static final Duration PROMISES_KEPT = Duration.ofMinutes(1);
+
+    /** The promises for one tenant's form on one day, as its profile stood, until {@code until}. */
+    private record Promises(TenantProfile profile, LocalDate day, List<TermPreview> terms, Instant until) {
+    }
+
+    // Anyone can open the form as often as they like; without this each view would run the tenant's rules.
+    private final ConcurrentMap<TenantId, Promises> promised = new ConcurrentHashMap<>();
+    private final TenantDirectory tenants;
+    private final ComplaintService complaints;
+    private final StatusLinks links;
+    private final Notifications notifications;
+    private final SiteUrl site;
+    private final TransactionOperations<Connection> tx;
+    private final WallClock clock;
+
+    PublicIntake(TenantDirectory tenants, ComplaintService complaints, StatusLinks links, Notifications notifications,
+                 SiteUrl site, TransactionOperations<Connection> tx, WallClock clock) {
+        this.tenants = tenants;
+        this.complaints = complaints;
+        this.links = links;
+        this.notifications = notifications;
+        this.site = site;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The tenant of this slug if its form is open; empty for an unknown slug and for a closed form alike. */
+    public Optional<Tenant> openForm(String slug) {
+        if (!TenantProfile.isValidSlug(slug)) {
+            return Optional.empty();
+        }
+        return tenants.find(slug).filter(t -> t.profile().publicForm().enabled());
+    }
+
+    /** The kind a complaint through this tenant's form is. */
+    public static ComplaintKind kindOf(Tenant tenant) {
+        return ComplaintKind.valueOf(tenant.profile().publicForm().kind());
+    }
+
+    /** The day a complaint posted now is received (the case-date clock). */
+    public LocalDate today() {
+        return complaints.today();
+    }
+
+    /**
+     * What the regulation in force promises a complaint through the form received today, the complainant's terms
+     * only, in the order a complaint meets them.
+     */
+    public List<TermPreview> promises(Tenant tenant) {
+        LocalDate today = complaints.today();
+        Instant now = clock.now();
+        Promises kept = promised.get(tenant.id());
+        // A changed profile or another day asks the rules again; a newly activated version shows within a minute.
+        if (kept != null && kept.profile().equals(tenant.profile()) && kept.day().equals(today)
+                && now.isBefore(kept.until())) {
+            return kept.terms();
+        }
+        List<TermPreview> terms = complaints.previewTerms(tenant, kindOf(tenant), today).stream()
+                .filter(t -> ComplainantTerms.isForComplainant(t.code()))
+                .sorted(Comparator.comparing(t -> ComplainantTerms.CODES.indexOf(t.code())))
+                .toList();
+        promised.put(tenant.id(), new Promises(tenant.profile(), today, terms, now.plus(PROMISES_KEPT)));
+        return terms;
+    }
+
+    /**
+     * Registers the complaint once per {@code submissionId} and issues a status link: a second post of the same form
+     * finds the first case and gets a link of its own. The case, the link and the queued messages are one
+     * transaction, so a receipt is shown only for what was stored.
+     *
+     * @throws RefusedException when the regulation refuses the complaint
+     * @throws InvalidInputException when the complaint service finds the input malformed
+     */
+    public Receipt submit(Tenant tenant, NewComplaint intake, String submissionId) {
+        return tx.executeWrite(status -> {
+            CaseView created = complaints.create(tenant, intake, null, submissionId);
+            String token = links.issue(tenant, created.id());
+            String statusUrl = site.absolute("/klacht/" + tenant.slug() + "/status/" + token);
+            notifications.complaintSubmitted(tenant, created, statusUrl);
+            List<ComplainantStatus.NextTerm> next = created.obligations().stream()
+                    .filter(o -> ComplainantTerms.isForComplainant(o.code()))
+                    .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE)
+                    .sorted(Comparator.comparing(
+                                    (CaseView.ObligationView o) -> ComplainantTerms.CODES.indexOf(o.code()))
+                            .thenComparing(CaseView.ObligationView::dueOn,
+                                    Comparator.nullsLast(Comparator.naturalOrder())))
+                    .map(o -> new ComplainantStatus.NextTerm(o.code(), o.dueOn(), false))
+                    .toList();
+            return new Receipt(created.reference(), created.receivedOn(), next, statusUrl);
+        });
+    }
+}

@@ -1,0 +1,295 @@
+package nl.klachtenregie.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.klachtenregie.complaint.TermPreview;
+import nl.klachtenregie.publicform.FormTokens;
+import nl.klachtenregie.publicform.PublicIntake;
+import nl.klachtenregie.publicform.StatusLinks;
+import nl.klachtenregie.publicform.SubmissionLimit;
+import nl.klachtenregie.publicform.WallClock;
+import nl.klachtenregie.regulation.NoRegulationInForceException;
+import nl.klachtenregie.regulation.RuleEvaluationException;
+import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.tenant.TenantDirectory;
+import nl.klachtenregie.tenant.TenantProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Het klachtformulier en de statuslink: the only pages anyone can use without logging in. The path variable is the
+ * {@code slug}, not {@code tenant}, on purpose: these pages belong to no user's tenant, so the tenant isolation rule
+ * must not apply to them. The post carries no CSRF token (there is no session to ride on); the signed form token
+ * stands in for it.
+ */
+@Controller("/klacht/{slug}")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PublicFormController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublicFormController.class);
+    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+    /** The 404 page a route chose, kept for {@link #notFound} (Micronaut routes every 404 through a status route). */
+    private static final String NOT_FOUND_PAGE = PublicFormController.class.getName() + ".notFound";
+
+    private final PublicIntake intake;
+    private final FormTokens tokens;
+    private final SubmissionLimit limit;
+    private final StatusLinks links;
+    private final TenantDirectory tenants;
+    private final PublicFormPages pages;
+    private final Messages messages;
+    private final WallClock clock;
+    private final HttpClientAddressResolver addresses;
+    private final HttpServerConfiguration server;
+
+    PublicFormController(PublicIntake intake, FormTokens tokens, SubmissionLimit limit, StatusLinks links,
+                         TenantDirectory tenants, PublicFormPages pages, Messages messages, WallClock clock,
+                         HttpClientAddressResolver addresses, HttpServerConfiguration server) {
+        this.intake = intake;
+        this.tokens = tokens;
+        this.limit = limit;
+        this.links = links;
+        this.tenants = tenants;
+        this.pages = pages;
+        this.messages = messages;
+        this.clock = clock;
+        this.addresses = addresses;
+        this.server = server;
+    }
+
+    @Get
+    HttpResponse<?> form(@PathVariable String slug, HttpRequest<?> request) {
+        Optional<Tenant> open = intake.openForm(slug);
+        if (open.isEmpty()) {
+            return formNotFound(request);
+        }
+        Tenant tenant = open.get();
+        List<TermPreview> promises;
+        try {
+            promises = intake.promises(tenant);
+        } catch (NoRegulationInForceException e) {
+            // Without a regulation in force no complaint can be registered: the form is not in use yet.
+            return formNotFound(request);
+        } catch (RuleEvaluationException e) {
+            LOG.error("Public form of {}: the regulation could not be evaluated", slug, e);
+            return privateResponse(HttpStatus.SERVICE_UNAVAILABLE, new ModelAndView<>("public-error",
+                    pages.error(tenant, 503, "publicform.unavailable.title", "publicform.unavailable.text")));
+        }
+        PublicFormInput empty = PublicFormInput.empty().withToken(tokens.issue(tenant.id()));
+        return formResponse(HttpStatus.OK, tenant, empty, promises, locale(request), Map.of(), null, List.of());
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> submit(@PathVariable String slug, @Nullable @Body Map<String, String> posted,
+                           HttpRequest<?> request) {
+        Optional<Tenant> open = intake.openForm(slug);
+        if (open.isEmpty()) {
+            return formNotFound(request);
+        }
+        Tenant tenant = open.get();
+        Locale locale = locale(request);
+        PublicFormInput input = PublicFormInput.from(posted);
+        if (input.honeypotFilled()) {
+            // Neutral on purpose: a robot learns nothing about what gave it away. Nothing is stored or counted.
+            return again(HttpStatus.BAD_REQUEST, tenant, input.withToken(tokens.issue(tenant.id())), locale, Map.of(),
+                    text(locale, "publicform.notice.notSent"));
+        }
+        FormTokens.Check token = tokens.check(tenant.id(), input.formToken());
+        PublicFormInput.Checked checked = input.check(tenant.profile(), PublicIntake.kindOf(tenant), intake.today());
+        switch (token.verdict()) {
+            case MISSING, FORGED, OTHER_TENANT -> {
+                return again(HttpStatus.BAD_REQUEST, tenant, input.withToken(tokens.issue(tenant.id())), locale,
+                        checked.problems(), text(locale, "publicform.notice.tokenInvalid"));
+            }
+            case EXPIRED -> {
+                return again(HttpStatus.BAD_REQUEST, tenant, input.withToken(tokens.issue(tenant.id())), locale,
+                        checked.problems(), text(locale, "publicform.notice.tokenExpired"));
+            }
+            case TOO_FAST -> {
+                // The same token: a person who reads the message and sends again is past the minimum by then.
+                return again(HttpStatus.BAD_REQUEST, tenant, input, locale, checked.problems(),
+                        text(locale, "publicform.notice.tooFast"));
+            }
+            case VALID -> {
+                // checked below
+            }
+        }
+        if (!checked.ok()) {
+            return again(HttpStatus.BAD_REQUEST, tenant, input, locale, checked.problems(), null);
+        }
+        SubmissionLimit.Admission admission = limit.admit(tenant.id(), senderAddress(request));
+        if (!admission.admitted()) {
+            String at = admission.retryAt().atZone(NETHERLANDS).format(HOUR_MINUTE);
+            String contact = pages.contactLine(tenant, locale);
+            String notice = text(locale, "publicform.notice.tooMany", limit.maxPerHour(), at)
+                    + (contact.isEmpty() ? "" : " " + text(locale, "publicform.notice.orContact", contact));
+            long seconds = Math.max(1, Duration.between(clock.now(), admission.retryAt()).toSeconds());
+            return again(HttpStatus.TOO_MANY_REQUESTS, tenant, input, locale, Map.of(), notice)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        }
+        try {
+            PublicIntake.Receipt receipt = intake.submit(tenant, checked.complaint(), token.submissionId());
+            return privateResponse(HttpStatus.OK, new ModelAndView<>("public-receipt", pages.receipt(tenant, receipt)));
+        } catch (RefusedException e) {
+            return formResponse(HttpStatus.UNPROCESSABLE_ENTITY, tenant, input, promisesOrNone(tenant), locale,
+                    Map.of(), text(locale, "publicform.notice.refused"), e.reasons());
+        } catch (InvalidInputException e) {
+            Map<String, PublicFormInput.Problem> problems = new LinkedHashMap<>();
+            List<String> others = new java.util.ArrayList<>();
+            e.fieldErrors().forEach((field, message) -> {
+                String name = field.startsWith("complainant.") ? field.substring("complainant.".length()) : field;
+                if (PublicFormInput.FIELDS.contains(name)) {
+                    problems.put(name, new PublicFormInput.Problem("publicform.error.service", message));
+                } else {
+                    others.add(message);
+                }
+            });
+            return formResponse(HttpStatus.BAD_REQUEST, tenant, input, promisesOrNone(tenant), locale, problems,
+                    null, others);
+        } catch (NoRegulationInForceException | RuleEvaluationException e) {
+            LOG.error("Public form of {}: the complaint could not be registered", slug, e);
+            return again(HttpStatus.SERVICE_UNAVAILABLE, tenant, input, locale, Map.of(),
+                    text(locale, "publicform.notice.unavailable"));
+        }
+    }
+
+    @Get("/status/{token}")
+    HttpResponse<?> status(@PathVariable String slug, @PathVariable String token, HttpRequest<?> request) {
+        // The link keeps working when the form itself is closed later: it belongs to a complaint already made.
+        Optional<Tenant> found = TenantProfile.isValidSlug(slug) ? tenants.find(slug) : Optional.empty();
+        if (found.isEmpty()) {
+            return notFound(request, privateResponse(HttpStatus.NOT_FOUND, new ModelAndView<>("public-error",
+                    pages.error(null, 404, "publicform.link.unknown.title", "publicform.link.unknown.text"))));
+        }
+        Tenant tenant = found.get();
+        StatusLinks.Opened opened = links.open(tenant, token);
+        return switch (opened.state()) {
+            case UNKNOWN -> notFound(request, privateResponse(HttpStatus.NOT_FOUND, new ModelAndView<>("public-error",
+                    pages.error(tenant, 404, "publicform.link.unknown.title", "publicform.link.unknown.text"))));
+            case EXPIRED -> privateResponse(HttpStatus.GONE, new ModelAndView<>("public-error",
+                    pages.error(tenant, 410, "publicform.link.expired.title", "publicform.link.expired.text")));
+            case VALID -> privateResponse(HttpStatus.OK, new ModelAndView<>("public-status",
+                    pages.status(tenant, opened.status(), opened.expiresOn(), request.getPath())));
+        };
+    }
+
+    /**
+     * The sender's address for the rate limit. Behind a proxy, {@code micronaut.server.client-address-header} names
+     * the header the proxy sets, and Micronaut's resolver reads it. Without that setting the connection's own address
+     * counts: the resolver would otherwise believe any Forwarded or X-Forwarded-For header a sender makes up, and a
+     * made-up address per post would escape the limit.
+     */
+    private String senderAddress(HttpRequest<?> request) {
+        String header = server.getClientAddressHeader();
+        if (header != null && !header.isBlank()) {
+            String resolved = addresses.resolve(request);
+            if (resolved != null && !resolved.isBlank()) {
+                return resolved.strip();
+            }
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return "";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    private MutableHttpResponse<?> again(HttpStatus status, Tenant tenant, PublicFormInput input, Locale locale,
+                                         Map<String, PublicFormInput.Problem> problems, String notice) {
+        return formResponse(status, tenant, input, promisesOrNone(tenant), locale, problems, notice, List.of());
+    }
+
+    private MutableHttpResponse<?> formResponse(HttpStatus status, Tenant tenant, PublicFormInput input,
+                                                List<TermPreview> promises, Locale locale,
+                                                Map<String, PublicFormInput.Problem> problems, String notice,
+                                                List<String> refused) {
+        // Never stored by a browser or proxy: the page carries a form token, and a token shared between two people
+        // would make their complaints one submission.
+        return HttpResponse.status(status).body(new ModelAndView<>("public-form", pages.form(tenant, input, promises,
+                        intake.today(), locale, problems, notice, refused)))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private List<TermPreview> promisesOrNone(Tenant tenant) {
+        try {
+            return intake.promises(tenant);
+        } catch (NoRegulationInForceException | RuleEvaluationException e) {
+            return List.of();
+        }
+    }
+
+    /** The receipt and the status pages show a private link: not stored, not passed on, not indexed. */
+    private static MutableHttpResponse<?> privateResponse(HttpStatus status, ModelAndView<?> view) {
+        return HttpResponse.status(status).body(view)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Robots-Tag", "noindex");
+    }
+
+    private HttpResponse<?> formNotFound(HttpRequest<?> request) {
+        return notFound(request, HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>("public-error",
+                pages.error(null, 404, "publicform.unknown.title", "publicform.unknown.text"))));
+    }
+
+    private static HttpResponse<?> notFound(HttpRequest<?> request, MutableHttpResponse<?> page) {
+        request.setAttribute(NOT_FOUND_PAGE, page);
+        return page;
+    }
+
+    /**
+     * Every 404 answer of a route goes through a status route, and the site-wide one would replace these pages with
+     * the staff site's; this local one gives back the page the route chose.
+     */
+    @Error(status = HttpStatus.NOT_FOUND)
+    HttpResponse<?> notFound(HttpRequest<?> request) {
+        Optional<Object> chosen = request.getAttribute(NOT_FOUND_PAGE);
+        if (chosen.isPresent() && chosen.get() instanceof HttpResponse<?> page) {
+            return page;
+        }
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>("public-error",
+                pages.error(null, 404, "publicform.unknown.title", "publicform.unknown.text")));
+    }
+
+    private String text(Locale locale, String key, Object... args) {
+        return messages.get(locale, key, args);
+    }
+
+    private static Locale locale(HttpRequest<?> request) {
+        return LayoutModelProcessor.locale(request);
+    }
+}
