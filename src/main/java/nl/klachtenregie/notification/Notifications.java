@@ -33,6 +33,22 @@ public class Notifications {
      * @param statusUrl the absolute address of the complainant's private status page
      */
     public void complaintSubmitted(Tenant tenant, CaseView created, String statusUrl) {
+        acknowledge(tenant, created, statusUrl);
+        TenantProfile profile = tenant.profile();
+        String intake = profile.notifications().intakeEmail();
+        MessageTexts.Text notice = texts.newComplaint(profile, created, caseUrl(tenant, created.id()));
+        outbox.queue(tenant, new OutboxStore.Draft(created.id(), MessageKind.NEW_COMPLAINT, "NEW|" + created.id(),
+                intake.isEmpty() ? fallback(profile) : intake, notice.subject(), notice.body()));
+    }
+
+    /**
+     * Queues, once per complaint, the acknowledgement to the complainant with the procedure's terms and the status
+     * link, when the rules require an acknowledgement that is not yet given and the complainant has an e-mail address.
+     * For a complaint staff registered and want acknowledged by e-mail.
+     *
+     * @return true when an acknowledgement is (or already was) queued
+     */
+    public boolean acknowledge(Tenant tenant, CaseView created, String statusUrl) {
         TenantProfile profile = tenant.profile();
         boolean acknowledgementRequired = created.obligations().stream()
                 .anyMatch(o -> o.code().equals("ACKNOWLEDGE") && o.metOn() == null);
@@ -42,11 +58,9 @@ public class Notifications {
             MessageTexts.Text text = texts.acknowledgement(profile, created, statusUrl, validUntil);
             outbox.queue(tenant, new OutboxStore.Draft(created.id(), MessageKind.ACKNOWLEDGEMENT,
                     "ACK|" + created.id(), to, text.subject(), text.body()));
+            return true;
         }
-        String intake = profile.notifications().intakeEmail();
-        MessageTexts.Text notice = texts.newComplaint(profile, created, caseUrl(tenant, created.id()));
-        outbox.queue(tenant, new OutboxStore.Draft(created.id(), MessageKind.NEW_COMPLAINT, "NEW|" + created.id(),
-                intake.isEmpty() ? fallback(profile) : intake, notice.subject(), notice.body()));
+        return false;
     }
 
     String caseUrl(Tenant tenant, long complaintId) {

@@ -36,9 +36,20 @@ class CasePageService {
     private final CaseLetters letters;
     private final nl.klachtenregie.regulation.RegulationCatalog regulations;
     private final Outbox outbox;
+    private final nl.klachtenregie.notification.Notifications notifications;
+    private final nl.klachtenregie.publicform.StatusLinks links;
+    private final nl.klachtenregie.shared.SiteUrl site;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
-                    CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations, Outbox outbox) {
+                    CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations, Outbox outbox,
+                    nl.klachtenregie.notification.Notifications notifications,
+                    nl.klachtenregie.publicform.StatusLinks links, nl.klachtenregie.shared.SiteUrl site,
+                    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx) {
+        this.notifications = notifications;
+        this.links = links;
+        this.site = site;
+        this.tx = tx;
         this.regulations = regulations;
         this.outbox = outbox;
         this.tenants = tenants;
@@ -117,10 +128,25 @@ class CasePageService {
         return models.intake(t, form, errors, refused, users.handlers(t.id()), complaints.today());
     }
 
+    /**
+     * Registers the complaint; when asked, also queues the acknowledgement by e-mail with a status link, in the same
+     * transaction (a link is issued only when an acknowledgement is queued, so no unused links pile up).
+     */
     CaseView intake(String slug, PageForms.IntakeForm form) {
         Tenant t = tenants.resolve(slug);
         UserId handler = CasePagesController.userId(form.handler());
-        return complaints.create(t, form.toComplaintForm().toNewComplaint(), handler, form.validSubmissionId());
+        return tx.executeWrite(status -> {
+            CaseView created = complaints.create(t, form.toComplaintForm().toNewComplaint(), handler,
+                    form.validSubmissionId());
+            if (form.acknowledgeChecked() && created.complainant().email() != null
+                    && created.obligations().stream().anyMatch(o -> o.code().equals("ACKNOWLEDGE") && o.metOn() == null)
+                    && outbox.ofComplaint(t, created.id()).stream()
+                    .noneMatch(m -> m.kind() == nl.klachtenregie.notification.MessageKind.ACKNOWLEDGEMENT)) {
+                String token = links.issue(t, created.id());
+                notifications.acknowledge(t, created, site.absolute("/klacht/" + t.slug() + "/status/" + token));
+            }
+            return created;
+        });
     }
 
     CasePageModels.DetailPage detail(String slug, ComplaintId id, CurrentUser me) {

@@ -20,11 +20,16 @@ final class PageForms {
                       @Nullable String officialRequested, @Nullable String summary, @Nullable String category,
                       @Nullable String serviceLine, @Nullable String concernsEmployee,
                       @Nullable String unwantedBehaviour, @Nullable String confidential, @Nullable String handler,
-                      @Nullable String submissionId, @Nullable String csrfToken) implements CsrfForm {
+                      @Nullable String submissionId, @Nullable String csrfToken,
+                      @Nullable String acknowledgeByEmail) implements CsrfForm {
 
         static IntakeForm empty(String today, String handler) {
             return new IntakeForm("FORMAL", "LETTER", today, null, null, "CLIENT", null, null, null, null, null, null,
-                    null, null, null, null, null, handler, java.util.UUID.randomUUID().toString(), null);
+                    null, null, null, null, null, handler, java.util.UUID.randomUUID().toString(), null, null);
+        }
+
+        public boolean acknowledgeChecked() {
+            return checkbox(acknowledgeByEmail);
         }
 
         /** The form's one-time id as posted, if it looks like one (anything else registers without it). */

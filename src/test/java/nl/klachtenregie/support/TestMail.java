@@ -21,47 +21,77 @@ public final class TestMail implements AutoCloseable {
     public record Received(String to, String from, String subject, String body) {
     }
 
-    private final int port;
-    private GreenMail server;
+    private final GreenMail server;
+    private final ServerSocket front;
+    private volatile boolean up = true;
 
     public TestMail() {
-        this.port = freePort();
-        start();
-    }
-
-    public void start() {
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int smtpPort = freePort();
+        server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        // A restart on the same port must really listen before the test goes on (it asserts on delivery next).
-        long until = System.currentTimeMillis() + 10_000;
-        while (!listening()) {
-            if (System.currentTimeMillis() > until) {
-                throw new IllegalStateException("GreenMail does not listen on port " + port);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private boolean listening() {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            return true;
+        try {
+            front = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         } catch (IOException e) {
-            return false;
+            throw new IllegalStateException(e);
+        }
+        Thread acceptor = new Thread(() -> accept(smtpPort), "test-mail-front");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /**
+     * The product talks to a front port that stays bound for the whole test: it passes connections to GreenMail, or,
+     * during an outage, drops them at once. (Stopping and restarting GreenMail itself would free its port, which the
+     * machine may hand to another socket in between.)
+     */
+    private void accept(int smtpPort) {
+        while (!front.isClosed()) {
+            try {
+                java.net.Socket client = front.accept();
+                if (!up) {
+                    client.close();
+                    continue;
+                }
+                java.net.Socket smtp = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), smtpPort);
+                pump(client, smtp);
+                pump(smtp, client);
+            } catch (IOException e) {
+                // closed while accepting: the test is over
+            }
         }
     }
 
-    /** Stops the server: sending fails (connection refused) until {@link #start()}. */
+    private static void pump(java.net.Socket from, java.net.Socket to) {
+        Thread t = new Thread(() -> {
+            try (var in = from.getInputStream(); var out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // one side closed
+            } finally {
+                try {
+                    from.close();
+                    to.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }
+        }, "test-mail-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The mail server is back: connections reach it again. */
+    public void start() {
+        up = true;
+    }
+
+    /** An outage: every connection is dropped (the product's send fails) until {@link #start()}. */
     public void stop() {
-        server.stop();
+        up = false;
     }
 
     public int port() {
-        return port;
+        return front.getLocalPort();
     }
 
     /** Properties for the product: e-mail on, sent to this server, retried at once (no back-off in a test). */
@@ -70,7 +100,7 @@ public final class TestMail implements AutoCloseable {
                 "klachtenregie.mail.enabled", "true",
                 "javamail.enabled", "true",
                 "javamail.properties.mail.smtp.host", "127.0.0.1",
-                "javamail.properties.mail.smtp.port", String.valueOf(port),
+                "javamail.properties.mail.smtp.port", String.valueOf(port()),
                 "klachtenregie.mail.from", "klachten@klachtenregie.example",
                 "klachtenregie.mail.retry-base", "0s",
                 "klachtenregie.mail.max-attempts", "3");
@@ -127,6 +157,11 @@ public final class TestMail implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            front.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
         server.stop();
     }
 }
