@@ -184,6 +184,15 @@ public class ComplaintService {
         return keys;
     }
 
+    /** The case a form's one-time id registered, if any (a second post of the same form). */
+    @Transactional
+    public Optional<CaseView> bySubmission(Tenant tenant, String submissionId) {
+        if (submissionId == null) {
+            return Optional.empty();
+        }
+        return store.bySubmission(tenant.id(), submissionId).map(id -> view(tenant, id, today()));
+    }
+
     /**
      * Records a timeline event after the regulation allows it.
      *

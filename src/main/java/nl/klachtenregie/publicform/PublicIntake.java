@@ -121,6 +121,22 @@ public class PublicIntake {
      * @throws RefusedException when the regulation refuses the complaint
      * @throws InvalidInputException when the complaint service finds the input malformed
      */
+    /** The reference of the complaint this form (its submission id) already registered, if any. */
+    public Optional<String> submittedAs(Tenant tenant, String submissionId) {
+        return complaints.bySubmission(tenant, submissionId).map(CaseView::reference);
+    }
+
+    /**
+     * True when the posted complaint is the one the form registered before: the same words, category and complainant
+     * (a double click or a reload), as opposed to the form sent again with something else written in it.
+     */
+    public boolean sameAsSubmitted(Tenant tenant, String submissionId, NewComplaint posted) {
+        return complaints.bySubmission(tenant, submissionId).map(c -> c.summary().strip().equals(posted.summary().strip())
+                && c.category().equals(posted.category())
+                && java.util.Objects.equals(c.complainant().name(), posted.complainant().name())
+                && java.util.Objects.equals(c.complainant().email(), posted.complainant().email())).orElse(false);
+    }
+
     public Receipt submit(Tenant tenant, NewComplaint intake, String submissionId) {
         return tx.executeWrite(status -> {
             CaseView created = complaints.create(tenant, intake, null, submissionId);

@@ -26,6 +26,9 @@ public class SubmissionLimit {
      * @param retryAt when the sender may submit again; null when admitted
      */
     public record Admission(boolean admitted, Instant retryAt) {
+        /** Let through without counting (a post of a form that was already stored). */
+        public static final Admission ADMITTED = new Admission(true, null);
+
     }
 
     private final Db db;

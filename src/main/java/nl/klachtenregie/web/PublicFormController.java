@@ -152,7 +152,16 @@ class PublicFormController {
         if (!checked.ok()) {
             return again(HttpStatus.BAD_REQUEST, tenant, input, locale, checked.problems(), null);
         }
-        SubmissionLimit.Admission admission = limit.admit(tenant.id(), senderAddress(request));
+        // A second post of a form that was stored (a double click, a reload) is no new submission: it neither counts
+        // against the limit nor may the limit hide its receipt.
+        Optional<String> earlier = intake.submittedAs(tenant, token.submissionId());
+        if (earlier.isPresent() && !intake.sameAsSubmitted(tenant, token.submissionId(), checked.complaint())) {
+            // The same form sent again with other content (Back, edit, send): a new complaint needs a new form.
+            return again(HttpStatus.CONFLICT, tenant, input.withToken(tokens.issue(tenant.id())), locale, Map.of(),
+                    text(locale, "publicform.notice.alreadySent", earlier.get()));
+        }
+        SubmissionLimit.Admission admission = earlier.isPresent() ? SubmissionLimit.Admission.ADMITTED
+                : limit.admit(tenant.id(), senderAddress(request));
         if (!admission.admitted()) {
             String at = admission.retryAt().atZone(NETHERLANDS).format(HOUR_MINUTE);
             String contact = pages.contactLine(tenant, locale);
@@ -181,7 +190,9 @@ class PublicFormController {
             });
             return formResponse(HttpStatus.BAD_REQUEST, tenant, input, promisesOrNone(tenant), locale, problems,
                     null, others);
-        } catch (NoRegulationInForceException | RuleEvaluationException e) {
+        } catch (RuntimeException e) {
+            // Rules that cannot run, a lock that timed out, a database that went away: the complainant keeps what
+            // they wrote and is told to try again; nothing half-stored (the submission is one transaction).
             LOG.error("Public form of {}: the complaint could not be registered", slug, e);
             return again(HttpStatus.SERVICE_UNAVAILABLE, tenant, input, locale, Map.of(),
                     text(locale, "publicform.notice.unavailable"));
@@ -218,16 +229,57 @@ class PublicFormController {
         String header = server.getClientAddressHeader();
         if (header != null && !header.isBlank()) {
             String resolved = addresses.resolve(request);
-            if (resolved != null && !resolved.isBlank()) {
-                return resolved.strip();
+            Optional<java.net.InetAddress> parsed = lastAddressIn(resolved);
+            if (parsed.isPresent()) {
+                return bucket(parsed.get());
             }
         }
         InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "";
+        if (remote == null || remote.getAddress() == null) {
+            return remote == null ? "" : remote.getHostString();
         }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return bucket(remote.getAddress());
     }
+
+    /**
+     * The address a proxy put last in a header value ("client, proxy" lists grow at the end, so only the last entry
+     * is the proxy's own word), without a port; empty when it is no IP address at all (a made-up value then counts
+     * as the connection's own address, not as a fresh sender).
+     */
+    static Optional<java.net.InetAddress> lastAddressIn(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String last = value.substring(value.lastIndexOf(',') + 1).strip();
+        if (last.startsWith("[") && last.contains("]")) {
+            last = last.substring(1, last.indexOf(']'));
+        } else if (last.indexOf(':') >= 0 && last.indexOf(':') == last.lastIndexOf(':')) {
+            last = last.substring(0, last.indexOf(':'));
+        }
+        if (!last.matches("[0-9a-fA-F:.]{2,45}")) {
+            return Optional.empty();
+        }
+        try {
+            // A literal only: getByName does no lookup for a string of digits, dots and colons.
+            return Optional.of(java.net.InetAddress.getByName(last));
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One bucket per IPv4 address, and per /64 for IPv6 (one subscriber holds a whole /64). */
+    static String bucket(java.net.InetAddress address) {
+        if (address instanceof java.net.Inet6Address) {
+            byte[] b = address.getAddress();
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(String.format("%02x%02x:", b[i], b[i + 1]));
+            }
+            return prefix + ":/64";
+        }
+        return address.getHostAddress();
+    }
+
 
     private MutableHttpResponse<?> again(HttpStatus status, Tenant tenant, PublicFormInput input, Locale locale,
                                          Map<String, PublicFormInput.Problem> problems, String notice) {

@@ -18,14 +18,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * Verzendgrootte: a post to the public form of more than 64 KB is refused before its body is read (413, a page in
+ * Verzendgrootte: a post to the public form of more than 128 KB is refused before its body is read (413, a page in
  * the form's style). The form's largest honest content (5,000 plus 2,000 characters, each up to 12 bytes once
  * encoded) stays well below it, so nothing a person types is refused here rather than with a field message.
  */
 @ServerFilter("/klacht/**")
 class PublicFormSizeLimit implements Ordered {
 
-    static final long MAX_BYTES = 64 * 1024;
+    static final long MAX_BYTES = 128 * 1024;
 
     private final ViewsRenderer<Object, HttpRequest<?>> renderer;
     private final LayoutModelProcessor layout;

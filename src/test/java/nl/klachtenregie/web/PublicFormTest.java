@@ -374,9 +374,9 @@ class PublicFormTest extends PageTestSupport {
     }
 
     @Test
-    void aPostOver64KilobytesIsRefusedWith413() {
+    void aPostOver128KilobytesIsRefusedWith413() {
         String address = sender();
-        Map<String, String> form = withToken("iederzijnwerk", izwForm("z".repeat(70_000)), address);
+        Map<String, String> form = withToken("iederzijnwerk", izwForm("z".repeat(140_000)), address);
         Reply r = send(formPost("/klacht/iederzijnwerk", form), address);
         assertEquals(413, r.status());
         assertTrue(r.body().contains("<html lang=\"nl\""), r.body());
@@ -406,6 +406,69 @@ class PublicFormTest extends PageTestSupport {
         }
         assertEquals(2, count("SELECT COUNT(*) FROM status_link WHERE complaint_id = "
                 + caseId(reference(first.body()))));
+    }
+
+    @Test
+    void theLongestHonestComplaintInAThreeByteScriptIsAcceptedAndKeptLetterForLetter() {
+        // 5,000 + 2,000 characters of Ge'ez (Tigrinya): 9 bytes each once percent-encoded, about 65 KB in all.
+        String address = sender();
+        String summary = "ሰ".repeat(4_990) + " 😀 Łódź";
+        Map<String, String> form = izwForm(summary);
+        form.put("wish", "ላ".repeat(2_000));
+        form.put("name", "Łukasz Żółć 😀");
+        Reply receipt = submit("iederzijnwerk", form, address);
+        assertEquals(200, receipt.status(), receipt.body());
+        Map<String, Object> c = caseOf(receipt);
+        assertTrue(((String) c.get("summary")).startsWith(summary), "stored as written");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> who = (Map<String, Object>) c.get("complainant");
+        assertEquals("Łukasz Żółć 😀", who.get("name"));
+    }
+
+    @Test
+    void theSameFormSentAgainWithOtherWordsIsNotLostButAskedToBeSentAsANewComplaint() {
+        // Back, edit, send: the page still holds the first form's token. The second complaint must not vanish into
+        // the first, nor may the sender get a new link to the first one.
+        String address = sender();
+        Map<String, String> first = withToken("iederzijnwerk", izwForm("Eerste klacht"), address);
+        Reply receipt = post("/klacht/iederzijnwerk", first, address, false);
+        assertEquals(200, receipt.status(), receipt.body());
+        long before = count("SELECT COUNT(*) FROM complaint");
+        long links = count("SELECT COUNT(*) FROM status_link");
+        Map<String, String> edited = new LinkedHashMap<>(first);
+        edited.put("summary", "Een heel andere klacht");
+        Reply again = post("/klacht/iederzijnwerk", edited, address, false);
+        assertEquals(409, again.status(), again.body());
+        String notice = Html.one(again.body(), "#form-notice").text();
+        assertTrue(notice.contains(reference(receipt.body())), notice);
+        assertEquals("Een heel andere klacht", Html.one(again.body(), "#f-summary").text(), "input kept");
+        assertEquals(before, count("SELECT COUNT(*) FROM complaint"));
+        assertEquals(links, count("SELECT COUNT(*) FROM status_link"), "no link to the first complaint");
+        String freshToken = token(again.body());
+        assertNotEquals(first.get("formToken"), freshToken, "a new form");
+        Map<String, String> resent = new LinkedHashMap<>(edited);
+        resent.put("formToken", freshToken);
+        Reply second = post("/klacht/iederzijnwerk", resent, address, true);
+        assertEquals(200, second.status(), second.body());
+        assertNotEquals(reference(receipt.body()), reference(second.body()));
+        assertEquals(before + 1, count("SELECT COUNT(*) FROM complaint"));
+    }
+
+    @Test
+    void aDoubleClickOnTheLastAllowedSubmissionStillShowsTheReceipt() {
+        String address = sender();
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(200, submit("iederzijnwerk", izwForm("Vooraf " + i), address).status());
+        }
+        Map<String, String> fifth = withToken("iederzijnwerk", izwForm("De vijfde"), address);
+        Reply first = post("/klacht/iederzijnwerk", fifth, address, false);
+        Reply second = post("/klacht/iederzijnwerk", fifth, address, false);
+        assertEquals(200, first.status());
+        assertEquals(200, second.status(), "the second post of a stored form is no new submission: "
+                + second.body());
+        assertEquals(reference(first.body()), reference(second.body()));
+        assertEquals(429, submit("iederzijnwerk", izwForm("Echt een zesde"), address).status(),
+                "and the double click used no slot: the sixth new one is still the one refused");
     }
 
     @Test
