@@ -10,7 +10,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -62,8 +61,6 @@ class PublicFormController {
     private static final Logger LOG = LoggerFactory.getLogger(PublicFormController.class);
     private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
-    /** The 404 page a route chose, kept for {@link #notFound} (Micronaut routes every 404 through a status route). */
-    private static final String NOT_FOUND_PAGE = PublicFormController.class.getName() + ".notFound";
 
     private final PublicIntake intake;
     private final FormTokens tokens;
@@ -95,7 +92,7 @@ class PublicFormController {
     HttpResponse<?> form(@PathVariable String slug, HttpRequest<?> request) {
         Optional<Tenant> open = intake.openForm(slug);
         if (open.isEmpty()) {
-            return formNotFound(request);
+            throw formNotFound();
         }
         Tenant tenant = open.get();
         List<TermPreview> promises;
@@ -103,11 +100,11 @@ class PublicFormController {
             promises = intake.promises(tenant);
         } catch (NoRegulationInForceException e) {
             // Without a regulation in force no complaint can be registered: the form is not in use yet.
-            return formNotFound(request);
+            throw formNotFound();
         } catch (RuleEvaluationException e) {
             LOG.error("Public form of {}: the regulation could not be evaluated", slug, e);
-            return privateResponse(HttpStatus.SERVICE_UNAVAILABLE, new ModelAndView<>("public-error",
-                    pages.error(tenant, 503, "publicform.unavailable.title", "publicform.unavailable.text")));
+            throw new PublicPages.Refusal(HttpStatus.SERVICE_UNAVAILABLE, tenant, "publicform.unavailable.title",
+                    "publicform.unavailable.text");
         }
         PublicFormInput empty = PublicFormInput.empty().withToken(tokens.issue(tenant.id()));
         return formResponse(HttpStatus.OK, tenant, empty, promises, locale(request), Map.of(), null, List.of());
@@ -119,7 +116,7 @@ class PublicFormController {
                            HttpRequest<?> request) {
         Optional<Tenant> open = intake.openForm(slug);
         if (open.isEmpty()) {
-            return formNotFound(request);
+            throw formNotFound();
         }
         Tenant tenant = open.get();
         Locale locale = locale(request);
@@ -204,16 +201,16 @@ class PublicFormController {
         // The link keeps working when the form itself is closed later: it belongs to a complaint already made.
         Optional<Tenant> found = TenantProfile.isValidSlug(slug) ? tenants.find(slug) : Optional.empty();
         if (found.isEmpty()) {
-            return notFound(request, privateResponse(HttpStatus.NOT_FOUND, new ModelAndView<>("public-error",
-                    pages.error(null, 404, "publicform.link.unknown.title", "publicform.link.unknown.text"))));
+            throw new PublicPages.Refusal(HttpStatus.NOT_FOUND, null, "publicform.link.unknown.title",
+                    "publicform.link.unknown.text");
         }
         Tenant tenant = found.get();
         StatusLinks.Opened opened = links.open(tenant, token);
         return switch (opened.state()) {
-            case UNKNOWN -> notFound(request, privateResponse(HttpStatus.NOT_FOUND, new ModelAndView<>("public-error",
-                    pages.error(tenant, 404, "publicform.link.unknown.title", "publicform.link.unknown.text"))));
-            case EXPIRED -> privateResponse(HttpStatus.GONE, new ModelAndView<>("public-error",
-                    pages.error(tenant, 410, "publicform.link.expired.title", "publicform.link.expired.text")));
+            case UNKNOWN -> throw new PublicPages.Refusal(HttpStatus.NOT_FOUND, tenant, "publicform.link.unknown.title",
+                    "publicform.link.unknown.text");
+            case EXPIRED -> throw new PublicPages.Refusal(HttpStatus.GONE, tenant, "publicform.link.expired.title",
+                    "publicform.link.expired.text");
             case VALID -> privateResponse(HttpStatus.OK, new ModelAndView<>("public-status",
                     pages.status(tenant, opened.status(), opened.expiresOn(), request.getPath())));
         };
@@ -307,34 +304,13 @@ class PublicFormController {
 
     /** The receipt and the status pages show a private link: not stored, not passed on, not indexed. */
     private static MutableHttpResponse<?> privateResponse(HttpStatus status, ModelAndView<?> view) {
-        return HttpResponse.status(status).body(view)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Robots-Tag", "noindex");
+        return PublicPages.asPrivate(HttpResponse.status(status).body(view));
     }
 
-    private HttpResponse<?> formNotFound(HttpRequest<?> request) {
-        return notFound(request, HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>("public-error",
-                pages.error(null, 404, "publicform.unknown.title", "publicform.unknown.text"))));
-    }
-
-    private static HttpResponse<?> notFound(HttpRequest<?> request, MutableHttpResponse<?> page) {
-        request.setAttribute(NOT_FOUND_PAGE, page);
-        return page;
-    }
-
-    /**
-     * Every 404 answer of a route goes through a status route, and the site-wide one would replace these pages with
-     * the staff site's; this local one gives back the page the route chose.
-     */
-    @Error(status = HttpStatus.NOT_FOUND)
-    HttpResponse<?> notFound(HttpRequest<?> request) {
-        Optional<Object> chosen = request.getAttribute(NOT_FOUND_PAGE);
-        if (chosen.isPresent() && chosen.get() instanceof HttpResponse<?> page) {
-            return page;
-        }
-        return HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>("public-error",
-                pages.error(null, 404, "publicform.unknown.title", "publicform.unknown.text")));
+    /** Unknown and closed forms look the same: the answer names no tenant. */
+    private static PublicPages.Refusal formNotFound() {
+        return new PublicPages.Refusal(HttpStatus.NOT_FOUND, null, "publicform.unknown.title",
+                "publicform.unknown.text");
     }
 
     private String text(Locale locale, String key, Object... args) {

@@ -1,21 +1,14 @@
 package nl.klachtenregie.web;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.io.Writable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.views.ModelAndView;
-import io.micronaut.views.ViewsRenderer;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * Verzendgrootte: a post to the public form of more than 128 KB is refused before its body is read (413, a page in
@@ -27,14 +20,9 @@ class PublicFormSizeLimit implements Ordered {
 
     static final long MAX_BYTES = 128 * 1024;
 
-    private final ViewsRenderer<Object, HttpRequest<?>> renderer;
-    private final LayoutModelProcessor layout;
-    private final PublicFormPages pages;
+    private final PublicPages pages;
 
-    PublicFormSizeLimit(ViewsRenderer<Object, HttpRequest<?>> renderer, LayoutModelProcessor layout,
-                        PublicFormPages pages) {
-        this.renderer = renderer;
-        this.layout = layout;
+    PublicFormSizeLimit(PublicPages pages) {
         this.pages = pages;
     }
 
@@ -64,18 +52,7 @@ class PublicFormSizeLimit implements Ordered {
     }
 
     private HttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String titleKey, String messageKey) {
-        // Rendered here: a response made by a filter does not pass the views filter.
-        ModelAndView<Object> view = new ModelAndView<>("public-error",
-                pages.error(null, status.getCode(), titleKey, messageKey));
-        layout.process(request, view);
-        StringWriter out = new StringWriter();
-        try {
-            Writable writable = renderer.render("public-error", view.getModel().orElseThrow(), request);
-            writable.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(out.toString())
-                .header(HttpHeaders.CONNECTION, "close");
+        // A response made by a filter does not pass the views filter: the page is rendered to text.
+        return pages.refusal(request, status, null, titleKey, messageKey).header(HttpHeaders.CONNECTION, "close");
     }
 }

@@ -590,8 +590,11 @@ class PublicFormTest extends PageTestSupport {
                 assertFalse(r.body().contains(other), path + " names " + other);
             }
         }
-        Reply post = send(formPost("/klacht/bestaat-niet", izwForm("Aan niemand")), sender());
-        assertEquals(404, post.status());
+        for (int i = 0; i < 3; i++) {
+            Reply post = sendFresh(formPost("/klacht/bestaat-niet", izwForm("Aan niemand")), sender());
+            assertEquals(404, post.status());
+            assertTrue(post.body().contains("Dit klachtformulier bestaat niet"));
+        }
     }
 
     @Test
@@ -602,7 +605,9 @@ class PublicFormTest extends PageTestSupport {
         assertEquals(404, r.status());
         assertTrue(r.body().contains("Dit klachtformulier bestaat niet"));
         assertFalse(r.body().contains("Gesloten Formulier"));
-        assertEquals(404, send(formPost("/klacht/" + closed.slug(), izwForm("Toch")), sender()).status());
+        Reply post = sendFresh(formPost("/klacht/" + closed.slug(), izwForm("Toch")), sender());
+        assertEquals(404, post.status());
+        assertTrue(post.body().contains("Dit klachtformulier bestaat niet"));
 
         // Open, but without a regulation in force no complaint can be registered: not in use yet.
         Tenant noRules = tenants.create(TenantProfile.starter("zonder-reglement", "Zonder Reglement"));
@@ -747,7 +752,20 @@ class PublicFormTest extends PageTestSupport {
     }
 
     private Reply send(HttpRequest.Builder builder, String address) {
-        builder.header("Accept", "text/html").header(ADDRESS_HEADER, address);
+        return send(client, builder, address);
+    }
+
+    /**
+     * Over a new connection, whose first request the JDK client sends with an HTTP/2 upgrade offer: a 404 answered by
+     * a route to such a POST once sent the server into an endless loop.
+     */
+    private Reply sendFresh(HttpRequest.Builder builder, String address) {
+        return send(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), builder, address);
+    }
+
+    private static Reply send(HttpClient client, HttpRequest.Builder builder, String address) {
+        // A hung server fails the test in seconds instead of holding the build.
+        builder.header("Accept", "text/html").header(ADDRESS_HEADER, address).timeout(Duration.ofSeconds(30));
         try {
             HttpResponse<String> r = client.send(builder.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -333,7 +333,8 @@ class StatusLinkTest extends PageTestSupport {
     private Reply fetch(String path) {
         try {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .timeout(java.time.Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
