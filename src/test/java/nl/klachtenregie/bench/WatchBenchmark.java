@@ -23,16 +23,16 @@ import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
 
 /**
- * The scheduler on real volumes: one tenant (IederZijnWerk) with {@code bench.open} open cases (default 20,000) among
- * {@code bench.closed} closed ones (default 80,000), on the MySQL-protocol server the tests use, and a real SMTP
+ * The scheduler on real volumes: one tenant (IederZijnWerk) with {@code bench.open} open cases (default 5,000) among
+ * {@code bench.closed} closed ones (default 20,000), on the MySQL-protocol server the tests use, and a real SMTP
  * server (GreenMail): {@code ./mvnw -q -Pbench test-compile exec:java -Dbench=WatchBenchmark}. Measures the first run
  * of a day (every open case re-evaluated by the rules), the runs after it that day (every 5 minutes: only the term
  * scan), and sending the outbox.
  */
 public final class WatchBenchmark {
 
-    private static final int OPEN = Integer.getInteger("bench.open", 20_000);
-    private static final int CLOSED = Integer.getInteger("bench.closed", 80_000);
+    private static final int OPEN = Integer.getInteger("bench.open", 5_000);
+    private static final int CLOSED = Integer.getInteger("bench.closed", 20_000);
     private static final LocalDate TODAY = LocalDate.parse(TestDatabase.TODAY);
 
     private WatchBenchmark() {
