@@ -4,14 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +20,7 @@ import nl.klachtenregie.complaint.Judgement;
 import nl.klachtenregie.complaint.NewComplaint;
 import nl.klachtenregie.complaint.NewEvent;
 import nl.klachtenregie.kpi.Dashboard;
+import nl.klachtenregie.support.MovableClock;
 import nl.klachtenregie.support.TestDatabase;
 import nl.klachtenregie.tenant.Tenant;
 
@@ -38,7 +32,6 @@ import nl.klachtenregie.tenant.Tenant;
 final class DashboardFixtures {
 
     static final LocalDate TODAY = LocalDate.parse(TestDatabase.TODAY);
-    private static final String MOVABLE = "klachtenregie.test.movable-clock";
 
     private DashboardFixtures() {
     }
@@ -46,47 +39,8 @@ final class DashboardFixtures {
     /** A fresh schema with the movable clock switched on (only the dashboard tests ask for it). */
     static Map<String, String> properties() {
         Map<String, String> props = new HashMap<>(TestDatabase.freshSchemaProperties());
-        props.put(MOVABLE, "true");
+        props.put(MovableClock.PROPERTY, "true");
         return props;
-    }
-
-    /** The product's clock, pinned to a day the fixture chooses; starts at the tests' today. */
-    static final class MovableClock extends Clock {
-        private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-        private volatile LocalDate day = TODAY;
-
-        void set(LocalDate to) {
-            day = to;
-        }
-
-        void reset() {
-            day = TODAY;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(instant(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return day.atTime(12, 0).atZone(ZONE).toInstant();
-        }
-    }
-
-    @Factory
-    @Requires(property = MOVABLE, value = "true")
-    static class MovableClockFactory {
-        @Singleton
-        @Replaces(Clock.class)
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 
     // --- building cases ---------------------------------------------------------------------------------------

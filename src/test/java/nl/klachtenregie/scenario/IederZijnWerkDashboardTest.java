@@ -103,7 +103,7 @@ class IederZijnWerkDashboardTest implements TestPropertyProvider {
     @Inject
     TenantDirectory tenants;
     @Inject
-    DashboardFixtures.MovableClock clock;
+    nl.klachtenregie.support.MovableClock clock;
 
     Tenant izw;
     CaseView m;

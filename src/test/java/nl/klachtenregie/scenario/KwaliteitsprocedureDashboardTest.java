@@ -84,7 +84,7 @@ class KwaliteitsprocedureDashboardTest implements TestPropertyProvider {
     @Inject
     TenantDirectory tenants;
     @Inject
-    DashboardFixtures.MovableClock clock;
+    nl.klachtenregie.support.MovableClock clock;
 
     Tenant q;
     CaseView q2;

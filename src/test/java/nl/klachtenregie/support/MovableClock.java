@@ -27,6 +27,11 @@ public final class MovableClock extends Clock {
         day = LocalDate.parse(isoDate);
     }
 
+    /** Back to the suite's today. */
+    public void reset() {
+        day = LocalDate.parse(TestDatabase.TODAY);
+    }
+
     public LocalDate today() {
         return day;
     }

@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +26,7 @@ import nl.klachtenregie.complaint.NewEvent;
 import nl.klachtenregie.security.UserAccount;
 import nl.klachtenregie.security.UserDirectory;
 import nl.klachtenregie.support.PageTestSupport;
+import nl.klachtenregie.support.MovableClock;
 import nl.klachtenregie.support.TestDatabase;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
@@ -49,46 +43,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusLinkTest extends PageTestSupport {
 
-    static final String MOVABLE_CLOCK = "klachtenregie.test.status-link-clock";
     static final LocalDate TODAY = LocalDate.parse(TestDatabase.TODAY);
 
-    /** The case-date clock as these tests set it: noon (Amsterdam) of a chosen day. */
-    static final class DayClock extends Clock {
-        private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-        private volatile LocalDate day = TODAY;
-
-        void set(LocalDate to) {
-            day = to;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(instant(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return day.atTime(12, 0).atZone(ZONE).toInstant();
-        }
-    }
-
-    @Factory
-    @Requires(property = MOVABLE_CLOCK, value = "true")
-    static class DayClockFactory {
-        @Singleton
-        @Replaces(Clock.class)
-        DayClock dayClock() {
-            return new DayClock();
-        }
-    }
-
     @Inject
-    DayClock clock;
+    MovableClock clock;
     @Inject
     ComplaintService complaints;
     @Inject
@@ -101,7 +59,7 @@ class StatusLinkTest extends PageTestSupport {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new LinkedHashMap<>(TestDatabase.freshSchemaProperties());
-        props.put(MOVABLE_CLOCK, "true");
+        props.put(MovableClock.PROPERTY, "true");
         props.put("klachtenregie.public-form.min-seconds", "0");
         // Every post here comes from the test's own address.
         props.put("klachtenregie.public-form.max-per-hour", "1000");
