@@ -88,9 +88,13 @@ public class DeadlineWatch {
         return total;
     }
 
-    /** One run over one tenant's cases. */
+    /**
+     * One run over one tenant's cases. The messages are queued before the day's re-evaluation (which takes a while on
+     * a large tenant) so that a reminder never waits for it, and once more after it when it changed something.
+     */
     public Result run(Tenant tenant) {
         LocalDate today = complaints.today();
+        Result notices = notices(tenant, today);
         int reevaluated = 0;
         int changed = 0;
         long after = 0;
@@ -111,6 +115,14 @@ public class DeadlineWatch {
             }
             after = claim.lastId();
         }
+        if (changed > 0) {
+            notices = notices.plus(notices(tenant, today));
+        }
+        return new Result(reevaluated, changed, notices.markedOverdue(), notices.reminders(), notices.missedTerms(),
+                notices.managementNotices());
+    }
+
+    private Result notices(Tenant tenant, LocalDate today) {
         int marked = terms.markOverdue(tenant.id(), today);
         TenantProfile profile = tenant.profile();
         // Terms that ran out (and cases received) well before the scheduler first ran are marked, not announced.
@@ -122,7 +134,7 @@ public class DeadlineWatch {
         int reminders = reminders(tenant, profile, today, known, users);
         int missed = missedTerms(tenant, profile, today, floor, known, users);
         int management = managementNotices(tenant, profile, floor);
-        return new Result(reevaluated, changed, marked, reminders, missed, management);
+        return new Result(0, 0, marked, reminders, missed, management);
     }
 
     private Optional<UserAccount> user(Tenant tenant, Long id, Map<Long, Optional<UserAccount>> cache) {

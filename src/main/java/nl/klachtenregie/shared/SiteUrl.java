@@ -16,9 +16,16 @@ public class SiteUrl {
     private final String configured;
     private final BeanProvider<EmbeddedServer> server;
 
-    SiteUrl(@Value("${klachtenregie.public-url:}") String configured, BeanProvider<EmbeddedServer> server) {
+    SiteUrl(@Value("${klachtenregie.public-url:}") String configured, BeanProvider<EmbeddedServer> server,
+            @Value("${klachtenregie.mail.enabled:false}") boolean mailEnabled) {
         this.configured = configured == null ? "" : configured.strip().replaceAll("/+$", "");
         this.server = server;
+        if (mailEnabled && this.configured.isEmpty()) {
+            // Not fatal (a test or a single-host setup is served at its own address), but a real installation
+            // would mail complainants links to "localhost".
+            org.slf4j.LoggerFactory.getLogger(SiteUrl.class).warn("E-mail is on but klachtenregie.public-url "
+                    + "(KLACHTENREGIE_PUBLIC_URL) is not set: links in e-mails point at this server's own address");
+        }
     }
 
     /** {@code path} (starting with /) made absolute. */

@@ -65,6 +65,8 @@ class PublicFormBrowserTest extends BrowserSupport {
         fill(form, "phone", "0515 123456");
         clickAndWaitForNewPage(driver.findElement(By.id("public-submit")));
         WebElement summary = waitFor(By.id("error-summary"));
+        // Focus goes to the summary, so a screen reader reads what is wrong first.
+        waiting().until(d -> "error-summary".equals(js("return document.activeElement.id")));
         assertTrue(summary.getText().contains("Woonplaats: Dit is verplicht."), summary.getText());
         assertEquals("De begeleider kwam drie keer niet opdagen.",
                 driver.findElement(By.id("f-summary")).getAttribute("value"));
