@@ -263,7 +263,7 @@ class DeadlineWatchTest implements TestPropertyProvider {
                 .toList();
         assertEquals(2, decide.size(), "one 5 days before, one 1 day before");
         assertTrue(decide.get(0).body().contains("(nog 5 dagen)"), decide.get(0).body());
-        assertTrue(decide.get(1).body().contains("(nog 1 dagen)"), decide.get(1).body());
+        assertTrue(decide.get(1).body().contains("(nog 1 dag)."), decide.get(1).body());
     }
 
     @Test
