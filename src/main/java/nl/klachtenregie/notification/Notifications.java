@@ -17,8 +17,10 @@ public class Notifications {
     private final Outbox outbox;
     private final MessageTexts texts;
     private final SiteUrl site;
+    private final java.time.Clock clock;
 
-    Notifications(Outbox outbox, MessageTexts texts, SiteUrl site) {
+    Notifications(Outbox outbox, MessageTexts texts, SiteUrl site, java.time.Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.texts = texts;
         this.site = site;
@@ -54,7 +56,9 @@ public class Notifications {
                 .anyMatch(o -> o.code().equals("ACKNOWLEDGE") && o.metOn() == null);
         String to = created.complainant().email() == null ? null : created.complainant().email().strip();
         if (acknowledgementRequired && to != null && TenantProfile.Notifications.isValidEmail(to)) {
-            LocalDate validUntil = created.receivedOn().plusDays(profile.publicForm().statusLinkDays());
+            // As the link itself counts (from the day it is issued, today), not from the day of receipt, which staff
+            // may have entered in the past.
+            LocalDate validUntil = LocalDate.now(clock).plusDays(profile.publicForm().statusLinkDays());
             MessageTexts.Text text = texts.acknowledgement(profile, created, statusUrl, validUntil);
             outbox.queue(tenant, new OutboxStore.Draft(created.id(), MessageKind.ACKNOWLEDGEMENT,
                     "ACK|" + created.id(), to, text.subject(), text.body()));

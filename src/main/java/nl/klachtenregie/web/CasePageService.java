@@ -134,6 +134,11 @@ class CasePageService {
      */
     CaseView intake(String slug, PageForms.IntakeForm form) {
         Tenant t = tenants.resolve(slug);
+        if (form.acknowledgeChecked() && (form.complainantEmail() == null || form.complainantEmail().isBlank())) {
+            // Ticked, but nobody to send it to: say so instead of registering and quietly sending nothing.
+            throw InvalidInputException.of("complainant.email",
+                    "vul het e-mailadres van de klager in om de ontvangstbevestiging te kunnen sturen");
+        }
         UserId handler = CasePagesController.userId(form.handler());
         return tx.executeWrite(status -> {
             CaseView created = complaints.create(t, form.toComplaintForm().toNewComplaint(), handler,

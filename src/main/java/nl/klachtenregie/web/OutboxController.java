@@ -174,14 +174,14 @@ class OutboxController {
     }
 
     private MessagePage page(OutboxMessage m, Tenant t, List<String> refused, @Nullable String done) {
-        return new MessagePage(t.slug(), row(m), masked(m.body()), m.note(),
+        return new MessagePage(t.slug(), row(m), masked(m.body()), masked(m.note()),
                 m.state() == DeliveryState.PENDING && m.nextAttemptAt() != null ? moment(m.nextAttemptAt()) : null,
                 m.canRetry(), outbox.mailEnabled(), m.state() == DeliveryState.NO_RECIPIENT, refused, done);
     }
 
     private static Row row(OutboxMessage m) {
         return new Row(m.id(), m.queuedOn(), m.kind(), m.recipient(), masked(m.subject()), m.state(), m.attempts(),
-                m.lastError(), m.sentAt() == null ? null : moment(m.sentAt()), m.complaintId());
+                masked(m.lastError()), m.sentAt() == null ? null : moment(m.sentAt()), m.complaintId());
     }
 
     static String masked(String text) {

@@ -81,6 +81,8 @@ class IntakeAcknowledgementTest extends PageTestSupport {
         assertTrue(link.find(), ack.body());
         // Klimkoord 6.2: contact within 14 days, a solution within 30.
         assertTrue(ack.body().contains("Uiterlijk 4 december 2026 nemen wij contact met u op."), ack.body());
+        // Received on the 20th, registered on the 22nd: the link works 180 days from the day it was made.
+        assertTrue(ack.body().contains("te gebruiken tot en met 21 mei 2027"), ack.body());
         Page status = anonymous().get(link.group(1));
         assertEquals(200, status.status());
         assertTrue(status.body().contains("Telefoon Klager") == false, "the status page never shows the name");
@@ -94,9 +96,18 @@ class IntakeAcknowledgementTest extends PageTestSupport {
         Page unasked = staff.post("/t/klimkoord/klachten/nieuw",
                 form(submissionId(staff.get("/t/klimkoord/klachten/nieuw").body()), "stil@example.org", false));
         assertTrue(messagesOf(unasked).isEmpty());
+    }
+
+    @Test
+    void tickedWithoutAnAddressIsRefusedAtTheFieldWithTheInputKept() {
+        PageSession staff = loggedInAs("klimkoord.medewerker");
+        long before = outbox.page(tenants.resolve("klimkoord"), null, 200, 0).total();
         Page noAddress = staff.post("/t/klimkoord/klachten/nieuw",
                 form(submissionId(staff.get("/t/klimkoord/klachten/nieuw").body()), null, true));
-        assertEquals(303, noAddress.status(), "the box without an address is no error; there is nobody to mail");
-        assertTrue(messagesOf(noAddress).isEmpty());
+        assertEquals(400, noAddress.status());
+        assertTrue(Html.one(noAddress.body(), "#error-complainantEmail").text()
+                .contains("e-mailadres van de klager"), noAddress.body());
+        assertTrue(noAddress.body().contains("Belde over de wachttijd"), "input kept");
+        assertEquals(before, outbox.page(tenants.resolve("klimkoord"), null, 200, 0).total());
     }
 }
