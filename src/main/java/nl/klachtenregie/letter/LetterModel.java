@@ -146,7 +146,10 @@ final class LetterModel {
             case DECLARED_NOT_ADMISSIBLE -> "besloten uw klacht niet in behandeling te nemen";
             case RESOLVED_INFORMALLY -> "uw klacht in overleg met u opgelost";
             case CLOSED -> "de behandeling van uw klacht afgesloten";
-            case REPORT_RECORDED, MANAGEMENT_INFORMED -> null;
+            case EXTERNAL_OUTCOME_RECEIVED -> "de uitkomst van de externe instantie ontvangen";
+            case TERM_SUSPENDED -> "de behandeltermijn opgeschort in afwachting van nadere informatie";
+            case TERM_RESUMED -> "de behandeltermijn weer laten lopen";
+            case REPORT_RECORDED, MANAGEMENT_INFORMED, CHECK_CONFIRMED, DUTY_SET_ASIDE -> null;
         };
     }
 

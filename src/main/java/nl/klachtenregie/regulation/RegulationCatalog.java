@@ -91,6 +91,19 @@ public class RegulationCatalog {
         return version(tenant.id(), names.get(0)).orElseThrow();
     }
 
+    /**
+     * The first active version of one of the tenant's regulations: a complaint received before any version took
+     * effect follows it (the effective dates of the seed regulations are assumptions; refusing such a complaint would
+     * leave it unregistered).
+     */
+    @Transactional
+    public Optional<RegulationVersion> firstActive(Tenant tenant, String regulation) {
+        String code = regulation == null ? "" : regulation;
+        return db.queryOne("SELECT version FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
+                + "AND regulation = ? ORDER BY effective_from, id LIMIT 1", rs -> rs.getString(1), tenant.id().value(),
+                code).flatMap(v -> version(tenant.id(), v));
+    }
+
     /** The codes of the tenant's regulations that have at least one version, draft or active ("" the main one). */
     @Transactional
     public java.util.Set<String> regulationCodes(TenantId tenant) {

@@ -39,8 +39,14 @@ public record RegulationParameters(
      */
     public static final List<String> EVENT_TYPES = List.of(
             "ACKNOWLEDGED", "CONTACTED", "PROGRESS_REPORTED", "MEETING_INVITED", "MEETING_HELD",
-            "EXTENSION_ANNOUNCED", "ESCALATED", "REFERRED_EXTERNAL", "SOLUTION_COMMUNICATED", "DECIDED",
-            "DECLARED_NOT_ADMISSIBLE", "RESOLVED_INFORMALLY", "REPORT_RECORDED", "MANAGEMENT_INFORMED", "CLOSED");
+            "EXTENSION_ANNOUNCED", "ESCALATED", "REFERRED_EXTERNAL", "EXTERNAL_OUTCOME_RECEIVED",
+            "SOLUTION_COMMUNICATED", "DECIDED", "DECLARED_NOT_ADMISSIBLE", "RESOLVED_INFORMALLY", "REPORT_RECORDED",
+            "MANAGEMENT_INFORMED", "CHECK_CONFIRMED", "TERM_SUSPENDED", "TERM_RESUMED", "DUTY_SET_ASIDE", "CLOSED");
+    /**
+     * Events that only manage duties (set one aside, suspend or resume a term): a duty is never met by them, nor does a
+     * term start at them.
+     */
+    public static final List<String> DUTY_EVENTS = List.of("TERM_SUSPENDED", "TERM_RESUMED", "DUTY_SET_ASIDE");
     /** A term starts at receipt of the complaint, or at the first event of a type. */
     public static final String RECEIVED = "RECEIVED";
     public static final List<String> APPLIES_TO = List.of("ALL", "FORMAL", "INFORMAL");

@@ -72,7 +72,7 @@ class RegulationParametersTest {
     void termErrorsNameTheTermAndTheField() {
         assertEquals(List.of("terms[1].amount"), fields(() -> withTerm(1, t -> term(t, "amount", 0))));
         assertEquals(List.of("terms[1].amount"), fields(() -> withTerm(1, t -> term(t, "amount", 366))));
-        assertEquals(List.of("terms[0].unit"), fields(() -> withTerm(0, t -> term(t, "unit", "MONTHS"))));
+        assertEquals(List.of("terms[0].unit"), fields(() -> withTerm(0, t -> term(t, "unit", "YEARS"))));
         assertEquals(List.of("terms[0].code"), fields(() -> withTerm(0, t -> term(t, "code", "ack"))));
         assertEquals(List.of("terms[1].code"), fields(() -> withTerm(0, t -> term(t, "code", "DECIDE"))));
         assertEquals(List.of("terms[0].appliesTo"), fields(() -> withTerm(0, t -> term(t, "appliesTo", "SOME"))));

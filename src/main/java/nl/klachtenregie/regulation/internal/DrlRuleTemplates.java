@@ -97,6 +97,8 @@ final class DrlRuleTemplates implements RuleTemplates {
             case WEEKS -> x.amount();
             case DAYS -> x.amount() / 7;
             case WORKING_DAYS -> x.amount() / 5;
+            // A month holds at least four whole weeks.
+            case MONTHS -> x.amount() * 4;
             case NONE -> throw new IllegalStateException("extension without a unit passed validation");
         };
         List<String> tooLong = new ArrayList<>(applies);
