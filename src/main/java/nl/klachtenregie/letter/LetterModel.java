@@ -46,8 +46,11 @@ final class LetterModel {
         m.put("due", due(c.obligations()));
         m.put("obligations", c.obligations().stream().map(o -> map("code", o.code(), "dueOn", dutch(o.dueOn()),
                 "status", o.status().name(), "met", o.metOn() != null)).toList());
+        // Who holds a rung is what the case's own version of the regulation says (Impuls 1: mevrouw J. Hartman), else
+        // the profile's current holder.
         m.put("ladder", profile.escalationLadder().stream().map(l -> map("code", l.code(), "role", l.role(),
-                "holder", l.holder(), "current", l.code().equals(c.escalationLevel()))).toList());
+                "holder", c.levelHolders().getOrDefault(l.code(), l.holder()),
+                "current", l.code().equals(c.escalationLevel()))).toList());
         // in the order of the ladder, so the letter names the next rung first
         List<String> ladder = profile.levelCodes();
         m.put("nextSteps", c.escalationOptions().stream()
