@@ -39,3 +39,6 @@ ALTER TABLE obligation ADD COLUMN suspended_since DATE NULL;
 -- A missed-term notice that a later, justified extension made moot stays on record, marked as superseded.
 ALTER TABLE outbox_message ADD COLUMN superseded_note VARCHAR(500) NULL;
 
+
+-- Formal complaints registered before V9 count as formal, as every formal one registered after it does.
+UPDATE complaint SET counts_as_formal = TRUE WHERE kind = 'FORMAL';

@@ -13,7 +13,6 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import java.time.Instant;
 import nl.klachtenregie.audit.AuditLog;
 import nl.klachtenregie.regulation.Deadlines;
-import nl.klachtenregie.regulation.NoRegulationInForceException;
 import nl.klachtenregie.regulation.TermUnit;
 import nl.klachtenregie.regulation.HistoryFacts;
 import nl.klachtenregie.regulation.HolidayCalendar;
@@ -135,11 +134,12 @@ public class ComplaintService {
      */
     private RegulationVersion versionFor(Tenant tenant, NewComplaint intake) {
         String regulation = tenant.profile().regulationFor(intake.serviceLine());
-        try {
-            return regulations.inForceOn(tenant, regulation, intake.receivedOn());
-        } catch (NoRegulationInForceException e) {
-            return regulations.firstActive(tenant, regulation).orElseThrow(() -> e);
+        List<LocalDate> effective = regulations.activeDates(tenant.id(), regulation);
+        if (!effective.isEmpty() && effective.get(0).isAfter(intake.receivedOn())) {
+            // Asked without throwing: a refusal inside the transaction would mark it for rollback.
+            return regulations.firstActive(tenant, regulation).orElseThrow();
         }
+        return regulations.inForceOn(tenant, regulation, intake.receivedOn());
     }
 
     /**

@@ -461,7 +461,8 @@ class ComplaintStore {
             // The same "late" as the dashboard's on-time KPI counts: met after its due date, or unmet, not waived
             // and overdue.
             sql.append(" AND EXISTS (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                    + "AND o.code = ? AND o.due_on IS NOT NULL AND ((o.met_on IS NOT NULL AND o.met_on > o.due_on) "
+                    + "AND o.code = ? AND o.due_on IS NOT NULL AND ((o.met_on IS NOT NULL AND (o.met_on > o.due_on "
+                    + "OR o.set_aside = TRUE)) "
                     + "OR (o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)))");
             params.add(f.late());
             params.add(f.asOf());
