@@ -110,6 +110,12 @@ public record VersionDiff(String from, String to, List<Change> header, List<Chan
         return out;
     }
 
+    /** The names of the rules of a rule set, file by file, in their order. */
+    public static List<String> ruleNames(RuleSet rules) {
+        return blocks(rules).keySet().stream().map(k -> k.substring(k.indexOf('\n') + 1))
+                .filter(name -> !name.equals(OUTSIDE_RULES)).toList();
+    }
+
     /** The rules of each file by name (key "file\nname"), and the text outside rules as one more block. */
     static Map<String, List<String>> blocks(RuleSet rules) {
         Map<String, List<String>> blocks = new LinkedHashMap<>();
