@@ -35,7 +35,8 @@ public record VersionDiff(String from, String to, List<Change> header, List<Chan
     private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*(//.*)?$");
     /** Cells of the line-diff table at most (4 MB of ints); real rules are tens of lines. */
     static final long MAX_TABLE = 1_000_000;
-    static final String OUTSIDE_RULES = "(tekst buiten de regels: package, imports, commentaar)";
+    /** The name under which the text outside the rules (package, imports, comments) is compared. */
+    public static final String OUTSIDE_RULES = "(tekst buiten de regels: package, imports, commentaar)";
 
     public VersionDiff {
         header = List.copyOf(header);

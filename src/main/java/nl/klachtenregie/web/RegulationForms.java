@@ -292,7 +292,7 @@ final class RegulationForms {
             terms.add(new TermRow(n, n + 1, get(f, q + "code"),
                     options(APPLIES, or(get(f, q + "appliesTo"), "ALL"), "reg.applies."),
                     options(starts, or(get(f, q + "startsAt"), RegulationParameters.RECEIVED), "reg.start."),
-                    named(levels, get(f, q + "startLevel"), "reg.p.anyLevel"), get(f, q + "amount"),
+                    named(levels, get(f, q + "startLevel"), "reg.p.noLevel"), get(f, q + "amount"),
                     options(units, or(get(f, q + "unit"), "WORKING_DAYS"), "reg.unit."),
                     options(events, get(f, q + "satisfiedBy"), "event."), get(f, q + "statute"),
                     get(f, q + "label"), quote, placeholder(quote)));

@@ -119,6 +119,10 @@ class RegulationPagesController {
         public boolean nothingChanges() {
             return sections.isEmpty() && rules.isEmpty();
         }
+
+        public int ruleCount() {
+            return rules.size();
+        }
     }
 
     /** Two versions compared. */
@@ -352,8 +356,8 @@ class RegulationPagesController {
         if (before != null) {
             // Hand-written rules on either side (also the form's own file of hand rules): the rules that change.
             VersionDiff diff = VersionDiff.of(before, v);
-            diff.rules().stream().filter(r -> !exact || !r.file().equals(
-                    nl.klachtenregie.regulation.RuleTemplates.FILE_NAME))
+            diff.rules().stream().filter(r -> !r.rule().equals(VersionDiff.OUTSIDE_RULES))
+                    .filter(r -> !exact || !r.file().equals(nl.klachtenregie.regulation.RuleTemplates.FILE_NAME))
                     .forEach(r -> rules.add(new RuleLine(r.kind(), r.rule())));
         } else if (!v.fromForm()) {
             VersionDiff.ruleNames(v.version().ruleSet()).forEach(name -> rules.add(new RuleLine("ADDED", name)));

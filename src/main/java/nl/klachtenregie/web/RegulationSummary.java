@@ -52,13 +52,13 @@ final class RegulationSummary {
                 t -> t.code() + "|" + t.appliesTo(), this::termSubject, this::term));
         add(out, "extensions", "reg.sum.extensions", compare(before == null ? List.of() : before.extensions(),
                 after.extensions(), RegulationParameters.Extension::term,
-                x -> t("reg.sum.extensionOf", x.term()), this::extension));
+                x -> t("reg.sum.extensionOf", termName(x.term())), this::extension));
         add(out, "registration", "reg.sum.registration", single(before == null ? null : registration(before),
                 registration(after), t("reg.sum.registration.subject")));
         add(out, "kpis", "reg.sum.kpis", compare(before == null ? List.of() : before.kpis(), after.kpis(), Kpi::code,
                 Kpi::label, this::kpi));
         add(out, "reports", "reg.sum.reports", compare(before == null ? List.of() : before.reports(), after.reports(),
-                Report::code, Report::code, this::report));
+                Report::code, r -> words(r.code()) + " (" + r.code() + ")", this::report));
         add(out, "escalation", "reg.sum.escalation", single(before == null ? null : escalation(before),
                 escalation(after), t("reg.sum.escalation.subject")));
         add(out, "bodies", "reg.sum.bodies", compare(before == null ? List.of() : before.externalBodies(),
@@ -66,7 +66,7 @@ final class RegulationSummary {
                 r -> bodyName(r.body()), this::referral));
         add(out, "suspensions", "reg.sum.suspensions", compare(before == null ? List.of() : before.suspensions(),
                 after.suspensions(), Suspension::term, s -> RegulationParameters.EVERY_TERM.equals(s.term())
-                        ? t("reg.sum.everyTerm") : t("reg.sum.termOf", s.term()), this::suspension));
+                        ? t("reg.sum.everyTerm") : termName(s.term()), this::suspension));
         add(out, "rollOver", "reg.sum.rollOver", single(before == null ? null : rollOver(before), rollOver(after),
                 t("reg.sum.rollOver.subject")));
         return out;
@@ -113,10 +113,19 @@ final class RegulationSummary {
     // --- descriptions -----------------------------------------------------------------------------------------
 
     private String termSubject(Term x) {
-        String key = "obligation." + x.code();
+        return termName(x.code()) + ", " + t("reg.sum.for." + x.appliesTo());
+    }
+
+    /** "Contact opnemen met de klager (CONTACT)"; a code of the organisation's own in words: "Nazorg (NAZORG)". */
+    private String termName(String code) {
+        String key = "obligation." + code;
         String name = messages.get(locale, key);
-        String what = name.equals(key) ? x.code() : name + " (" + x.code() + ")";
-        return what + ", " + t("reg.sum.for." + x.appliesTo());
+        return (name.equals(key) ? words(code) : name) + " (" + code + ")";
+    }
+
+    private static String words(String code) {
+        String w = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     private String term(Term x) {
@@ -176,13 +185,14 @@ final class RegulationSummary {
         boolean share = k.measure().startsWith(RegulationParameters.ON_TIME);
         String target = share ? BigDecimal.valueOf(k.target() * 100).stripTrailingZeros().toPlainString() + "%"
                 : BigDecimal.valueOf(k.target()).stripTrailingZeros().toPlainString();
-        String measure = share ? t("reg.sum.kpi.onTime", k.measure().substring(RegulationParameters.ON_TIME.length()))
+        String measure = share ? t("reg.sum.kpi.onTime", termName(k.measure().substring(RegulationParameters.ON_TIME
+                .length())))
                 : t("reg.sum.kpi.formal");
         return t("reg.sum.kpi", measure, t("reg.cmp." + k.comparator()), target);
     }
 
     private String report(Report r) {
-        return t("reg.sum.report", t("reg.period." + r.period()), r.audience(), String.join("; ", r.sections()));
+        return t("reg.sum.report", t("reg.sum.period." + r.period()), r.audience(), String.join("; ", r.sections()));
     }
 
     private String escalation(RegulationParameters p) {
