@@ -93,7 +93,7 @@ class RegulationPagesController {
                        List<DrlFile> files, @Nullable CheckResult check, List<String> errors, boolean canEdit,
                        boolean canActivate, List<String> approvers, String createdBy, String activatedBy,
                        String activatedAt, List<String> others, @Nullable String done, boolean canWithdraw,
-                       LocalDate effectiveFrom) {
+                       LocalDate effectiveFrom, List<DrlFile> allFiles) {
         public String nav() {
             return "reglement";
         }
@@ -489,6 +489,12 @@ class RegulationPagesController {
                 }
             });
         }
+        // Every file as stored, for turning a form draft into hand-written DRL without losing a rule.
+        List<DrlFile> allFiles = new ArrayList<>();
+        if (form && v.isDraft() && posted == null) {
+            v.version().ruleSet().sources().forEach((name, text) -> allFiles.add(new DrlFile(allFiles.size(), name,
+                    text)));
+        }
         // The check compiles the draft (a few hundred milliseconds at most); active versions passed it already.
         CheckResult check = v.isDraft() && posted == null ? admin.check(t, v) : null;
         boolean canActivate = v.isDraft() && canActivate(t, me);
@@ -498,7 +504,7 @@ class RegulationPagesController {
                 form, header, v.rowVersion(), editor, files, check, errors, v.isDraft() && me.has(Role.ADMIN),
                 canActivate, approvers(t), orEmpty(v.createdBy()), orEmpty(v.activatedBy()),
                 v.activatedAt() == null ? "" : AT.format(v.activatedAt()), others, done,
-                admin.withdrawable(v) && canActivate(t, me), v.version().effectiveFrom()));
+                admin.withdrawable(v) && canActivate(t, me), v.version().effectiveFrom(), allFiles));
     }
 
     /** The posted DRL fields as [name, text] pairs in their order; never fails. */
@@ -564,7 +570,8 @@ class RegulationPagesController {
         Matcher m = Pattern.compile("(\\w+)\\[(\\d+)]\\.(\\w+)").matcher(key);
         if (m.matches()) {
             return FIELD_LABELS.getOrDefault(m.group(1), m.group(1)) + ", rij " + (Integer.parseInt(m.group(2)) + 1)
-                    + ", " + FIELD_LABELS.getOrDefault(m.group(3), m.group(3));
+                    + ", " + FIELD_LABELS.getOrDefault(m.group(1) + "." + m.group(3),
+                    FIELD_LABELS.getOrDefault(m.group(3), m.group(3)));
         }
         return FIELD_LABELS.getOrDefault(key, key);
     }
@@ -592,7 +599,8 @@ class RegulationPagesController {
             Map.entry("endsOwnDuty", "Neemt de klacht over"), Map.entry("suspensions", "Opschorting"),
             Map.entry("maxDays", "Hoogstens dagen"), Map.entry("statutoryToo", "Ook wettelijke termijnen"),
             Map.entry("rollOverQuote", "Doorlopen van eigen termijnen, artikel en tekst"),
-            Map.entry("regulation", "Reglement"), Map.entry(CONFIRMED, "Bevestiging"));
+            Map.entry("regulation", "Reglement"), Map.entry(CONFIRMED, "Bevestiging"),
+            Map.entry("terms.label", "Wat de klager leest"), Map.entry("suspensions.term", "Termijn"));
 
     /** The role codes; the views name them in the reader's language ({@code admin.role.*}). */
     private static List<String> approvers(Tenant t) {

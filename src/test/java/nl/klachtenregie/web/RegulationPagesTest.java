@@ -652,6 +652,76 @@ class RegulationPagesTest extends PageTestSupport {
                 .ruleSet().sources().keySet(), "an emptied editor removes the own rules");
     }
 
+
+    @Test
+    void aFormDraftTurnsIntoHandWrittenDrlWithEveryRuleKept() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        String path = createDraft(admin, IMPULS, "form", "2027-omzet", "2027-09-01", "Impuls, omgezet");
+        PostedForm form = PostedForm.of(admin.get(path).body(), "version-form").set("handRules",
+                "package rules.eigen;\n\nimport nl.klachtenregie.regulation.*;\n\n// nog geen eigen regels\n");
+        assertEquals(303, post(admin, path, form).statusCode());
+        StoredVersion before = administration.version(impuls(), "2027-omzet");
+        HttpResponse<String> converted = post(admin, path, PostedForm.of(admin.get(path).body(), "convert-form"));
+        assertEquals(303, converted.statusCode(), converted.body());
+        StoredVersion after = administration.version(impuls(), "2027-omzet");
+        assertFalse(after.fromForm(), "hand-written from now on");
+        assertEquals(before.version().ruleSet(), after.version().ruleSet(), "not one rule lost or changed");
+        assertEquals(before.version().effectiveFrom(), after.version().effectiveFrom());
+        assertNotNull(PostedForm.of(admin.get(path).body(), "version-form").get("drl[1].text"), "both files editable");
+    }
+
+    @Test
+    void badInputInTheNewFieldsIsA400NamingTheRowAndFieldAndSavesNothing() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        String path = createDraft(admin, IMPULS, "form", "2027-fout", "2027-10-01", "Impuls, fouten");
+        int rowVersion = administration.version(impuls(), "2027-fout").rowVersion();
+        PostedForm form = PostedForm.of(admin.get(path).body(), "version-form")
+                .set("terms[0].unit", "MONTHS").set("terms[0].amount", "0")
+                .set("terms[1].startLevel", "TEAM_LEAD")
+                .set("terms[2].code", "NAZORG").set("terms[2].startsAt", "TERM_SUSPENDED").set("terms[2].amount", "1")
+                .set("terms[2].unit", "MONTHS").set("terms[2].satisfiedBy", "CHECK_CONFIRMED")
+                .set("terms[2].label", "x".repeat(201)).set("terms[2].quote", "Artikel 9")
+                .set("suspensions[0].term", "ONBEKEND").set("suspensions[0].maxDays", "veertien")
+                .set("suspensions[0].quote", "Artikel 10")
+                .set("externalBodies[0].body", "geen code").set("externalBodies[0].quote", "Artikel 11");
+        HttpResponse<String> bad = post(admin, path, form);
+        assertEquals(400, bad.statusCode(), bad.body());
+        String errors = text(bad.body());
+        assertTrue(errors.contains("Opschorting, rij 1, Hoogstens dagen: 'veertien' is geen getal"), errors);
+        // Numbers first: once they are numbers, every other field speaks.
+        HttpResponse<String> again = post(admin, path, form.set("suspensions[0].maxDays", "14"));
+        assertEquals(400, again.statusCode(), again.body());
+        String all = text(again.body());
+        for (String expected : List.of("Termijnen, rij 1, Aantal: Een termijn in maanden ligt tussen 1 en 12",
+                "Termijnen, rij 2, Niveau: Een niveau hoort alleen bij een termijn die ingaat bij escalatie",
+                "Termijnen, rij 3, Gaat in bij: Een termijn begint niet bij het opschorten",
+                "Termijnen, rij 3, Wat de klager leest: De woorden voor de klager zijn te lang",
+                "Opschorting, rij 1, Termijn: Kies een termijn uit de lijst van termijnen",
+                "Externe instanties, rij 1, Instantie: Geef de code van de externe instantie")) {
+            assertTrue(all.contains(expected), () -> expected + " in " + all);
+        }
+        assertEquals(rowVersion, administration.version(impuls(), "2027-fout").rowVersion(), "nothing saved");
+        assertEquals("0", PostedForm.of(again.body(), "version-form").get("terms[0].amount"), "the input is kept");
+    }
+
+    @Test
+    void theComparisonShowsTheNewFieldsOfTheForm() {
+        PageSession admin = loggedInAs("impuls.beheerder");
+        createDraft(admin, IMPULS, "form", "2027-a", "2027-11-01", "Impuls A");
+        String b = createDraft(admin, IMPULS, "form", "2027-b", "2027-12-01", "Impuls B");
+        PostedForm form = PostedForm.of(admin.get(b).body(), "version-form").set("escalation.maySkip", "on")
+                .set("terms[1].label", "krijgt u ons oordeel").set("rollOverOwnTerms", List.of())
+                .set("suspensions[0].term", "*").set("suspensions[0].maxDays", "14")
+                .set("suspensions[0].quote", "Artikel 10");
+        assertEquals(303, post(admin, b, form).statusCode());
+        Page diff = admin.get(IMPULS + "/verschil?van=2027-a&naar=2027-b");
+        assertEquals(200, diff.status(), diff.body());
+        for (String field : List.of("escalation.maySkip", "terms[1].label", "rollOverOwnTerms",
+                "suspensions[0].maxDays")) {
+            assertTrue(diff.contains("data-field=\"" + field + "\""), () -> field + " in the diff");
+        }
+    }
+
     // -------------------------------------------------------------------------------------------------------------
 
     /** Creates a draft through the list page's form; returns the draft's path. */
