@@ -44,6 +44,10 @@ final class LetterModel {
                 "role", c.complainant().role().name()));
         m.put("case", caseMap(c, profile));
         m.put("due", due(c.obligations()));
+        // The regulation's own promises in its words ("neemt de klachtenfunctionaris contact met u op"), open ones.
+        m.put("promises", c.obligations().stream().filter(o -> !o.label().isBlank() && o.metOn() == null
+                        && o.status() != ObligationStatus.WAIVED && o.status() != ObligationStatus.SET_ASIDE)
+                .map(o -> map("code", o.code(), "label", o.label(), "dueOn", dutch(o.dueOn()))).toList());
         m.put("obligations", c.obligations().stream().map(o -> map("code", o.code(), "dueOn", dutch(o.dueOn()),
                 "status", o.status().name(), "met", o.metOn() != null)).toList());
         // Who holds a rung is what the case's own version of the regulation says (Impuls 1: mevrouw J. Hartman), else

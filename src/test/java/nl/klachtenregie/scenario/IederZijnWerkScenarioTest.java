@@ -405,6 +405,41 @@ class IederZijnWerkScenarioTest extends ApiTestSupport {
                 ev("REFERRED_EXTERNAL", "2026-09-22", "body", "KPZ_GESCHILLENCOMMISSIE"));
         assertTrue(bodyCodes(escalated).contains("KPZ_GESCHILLENCOMMISSIE"));
     }
+    @jakarta.inject.Inject
+    nl.klachtenregie.report.ReportService reports;
+    @jakarta.inject.Inject
+    nl.klachtenregie.tenant.TenantDirectory tenants;
+
+    @Test
+    void theJaarrapportageListsComplaintsNotHandledWithinTheSixWeeksExtendedOnesIncluded() {
+        // 2024 is used by this test only. "het aantal ingediende klachten dat niet binnen de gestelde termijn van 6 weken
+        // is afgehandeld, met toelichting": against the 6 weeks, so a complaint handled within its extension is listed.
+        // Mon 02-09-2024 + 6 weeks = Mon 14-10-2024; extended by 4 weeks to Mon 11-11-2024, decided 01-11-2024.
+        var extended = createComplaint(T, official("2024-09-02"));
+        // recorded only now, on the evidence of the letter sent in time
+        event(T, extended.get("id"), ev("EXTENSION_ANNOUNCED", "2024-10-10", "weeks", 4, "text",
+                "Wachten op het verslag van de dagbesteding", "noticeDate", "2024-10-10", "noticeReference",
+                "brief 10-10-2024", "reason", "Bij het overzetten van het oude register ingevoerd"));
+        var decided = event(T, extended.get("id"), ev("DECIDED", "2024-11-01", "judgement", "UNFOUNDED"));
+        assertEquals("MET", obligation(decided, "DECIDE").get("status"));
+        var onTime = createComplaint(T, official("2024-09-09"));
+        event(T, onTime.get("id"), ev("DECIDED", "2024-09-20", "judgement", "UNFOUNDED"));
+
+        var report = reports.report(tenants.resolve(T), new nl.klachtenregie.report.ReportService.Request(
+                "JAARRAPPORTAGE_KLACHTEN", nl.klachtenregie.kpi.Period.parse("2024"), false),
+                nl.klachtenregie.report.ReportFixtures.user(T, nl.klachtenregie.security.Role.COMPLIANCE));
+        var late = report.sections().stream().filter(x -> "LATE".equals(x.code())).findFirst().orElseThrow();
+        assertEquals("1 van 2", late.figures().stream().filter(f -> f.label().equals(
+                "Niet binnen de gestelde termijn afgehandeld")).findFirst().orElseThrow().value());
+        var table = report.table("te-laat").orElseThrow();
+        assertEquals(1, table.rows().size());
+        assertEquals(extended.get("reference"), table.rows().get(0).get(0));
+        String terms = table.rows().get(0).get(3).toString();
+        assertTrue(terms.contains("gestelde termijn 14-10-2024, verlengd tot 11-11-2024, gedaan 01-11-2024 (binnen de "
+                + "verlengde termijn)"), terms);
+        assertEquals("Wachten op het verslag van de dagbesteding", table.rows().get(0).get(6));
+    }
+
     @SuppressWarnings("unchecked")
     @Test
     void performanceIsMeasuredAgainstTheTerms() {
