@@ -173,7 +173,9 @@ public record TenantProfile(
                 List.of(new EscalationLevel("EMPLOYEE", "medewerker"),
                         new EscalationLevel("TEAM_LEAD", "leidinggevende"),
                         new EscalationLevel("DIRECTOR", "directie")),
-                List.of(), List.of(new Category("OVERIG", "Overige klachten")), List.of(), null);
+                List.of(), List.of(new Category("OVERIG", "Overige klachten")), List.of(), null, null,
+                // The public form stays closed until the first version is activated: it never promises a draft's terms.
+                PublicForm.DEFAULT.withEnabled(false), "");
     }
 
     /** The same profile with another activation rule. */
@@ -439,6 +441,11 @@ public record TenantProfile(
 
         public boolean requires(String field) {
             return requiredFields.contains(field);
+        }
+
+        /** The same settings, opened or closed. */
+        public PublicForm withEnabled(boolean open) {
+            return new PublicForm(open, kind, requiredFields, statusLinkDays);
         }
     }
 }

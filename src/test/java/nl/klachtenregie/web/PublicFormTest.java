@@ -88,6 +88,8 @@ class PublicFormTest extends PageTestSupport {
     TenantDirectory tenants;
     @Inject
     RegulationAdministration regulations;
+    @Inject
+    nl.klachtenregie.profile.ProfileService profiles;
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final AtomicInteger senders = new AtomicInteger();
@@ -610,13 +612,37 @@ class PublicFormTest extends PageTestSupport {
         assertTrue(post.body().contains("Dit klachtformulier bestaat niet"));
 
         // Open, but without a regulation in force no complaint can be registered: not in use yet.
-        Tenant noRules = tenants.create(TenantProfile.starter("zonder-reglement", "Zonder Reglement"));
+        Tenant noRules = tenants.create(TenantProfile.starter("zonder-reglement", "Zonder Reglement")
+                .withPublicForm(TenantProfile.PublicForm.DEFAULT));
         assertEquals(404, get("/klacht/" + noRules.slug(), sender()).status());
     }
 
     @Test
+    void aNewOrganisationsFormStaysClosedUntilItsFirstVersionIsActivated() {
+        // It would promise the terms of a draft, or none at all.
+        Tenant fresh = tenants.create(TenantProfile.starter("nog-zonder-versie", "Nog Zonder Versie"));
+        assertFalse(fresh.profile().publicForm().enabled());
+        nl.klachtenregie.shared.RefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                nl.klachtenregie.shared.RefusedException.class, () -> profiles.update(fresh,
+                        fresh.profile().withPublicForm(TenantProfile.PublicForm.DEFAULT), "test"));
+        assertTrue(refused.getMessage().contains("pas open als er een vastgestelde versie"), refused::getMessage);
+        assertFalse(tenants.resolve("nog-zonder-versie").profile().publicForm().enabled());
+        regulations.createFromDrl(fresh, new RegulationAdministration.DraftHeader("1", LocalDate.of(2020, 1, 1),
+                "Eerste versie", "test"), Map.of("regulation.drl", "package rules.nogzonder;\nimport "
+                + "nl.klachtenregie.regulation.*;\nrule \"Art. 1: 'binnen vijf werkdagen een ontvangstbevestiging'\"\n"
+                + "when\n    ComplaintFacts($r : receivedOn)\nthen\n    insert(new Obligation(\"ACKNOWLEDGE\", $r, 5, "
+                + "\"WORKING_DAYS\", \"ACKNOWLEDGED\"));\nend\n"), "test");
+        regulations.activate(fresh, "1", 0, "test", List.of("ADMIN"));
+        Tenant opened = profiles.update(tenants.resolve("nog-zonder-versie"),
+                tenants.resolve("nog-zonder-versie").profile().withPublicForm(TenantProfile.PublicForm.DEFAULT), "test");
+        assertTrue(opened.profile().publicForm().enabled());
+        assertEquals(200, get("/klacht/nog-zonder-versie", sender()).status());
+    }
+
+    @Test
     void aComplaintTheRegulationRefusesIs422WithItsReasonsAndTheInputKept() {
-        Tenant tenant = tenants.create(TenantProfile.starter("alleen-per-brief", "Alleen Per Brief"));
+        Tenant tenant = tenants.create(TenantProfile.starter("alleen-per-brief", "Alleen Per Brief")
+                .withPublicForm(TenantProfile.PublicForm.DEFAULT));
         String drl = """
                 package rules.alleenperbrief;
                 import nl.klachtenregie.regulation.*;
