@@ -158,6 +158,10 @@ class TermsAndDutiesScenarioTest implements TestPropertyProvider {
     DashboardService dashboards;
     @Inject
     MovableClock clock;
+    @Inject
+    nl.klachtenregie.shared.Db db;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
 
     private UserId handler;
     private UserId manager;
@@ -493,6 +497,32 @@ class TermsAndDutiesScenarioTest implements TestPropertyProvider {
         // 15-06 + 6 weeks = 27-07, + 8 weeks = 21-09-2026
         assertEquals(LocalDate.of(2026, 9, 21), duty(extended, "DECIDE").dueOn());
         assertEquals("de klager, mevrouw A. Klager", extended.events().get(0).consentBy());
+    }
+
+    // --- 1. The corrected calendar reaches the stored terms of open cases -----------------------------------------
+
+    @Test
+    void theDailyReEvaluationMovesAStoredTermOfAnOpenCaseToTheCorrectedCalendarAndLeavesAClosedCaseAsItWas() {
+        // Stored before the correction: six weeks after Fri 20-02-2026 ended on Goede Vrijdag 03-04. Now: Tue 07-04.
+        clock.set("2026-03-02");
+        CaseView open = file(ComplaintKind.FORMAL, "2026-02-20");
+        CaseView closed = file(ComplaintKind.FORMAL, "2026-02-20");
+        record(closed, new NewEvent(EventType.REFERRED_EXTERNAL, LocalDate.parse("2026-02-23"), null, null,
+                "GESCHILLENINSTANTIE", null, null, null, null, null, null, null));
+        record(closed, at(EventType.CLOSED, "2026-02-24"));
+        for (CaseView c : List.of(open, closed)) {
+            tx.executeWrite(status -> db.update("UPDATE obligation SET due_on = ?, base_due_on = ?, explanation = ? WHERE complaint_id = ? "
+                    + "AND code = 'DECIDE'", LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 3),
+                    "6 weken: 03-04-2026", c.id()));
+        }
+        assertTrue(complaints.reEvaluate(tenant(), new ComplaintId(open.id())));
+        CaseView.ObligationView decide = duty(complaints.get(tenant(), new ComplaintId(open.id()), null), "DECIDE");
+        assertEquals(LocalDate.of(2026, 4, 7), decide.dueOn());
+        assertTrue(decide.explanation().contains("03-04 Goede Vrijdag (Atw art. 3 lid 2)"), decide.explanation());
+        // a closed case keeps its history
+        assertFalse(complaints.reEvaluate(tenant(), new ComplaintId(closed.id())));
+        assertEquals(LocalDate.of(2026, 4, 3), duty(complaints.get(tenant(), new ComplaintId(closed.id()), null),
+                "DECIDE").dueOn());
     }
 
     // --- 7. Before the first version ---------------------------------------------------------------------------
