@@ -138,12 +138,30 @@ class CaseEngine {
         return bodies;
     }
 
+    private record CalendarKey(String name, Map<String, String> ownDays, nl.klachtenregie.regulation.EquatedDays equated) {
+    }
+
+    /** Calendars are immutable and few (one per distinct set of closing days): made once, not per evaluation. */
+    private final java.util.concurrent.ConcurrentMap<CalendarKey, HolidayCalendar> calendars =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The tenant's calendar: the statutory days of the Algemene termijnenwet as the platform knows them, own days. */
     HolidayCalendar calendar(TenantProfile profile) {
+        nl.klachtenregie.regulation.EquatedDays equated = statutoryDays == null
+                ? nl.klachtenregie.regulation.EquatedDays.bundled() : statutoryDays.current();
+        CalendarKey key = new CalendarKey(profile.holidayCalendar(), profile.extraClosedDays(), equated);
+        HolidayCalendar cached = calendars.get(key);
+        if (cached != null) {
+            return cached;
+        }
         Map<LocalDate, String> extra = new LinkedHashMap<>();
         profile.extraClosedDays().forEach((day, name) -> extra.put(LocalDate.parse(day), name));
-        return statutoryDays == null ? HolidayCalendar.named(profile.holidayCalendar(), extra)
-                : statutoryDays.calendar(profile.holidayCalendar(), extra);
+        HolidayCalendar made = HolidayCalendar.named(profile.holidayCalendar(), extra, equated);
+        if (calendars.size() > 1000) {
+            calendars.clear();
+        }
+        calendars.put(key, made);
+        return made;
     }
 
     /**
@@ -580,17 +598,51 @@ class CaseEngine {
         if (events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED)) {
             actions.remove(EventType.ACKNOWLEDGED);
         }
+        // One pass over the rules' duties: which codes are met by informing management, and which by a check.
+        Set<String> informCodes = new HashSet<>();
+        Set<String> checkCodes = new HashSet<>();
+        for (Obligation r : outcome.obligations()) {
+            if (r.satisfiedBy().equals(EventType.MANAGEMENT_INFORMED.name())) {
+                informCodes.add(r.code());
+            } else if (r.satisfiedBy().equals(EventType.CHECK_CONFIRMED.name())) {
+                checkCodes.add(r.code());
+            }
+        }
+        boolean informDutyOpen = false;
+        boolean anyOpen = false;
+        boolean checkOpen = false;
+        boolean suspendable = false;
+        boolean suspended = false;
+        for (ScheduledObligation o : obligations) {
+            boolean open = o.metOn() == null && !o.waived();
+            anyOpen |= open;
+            informDutyOpen |= open && informCodes.contains(o.code());
+            checkOpen |= open && checkCodes.contains(o.code());
+            suspended |= o.suspendedSince() != null;
+            suspendable |= open && o.suspendedSince() == null && o.dueOn() != null
+                    && !outcome.suspensionPolicies().isEmpty() && outcome.suspensionPolicy(o.code()).isPresent();
+        }
         // Management is informed once; offered again only while a duty to inform is still open.
-        boolean informDutyOpen = obligations.stream().anyMatch(o -> o.metOn() == null && !o.waived()
-                && outcome.obligations().stream().anyMatch(r -> r.code().equals(o.code())
-                && r.satisfiedBy().equals(EventType.MANAGEMENT_INFORMED.name())));
-        if (events.stream().anyMatch(e -> e.type() == EventType.MANAGEMENT_INFORMED) && !informDutyOpen) {
+        boolean informed = false;
+        boolean referred = false;
+        boolean outcomeIn = false;
+        long extensions = 0;
+        for (NewEvent e : events) {
+            switch (e.type()) {
+                case MANAGEMENT_INFORMED -> informed = true;
+                case REFERRED_EXTERNAL -> referred = true;
+                case EXTERNAL_OUTCOME_RECEIVED -> outcomeIn = true;
+                case EXTENSION_ANNOUNCED -> extensions++;
+                default -> {
+                    // nothing to count
+                }
+            }
+        }
+        if (informed && !informDutyOpen) {
             actions.remove(EventType.MANAGEMENT_INFORMED);
         }
-        if (outcome.extensionPolicies().isEmpty() || (events.stream()
-                .filter(e -> e.type() == EventType.EXTENSION_ANNOUNCED).count()
-                >= outcome.extensionPolicies().get(0).maxCount() && !outcome.extensionPolicies().get(0)
-                .beyondWithConsent())) {
+        if (outcome.extensionPolicies().isEmpty() || (extensions >= outcome.extensionPolicies().get(0).maxCount()
+                && !outcome.extensionPolicies().get(0).beyondWithConsent())) {
             actions.remove(EventType.EXTENSION_ANNOUNCED);
         }
         if (outcome.escalationOptions().isEmpty()) {
@@ -599,27 +651,19 @@ class CaseEngine {
         if (outcome.externalBodies().isEmpty()) {
             actions.remove(EventType.REFERRED_EXTERNAL);
         }
-        if (events.stream().noneMatch(e -> e.type() == EventType.REFERRED_EXTERNAL)
-                || status == CaseStatus.REFERRED_EXTERNAL && events.stream()
-                .anyMatch(e -> e.type() == EventType.EXTERNAL_OUTCOME_RECEIVED)) {
+        if (!referred || status == CaseStatus.REFERRED_EXTERNAL && outcomeIn) {
             actions.remove(EventType.EXTERNAL_OUTCOME_RECEIVED);
         }
-        boolean anyOpen = obligations.stream().anyMatch(o -> o.metOn() == null && !o.waived());
         if (!anyOpen) {
             actions.remove(EventType.DUTY_SET_ASIDE);
         }
-        boolean checkOpen = obligations.stream().anyMatch(o -> o.metOn() == null && !o.waived()
-                && outcome.obligations().stream().anyMatch(r -> r.code().equals(o.code())
-                && r.satisfiedBy().equals(EventType.CHECK_CONFIRMED.name())));
         if (!checkOpen) {
             actions.remove(EventType.CHECK_CONFIRMED);
         }
-        boolean suspendable = obligations.stream().anyMatch(o -> o.metOn() == null && !o.waived()
-                && o.suspendedSince() == null && o.dueOn() != null && outcome.suspensionPolicy(o.code()).isPresent());
         if (!suspendable) {
             actions.remove(EventType.TERM_SUSPENDED);
         }
-        if (obligations.stream().noneMatch(o -> o.suspendedSince() != null)) {
+        if (!suspended) {
             actions.remove(EventType.TERM_RESUMED);
         }
         return List.copyOf(actions);

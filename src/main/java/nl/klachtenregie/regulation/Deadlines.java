@@ -201,12 +201,11 @@ public final class Deadlines {
             if (calendar.isWeekend(day)) {
                 continue;
             }
-            String holiday = calendar.statutoryHoliday(day).orElse(null);
-            if (holiday != null) {
-                skipped.add(day.format(DAY_MONTH) + " " + holiday);
+            if (calendar.isStatutoryHoliday(day)) {
+                skipped.add(day.format(DAY_MONTH) + " " + calendar.statutoryHoliday(day).orElseThrow());
                 continue;
             }
-            String own = calendar.ownClosingDay(day).orElse(null);
+            String own = calendar.extraClosedDays().isEmpty() ? null : calendar.ownClosingDay(day).orElse(null);
             if (own != null) {
                 if (!counting.statutory()) {
                     skipped.add(day.format(DAY_MONTH) + " " + own + " (eigen sluitingsdag)");

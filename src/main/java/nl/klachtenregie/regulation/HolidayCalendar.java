@@ -82,12 +82,47 @@ public final class HolidayCalendar {
 
     /** Neither a Saturday or Sunday nor a day of the Algemene termijnenwet (art. 1 and 3). */
     public boolean isStatutoryWorkingDay(LocalDate day) {
-        return !isWeekend(day) && statutoryHoliday(day).isEmpty();
+        return !isWeekend(day) && !isStatutoryHoliday(day);
+    }
+
+    /**
+     * Whether the day is one of the Algemene termijnenwet (art. 3), without naming it: the hot path of every term
+     * computation, so no text is made and Easter is computed once per year.
+     */
+    public boolean isStatutoryHoliday(LocalDate day) {
+        int month = day.getMonthValue();
+        int dom = day.getDayOfMonth();
+        if ((month == 1 && dom == 1) || (month == 5 && dom == 5) || (month == 12 && (dom == 25 || dom == 26))) {
+            return true;
+        }
+        if (month == 4 && (dom == 26 || dom == 27) && day.equals(kingsDay(day.getYear()))) {
+            return true;
+        }
+        int offset = day.getDayOfYear() - easterDayOfYear(day.getYear());
+        // Goede Vrijdag (-2), tweede Paasdag (+1), Hemelvaartsdag (+39), tweede Pinksterdag (+50)
+        if (offset == -2 || offset == 1 || offset == 39 || offset == 50) {
+            return true;
+        }
+        return !equated.days().isEmpty() && equated.days().containsKey(day);
+    }
+
+    private static final int FIRST_CACHED_YEAR = 1900;
+    private static final int[] EASTER_DAY_OF_YEAR = new int[301];
+
+    static {
+        for (int y = 0; y < EASTER_DAY_OF_YEAR.length; y++) {
+            EASTER_DAY_OF_YEAR[y] = easterSunday(FIRST_CACHED_YEAR + y).getDayOfYear();
+        }
+    }
+
+    private static int easterDayOfYear(int year) {
+        int i = year - FIRST_CACHED_YEAR;
+        return i >= 0 && i < EASTER_DAY_OF_YEAR.length ? EASTER_DAY_OF_YEAR[i] : easterSunday(year).getDayOfYear();
     }
 
     /** A statutory working day on which the tenant is also open. */
     public boolean isWorkingDay(LocalDate day) {
-        return isStatutoryWorkingDay(day) && !ownClosingDays.containsKey(day);
+        return isStatutoryWorkingDay(day) && (ownClosingDays.isEmpty() || !ownClosingDays.containsKey(day));
     }
 
     /** The tenant's own name for a closing day of its own ("studiedag"), if it is one. */
