@@ -4,7 +4,7 @@
 -- law is the same for every organisation. Seeded at start-up from atw/gelijkgestelde-dagen.csv (missing days only);
 -- the platform administrator adds the days of the next Besluit.
 CREATE TABLE equated_day (
-    day        DATE         NOT NULL PRIMARY KEY,
+    equated_on DATE         NOT NULL PRIMARY KEY,
     source     VARCHAR(200) NOT NULL,
     added_by   VARCHAR(255) NULL,
     created_at TIMESTAMP    NOT NULL DEFAULT CURRENT_TIMESTAMP

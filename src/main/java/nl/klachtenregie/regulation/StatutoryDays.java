@@ -44,8 +44,8 @@ public class StatutoryDays {
     @Transactional
     void onStartup(StartupEvent event) {
         for (Map.Entry<LocalDate, String> e : EquatedDays.bundled().days().entrySet()) {
-            if (db.count("SELECT COUNT(*) FROM equated_day WHERE day = ?", e.getKey()) == 0) {
-                db.update("INSERT INTO equated_day (day, source, added_by) VALUES (?, ?, NULL)", e.getKey(),
+            if (db.count("SELECT COUNT(*) FROM equated_day WHERE equated_on = ?", e.getKey()) == 0) {
+                db.update("INSERT INTO equated_day (equated_on, source, added_by) VALUES (?, ?, NULL)", e.getKey(),
                         e.getValue());
             }
         }
@@ -72,8 +72,8 @@ public class StatutoryDays {
 
     @Transactional
     public List<Day> list() {
-        return db.query("SELECT day, source, added_by FROM equated_day ORDER BY day",
-                rs -> new Day(Db.date(rs, "day"), rs.getString("source"), rs.getString("added_by")));
+        return db.query("SELECT equated_on, source, added_by FROM equated_day ORDER BY equated_on",
+                rs -> new Day(Db.date(rs, "equated_on"), rs.getString("source"), rs.getString("added_by")));
     }
 
     /**
@@ -96,7 +96,7 @@ public class StatutoryDays {
                         + "noemt alleen werkdagen");
             } else if (statutory.statutoryHoliday(day).isPresent()) {
                 errors.put("day", "Die dag is al een feestdag: " + statutory.statutoryHoliday(day).get());
-            } else if (db.count("SELECT COUNT(*) FROM equated_day WHERE day = ?", day) > 0) {
+            } else if (db.count("SELECT COUNT(*) FROM equated_day WHERE equated_on = ?", day) > 0) {
                 errors.put("day", "Die dag is al gelijkgesteld");
             }
         }
@@ -108,13 +108,13 @@ public class StatutoryDays {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        db.update("INSERT INTO equated_day (day, source, added_by) VALUES (?, ?, ?)", day, s, by);
+        db.update("INSERT INTO equated_day (equated_on, source, added_by) VALUES (?, ?, ?)", day, s, by);
         reload();
     }
 
     private void reload() {
         Map<LocalDate, String> days = new TreeMap<>();
-        db.query("SELECT day, source FROM equated_day", rs -> days.put(Db.date(rs, "day"), rs.getString("source")));
+        db.query("SELECT equated_on, source FROM equated_day", rs -> days.put(Db.date(rs, "equated_on"), rs.getString("source")));
         current = new EquatedDays(days);
         loadedAt = wallClock.instant();
     }
