@@ -152,7 +152,8 @@ public class ComplaintService {
         TenantProfile profile = tenant.profile();
         NewComplaint hypothetical = new NewComplaint(kind, Channel.WEB_FORM, receivedOn, null,
                 new Complainant("-", ComplainantRole.CLIENT, "-@example.org", null, null), "-",
-                profile.categories().get(0).code(), null, null, false, false);
+                profile.categories().get(0).code(), null, null, false, false, false,
+                profile.publicForm().level());
         RegulationVersion version = regulations.inForceOn(tenant, profile.regulationFor(null), receivedOn);
         CaseEngine.Evaluated ev = engine.evaluate(tenant, version, null, hypothetical, List.of(),
                 new HistoryFacts(ComplaintStore.HISTORY_MONTHS, 0, 0), true, false);

@@ -327,6 +327,9 @@ public class TenantArchive {
         form.put("enabled", f.enabled());
         form.put("requiredFields", f.requiredFields());
         form.put("statusLinkDays", f.statusLinkDays());
+        if (!f.level().isEmpty()) {
+            form.put("level", f.level());
+        }
         y.put("publicForm", form);
         y.put("regulations", versions.stream().map(TenantArchive::versionEntry).toList());
         DumperOptions options = new DumperOptions();

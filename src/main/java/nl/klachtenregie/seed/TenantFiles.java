@@ -202,7 +202,8 @@ final class TenantFiles {
                 str(m.get("kind")),
                 m.containsKey("requiredFields") ? list(m.get("requiredFields")).stream().map(TenantFiles::str).toList()
                         : d.requiredFields(),
-                m.get("statusLinkDays") == null ? d.statusLinkDays() : Integer.parseInt(str(m.get("statusLinkDays"))));
+                m.get("statusLinkDays") == null ? d.statusLinkDays() : Integer.parseInt(str(m.get("statusLinkDays"))),
+                m.get("level") == null ? "" : str(m.get("level")));
     }
 
     private static Map<String, String> closedDays(Object o) {

@@ -84,6 +84,11 @@ public record TenantProfile(
                         + level + "'");
             }
         }
+        String formLevel = publicForm.level();
+        if (!formLevel.isEmpty() && escalationLadder.stream().noneMatch(l -> l.code().equals(formLevel))) {
+            throw new IllegalArgumentException("Profiel '" + slug + "': het klachtformulier komt binnen bij onbekend "
+                    + "escalatieniveau '" + formLevel + "'");
+        }
         unique(escalationLadder.stream().map(EscalationLevel::code).toList(), "escalatieniveau", slug);
         unique(externalBodies.stream().map(ExternalBody::code).toList(), "externe instantie", slug);
         unique(categories.stream().map(Category::code).toList(), "categorie", slug);
@@ -414,9 +419,12 @@ public record TenantProfile(
      * @param requiredFields which of the complainant's details the form requires (name, email, phone, address,
      *     place); at least one way to answer (email, phone or address) is always required
      * @param statusLinkDays how many days the complainant's private status link works after submission
+     * @param level the rung of the escalation ladder a complaint through the form is registered at (a form that
+     *     reaches the klachtenfunctionaris directly starts there); empty for the lowest rung
      */
     @Serdeable
-    public record PublicForm(boolean enabled, String kind, List<String> requiredFields, int statusLinkDays) {
+    public record PublicForm(boolean enabled, String kind, List<String> requiredFields, int statusLinkDays,
+                             String level) {
         public static final List<String> FIELDS = List.of("name", "email", "phone", "address", "place");
         public static final PublicForm DEFAULT = new PublicForm(true, "FORMAL", List.of("name"), 180);
 
@@ -437,6 +445,16 @@ public record TenantProfile(
                 throw new IllegalArgumentException("de statuslink werkt 7 tot en met 730 dagen; " + statusLinkDays
                         + " kan niet");
             }
+            level = level == null ? "" : level.strip();
+        }
+
+        public PublicForm(boolean enabled, String kind, List<String> requiredFields, int statusLinkDays) {
+            this(enabled, kind, requiredFields, statusLinkDays, "");
+        }
+
+        /** The same settings, a complaint through the form registered at {@code rung} (empty: the lowest). */
+        public PublicForm atLevel(String rung) {
+            return new PublicForm(enabled, kind, requiredFields, statusLinkDays, rung);
         }
 
         public boolean requires(String field) {
@@ -445,7 +463,7 @@ public record TenantProfile(
 
         /** The same settings, opened or closed. */
         public PublicForm withEnabled(boolean open) {
-            return new PublicForm(open, kind, requiredFields, statusLinkDays);
+            return new PublicForm(open, kind, requiredFields, statusLinkDays, level);
         }
     }
 }

@@ -168,6 +168,21 @@ class TermsBrowserTest extends BrowserSupport {
     }
 
     @Test
+    void theAdministratorSaysAtWhichRungAComplaintThroughThePublicFormArrives() {
+        login(T + ".beheerder");
+        waitForPath("(?!/login).*");
+        open("/t/" + T + "/beheer/meldingen");
+        String options = waitFor(By.id("publicFormLevel")).getText();
+        assertTrue(options.contains("klachtenfunctionaris van Klachtenportaal Zorg"), options);
+        js("document.getElementById('publicFormLevel').scrollIntoView()");
+        for (Dimension size : SIZES) {
+            show(size);
+            assertFits("de meldingen en het klachtformulier");
+            shoot("meldingen-formulier-trede", size);
+        }
+    }
+
+    @Test
     void thePlatformAdministratorSeesTheDaysTheAtwSkipsAndAddsOneOfANewBesluit() {
         login("platform.beheerder");
         waitForPath("(?!/login).*");

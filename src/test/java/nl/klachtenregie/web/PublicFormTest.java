@@ -680,6 +680,53 @@ class PublicFormTest extends PageTestSupport {
     }
 
     @Test
+    void aFormThatReachesAHigherRungRegistersTheComplaintThereAndItsTermsRunFromReceipt() {
+        // Issue 13 section 5: "the public form by the tenant's setting": a form that goes straight to the
+        // leidinggevende starts the complaint at that rung, so a term that starts at that rung runs from receipt.
+        Tenant tenant = tenants.create(TenantProfile.starter("formulier-bij-leiding", "Formulier Bij Leiding"));
+        String drl = """
+                package rules.formulierbijleiding;
+                import nl.klachtenregie.regulation.*;
+
+                rule "Art. 3: 'de leidinggevende neemt binnen 5 werkdagen contact op'"
+                when
+                    ComplaintFacts($r : receivedOn, intakeLevel == "TEAM_LEAD")
+                then
+                    insert(new Obligation("CONTACT", $r, 5, "WORKING_DAYS", "CONTACTED"));
+                end
+                """;
+        regulations.createFromDrl(tenant, new RegulationAdministration.DraftHeader("1", LocalDate.of(2020, 1, 1),
+                "Bij de leiding", "test"), Map.of("regulation.drl", drl), "test");
+        regulations.activate(tenant, "1", 0, "test", List.of("ADMIN"));
+        Tenant opened = profiles.update(tenants.resolve("formulier-bij-leiding"), tenants.resolve(
+                "formulier-bij-leiding").profile().withPublicForm(TenantProfile.PublicForm.DEFAULT.atLevel("TEAM_LEAD")),
+                "test");
+        assertEquals("TEAM_LEAD", opened.profile().publicForm().level());
+
+        assertEquals(List.of("Binnen 5 werkdagen nemen wij contact met u op."),
+                promises(get("/klacht/formulier-bij-leiding", sender()).body()),
+                "the form promises what a complaint at that rung gets");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("summary", "Rechtstreeks bij de leiding",
+                "category", "OVERIG", "role", "CLIENT", "share", "yes", "name", "A. Klager", "email",
+                "a@example.org"));
+        Reply receipt = submit("formulier-bij-leiding", form, sender());
+        assertEquals(200, receipt.status(), receipt.body());
+        long id = caseId(reference(receipt.body()));
+        assertEquals("TEAM_LEAD", tx.executeRead(st -> db.queryOne("SELECT escalation_level FROM complaint WHERE id = ?",
+                rs -> rs.getString(1), id)).orElseThrow(), "registered at the rung the form reaches");
+        assertEquals(List.of("CONTACT 2026-11-27"), tx.executeRead(st -> db.query("SELECT code, due_on FROM obligation "
+                + "WHERE complaint_id = ?", rs -> rs.getString(1) + " " + rs.getDate(2).toLocalDate(), id)),
+                "the leidinggevende's 5 working days run from receipt on Sunday 22-11-2026");
+        assertTrue(receipt.body().contains("27-11-2026") || receipt.body().contains("27 november 2026"),
+                "the receipt promises the term of the rung the form reaches");
+
+        // A rung the ladder does not have is refused by the profile itself; nothing changes.
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> opened.profile().withPublicForm(TenantProfile.PublicForm.DEFAULT.atLevel("KF")));
+        assertTrue(bad.getMessage().contains("onbekend escalatieniveau 'KF'"), bad::getMessage);
+    }
+
+    @Test
     void theFormIsOpenToAnyoneAlsoWhenSignedInAtAnotherTenant() {
         PageSession staff = loggedInAs("klimkoord.medewerker");
         Page page = staff.get("/klacht/iederzijnwerk");
