@@ -97,6 +97,13 @@ public class ComplaintRegister {
     public record SetAsideDuty(String code, LocalDate on, String reason) {
     }
 
+    /**
+     * Achteraf vastgelegd: an event recorded more than two working days after the day it happened, with both days
+     * (issue 13: a dossier shows when a fact was written down, not only when it happened).
+     */
+    public record LateRecording(EventType type, LocalDate on, LocalDate recordedOn) {
+    }
+
     /** Aantekening: a timeline entry with text (a report of a conversation, a resolution, a decision). */
     public record Note(LocalDate on, EventType type, String text) {
     }
@@ -122,8 +129,10 @@ public class ComplaintRegister {
                       Judgement judgement, Integer satisfaction, boolean extended, boolean referredExternal,
                       LocalDate closedOn, boolean unwantedBehaviour, List<LateTerm> lateTerms, String explanation,
                       List<Note> notes, Person complainant, String summary, String concernsEmployee,
-                      List<ExtendedTerm> extendedTerms, List<SetAsideDuty> setAside) {
+                      List<ExtendedTerm> extendedTerms, List<SetAsideDuty> setAside,
+                      List<LateRecording> recordedLate) {
         public Row {
+            recordedLate = recordedLate == null ? List.of() : List.copyOf(recordedLate);
             lateTerms = List.copyOf(lateTerms);
             notes = List.copyOf(notes);
             extendedTerms = extendedTerms == null ? List.of() : List.copyOf(extendedTerms);
@@ -171,9 +180,12 @@ public class ComplaintRegister {
     private final Db db;
     private final JsonMapper json;
 
-    ComplaintRegister(Db db, JsonMapper json) {
+    private final nl.klachtenregie.regulation.StatutoryDays statutoryDays;
+
+    ComplaintRegister(Db db, JsonMapper json, nl.klachtenregie.regulation.StatutoryDays statutoryDays) {
         this.db = db;
         this.json = json;
+        this.statutoryDays = statutoryDays;
     }
 
     /**
@@ -209,6 +221,10 @@ public class ComplaintRegister {
         Map<Long, List<ExtendedTerm>> extendedTerms = new HashMap<>();
         Map<Long, List<SetAsideDuty>> setAside = new HashMap<>();
         Map<Long, List<NewEvent>> events = new HashMap<>();
+        Map<Long, List<LateRecording>> recordedLate = new HashMap<>();
+        // Late recording is counted in working days of the Algemene termijnenwet, as on the case page.
+        nl.klachtenregie.regulation.HolidayCalendar atw = nl.klachtenregie.regulation.HolidayCalendar.named(
+                nl.klachtenregie.regulation.HolidayCalendar.ALGEMENE_TERMIJNENWET, Map.of(), statutoryDays.current());
         if (!cases.isEmpty()) {
             List<Object> p2 = new ArrayList<>(params);
             p2.add(asOf);
@@ -251,11 +267,18 @@ public class ComplaintRegister {
                                 rs.getString(2), Db.date(rs, "met_on"), rs.getString(4)));
                         return null;
                     }, params.toArray());
-            db.query("SELECT e.complaint_id, e.payload_json FROM complaint_event e JOIN complaint c "
+            db.query("SELECT e.complaint_id, e.payload_json, e.recorded_at FROM complaint_event e JOIN complaint c "
                             + "ON c.id = e.complaint_id AND c.tenant_id = e.tenant_id WHERE e.tenant_id = ? AND "
                             + where + " ORDER BY e.complaint_id, e.seq",
                     rs -> {
-                        events.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(event(rs.getString(2)));
+                        NewEvent e = event(rs.getString(2));
+                        events.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(e);
+                        java.sql.Timestamp at = rs.getTimestamp(3);
+                        if (at != null && ComplaintService.recordedLate(e.on(), at.toInstant(), atw)) {
+                            recordedLate.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LateRecording(
+                                    e.type(), e.on(), at.toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam"))
+                                            .toLocalDate()));
+                        }
                         return null;
                     }, params.toArray());
         }
@@ -294,7 +317,8 @@ public class ComplaintRegister {
                     extendedTerms.getOrDefault(b.id(), List.of()),
                     setAside.getOrDefault(b.id(), List.of()).stream().map(d -> new SetAsideDuty(d.code(), d.on(),
                             variant == Variant.ANONYMISED ? employees.apply(Scrubber.complainant(b.person())
-                                    .apply(d.reason())) : d.reason())).toList()));
+                                    .apply(d.reason())) : d.reason())).toList(),
+                    recordedLate.getOrDefault(b.id(), List.of())));
         }
         LOG.debug("Register of {} cases read in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
         return new Register(tenant, from, to, asOf, variant, selection, rows, aliases);

@@ -269,8 +269,15 @@ public class ComplaintService {
         HistoryFacts history = store.history(tenant.id(), stored.id(), stored.intake());
         CaseEngine.Evaluated after = engine.checkEvent(tenant, version, stored, event, history, today());
         LateExtension late = lateExtension(tenant, version, stored, event, history);
-        store.appendEvent(tenant.id(), stored, event, after, by == null ? null : by.value(), Instant.now(clock),
-                late != null);
+        Instant now = Instant.now(clock);
+        store.appendEvent(tenant.id(), stored, event, after, by == null ? null : by.value(), now, late != null);
+        if (late == null && recordedLate(event.on(), now, engine.calendar(tenant.profile()))) {
+            // The logboek keeps who wrote a fact down days after it happened, as it keeps the late extension below.
+            String actor = by == null ? "api" : users.find(tenant.id(), by).map(u -> u.username()).orElse("api");
+            audit.record(tenant.id(), actor, "EVENT_RECORDED_LATE", stored.reference(), dutchName(event.type())
+                    + " van " + event.on().format(DMY) + " achteraf vastgelegd op "
+                    + today().format(DMY) + ".");
+        }
         if (late != null) {
             String actor = by == null ? "api" : users.find(tenant.id(), by).map(u -> u.username()).orElse("api");
             audit.record(tenant.id(), actor, "EXTENSION_RECORDED_LATE", stored.reference(),
@@ -429,6 +436,16 @@ public class ComplaintService {
                 c.rowVersion(), in.escalationLevel(), versionNote, outcome.levelHolders(),
                 in.kind() == ComplaintKind.FORMAL || !outcome.formalReasons().isEmpty(), outcome.formalReasons(),
                 outcome.suspendable());
+    }
+
+    /** The event's name as the case page shows it in Dutch; the logboek is kept in Dutch. */
+    static String dutchName(EventType type) {
+        try {
+            return java.util.ResourceBundle.getBundle("i18n.cases", java.util.Locale.forLanguageTag("nl"))
+                    .getString("event." + type.name());
+        } catch (java.util.MissingResourceException e) {
+            return type.name();
+        }
     }
 
     /**

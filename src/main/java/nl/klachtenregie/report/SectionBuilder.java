@@ -528,7 +528,8 @@ final class SectionBuilder {
                 col("Oordeel"), new Column("Tevredenheid (1-5)", Kind.NUMBER, true), hidden("Verlengd"),
                 hidden("Extern verwezen"), new Column("Gesloten op", Kind.DATE, false), hidden("Ongewenst gedrag"),
                 hidden("Betreft medewerker"), new Column("Termijnen niet gehaald", Kind.NUMBER, true),
-                hidden("Termijnen niet gehaald (code, termijn, gedaan)"), hidden("Toelichting")));
+                hidden("Termijnen niet gehaald (code, termijn, gedaan)"), hidden("Toelichting"),
+                hidden("Achteraf vastgelegd")));
         if (f.full()) {
             cols.addAll(List.of(col("Klager"), hidden("Rol klager"), hidden("E-mail"), hidden("Telefoon"),
                     hidden("Adres"), hidden("Woonplaats"), hidden("Samenvatting")));
@@ -544,7 +545,7 @@ final class SectionBuilder {
                     r.satisfaction() == null ? null : (Object) (long) r.satisfaction(), Labels.yesNo(r.extended()),
                     Labels.yesNo(r.referredExternal()), r.closedOn(), Labels.yesNo(r.unwantedBehaviour()),
                     text(r.concernsEmployee()), (long) r.lateTerms().size(), lateText(r),
-                    r.late() || r.notHandled() ? explanation(r) : ""));
+                    r.late() || r.notHandled() ? explanation(r) : "", recordedLateText(r)));
             if (f.full()) {
                 ComplaintRegister.Person p = r.complainant();
                 cells.addAll(Arrays.asList(text(p.name()), Labels.of("role", p.role()), text(p.email()),
@@ -556,6 +557,12 @@ final class SectionBuilder {
                 ? "Hier staan de eerste " + Table.SHOWN_ROWS + " van " + rows.size() + " klachten; het "
                 + "Totaaloverzicht (XLSX) en de CSV bevatten ze alle." : "");
         return register;
+    }
+
+    /** "Besluit 12-05-2026, vastgelegd 20-05-2026; ..." for the events written down late. */
+    private static String recordedLateText(Row r) {
+        return String.join("; ", r.recordedLate().stream().map(l -> Labels.of("event", l.type()) + " "
+                + l.on().format(Cells.DMY) + ", vastgelegd " + l.recordedOn().format(Cells.DMY)).toList());
     }
 
     Table measuresTable() {

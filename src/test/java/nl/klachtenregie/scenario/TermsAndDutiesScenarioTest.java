@@ -159,6 +159,8 @@ class TermsAndDutiesScenarioTest implements TestPropertyProvider {
     @Inject
     MovableClock clock;
     @Inject
+    nl.klachtenregie.complaint.ComplaintRegister register;
+    @Inject
     nl.klachtenregie.shared.Db db;
     @Inject
     io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
@@ -431,10 +433,23 @@ class TermsAndDutiesScenarioTest implements TestPropertyProvider {
         assertEquals(LocalDate.of(2026, 10, 8), ack.recordedAt().atZone(java.time.ZoneId.of("Europe/Amsterdam"))
                 .toLocalDate());
         assertTrue(ack.recordedLate());
+        // The logboek and the register keep both days as well.
+        AuditLog.Entry logged = audit.recent(tenant().id(), 1).get(0);
+        assertEquals("EVENT_RECORDED_LATE", logged.action());
+        assertEquals(c.reference(), logged.subject());
+        assertEquals("linde.medewerker", logged.actor());
+        assertEquals("Ontvangst bevestigd van 01-10-2026 achteraf vastgelegd op 08-10-2026.", logged.detail());
+        var row = register.register(tenant().id(), LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2026-10-08"), nl.klachtenregie.complaint.ComplaintRegister.Variant.ANONYMISED,
+                nl.klachtenregie.complaint.ComplaintRegister.Selection.RECEIVED).rows().stream()
+                .filter(r -> r.reference().equals(c.reference())).findFirst().orElseThrow();
+        assertEquals(List.of(new nl.klachtenregie.complaint.ComplaintRegister.LateRecording(EventType.ACKNOWLEDGED,
+                LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-08"))), row.recordedLate());
         // two working days after (Mon 05-10 for an event of Thu 01-10) is not late
         clock.set("2026-10-05");
         CaseView other = file(ComplaintKind.INFORMAL, "2026-10-01");
         assertFalse(record(other, at(EventType.ACKNOWLEDGED, "2026-10-01")).events().get(0).recordedLate());
+        assertEquals(logged.id(), audit.recent(tenant().id(), 1).get(0).id(), "on time: nothing for the logboek");
     }
 
     @Test
