@@ -521,7 +521,8 @@ public class RegulationAdministration {
         return diff.summary();
     }
 
-    static String roleName(String role) {
+    /** The Dutch name of an approving role, as refusals and pages say who may activate. */
+    public static String roleName(String role) {
         return switch (role) {
             case "ADMIN" -> "de beheerder";
             case "DIRECTOR" -> "de directeur-bestuurder";

@@ -315,7 +315,7 @@ class RegulationPagesController {
     private static void requireApprover(Tenant t, CurrentUser me) {
         if (!canActivate(t, me)) {
             throw new ForbiddenException("Alleen " + String.join(" of ", t.profile().activationRoles().stream()
-                    .map(RegulationPagesController::roleName).toList()) + " mag bij deze organisatie een "
+                    .map(RegulationAdministration::roleName).toList()) + " mag bij deze organisatie een "
                     + "reglementversie vaststellen of intrekken.");
         }
     }
@@ -324,15 +324,6 @@ class RegulationPagesController {
         return me.roles().stream().map(Role::name).anyMatch(t.profile().activationRoles()::contains);
     }
 
-    private static String roleName(String role) {
-        return switch (role) {
-            case "ADMIN" -> "de beheerder";
-            case "DIRECTOR" -> "de directeur-bestuurder";
-            case "MANAGER" -> "de leidinggevende";
-            case "COMPLIANCE" -> "de kwaliteitsmanager";
-            default -> role;
-        };
-    }
 
     private ModelAndView<ActivationPage> activationPage(Tenant t, StoredVersion v, HttpRequest<?> request,
                                                         List<String> errors) {

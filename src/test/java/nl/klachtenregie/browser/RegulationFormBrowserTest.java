@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.klachtenregie.support.BrowserSupport;
@@ -17,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -31,7 +25,6 @@ import org.openqa.selenium.WebElement;
 class RegulationFormBrowserTest extends BrowserSupport {
 
     private static final String BASE = "/t/kwaliteitsprocedure-6-5/beheer/reglement";
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final List<Dimension> SIZES = List.of(new Dimension(1366, 900), new Dimension(390, 844));
     private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
 
@@ -104,30 +97,5 @@ class RegulationFormBrowserTest extends BrowserSupport {
         }
         assertEquals("ja", driver.findElement(By.cssSelector("#confirm-form input[name=bevestigd]"))
                 .getAttribute("value"));
-    }
-
-    private void show(Dimension size) {
-        driver.manage().window().setSize(size);
-        js("window.scrollTo(0, 0)");
-    }
-
-    private void assertFits(String what) {
-        Object fits = js("return document.documentElement.scrollWidth <= window.innerWidth");
-        assertEquals(Boolean.TRUE, fits, () -> what + " is wider than the window: "
-                + js("return document.documentElement.scrollWidth") + " > " + js("return window.innerWidth"));
-    }
-
-    /** The whole page as one image: the window made as tall as the page for the shot. */
-    private void shoot(String name, Dimension size) {
-        try {
-            Files.createDirectories(SHOTS);
-            long height = ((Number) js("return Math.min(document.documentElement.scrollHeight, 12000)")).longValue();
-            driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height + 160)));
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(SHOTS.resolve(name + "-" + size.getWidth() + "x" + size.getHeight() + ".png"), png);
-            driver.manage().window().setSize(size);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

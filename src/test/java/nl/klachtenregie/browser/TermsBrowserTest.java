@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 
 /**
  * The pages of issue 13 in a real browser, on a desktop (1366 x 900) and a phone (390 x 844): an extension recorded
@@ -49,7 +43,6 @@ import org.openqa.selenium.TakesScreenshot;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TermsBrowserTest extends BrowserSupport {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final List<Dimension> SIZES = List.of(new Dimension(1366, 900), new Dimension(390, 844));
     private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
     private static final String T = "iederzijnwerk";
@@ -209,30 +202,5 @@ class TermsBrowserTest extends BrowserSupport {
     private void assertNoIsoDates() {
         String words = driver.findElement(By.tagName("main")).getText();
         assertFalse(ISO_DATE.matcher(words).find(), () -> "an ISO date where people read: " + words);
-    }
-
-    private void show(Dimension size) {
-        driver.manage().window().setSize(size);
-        js("window.scrollTo(0, 0)");
-    }
-
-    private void assertFits(String what) {
-        Object fits = js("return document.documentElement.scrollWidth <= window.innerWidth");
-        assertEquals(Boolean.TRUE, fits, () -> what + " is wider than the window: "
-                + js("return document.documentElement.scrollWidth") + " > " + js("return window.innerWidth"));
-    }
-
-    private void shoot(String name, Dimension size) {
-        try {
-            Files.createDirectories(SHOTS);
-            long height = ((Number) js("return Math.min(document.documentElement.scrollHeight, 12000)")).longValue();
-            driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(),
-                    height + 160)));
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(SHOTS.resolve(name + "-" + size.getWidth() + "x" + size.getHeight() + ".png"), png);
-            driver.manage().window().setSize(size);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
