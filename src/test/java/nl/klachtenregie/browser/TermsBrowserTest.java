@@ -53,6 +53,8 @@ class TermsBrowserTest extends BrowserSupport {
     TenantDirectory tenants;
     @Inject
     UserDirectory users;
+    @Inject
+    nl.klachtenregie.audit.AuditLog audit;
 
     @AfterEach
     void desktopSize() {
@@ -172,6 +174,24 @@ class TermsBrowserTest extends BrowserSupport {
             show(size);
             assertFits("de meldingen en het klachtformulier");
             shoot("meldingen-formulier-trede", size);
+        }
+    }
+
+    @Test
+    void theLogboekSaysInWordsThatAFactWasRecordedLateAndWhen() {
+        audit.record(tenants.resolve(T).id(), T + ".medewerker", "EVENT_RECORDED_LATE", "IZW-2026-0007",
+                "Besluit genomen van 01-10-2026 achteraf vastgelegd op 08-10-2026.");
+        login(T + ".beheerder");
+        waitForPath("(?!/login).*");
+        open("/t/" + T + "/beheer/logboek");
+        String log = waitFor(By.id("audit-log")).getText();
+        assertTrue(log.contains("Gebeurtenis achteraf vastgelegd"), log);
+        assertFalse(log.contains("EVENT_RECORDED_LATE"), log);
+        for (Dimension size : SIZES) {
+            show(size);
+            assertFits("het logboek");
+            assertNoIsoDates();
+            shoot("logboek-achteraf-vastgelegd", size);
         }
     }
 
