@@ -195,7 +195,10 @@ class OutboxStore {
      * @return how many notices were marked
      */
     int supersedeMissedTerm(TenantId tenant, long complaintId, String code, java.time.LocalDate due, String why) {
-        return db.update("UPDATE outbox_message SET superseded_note = ? WHERE tenant_id = ? AND complaint_id = ? "
+        // One that has not gone out yet (queued, or failed so far) is no longer sent: the term was not missed. One
+        // being sent right now (leased) or sent stays as it is, with the note.
+        return db.update("UPDATE outbox_message SET superseded_note = ?, state = CASE WHEN state IN ('PENDING', "
+                + "'FAILED') THEN 'NOT_SENT' ELSE state END WHERE tenant_id = ? AND complaint_id = ? "
                 + "AND dedup_key = ? AND superseded_note IS NULL", truncate(why), tenant.value(), complaintId,
                 "MISSED|" + complaintId + "|" + code + "|" + due);
     }

@@ -190,6 +190,31 @@ class DeadlineWatchTest implements TestPropertyProvider {
     }
 
     @Test
+    void aMissedTermNoticeNotYetSentIsNotSentOnceAnExtensionAnnouncedInTimeIsRecordedLate() {
+        CaseView c = fileLetter("2026-12-01");
+        clock.set("2027-01-13");
+        watch.run();
+        OutboxMessage queued = outbox.ofComplaint(tenant(), c.id()).stream()
+                .filter(m -> m.kind() == MessageKind.MISSED_TERM && m.subject().contains("Besluit")).findFirst()
+                .orElseThrow();
+        assertEquals(DeliveryState.PENDING, queued.state());
+
+        clock.set("2027-01-15");
+        complaints.recordEvent(tenant(), new ComplaintId(c.id()), new NewEvent(EventType.EXTENSION_ANNOUNCED,
+                LocalDate.parse("2027-01-08"), 4, null, null, null, null, null, null, null, null, null)
+                .withNotice(LocalDate.parse("2027-01-08"), "brief 08-01-2027, kenmerk IZW-18",
+                        "Vastgelegd na de vakantie van de behandelaar."));
+        dispatcher.dispatch();
+        OutboxMessage kept = outbox.ofComplaint(tenant(), c.id()).stream()
+                .filter(m -> m.id() == queued.id()).findFirst().orElseThrow();
+        assertEquals(DeliveryState.NOT_SENT, kept.state(), "the term was not missed: the notice does not go out");
+        assertTrue(kept.note() != null && kept.note().startsWith("Vervangen:"), () -> String.valueOf(kept.note()));
+        assertTrue(mail.received().stream().noneMatch(m -> m.subject().startsWith("Termijn verstreken")
+                && m.subject().contains(c.reference()) && m.subject().contains("Besluit")),
+                () -> mail.received().toString());
+    }
+
+    @Test
     void directieHearsOfEveryComplaintAndTheDutyIsRecordedOnTheTimeline() {
         CaseView c = fileLetter("2026-11-03");
         List<TestMail.Received> notices = runOn("2026-11-03").stream()
