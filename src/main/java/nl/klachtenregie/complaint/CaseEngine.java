@@ -1,15 +1,19 @@
 package nl.klachtenregie.complaint;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import nl.klachtenregie.regulation.ComplaintFacts;
 import nl.klachtenregie.regulation.Deadlines;
@@ -19,13 +23,17 @@ import nl.klachtenregie.regulation.EventFacts;
 import nl.klachtenregie.regulation.ExtensionPolicy;
 import nl.klachtenregie.regulation.HistoryFacts;
 import nl.klachtenregie.regulation.HolidayCalendar;
+import nl.klachtenregie.regulation.LevelHolder;
 import nl.klachtenregie.regulation.Obligation;
 import nl.klachtenregie.regulation.Refusal;
 import nl.klachtenregie.regulation.RegulationEngine;
 import nl.klachtenregie.regulation.RegulationOutcome;
 import nl.klachtenregie.regulation.RegulationVersion;
+import nl.klachtenregie.regulation.StatutoryDays;
+import nl.klachtenregie.regulation.SuspensionPolicy;
 import nl.klachtenregie.regulation.TenantFacts;
 import nl.klachtenregie.regulation.TermUnit;
+import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantProfile;
@@ -33,7 +41,17 @@ import nl.klachtenregie.tenant.TenantProfile;
 /**
  * The generic case engine: turns a case into facts, lets the tenant's rules speak, and applies what they said
  * (due dates, fulfilment, status, allowed actions). Everything regulation-specific comes from the rules; what
- * is here holds for every regulation (a closed case takes no more events, a term is computed the same way).
+ * is here holds for every regulation:
+ * <ul>
+ *   <li>a closed case takes no more events, and a case is closed only when every duty the rules made is met, set
+ *       aside by a person with a reason, or already missed (nothing lapses silently);</li>
+ *   <li>one event meets every duty of a different code that it satisfies, each duty at most one event of its
+ *       code;</li>
+ *   <li>a term is computed the same way for everyone ({@link Deadlines}), extended and suspended only as the
+ *       regulation's policies allow;</li>
+ *   <li>a referral to an external body that takes the complaint over ends the duties still running; a referral to a
+ *       body that only supports the complainant does not.</li>
+ * </ul>
  */
 @Singleton
 class CaseEngine {
@@ -46,49 +64,113 @@ class CaseEngine {
     }
 
     private final RegulationEngine engine;
+    private final StatutoryDays statutoryDays;
 
-    CaseEngine(RegulationEngine engine) {
+    @Inject
+    CaseEngine(RegulationEngine engine, StatutoryDays statutoryDays) {
         this.engine = engine;
+        this.statutoryDays = statutoryDays;
+    }
+
+    /** Without the platform's table of equated days: the days bundled with the product (benchmarks). */
+    CaseEngine(RegulationEngine engine) {
+        this(engine, null);
     }
 
     Evaluated evaluate(Tenant tenant, RegulationVersion version, String reference, NewComplaint intake,
                        List<NewEvent> events, HistoryFacts history, boolean creating, boolean lastIsProposed) {
         TenantProfile profile = tenant.profile();
-        CaseStatus status = status(events);
-        String level = escalationLevel(profile, events);
-        ComplaintFacts complaint = complaintFacts(profile, reference, intake, status, level, creating);
+        String level = escalationLevel(profile, intake, events);
         List<EventFacts> eventFacts = IntStream.range(0, events.size())
                 .mapToObj(i -> eventFacts(i + 1, events.get(i), lastIsProposed && i == events.size() - 1))
                 .toList();
         TenantFacts tenantFacts = new TenantFacts(profile.slug(), version.version(), profile.levelCodes(),
                 profile.externalBodyCodes());
-        RegulationOutcome outcome = engine.evaluate(version.ruleSet(),
-                new EvaluationFacts(tenantFacts, complaint, eventFacts, history));
+        CaseStatus status = status(events, Set.of());
+        RegulationOutcome outcome = rules(version, tenantFacts, profile, reference, intake, status, level, creating,
+                eventFacts, history);
+        Set<String> continuing = continuingReferrals(outcome, events);
+        if (!continuing.isEmpty()) {
+            // A referral that does not end the organisation's own handling leaves the case in progress; the rules are
+            // asked again when that changes what they were told.
+            CaseStatus corrected = status(events, continuing);
+            if (corrected != status) {
+                status = corrected;
+                outcome = rules(version, tenantFacts, profile, reference, intake, status, level, creating, eventFacts,
+                        history);
+            }
+        }
         List<ScheduledObligation> obligations = schedule(outcome, events, calendar(profile));
+        Map<String, String> holders = new TreeMap<>();
+        for (LevelHolder h : outcome.levelHolders()) {
+            holders.putIfAbsent(h.level(), h.holder());
+        }
         StoredOutcome stored = new StoredOutcome(
                 outcome.registrations().stream().map(r -> r.reason()).distinct().toList(),
                 outcome.inadmissibilities().stream().map(r -> r.reason()).distinct().toList(),
-                nextActions(intake, status, events, outcome, obligations).stream().map(Enum::name).toList(),
+                nextActions(status, events, outcome, obligations).stream().map(Enum::name).toList(),
                 outcome.escalationOptions().stream().map(o -> o.level()).distinct().toList(),
                 outcome.externalBodies().stream().map(b -> b.body()).distinct().toList(),
                 outcome.advice().stream().map(a -> new CaseView.AdviceView(a.code(), a.text(), a.basis())).toList(),
                 outcome.addressees().isEmpty() ? profile.complaintAddress() : outcome.addressees().get(0).text(),
-                outcome.extensionPolicies().isEmpty() ? null : outcome.extensionPolicies().get(0).code());
+                outcome.extensionPolicies().isEmpty() ? null : outcome.extensionPolicies().get(0).code(),
+                List.copyOf(new java.util.TreeSet<>(continuing)), holders,
+                outcome.countsAsFormal().stream().map(f -> f.reason()).distinct().toList(),
+                outcome.suspensionPolicies().stream().map(SuspensionPolicy::code).distinct().toList());
         return new Evaluated(outcome, status, level, obligations, stored);
     }
 
-    static HolidayCalendar calendar(TenantProfile profile) {
+    private RegulationOutcome rules(RegulationVersion version, TenantFacts tenantFacts, TenantProfile profile,
+                                    String reference, NewComplaint intake, CaseStatus status, String level,
+                                    boolean creating, List<EventFacts> eventFacts, HistoryFacts history) {
+        ComplaintFacts complaint = complaintFacts(profile, reference, intake, status, level, creating);
+        return engine.evaluate(version.ruleSet(), new EvaluationFacts(tenantFacts, complaint, eventFacts, history));
+    }
+
+    /** The bodies referred to in this case whose referral, by the rules, does not end the organisation's handling. */
+    private static Set<String> continuingReferrals(RegulationOutcome outcome, List<NewEvent> events) {
+        Set<String> bodies = new LinkedHashSet<>();
+        for (NewEvent e : events) {
+            if (e.type() == EventType.REFERRED_EXTERNAL && e.body() != null && !outcome.referralEndsOwnDuty(e.body())) {
+                bodies.add(e.body());
+            }
+        }
+        return bodies;
+    }
+
+    private record CalendarKey(String name, Map<String, String> ownDays, nl.klachtenregie.regulation.EquatedDays equated) {
+    }
+
+    /** Calendars are immutable and few (one per distinct set of closing days): made once, not per evaluation. */
+    private final java.util.concurrent.ConcurrentMap<CalendarKey, HolidayCalendar> calendars =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The tenant's calendar: the statutory days of the Algemene termijnenwet as the platform knows them, own days. */
+    HolidayCalendar calendar(TenantProfile profile) {
+        nl.klachtenregie.regulation.EquatedDays equated = statutoryDays == null
+                ? nl.klachtenregie.regulation.EquatedDays.bundled() : statutoryDays.current();
+        CalendarKey key = new CalendarKey(profile.holidayCalendar(), profile.extraClosedDays(), equated);
+        HolidayCalendar cached = calendars.get(key);
+        if (cached != null) {
+            return cached;
+        }
         Map<LocalDate, String> extra = new LinkedHashMap<>();
         profile.extraClosedDays().forEach((day, name) -> extra.put(LocalDate.parse(day), name));
-        return HolidayCalendar.named(profile.holidayCalendar(), extra);
+        HolidayCalendar made = HolidayCalendar.named(profile.holidayCalendar(), extra, equated);
+        if (calendars.size() > 1000) {
+            calendars.clear();
+        }
+        calendars.put(key, made);
+        return made;
     }
 
     /**
-     * Checks a proposed event against the case as it stands (lifecycle, escalation, extension) and then against
-     * the rules with the event included.
+     * Checks a proposed event against the case as it stands (lifecycle, escalation, extension, suspension, the duties
+     * it names) and then against the rules with the event included.
      *
      * @return the evaluation with the event included
      * @throws RefusedException with every reason that applies
+     * @throws InvalidInputException when the event names a duty the case does not have, or lacks its reason
      */
     Evaluated checkEvent(Tenant tenant, RegulationVersion version, StoredComplaint stored, NewEvent proposed,
                          HistoryFacts history, LocalDate today) {
@@ -97,6 +179,7 @@ class CaseEngine {
         if (before.status() == CaseStatus.CLOSED) {
             throw new RefusedException("Het dossier is gesloten; er kan niets meer aan worden toegevoegd.");
         }
+        checkNamedDuties(before, proposed);
         List<NewEvent> with = new ArrayList<>(stored.events());
         with.add(proposed);
         Evaluated after = evaluate(tenant, version, stored.reference(), stored.intake(), with, history, false, true);
@@ -111,40 +194,124 @@ class CaseEngine {
         return after;
     }
 
+    /** An event about duties must name duties of this case, and say why; a wrong code is bad input, not a refusal. */
+    private static void checkNamedDuties(Evaluated before, NewEvent e) {
+        EventType type = e.type();
+        if (!type.namesDuties()) {
+            return;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Set<String> known = new LinkedHashSet<>();
+        before.obligations().forEach(o -> known.add(o.code()));
+        if (e.codes().isEmpty() && type != EventType.TERM_RESUMED) {
+            errors.put("codes", switch (type) {
+                case DUTY_SET_ASIDE -> "noem de plicht die u opzijzet";
+                case CHECK_CONFIRMED -> "noem de controle die u bevestigt";
+                default -> "noem de termijn die u opschort";
+            });
+        }
+        List<String> unknown = e.codes().stream().filter(c -> !known.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            errors.put("codes", "dit dossier heeft geen plicht " + String.join(", ", unknown)
+                    + (known.isEmpty() ? "" : "; wel: " + String.join(", ", known)));
+        }
+        if (e.reason() == null && (type == EventType.DUTY_SET_ASIDE || type == EventType.TERM_SUSPENDED)) {
+            errors.put("reason", type == EventType.DUTY_SET_ASIDE
+                    ? "geef de reden waarom de plicht niet wordt uitgevoerd"
+                    : "geef de reden van de opschorting (waarop wordt gewacht)");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
     private List<String> lifecycleReasons(StoredComplaint stored, Evaluated before, NewEvent e,
                                           RegulationVersion version, List<String> ruleReasons, LocalDate today) {
         List<String> reasons = new ArrayList<>();
         CaseStatus status = before.status();
         EventType type = e.type();
-        if (type == EventType.ACKNOWLEDGED) {
-            stored.events().stream().filter(x -> x.type() == EventType.ACKNOWLEDGED).findFirst()
+        switch (type) {
+            case ACKNOWLEDGED -> stored.events().stream().filter(x -> x.type() == EventType.ACKNOWLEDGED).findFirst()
                     .ifPresent(x -> reasons.add("De ontvangst is al bevestigd op " + x.on().format(DMY) + "."));
+            case CLOSED -> reasons.addAll(closingReasons(status, before, e));
+            case ESCALATED -> {
+                List<String> options = before.stored().escalationOptions();
+                if (!options.contains(e.level())) {
+                    reasons.add("Escaleren naar " + e.level() + " is nu niet mogelijk"
+                            + (options.isEmpty() ? "." : "; wel naar: " + String.join(", ", options) + "."));
+                }
+            }
+            case REFERRED_EXTERNAL -> {
+                List<String> bodies = before.stored().externalBodies();
+                if (!bodies.contains(e.body())) {
+                    reasons.add("Doorverwijzen naar " + e.body() + " is volgens het reglement niet mogelijk"
+                            + (bodies.isEmpty() ? "." : "; wel naar: " + String.join(", ", bodies) + "."));
+                }
+            }
+            case EXTERNAL_OUTCOME_RECEIVED -> {
+                if (stored.events().stream().noneMatch(x -> x.type() == EventType.REFERRED_EXTERNAL)) {
+                    reasons.add("Er is geen doorverwijzing naar een externe instantie vastgelegd; leg eerst die vast.");
+                }
+            }
+            case EXTENSION_ANNOUNCED -> reasons.addAll(extensionReasons(stored, before, e, version, ruleReasons,
+                    today));
+            case DUTY_SET_ASIDE -> e.codes().forEach(code -> {
+                boolean open = before.obligations().stream().anyMatch(o -> o.code().equals(code) && o.openOn(e.on()));
+                if (!open) {
+                    reasons.add(DutyNames.of(code, label(before, code)) + " is op " + e.on().format(DMY)
+                            + " al uitgevoerd, vervallen of opzijgezet; er valt niets opzij te zetten.");
+                }
+            });
+            case CHECK_CONFIRMED -> e.codes().forEach(code -> {
+                boolean check = before.obligations().stream().anyMatch(o -> o.code().equals(code)
+                        && before.outcome().obligations().stream().anyMatch(r -> r.code().equals(code)
+                        && r.satisfiedBy().equals(EventType.CHECK_CONFIRMED.name())));
+                if (!check) {
+                    reasons.add(DutyNames.of(code, label(before, code)) + " is geen controle die de behandelaar "
+                            + "bevestigt.");
+                }
+            });
+            case TERM_SUSPENDED -> reasons.addAll(suspensionReasons(before, e));
+            case TERM_RESUMED -> reasons.addAll(resumptionReasons(before, stored.events(), e));
+            default -> {
+                // nothing generic to check
+            }
         }
         if (type.isConclusion() && status.isConcluded()) {
             reasons.add("De klacht is al afgerond (" + status + "); escaleer eerst als de klager het er niet mee "
                     + "eens is.");
         }
-        if (type == EventType.CLOSED && !status.isConcluded() && status != CaseStatus.REFERRED_EXTERNAL) {
-            reasons.add("Een dossier wordt pas gesloten na een beslissing, een informele oplossing, een "
-                    + "niet-ontvankelijkverklaring of een doorverwijzing naar een externe instantie.");
+        return reasons;
+    }
+
+    /**
+     * A case closes only after a decision, an informal resolution, a not-admissible declaration or a referral that
+     * ends the organisation's handling (or the external body's outcome), and only when no duty is left that nobody
+     * met: each is met, set aside by a person with a reason, or already missed (a term that ran out stays missed).
+     */
+    private static List<String> closingReasons(CaseStatus status, Evaluated before, NewEvent e) {
+        if (!status.isConcluded() && status != CaseStatus.REFERRED_EXTERNAL) {
+            return List.of("Een dossier wordt pas gesloten na een beslissing, een informele oplossing, een "
+                    + "niet-ontvankelijkverklaring of een doorverwijzing naar een externe instantie die de klacht "
+                    + "overneemt.");
         }
-        if (type == EventType.ESCALATED) {
-            List<String> options = before.stored().escalationOptions();
-            if (!options.contains(e.level())) {
-                reasons.add("Escaleren naar " + e.level() + " is nu niet mogelijk"
-                        + (options.isEmpty() ? "." : "; wel naar: " + String.join(", ", options) + "."));
+        List<String> open = new ArrayList<>();
+        for (ScheduledObligation o : before.obligations()) {
+            boolean missed = o.dueOn() != null && o.dueOn().isBefore(e.on());
+            if (o.openOn(e.on()) && !missed) {
+                open.add(DutyNames.of(o.code(), o.label()) + (o.dueOn() == null ? "" : " (uiterlijk "
+                        + o.dueOn().format(DMY) + ")") + (o.basis().isEmpty() ? "" : ", grond: " + o.basis()));
             }
         }
-        if (type == EventType.REFERRED_EXTERNAL) {
-            List<String> bodies = before.stored().externalBodies();
-            if (!bodies.contains(e.body())) {
-                reasons.add("Doorverwijzen naar " + e.body() + " is volgens het reglement niet mogelijk"
-                        + (bodies.isEmpty() ? "." : "; wel naar: " + String.join(", ", bodies) + "."));
-            }
+        if (open.isEmpty()) {
+            return List.of();
         }
-        if (type == EventType.EXTENSION_ANNOUNCED) {
-            reasons.addAll(extensionReasons(stored, before, e, version, ruleReasons, today));
-        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add("Het dossier kan nog niet worden gesloten: " + (open.size() == 1 ? "deze plicht is"
+                : "deze " + open.size() + " plichten zijn") + " nog door niemand uitgevoerd. Voer "
+                + (open.size() == 1 ? "haar" : "ze") + " uit, of zet " + (open.size() == 1 ? "haar" : "ze")
+                + " met een reden opzij (Plicht opzijzetten).");
+        open.forEach(o -> reasons.add("Open: " + o));
         return reasons;
     }
 
@@ -156,36 +323,122 @@ class CaseEngine {
         List<ExtensionPolicy> policies = before.outcome().extensionPolicies();
         if (policies.isEmpty()) {
             // A rule that says so in the regulation's own words speaks instead of this generic reason.
-            return !ruleReasons.isEmpty() ? List.of() : List.of("Het klachtenreglement (versie " + version.version() + ") kent geen verlenging van de "
-                    + "termijn.");
+            return !ruleReasons.isEmpty() ? List.of() : List.of("Het klachtenreglement (versie " + version.version()
+                    + ") kent geen verlenging van de termijn.");
         }
         ExtensionPolicy policy = policies.get(0);
+        boolean consent = policy.beyondWithConsent() && e.consentDocumented();
+        String consentHint = policy.beyondWithConsent() ? " Langer kan alleen met instemming van de klager (Wkkgz "
+                + "art. 17 lid 2): leg vast wie instemde, wanneer en hoe." : "";
         List<String> reasons = new ArrayList<>();
         long earlier = stored.events().stream().filter(x -> x.type() == EventType.EXTENSION_ANNOUNCED).count();
-        if (earlier >= policy.maxCount()) {
+        if (earlier >= policy.maxCount() && !consent) {
             reasons.add("De termijn is al " + (earlier == 1 ? "één keer" : earlier + " keer")
                     + " verlengd; het reglement staat " + (policy.maxCount() == 1 ? "maar één verlenging"
-                    : "hoogstens " + policy.maxCount() + " verlengingen") + " toe.");
+                    : "hoogstens " + policy.maxCount() + " verlengingen") + " toe." + consentHint);
         }
         int amountInPolicyUnit = inUnit(e.weeks(), TermUnit.parse(policy.unit()));
-        if (amountInPolicyUnit > policy.maxAmount()) {
-            reasons.add("Een verlenging mag hoogstens " + policy.maxAmount() + " "
-                    + TermUnit.parse(policy.unit()).dutch() + " zijn; gevraagd: " + e.weeks() + " weken.");
+        if (amountInPolicyUnit > policy.maxAmount() && !consent) {
+            reasons.add("Een verlenging mag hoogstens " + TermUnit.parse(policy.unit()).amount(policy.maxAmount())
+                    + " zijn; gevraagd: " + TermUnit.WEEKS.amount(e.weeks()) + "." + consentHint);
+        }
+        if (e.consentDocumented() && !policy.beyondWithConsent()) {
+            reasons.add("Het klachtenreglement staat geen langere verlenging toe, ook niet met instemming van de "
+                    + "klager.");
+        }
+        if (e.consentOn() != null && e.consentOn().isAfter(today)) {
+            reasons.add("De instemming van de klager (" + e.consentOn().format(DMY) + ") ligt in de toekomst.");
         }
         if (policy.announceBeforeDue()) {
             before.obligations().stream().filter(o -> o.code().equals(policy.code()) && o.dueOn() != null)
-                    .findFirst().ifPresent(o -> {
-                        if (e.on().isAfter(o.dueOn())) {
-                            reasons.add("Een verlenging moet worden aangekondigd voordat de termijn verloopt ("
-                                    + o.dueOn().format(DMY) + "); " + e.on().format(DMY) + " is te laat.");
-                        } else if (today.isAfter(o.dueOn())) {
-                            // Recording it now with an earlier date would move a term that has already run out.
-                            reasons.add("De termijn is op " + o.dueOn().format(DMY) + " verstreken; een verlenging "
-                                    + "kan niet meer worden vastgelegd, ook niet met een eerdere datum.");
-                        }
-                    });
+                    .findFirst().ifPresent(o -> reasons.addAll(announcedInTime(e, o.dueOn(), today)));
         }
         return reasons;
+    }
+
+    /**
+     * An extension must be announced before the term ends (Wkkgz art. 17 lid 2). Recorded after the term ran out, it
+     * is accepted only on the evidence of the written notice sent in time (its date, its reference and why it is
+     * recorded only now); it is then marked as recorded late and waits for a second person's confirmation.
+     */
+    private static List<String> announcedInTime(NewEvent e, LocalDate due, LocalDate today) {
+        if (e.on().isAfter(due)) {
+            return List.of("Een verlenging moet worden aangekondigd voordat de termijn verloopt (" + due.format(DMY)
+                    + "); " + e.on().format(DMY) + " is te laat.");
+        }
+        if (!today.isAfter(due)) {
+            return List.of();
+        }
+        if (!e.noticeDocumented()) {
+            return List.of("De termijn is op " + due.format(DMY) + " verstreken; een verlenging kan daarna alleen nog "
+                    + "worden vastgelegd als de schriftelijke aankondiging op tijd is verstuurd. Geef de datum en het "
+                    + "kenmerk van die brief (of mail) en de reden waarom de verlenging nu pas wordt vastgelegd.");
+        }
+        if (e.noticeDate().isAfter(due)) {
+            return List.of("De aankondiging van " + e.noticeDate().format(DMY) + " is verstuurd nadat de termijn op "
+                    + due.format(DMY) + " verstreek; zo'n verlenging is niet op tijd aangekondigd (Wkkgz art. 17 "
+                    + "lid 2).");
+        }
+        return List.of();
+    }
+
+    private static List<String> suspensionReasons(Evaluated before, NewEvent e) {
+        List<String> reasons = new ArrayList<>();
+        for (String code : e.codes()) {
+            List<ScheduledObligation> terms = before.obligations().stream().filter(o -> o.code().equals(code))
+                    .toList();
+            String name = DutyNames.of(code, label(before, code));
+            SuspensionPolicy policy = before.outcome().suspensionPolicy(code).orElse(null);
+            if (policy == null) {
+                reasons.add("Het klachtenreglement staat niet toe de termijn van '" + name + "' op te schorten.");
+                continue;
+            }
+            ScheduledObligation open = terms.stream().filter(o -> o.dueOn() != null || o.suspendedSince() != null)
+                    .filter(o -> o.openOn(e.on())).findFirst().orElse(null);
+            if (open == null) {
+                reasons.add(terms.stream().anyMatch(o -> o.dueOn() == null && o.suspendedSince() == null)
+                        ? "'" + name + "' heeft geen termijn; er valt niets op te schorten."
+                        : "'" + name + "' is op " + e.on().format(DMY) + " al uitgevoerd of vervallen.");
+                continue;
+            }
+            if (open.suspendedSince() != null) {
+                reasons.add("De termijn van '" + name + "' is al opgeschort sinds " + open.suspendedSince().format(DMY)
+                        + "; hervat hem eerst.");
+            } else if (open.dueOn().isBefore(e.on())) {
+                reasons.add("De termijn van '" + name + "' is op " + open.dueOn().format(DMY) + " verstreken; een "
+                        + "verstreken termijn kan niet meer worden opgeschort.");
+            } else if (open.fromOn().isAfter(e.on())) {
+                reasons.add("De termijn van '" + name + "' begint pas op " + open.fromOn().format(DMY) + ".");
+            }
+            if (!open.statute().isEmpty() && !policy.statutoryToo()) {
+                reasons.add("De termijn van '" + name + "' is een wettelijke termijn (" + open.statute() + "); het "
+                        + "klachtenreglement staat opschorting daarvan niet toe.");
+            }
+        }
+        return reasons;
+    }
+
+    private static List<String> resumptionReasons(Evaluated before, List<NewEvent> events, NewEvent e) {
+        List<ScheduledObligation> suspended = before.obligations().stream().filter(o -> o.suspendedSince() != null
+                && (e.codes().isEmpty() || e.codes().contains(o.code()))).toList();
+        if (suspended.isEmpty()) {
+            return List.of(e.codes().isEmpty() ? "Er is geen opgeschorte termijn om te hervatten."
+                    : "De termijn van " + String.join(", ", e.codes().stream().map(c -> "'" + DutyNames.of(c,
+                    label(before, c)) + "'").toList()) + " is niet opgeschort; er valt niets te hervatten.");
+        }
+        List<String> reasons = new ArrayList<>();
+        for (ScheduledObligation o : suspended) {
+            if (e.on().isBefore(o.suspendedSince())) {
+                reasons.add("De hervatting (" + e.on().format(DMY) + ") ligt vóór de opschorting van '"
+                        + DutyNames.of(o.code(), o.label()) + "' (" + o.suspendedSince().format(DMY) + ").");
+            }
+        }
+        return reasons;
+    }
+
+    private static String label(Evaluated ev, String code) {
+        return ev.obligations().stream().filter(o -> o.code().equals(code)).map(ScheduledObligation::label)
+                .findFirst().orElse("");
     }
 
     private static int inUnit(int weeks, TermUnit unit) {
@@ -193,6 +446,7 @@ class CaseEngine {
             case WEEKS -> weeks;
             case DAYS -> weeks * 7;
             case WORKING_DAYS -> weeks * 5;
+            case MONTHS -> (weeks * 7 + 29) / 30;
             case NONE -> 0;
         };
     }
@@ -201,70 +455,136 @@ class CaseEngine {
 
     private static List<ScheduledObligation> schedule(RegulationOutcome outcome, List<NewEvent> events,
                                                       HolidayCalendar calendar) {
-        List<NewEvent> extensions = events.stream().filter(e -> e.type() == EventType.EXTENSION_ANNOUNCED).toList();
         String extendedCode = outcome.extensionPolicies().isEmpty() ? null
                 : outcome.extensionPolicies().get(0).code();
-        LocalDate closedOn = events.stream().filter(e -> e.type() == EventType.CLOSED).map(NewEvent::on)
-                .findFirst().orElse(null);
-        LocalDate concludedOn = events.stream().filter(e -> e.type().isConclusion()).map(NewEvent::on)
-                .min(Comparator.naturalOrder()).orElse(null);
         // Events in date order (recording order breaks ties), so a back-filled event fulfils the duty it belongs to.
         List<NewEvent> byDate = events.stream().sorted(Comparator.comparing(NewEvent::on)).toList();
+        List<Deadlines.Extension> extensions = new ArrayList<>();
+        LocalDate concludedOn = null;
+        LocalDate endedOn = null;
+        String endedBody = null;
+        boolean anySuspension = false;
+        boolean anySetAside = false;
+        for (NewEvent e : byDate) {
+            switch (e.type()) {
+                case EXTENSION_ANNOUNCED -> extensions.add(new Deadlines.Extension(e.weeks() == null ? 0 : e.weeks(),
+                        e.on().format(DMY)));
+                case REFERRED_EXTERNAL -> {
+                    if (endedOn == null && e.body() != null && outcome.referralEndsOwnDuty(e.body())) {
+                        endedOn = e.on();
+                        endedBody = e.body();
+                    }
+                }
+                case TERM_SUSPENDED -> anySuspension = true;
+                case DUTY_SET_ASIDE -> anySetAside = true;
+                default -> {
+                    // no schedule-wide fact
+                }
+            }
+            if (e.type().isConclusion() && concludedOn == null) {
+                concludedOn = e.on();
+            }
+        }
+        boolean rollOver = outcome.rollOverOwnTerms();
         // Two rules stating the same duty are one duty, not two that one event can only half fulfil.
         Map<List<Object>, Obligation> distinct = new LinkedHashMap<>();
         outcome.obligations().stream()
                 .sorted(Comparator.comparing(Obligation::from).thenComparing(Obligation::code))
-                .forEach(o -> distinct.putIfAbsent(List.of(o.code(), o.from(), o.amount(), o.unit(), o.satisfiedBy()), o));
-        List<ScheduledObligation> result = new ArrayList<>();
-        Map<String, Set<Integer>> usedEvents = new LinkedHashMap<>();
+                .forEach(o -> distinct.putIfAbsent(List.of(o.code(), o.from(), o.amount(), o.unit(), o.satisfiedBy()),
+                        o));
+        List<ScheduledObligation> result = new ArrayList<>(distinct.size());
+        // One event meets one duty of each code: a call can be late for the first contact and on time for the contact
+        // that an escalation started, but two reports of the same kind need two events.
+        Map<String, Set<Integer>> usedByCode = new LinkedHashMap<>();
         for (Obligation o : distinct.values()) {
-            DueDate due = dueDate(o, extendedCode, extensions, calendar);
-            LocalDate baseDue = o.termUnit() == TermUnit.NONE ? null
-                    : Deadlines.due(o.from(), o.amount(), o.termUnit(), calendar).date();
-            Set<Integer> used = usedEvents.computeIfAbsent(o.satisfiedBy(), k -> new java.util.HashSet<>());
+            Set<Integer> used = usedByCode.computeIfAbsent(o.code(), k -> new HashSet<>());
             LocalDate metOn = null;
             for (int i = 0; i < byDate.size(); i++) {
                 NewEvent e = byDate.get(i);
-                if (e.type().name().equals(o.satisfiedBy()) && !e.on().isBefore(o.from()) && !used.contains(i)) {
+                if (e.type().name().equals(o.satisfiedBy()) && !e.on().isBefore(o.from()) && !used.contains(i)
+                        && (!e.type().namesDuties() || e.codes().contains(o.code()))) {
                     used.add(i);
                     metOn = e.on();
                     break;
                 }
             }
-            // A waiver, or closing the case, ends what was still open and not yet late; a duty whose term had
-            // already run out when the case was concluded (or closed) stays on record as missed.
+            boolean setAside = false;
+            String note = null;
+            if (anySetAside) {
+                for (NewEvent e : byDate) {
+                    if (e.type() == EventType.DUTY_SET_ASIDE && e.codes().contains(o.code())
+                            && !e.on().isBefore(o.from()) && (metOn == null || e.on().isBefore(metOn))) {
+                        metOn = e.on();
+                        setAside = true;
+                        note = e.reason();
+                        break;
+                    }
+                }
+            }
+            TermUnit unit = o.termUnit();
+            Deadlines.Counting counting = o.statutory() ? Deadlines.Counting.statutory(o.statute())
+                    : Deadlines.Counting.own(rollOver);
+            List<Deadlines.Suspension> suspensions = anySuspension && unit != TermUnit.NONE
+                    ? suspensions(o, byDate, metOn) : List.of();
+            int cap = suspensions.isEmpty() ? 0 : outcome.suspensionPolicy(o.code()).map(SuspensionPolicy::maxDays)
+                    .orElse(0);
+            boolean extended = unit != TermUnit.NONE && o.code().equals(extendedCode) && !extensions.isEmpty();
+            DueDate due = Deadlines.due(o.from(), o.amount(), unit, calendar, counting,
+                    extended ? extensions : List.of(), suspensions, cap);
+            LocalDate baseDue = !extended ? due.date()
+                    : Deadlines.due(o.from(), o.amount(), unit, calendar, counting, List.of(), suspensions, cap).date();
+            LocalDate suspendedSince = !suspensions.isEmpty() && suspensions.get(suspensions.size() - 1).resumedOn()
+                    == null ? suspensions.get(suspensions.size() - 1).from() : null;
+            // A waiver ends what was still open when the case was concluded; a referral to a body that takes the
+            // complaint over ends what was running then. A duty whose term had already run out stays on record as
+            // missed, and one that starts later (e.g. to follow the external body) is not touched.
             boolean ruleWaived = outcome.isWaived(o.code())
                     && (concludedOn == null || due.date() == null || !due.date().isBefore(concludedOn));
-            boolean closedWaived = closedOn != null && (due.date() == null || !due.date().isBefore(closedOn));
-            boolean waived = metOn == null && (ruleWaived || closedWaived);
-            result.add(new ScheduledObligation(o.code(), o.from(), due.date(), metOn, waived, o.basis(),
-                    due.explanation(), baseDue));
+            boolean referralWaived = endedOn != null && !o.from().isAfter(endedOn)
+                    && (due.date() == null || !due.date().isBefore(endedOn));
+            boolean waived = metOn == null && (ruleWaived || referralWaived);
+            String explanation = due.explanation();
+            if (waived && !ruleWaived) {
+                explanation += "; vervallen: op " + endedOn.format(DMY) + " doorverwezen naar " + endedBody
+                        + ", die de klacht overneemt";
+            }
+            result.add(new ScheduledObligation(o.code(), o.from(), due.date(), metOn, waived, o.basis(), explanation,
+                    baseDue, setAside, note, o.statute(), o.label(), suspendedSince));
         }
         return result;
     }
 
-    private static DueDate dueDate(Obligation o, String extendedCode, List<NewEvent> extensions,
-                                   HolidayCalendar calendar) {
-        TermUnit unit = o.termUnit();
-        if (unit == TermUnit.NONE || !o.code().equals(extendedCode) || extensions.isEmpty()) {
-            return Deadlines.due(o.from(), o.amount(), unit, calendar);
+    /**
+     * The suspensions of this duty's term: each TERM_SUSPENDED naming it from the day its term runs (and before it was
+     * met), until the first TERM_RESUMED after it that names it or names nothing.
+     */
+    private static List<Deadlines.Suspension> suspensions(Obligation o, List<NewEvent> byDate, LocalDate metOn) {
+        List<Deadlines.Suspension> result = new ArrayList<>();
+        for (int i = 0; i < byDate.size(); i++) {
+            NewEvent s = byDate.get(i);
+            if (s.type() != EventType.TERM_SUSPENDED || !s.codes().contains(o.code()) || s.on().isBefore(o.from())
+                    || (metOn != null && !s.on().isBefore(metOn))) {
+                continue;
+            }
+            if (!result.isEmpty() && (result.get(result.size() - 1).resumedOn() == null
+                    || s.on().isBefore(result.get(result.size() - 1).resumedOn()))) {
+                continue;   // already suspended then: one suspension at a time
+            }
+            LocalDate resumed = null;
+            for (int j = i + 1; j < byDate.size(); j++) {
+                NewEvent r = byDate.get(j);
+                if (r.type() == EventType.TERM_RESUMED && (r.codes().isEmpty() || r.codes().contains(o.code()))) {
+                    resumed = r.on();
+                    break;
+                }
+            }
+            result.add(new Deadlines.Suspension(s.on(), resumed));
         }
-        int weeks = extensions.stream().mapToInt(e -> e.weeks() == null ? 0 : e.weeks()).sum();
-        String announced = extensions.stream().map(e -> e.on().format(DMY)).reduce((a, b) -> a + ", " + b).orElse("");
-        DueDate due;
-        if (unit == TermUnit.WEEKS) {
-            due = Deadlines.due(o.from(), o.amount() + weeks, unit, calendar);
-            return new DueDate(due.date(), o.amount() + " weken + " + weeks + " weken verlenging (aangekondigd "
-                    + announced + "); " + due.explanation());
-        }
-        DueDate base = Deadlines.due(o.from(), o.amount(), unit, calendar);
-        due = Deadlines.due(base.date(), weeks, TermUnit.WEEKS, calendar);
-        return new DueDate(due.date(), base.explanation() + "; + " + weeks + " weken verlenging (aangekondigd "
-                + announced + "): " + due.explanation());
+        return result;
     }
 
-    private static List<EventType> nextActions(NewComplaint intake, CaseStatus status, List<NewEvent> events,
-                                               RegulationOutcome outcome, List<ScheduledObligation> obligations) {
+    private static List<EventType> nextActions(CaseStatus status, List<NewEvent> events, RegulationOutcome outcome,
+                                               List<ScheduledObligation> obligations) {
         if (status == CaseStatus.CLOSED) {
             return List.of();
         }
@@ -278,16 +598,51 @@ class CaseEngine {
         if (events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED)) {
             actions.remove(EventType.ACKNOWLEDGED);
         }
+        // One pass over the rules' duties: which codes are met by informing management, and which by a check.
+        Set<String> informCodes = new HashSet<>();
+        Set<String> checkCodes = new HashSet<>();
+        for (Obligation r : outcome.obligations()) {
+            if (r.satisfiedBy().equals(EventType.MANAGEMENT_INFORMED.name())) {
+                informCodes.add(r.code());
+            } else if (r.satisfiedBy().equals(EventType.CHECK_CONFIRMED.name())) {
+                checkCodes.add(r.code());
+            }
+        }
+        boolean informDutyOpen = false;
+        boolean anyOpen = false;
+        boolean checkOpen = false;
+        boolean suspendable = false;
+        boolean suspended = false;
+        for (ScheduledObligation o : obligations) {
+            boolean open = o.metOn() == null && !o.waived();
+            anyOpen |= open;
+            informDutyOpen |= open && informCodes.contains(o.code());
+            checkOpen |= open && checkCodes.contains(o.code());
+            suspended |= o.suspendedSince() != null;
+            suspendable |= open && o.suspendedSince() == null && o.dueOn() != null
+                    && !outcome.suspensionPolicies().isEmpty() && outcome.suspensionPolicy(o.code()).isPresent();
+        }
         // Management is informed once; offered again only while a duty to inform is still open.
-        boolean informDutyOpen = obligations.stream().anyMatch(o -> o.metOn() == null && !o.waived()
-                && outcome.obligations().stream().anyMatch(r -> r.code().equals(o.code())
-                && r.satisfiedBy().equals(EventType.MANAGEMENT_INFORMED.name())));
-        if (events.stream().anyMatch(e -> e.type() == EventType.MANAGEMENT_INFORMED) && !informDutyOpen) {
+        boolean informed = false;
+        boolean referred = false;
+        boolean outcomeIn = false;
+        long extensions = 0;
+        for (NewEvent e : events) {
+            switch (e.type()) {
+                case MANAGEMENT_INFORMED -> informed = true;
+                case REFERRED_EXTERNAL -> referred = true;
+                case EXTERNAL_OUTCOME_RECEIVED -> outcomeIn = true;
+                case EXTENSION_ANNOUNCED -> extensions++;
+                default -> {
+                    // nothing to count
+                }
+            }
+        }
+        if (informed && !informDutyOpen) {
             actions.remove(EventType.MANAGEMENT_INFORMED);
         }
-        if (outcome.extensionPolicies().isEmpty() || events.stream()
-                .filter(e -> e.type() == EventType.EXTENSION_ANNOUNCED).count()
-                >= outcome.extensionPolicies().get(0).maxCount()) {
+        if (outcome.extensionPolicies().isEmpty() || (extensions >= outcome.extensionPolicies().get(0).maxCount()
+                && !outcome.extensionPolicies().get(0).beyondWithConsent())) {
             actions.remove(EventType.EXTENSION_ANNOUNCED);
         }
         if (outcome.escalationOptions().isEmpty()) {
@@ -296,24 +651,46 @@ class CaseEngine {
         if (outcome.externalBodies().isEmpty()) {
             actions.remove(EventType.REFERRED_EXTERNAL);
         }
+        if (!referred || status == CaseStatus.REFERRED_EXTERNAL && outcomeIn) {
+            actions.remove(EventType.EXTERNAL_OUTCOME_RECEIVED);
+        }
+        if (!anyOpen) {
+            actions.remove(EventType.DUTY_SET_ASIDE);
+        }
+        if (!checkOpen) {
+            actions.remove(EventType.CHECK_CONFIRMED);
+        }
+        if (!suspendable) {
+            actions.remove(EventType.TERM_SUSPENDED);
+        }
+        if (!suspended) {
+            actions.remove(EventType.TERM_RESUMED);
+        }
         return List.copyOf(actions);
     }
 
     // --- facts ----------------------------------------------------------------------------------------------
 
-    static CaseStatus status(List<NewEvent> events) {
+    /**
+     * The case's status from its timeline. A referral makes it "referred" unless the body only supports the
+     * complainant ({@code continuing}: the organisation's handling goes on); the external body's outcome makes a case
+     * in progress "referred", ready to be closed.
+     */
+    static CaseStatus status(List<NewEvent> events, Set<String> continuing) {
         CaseStatus status = CaseStatus.RECEIVED;
         for (NewEvent e : events) {
+            boolean settled = status.isConcluded() || status == CaseStatus.REFERRED_EXTERNAL;
             status = switch (e.type()) {
                 case CLOSED -> CaseStatus.CLOSED;
                 case DECIDED -> CaseStatus.DECIDED;
                 case DECLARED_NOT_ADMISSIBLE -> CaseStatus.NOT_ADMISSIBLE;
                 case RESOLVED_INFORMALLY -> CaseStatus.RESOLVED_INFORMALLY;
-                case REFERRED_EXTERNAL -> CaseStatus.REFERRED_EXTERNAL;
+                case REFERRED_EXTERNAL -> e.body() != null && continuing.contains(e.body())
+                        ? (settled ? status : CaseStatus.IN_PROGRESS) : CaseStatus.REFERRED_EXTERNAL;
+                case EXTERNAL_OUTCOME_RECEIVED -> settled ? status : CaseStatus.REFERRED_EXTERNAL;
                 // Escalating a concluded complaint reopens it at the higher level.
                 case ESCALATED -> CaseStatus.IN_PROGRESS;
-                default -> status.isConcluded() || status == CaseStatus.REFERRED_EXTERNAL ? status
-                        : CaseStatus.IN_PROGRESS;
+                default -> settled ? status : CaseStatus.IN_PROGRESS;
             };
             if (status == CaseStatus.CLOSED) {
                 break;
@@ -322,8 +699,8 @@ class CaseEngine {
         return status;
     }
 
-    static String escalationLevel(TenantProfile profile, List<NewEvent> events) {
-        String level = profile.lowestLevel();
+    static String escalationLevel(TenantProfile profile, NewComplaint intake, List<NewEvent> events) {
+        String level = intake.escalationLevel() != null ? intake.escalationLevel() : profile.lowestLevel();
         for (NewEvent e : events) {
             if (e.type() == EventType.ESCALATED && e.level() != null) {
                 level = e.level();
@@ -339,13 +716,14 @@ class CaseEngine {
                 c.receivedOn(), c.incidentOn(), who.role().name(), who.name() != null, who.address() != null,
                 who.phone() != null, who.email() != null, c.summary(), c.category(), c.serviceLine(),
                 c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), status.name(), level,
-                profile.levelAbove(level), creating);
+                profile.levelAbove(level), creating,
+                c.escalationLevel() != null ? c.escalationLevel() : profile.lowestLevel());
     }
 
     private static EventFacts eventFacts(int sequence, NewEvent e, boolean proposed) {
         return new EventFacts(sequence, e.type().name(), e.on(), proposed, e.weeks() == null ? 0 : e.weeks(),
                 e.level(), e.body(), e.judgement() == null ? null : e.judgement().name(), e.measures() != null,
                 e.measuresDueOn(), e.motivation() != null, Boolean.TRUE.equals(e.signedByComplainant()),
-                e.satisfaction() == null ? 0 : e.satisfaction());
+                e.satisfaction() == null ? 0 : e.satisfaction(), e.codes(), e.consentDocumented(), e.lodgedOn());
     }
 }

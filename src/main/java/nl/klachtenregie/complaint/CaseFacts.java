@@ -30,7 +30,8 @@ record CaseFacts(LocalDate concludedOn, EventType conclusion, Judgement judgemen
                 concludedOn = e.on();
                 conclusion = e.type();
             }
-            if (e.type() == EventType.DECIDED && e.judgement() != null) {
+            // A judgement given with an informal resolution counts as well (procedure 6.5 step 2 asks for one).
+            if ((e.type() == EventType.DECIDED || e.type() == EventType.RESOLVED_INFORMALLY) && e.judgement() != null) {
                 judgement = e.judgement();
             }
             if (e.satisfaction() != null) {

@@ -3,7 +3,9 @@ package nl.klachtenregie.complaint;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Dossier: a complaint case as users and the API see it on a given day ({@code asOf}). */
 @Serdeable
@@ -38,17 +40,54 @@ public record CaseView(
         LocalDate asOf,
         boolean officialRequested,
         @Nullable HandlerView handler,
-        int version) {
+        int version,
+        @Nullable String intakeLevel,
+        @Nullable String versionNote,
+        Map<String, String> levelHolders,
+        boolean countsAsFormal,
+        List<String> formalReasons,
+        List<String> suspendable) {
+
+    /**
+     * The fields added in 0.6.0 (intake level, version note, version's level holders, counts as formal, suspendable
+     * terms) take their defaults.
+     */
+    public CaseView(long id, String reference, ComplaintKind kind, Channel channel, CaseStatus status,
+                    LocalDate receivedOn, LocalDate incidentOn, Complainant complainant, String summary,
+                    String category, String serviceLine, String concernsEmployee, boolean unwantedBehaviour,
+                    boolean confidential, String regulationVersion, String escalationLevel,
+                    boolean registrationRequired, List<String> registrationReasons, boolean admissible,
+                    List<String> admissibilityReasons, List<ObligationView> obligations, List<String> nextActions,
+                    List<String> escalationOptions, List<ExternalBodyView> externalBodies, String addressee,
+                    List<AdviceView> advice, List<EventView> events, LocalDate asOf, boolean officialRequested,
+                    @Nullable HandlerView handler, int version) {
+        this(id, reference, kind, channel, status, receivedOn, incidentOn, complainant, summary, category, serviceLine,
+                concernsEmployee, unwantedBehaviour, confidential, regulationVersion, escalationLevel,
+                registrationRequired, registrationReasons, admissible, admissibilityReasons, obligations, nextActions,
+                escalationOptions, externalBodies, addressee, advice, events, asOf, officialRequested, handler, version,
+                null, null, Map.of(), kind == ComplaintKind.FORMAL, List.of(), List.of());
+    }
 
     /** Behandelaar: the user the case is assigned to. */
     @Serdeable
     public record HandlerView(long id, String name) {
     }
 
-    /** Verplichting with its status on {@code asOf}. */
+    /**
+     * Verplichting with its status on {@code asOf}.
+     *
+     * @param setAsideReason why a person set it aside (status SET_ASIDE), else null
+     * @param statute the law that sets the term ("Wkkgz art. 17 lid 1"), "" for the regulation's own term
+     * @param label what the complainant is promised in words, "" when none
+     */
     @Serdeable
     public record ObligationView(String code, LocalDate fromOn, LocalDate dueOn, ObligationStatus status,
-                                 LocalDate metOn, String basis, String explanation) {
+                                 LocalDate metOn, String basis, String explanation, @Nullable String setAsideReason,
+                                 String statute, String label) {
+        public ObligationView(String code, LocalDate fromOn, LocalDate dueOn, ObligationStatus status, LocalDate metOn,
+                              String basis, String explanation) {
+            this(code, fromOn, dueOn, status, metOn, basis, explanation, null, "", "");
+        }
     }
 
     /** Externe instantie to name to the complainant. */
@@ -61,11 +100,28 @@ public record CaseView(
     public record AdviceView(String code, String text, String basis) {
     }
 
-    /** Timeline entry. */
+    /**
+     * Timeline entry: the day it happened ({@code on}) and the moment it was recorded ({@code recordedAt}).
+     *
+     * @param recordedLate recorded more than two working days after it happened ("achteraf vastgelegd")
+     * @param awaitingConfirmation an extension recorded after its term ran out, not yet confirmed by a second person
+     * @param confirmedBy who confirmed such an extension, null when nobody (yet)
+     */
     @Serdeable
     public record EventView(int sequence, EventType type, LocalDate on, Integer weeks, String level, String body,
                             Judgement judgement, String measures, LocalDate measuresDueOn, String motivation,
                             String text, Boolean signedByComplainant, Integer satisfaction,
-                            @Nullable String recordedBy) {
+                            @Nullable String recordedBy, @Nullable Instant recordedAt, boolean recordedLate,
+                            boolean awaitingConfirmation, @Nullable String confirmedBy, List<String> codes,
+                            @Nullable String reason, @Nullable LocalDate noticeDate, @Nullable String noticeReference,
+                            @Nullable String consentBy, @Nullable LocalDate consentOn, @Nullable String consentHow,
+                            @Nullable LocalDate lodgedOn) {
+        public EventView(int sequence, EventType type, LocalDate on, Integer weeks, String level, String body,
+                         Judgement judgement, String measures, LocalDate measuresDueOn, String motivation, String text,
+                         Boolean signedByComplainant, Integer satisfaction, @Nullable String recordedBy) {
+            this(sequence, type, on, weeks, level, body, judgement, measures, measuresDueOn, motivation, text,
+                    signedByComplainant, satisfaction, recordedBy, null, false, false, null, List.of(), null, null, null,
+                    null, null, null, null);
+        }
     }
 }

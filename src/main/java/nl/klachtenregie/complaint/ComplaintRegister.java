@@ -64,15 +64,44 @@ public class ComplaintRegister {
      * @param metOn null when still unmet
      * @param daysLate days between the due day and the day it was met (or the register's day, when unmet)
      */
-    public record LateTerm(String code, LocalDate dueOn, LocalDate metOn, long daysLate) {
+    public record LateTerm(String code, LocalDate dueOn, LocalDate metOn, long daysLate, LocalDate baseDueOn,
+                           String setAsideReason) {
         public LateTerm {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(dueOn, "dueOn");
+            baseDueOn = baseDueOn == null ? dueOn : baseDueOn;
+        }
+
+        public LateTerm(String code, LocalDate dueOn, LocalDate metOn, long daysLate) {
+            this(code, dueOn, metOn, daysLate, dueOn, null);
         }
 
         public boolean open() {
             return metOn == null;
         }
+
+        /** Set aside by a person with a reason: not carried out (and so not met on time). */
+        public boolean setAside() {
+            return setAsideReason != null;
+        }
+    }
+
+    /**
+     * Verlengd: a term met (or still open) within its extension, but after the term as the regulation first set it:
+     * "niet binnen de gestelde termijn van 6 weken" (IederZijnWerk's jaarrapportage) includes these.
+     */
+    public record ExtendedTerm(String code, LocalDate baseDueOn, LocalDate dueOn, LocalDate metOn) {
+    }
+
+    /** Niet uitgevoerd: a duty a person set aside, with the reason (also duties without a term). */
+    public record SetAsideDuty(String code, LocalDate on, String reason) {
+    }
+
+    /**
+     * Achteraf vastgelegd: an event recorded more than two working days after the day it happened, with both days
+     * (issue 13: a dossier shows when a fact was written down, not only when it happened).
+     */
+    public record LateRecording(EventType type, LocalDate on, LocalDate recordedOn) {
     }
 
     /** Aantekening: a timeline entry with text (a report of a conversation, a resolution, a decision). */
@@ -99,10 +128,15 @@ public class ComplaintRegister {
                       boolean registrationRequired, boolean admissible, EventType conclusion, LocalDate concludedOn,
                       Judgement judgement, Integer satisfaction, boolean extended, boolean referredExternal,
                       LocalDate closedOn, boolean unwantedBehaviour, List<LateTerm> lateTerms, String explanation,
-                      List<Note> notes, Person complainant, String summary, String concernsEmployee) {
+                      List<Note> notes, Person complainant, String summary, String concernsEmployee,
+                      List<ExtendedTerm> extendedTerms, List<SetAsideDuty> setAside,
+                      List<LateRecording> recordedLate) {
         public Row {
+            recordedLate = recordedLate == null ? List.of() : List.copyOf(recordedLate);
             lateTerms = List.copyOf(lateTerms);
             notes = List.copyOf(notes);
+            extendedTerms = extendedTerms == null ? List.of() : List.copyOf(extendedTerms);
+            setAside = setAside == null ? List.of() : List.copyOf(setAside);
         }
 
         public boolean late() {
@@ -146,9 +180,12 @@ public class ComplaintRegister {
     private final Db db;
     private final JsonMapper json;
 
-    ComplaintRegister(Db db, JsonMapper json) {
+    private final nl.klachtenregie.regulation.StatutoryDays statutoryDays;
+
+    ComplaintRegister(Db db, JsonMapper json, nl.klachtenregie.regulation.StatutoryDays statutoryDays) {
         this.db = db;
         this.json = json;
+        this.statutoryDays = statutoryDays;
     }
 
     /**
@@ -181,33 +218,67 @@ public class ComplaintRegister {
                     + "kwartaal of maand).", MAX_ROWS, MAX_ROWS).replace(',', '.'));
         }
         Map<Long, List<LateTerm>> late = new HashMap<>();
+        Map<Long, List<ExtendedTerm>> extendedTerms = new HashMap<>();
+        Map<Long, List<SetAsideDuty>> setAside = new HashMap<>();
         Map<Long, List<NewEvent>> events = new HashMap<>();
+        Map<Long, List<LateRecording>> recordedLate = new HashMap<>();
+        // Late recording is counted in working days of the Algemene termijnenwet, as on the case page.
+        nl.klachtenregie.regulation.HolidayCalendar atw = nl.klachtenregie.regulation.HolidayCalendar.named(
+                nl.klachtenregie.regulation.HolidayCalendar.ALGEMENE_TERMIJNENWET, Map.of(), statutoryDays.current());
         if (!cases.isEmpty()) {
             List<Object> p2 = new ArrayList<>(params);
             p2.add(asOf);
-            db.query("SELECT o.complaint_id, o.code, o.due_on, o.met_on, c.closed_on FROM obligation o "
-                            + "JOIN complaint c "
+            // Late against the term as first set (without extension), so that terms met only thanks to an extension
+            // are known too; a duty set aside is never on time.
+            db.query("SELECT o.complaint_id, o.code, o.due_on, COALESCE(o.base_due_on, o.due_on) AS base_due, o.met_on, "
+                            + "o.set_aside, o.note, c.closed_on FROM obligation o JOIN complaint c "
                             + "ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND "
                             + where + " AND o.waived = FALSE AND o.due_on IS NOT NULL AND "
-                            + "((o.met_on IS NOT NULL AND o.met_on > o.due_on) OR (o.met_on IS NULL AND o.due_on < ? "
+                            + "((o.met_on IS NOT NULL AND (o.met_on > COALESCE(o.base_due_on, o.due_on) OR o.set_aside = TRUE)) "
+                            + "OR (o.met_on IS NULL AND COALESCE(o.base_due_on, o.due_on) < ? "
                             // a case closed unhandled missed the terms that ran out before it was closed
                             + "AND (c.closed_on IS NULL OR o.due_on < c.closed_on))) "
                             + "ORDER BY o.complaint_id, o.due_on, o.code",
                     rs -> {
                         LocalDate due = Db.date(rs, "due_on");
+                        LocalDate base = Db.date(rs, "base_due");
                         LocalDate met = Db.date(rs, "met_on");
+                        boolean aside = rs.getBoolean("set_aside");
                         LocalDate closed = Db.date(rs, "closed_on");
+                        boolean missed = aside || (met != null ? met.isAfter(due) : asOf.isAfter(due)
+                                && (closed == null || due.isBefore(closed)));
+                        if (!missed) {
+                            extendedTerms.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                    .add(new ExtendedTerm(rs.getString("code"), base, due, met));
+                            return null;
+                        }
                         LocalDate until = met != null ? met : closed != null && closed.isBefore(asOf) ? closed : asOf;
-                        long days = java.time.temporal.ChronoUnit.DAYS.between(due, until);
+                        long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(due, until));
                         late.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new LateTerm(rs.getString("code"), due, met, days));
+                                .add(new LateTerm(rs.getString("code"), due, met, days, base,
+                                        aside ? rs.getString("note") : null));
                         return null;
                     }, p2.toArray());
-            db.query("SELECT e.complaint_id, e.payload_json FROM complaint_event e JOIN complaint c "
+            db.query("SELECT o.complaint_id, o.code, o.met_on, o.note FROM obligation o JOIN complaint c "
+                            + "ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND "
+                            + where + " AND o.set_aside = TRUE ORDER BY o.complaint_id, o.met_on, o.code",
+                    rs -> {
+                        setAside.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new SetAsideDuty(
+                                rs.getString(2), Db.date(rs, "met_on"), rs.getString(4)));
+                        return null;
+                    }, params.toArray());
+            db.query("SELECT e.complaint_id, e.payload_json, e.recorded_at FROM complaint_event e JOIN complaint c "
                             + "ON c.id = e.complaint_id AND c.tenant_id = e.tenant_id WHERE e.tenant_id = ? AND "
                             + where + " ORDER BY e.complaint_id, e.seq",
                     rs -> {
-                        events.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(event(rs.getString(2)));
+                        NewEvent e = event(rs.getString(2));
+                        events.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(e);
+                        java.sql.Timestamp at = rs.getTimestamp(3);
+                        if (at != null && ComplaintService.recordedLate(e.on(), at.toInstant(), atw)) {
+                            recordedLate.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LateRecording(
+                                    e.type(), e.on(), at.toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam"))
+                                            .toLocalDate()));
+                        }
                         return null;
                     }, params.toArray());
         }
@@ -226,7 +297,8 @@ public class ComplaintRegister {
         for (Base b : cases) {
             List<NewEvent> timeline = events.getOrDefault(b.id(), List.of());
             List<LateTerm> lateTerms = late.getOrDefault(b.id(), List.of());
-            String explanation = explanation(b, timeline, !lateTerms.isEmpty());
+            String explanation = explanation(b, timeline, !lateTerms.isEmpty()
+                    || extendedTerms.containsKey(b.id()));
             List<Note> notes = notes(timeline);
             if (variant == Variant.ANONYMISED) {
                 Scrubber own = Scrubber.complainant(b.person());
@@ -241,7 +313,12 @@ public class ComplaintRegister {
                     b.unwantedBehaviour(), lateTerms, explanation, notes, full ? b.person() : null,
                     full ? b.summary() : null,
                     b.employee() == null ? null : full ? b.employee()
-                            : aliases.get(b.employee().strip().toLowerCase(Locale.ROOT))));
+                            : aliases.get(b.employee().strip().toLowerCase(Locale.ROOT)),
+                    extendedTerms.getOrDefault(b.id(), List.of()),
+                    setAside.getOrDefault(b.id(), List.of()).stream().map(d -> new SetAsideDuty(d.code(), d.on(),
+                            variant == Variant.ANONYMISED ? employees.apply(Scrubber.complainant(b.person())
+                                    .apply(d.reason())) : d.reason())).toList(),
+                    recordedLate.getOrDefault(b.id(), List.of())));
         }
         LOG.debug("Register of {} cases read in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
         return new Register(tenant, from, to, asOf, variant, selection, rows, aliases);

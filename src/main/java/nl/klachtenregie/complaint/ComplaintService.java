@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import java.time.Instant;
+import nl.klachtenregie.audit.AuditLog;
 import nl.klachtenregie.regulation.Deadlines;
+import nl.klachtenregie.regulation.TermUnit;
 import nl.klachtenregie.regulation.HistoryFacts;
 import nl.klachtenregie.regulation.HolidayCalendar;
 import nl.klachtenregie.regulation.Obligation;
@@ -34,6 +38,9 @@ import nl.klachtenregie.tenant.TenantProfile;
 public class ComplaintService {
 
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ComplaintService.class);
+    /** An event recorded more than this many working days after it happened is marked "achteraf vastgelegd". */
+    public static final int LATE_RECORDING_WORKING_DAYS = 2;
 
     private final ComplaintStore store;
     private final CaseEngine engine;
@@ -41,11 +48,16 @@ public class ComplaintService {
     private final Clock clock;
     private final TenantDirectory tenants;
     private final UserDirectory users;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher<LateExtensionRecorded> lateExtensions;
 
     ComplaintService(ComplaintStore store, CaseEngine engine, RegulationCatalog regulations, Clock clock,
-                     TenantDirectory tenants, UserDirectory users) {
+                     TenantDirectory tenants, UserDirectory users, AuditLog audit,
+                     ApplicationEventPublisher<LateExtensionRecorded> lateExtensions) {
         this.tenants = tenants;
         this.users = users;
+        this.audit = audit;
+        this.lateExtensions = lateExtensions;
         this.store = store;
         this.engine = engine;
         this.regulations = regulations;
@@ -99,8 +111,7 @@ public class ComplaintService {
             }
         }
         // A service line can follow another of the tenant's regulations (e.g. a procedure of its own).
-        RegulationVersion version = regulations.inForceOn(tenant,
-                tenant.profile().regulationFor(intake.serviceLine()), intake.receivedOn());
+        RegulationVersion version = versionFor(tenant, intake);
         HistoryFacts history = store.history(tenant.id(), Long.MAX_VALUE, intake);
         // One evaluation serves both the check and the stored result: refusals of CREATE are never stored, and
         // the rules treat a proposed complaint like any other apart from them.
@@ -118,6 +129,20 @@ public class ComplaintService {
     }
 
     /**
+     * The version in force on the day of receipt; a complaint received before the regulation's first version (whose
+     * effective date is often an assumption) follows that first version, and the case page says so.
+     */
+    private RegulationVersion versionFor(Tenant tenant, NewComplaint intake) {
+        String regulation = tenant.profile().regulationFor(intake.serviceLine());
+        List<LocalDate> effective = regulations.activeDates(tenant.id(), regulation);
+        if (!effective.isEmpty() && effective.get(0).isAfter(intake.receivedOn())) {
+            // Asked without throwing: a refusal inside the transaction would mark it for rollback.
+            return regulations.firstActive(tenant, regulation).orElseThrow();
+        }
+        return regulations.inForceOn(tenant, regulation, intake.receivedOn());
+    }
+
+    /**
      * The terms the regulation in force sets for a complaint of {@code kind} received through the public form on
      * {@code receivedOn}: what the form promises the complainant. Evaluated like a real intake (a client's web-form
      * complaint in the tenant's first category), nothing stored.
@@ -127,15 +152,19 @@ public class ComplaintService {
         TenantProfile profile = tenant.profile();
         NewComplaint hypothetical = new NewComplaint(kind, Channel.WEB_FORM, receivedOn, null,
                 new Complainant("-", ComplainantRole.CLIENT, "-@example.org", null, null), "-",
-                profile.categories().get(0).code(), null, null, false, false);
+                profile.categories().get(0).code(), null, null, false, false, false,
+                profile.publicForm().level());
         RegulationVersion version = regulations.inForceOn(tenant, profile.regulationFor(null), receivedOn);
         CaseEngine.Evaluated ev = engine.evaluate(tenant, version, null, hypothetical, List.of(),
                 new HistoryFacts(ComplaintStore.HISTORY_MONTHS, 0, 0), true, false);
-        HolidayCalendar calendar = CaseEngine.calendar(profile);
+        java.util.Map<List<Object>, LocalDate> due = new java.util.HashMap<>();
+        ev.obligations().forEach(o -> due.putIfAbsent(List.of(o.code(), o.fromOn()), o.dueOn() == null
+                ? LocalDate.MIN : o.dueOn()));
         java.util.Map<String, TermPreview> byCode = new java.util.LinkedHashMap<>();
         for (Obligation o : ev.outcome().obligations()) {
+            LocalDate dueOn = due.getOrDefault(List.of(o.code(), o.from()), LocalDate.MIN);
             TermPreview term = new TermPreview(o.code(), o.amount(), o.unit(),
-                    Deadlines.due(o.from(), o.amount(), o.termUnit(), calendar).date(), o.basis());
+                    dueOn.equals(LocalDate.MIN) ? null : dueOn, o.basis(), o.label());
             // Two rules stating one duty: the earlier due date is the promise.
             byCode.merge(o.code(), term, (a, b) -> a.dueOn() == null || (b.dueOn() != null && b.dueOn().isBefore(a.dueOn()))
                     ? b : a);
@@ -159,18 +188,23 @@ public class ComplaintService {
             return false;
         }
         StoredComplaint stored = found.get();
-        if (CaseEngine.status(stored.events()) == CaseStatus.CLOSED) {
+        if (CaseEngine.status(stored.events(), java.util.Set.of()) == CaseStatus.CLOSED) {
             return false;
         }
         RegulationVersion version = version(tenant, stored);
         HistoryFacts history = store.history(tenant.id(), stored.id(), stored.intake());
         CaseEngine.Evaluated ev = engine.evaluate(tenant, version, stored.reference(), stored.intake(),
                 stored.events(), history, false, false);
-        boolean obligationsChanged = !comparable(store.obligations(tenant.id(), stored.id()))
-                .equals(comparable(ev.obligations()));
+        List<ScheduledObligation> before = store.obligations(tenant.id(), stored.id());
+        boolean obligationsChanged = !comparable(before).equals(comparable(ev.obligations()));
         boolean outcomeChanged = !store.storedOutcome(tenant.id(), stored.id()).equals(ev.stored());
         if (!obligationsChanged && !outcomeChanged) {
             return false;
+        }
+        int moved = movedTerms(before, ev.obligations());
+        if (moved > 0) {
+            // The calendar or the rules changed under an open case (e.g. Goede Vrijdag, Atw art. 3 lid 2): say so.
+            LOG.info("{} {}: {} termijn(en) verschoven bij herberekening", tenant.slug(), stored.reference(), moved);
         }
         store.applyEvaluation(tenant.id(), stored, ev, obligationsChanged);
         return true;
@@ -179,9 +213,24 @@ public class ComplaintService {
     private static java.util.Set<List<Object>> comparable(List<ScheduledObligation> obligations) {
         java.util.Set<List<Object>> keys = new java.util.HashSet<>();
         for (ScheduledObligation o : obligations) {
-            keys.add(java.util.Arrays.asList(o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(), o.baseDueOn()));
+            keys.add(java.util.Arrays.asList(o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(), o.baseDueOn(),
+                    o.setAside(), o.statute(), o.label(), o.suspendedSince(), o.explanation()));
         }
         return keys;
+    }
+
+    /** Terms (same code, same start) whose due date is not what it was. */
+    static int movedTerms(List<ScheduledObligation> before, List<ScheduledObligation> after) {
+        java.util.Map<List<Object>, LocalDate> was = new java.util.HashMap<>();
+        before.forEach(o -> was.put(List.of(o.code(), o.fromOn()), o.dueOn() == null ? LocalDate.MIN : o.dueOn()));
+        int moved = 0;
+        for (ScheduledObligation o : after) {
+            LocalDate old = was.get(List.of(o.code(), o.fromOn()));
+            if (old != null && !old.equals(o.dueOn() == null ? LocalDate.MIN : o.dueOn())) {
+                moved++;
+            }
+        }
+        return moved;
     }
 
     /** The case a form's one-time id registered, if any (a second post of the same form). */
@@ -219,8 +268,92 @@ public class ComplaintService {
         RegulationVersion version = version(tenant, stored);
         HistoryFacts history = store.history(tenant.id(), stored.id(), stored.intake());
         CaseEngine.Evaluated after = engine.checkEvent(tenant, version, stored, event, history, today());
-        store.appendEvent(tenant.id(), stored, event, after, by == null ? null : by.value());
+        LateExtension late = lateExtension(tenant, version, stored, event, history);
+        Instant now = Instant.now(clock);
+        store.appendEvent(tenant.id(), stored, event, after, by == null ? null : by.value(), now, late != null);
+        if (late == null && recordedLate(event.on(), now, engine.calendar(tenant.profile()))) {
+            // The logboek keeps who wrote a fact down days after it happened, as it keeps the late extension below.
+            String actor = by == null ? "api" : users.find(tenant.id(), by).map(u -> u.username()).orElse("api");
+            audit.record(tenant.id(), actor, "EVENT_RECORDED_LATE", stored.reference(), dutchName(event.type())
+                    + " van " + event.on().format(DMY) + " achteraf vastgelegd op "
+                    + today().format(DMY) + ".");
+        }
+        if (late != null) {
+            String actor = by == null ? "api" : users.find(tenant.id(), by).map(u -> u.username()).orElse("api");
+            audit.record(tenant.id(), actor, "EXTENSION_RECORDED_LATE", stored.reference(),
+                    "Verlenging van " + late.code() + " met " + event.weeks() + " weken aangekondigd op "
+                            + event.on().format(DMY) + ", vastgelegd op " + today().format(DMY) + " nadat de termijn op "
+                            + late.dueBefore().format(DMY) + " verstreek. Bewijs: brief van "
+                            + event.noticeDate().format(DMY) + ", " + event.noticeReference() + ". Reden: "
+                            + event.reason() + ". Nieuwe uiterste datum: "
+                            + (late.dueAfter() == null ? "-" : late.dueAfter().format(DMY)) + ". Te bevestigen door een "
+                            + "tweede persoon.");
+            lateExtensions.publishEvent(new LateExtensionRecorded(tenant.id(), stored.id(), stored.reference(),
+                    late.code(), late.dueBefore(), late.dueAfter()));
+        }
         return view(tenant, stored.id(), today());
+    }
+
+    private record LateExtension(String code, LocalDate dueBefore, LocalDate dueAfter) {
+    }
+
+    /**
+     * An extension recorded after the term it moves ran out (accepted by the engine only on the evidence of a notice
+     * sent in time): which term, and its due date before and after. Null for every other event.
+     */
+    private LateExtension lateExtension(Tenant tenant, RegulationVersion version, StoredComplaint stored, NewEvent e,
+                                        HistoryFacts history) {
+        if (e.type() != EventType.EXTENSION_ANNOUNCED) {
+            return null;
+        }
+        CaseEngine.Evaluated before = engine.evaluate(tenant, version, stored.reference(), stored.intake(),
+                stored.events(), history, false, false);
+        String code = before.stored().extensionFor();
+        return before.obligations().stream().filter(o -> o.code().equals(code) && o.dueOn() != null
+                        && today().isAfter(o.dueOn())).findFirst()
+                .map(o -> new LateExtension(code, o.dueOn(), null)).map(l -> {
+                    List<NewEvent> with = new ArrayList<>(stored.events());
+                    with.add(e);
+                    LocalDate after = engine.evaluate(tenant, version, stored.reference(), stored.intake(), with,
+                            history, false, false).obligations().stream().filter(o -> o.code().equals(code))
+                            .map(ScheduledObligation::dueOn).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    return new LateExtension(code, l.dueBefore(), after);
+                }).orElse(null);
+    }
+
+    /**
+     * Vier ogen: a second person confirms an extension that was recorded after its term ran out. Only a leidinggevende
+     * or kwaliteitsmanager (the caller checks the role) who did not record it.
+     *
+     * @param sequence the event's position on the timeline (1-based)
+     * @throws RefusedException when the event needs no confirmation, is confirmed already, or the confirmer recorded it
+     */
+    @Transactional
+    public CaseView confirmLateEvent(Tenant tenant, ComplaintId id, int sequence, UserId by) {
+        StoredComplaint stored = store.loadForUpdate(tenant.id(), id.value()).orElseThrow(() -> notFound(id));
+        ComplaintStore.Recording r = store.recording(tenant.id(), stored.id(), sequence).orElseThrow(() ->
+                new NotFoundException("Dossier " + stored.reference() + " heeft geen gebeurtenis " + sequence));
+        if (!r.needsConfirmation()) {
+            throw new RefusedException("Deze gebeurtenis hoeft niet te worden bevestigd: zij is op tijd vastgelegd.");
+        }
+        if (r.confirmedBy() != null) {
+            throw new RefusedException("Deze verlenging is al bevestigd.");
+        }
+        if (r.recordedBy() != null && r.recordedBy() == by.value()) {
+            throw new RefusedException("U heeft deze verlenging zelf vastgelegd; een ander (leidinggevende of "
+                    + "kwaliteitsmanager) bevestigt haar: vier ogen.");
+        }
+        store.confirm(tenant.id(), stored.id(), sequence, by.value(), Instant.now(clock));
+        String actor = users.find(tenant.id(), by).map(u -> u.username()).orElse("?");
+        audit.record(tenant.id(), actor, "EXTENSION_CONFIRMED", stored.reference(), "Achteraf vastgelegde verlenging "
+                + "(gebeurtenis " + sequence + ") bevestigd.");
+        return view(tenant, stored.id(), today());
+    }
+
+    /** Extensions recorded after their term ran out that still wait for a second person, oldest first. */
+    @Transactional
+    public List<UnconfirmedEvent> unconfirmed(Tenant tenant) {
+        return store.unconfirmed(tenant.id());
     }
 
     /**
@@ -272,24 +405,61 @@ public class ComplaintService {
                                 b.url()))
                         .orElse(new CaseView.ExternalBodyView(code, "", code, "", "", "")))
                 .toList();
-        List<String> recorders = store.eventRecorders(tenant.id(), id);
+        List<ComplaintStore.Recording> recordings = store.recordings(tenant.id(), id);
+        HolidayCalendar calendar = engine.calendar(profile);
         List<CaseView.EventView> events = IntStream.range(0, c.events().size()).mapToObj(i -> {
             NewEvent e = c.events().get(i);
+            ComplaintStore.Recording r = i < recordings.size() ? recordings.get(i) : null;
             return new CaseView.EventView(i + 1, e.type(), e.on(), e.weeks(), e.level(), e.body(), e.judgement(),
                     e.measures(), e.measuresDueOn(), e.motivation(), e.text(), e.signedByComplainant(),
-                    e.satisfaction(), i < recorders.size() ? recorders.get(i) : null);
+                    e.satisfaction(), r == null ? null : r.recordedByName(), r == null ? null : r.recordedAt(),
+                    r != null && recordedLate(e.on(), r.recordedAt(), calendar), r != null && r.needsConfirmation()
+                    && r.confirmedBy() == null, r == null ? null : r.confirmedByName(), e.codes(), e.reason(),
+                    e.noticeDate(), e.noticeReference(), e.consentBy(), e.consentOn(), e.consentHow(), e.lodgedOn());
         }).toList();
         NewComplaint in = c.intake();
-        return new CaseView(c.id(), c.reference(), in.kind(), in.channel(), CaseEngine.status(c.events()),
+        RegulationVersion version = regulations.version(tenant.id(), c.regulationVersion()).orElse(null);
+        String versionNote = version != null && in.receivedOn().isBefore(version.effectiveFrom())
+                ? "Ontvangen op " + in.receivedOn().format(DMY) + ", vóór de ingangsdatum van versie "
+                + version.version() + " (" + version.effectiveFrom().format(DMY) + "), de eerste versie van het "
+                + "klachtenreglement: de klacht wordt volgens die versie behandeld." : null;
+        return new CaseView(c.id(), c.reference(), in.kind(), in.channel(),
+                CaseEngine.status(c.events(), java.util.Set.copyOf(outcome.continuingReferrals())),
                 in.receivedOn(), in.incidentOn(), in.complainant(), in.summary(), in.category(), in.serviceLine(),
                 in.concernsEmployee(), in.unwantedBehaviour(), in.confidential(), c.regulationVersion(),
-                CaseEngine.escalationLevel(profile, c.events()), !outcome.registrationReasons().isEmpty(),
+                CaseEngine.escalationLevel(profile, in, c.events()), !outcome.registrationReasons().isEmpty(),
                 outcome.registrationReasons(), outcome.admissibilityReasons().isEmpty(),
                 outcome.admissibilityReasons(),
                 obligations.stream().map(o -> o.view(asOf)).toList(),
                 nextActions(outcome, obligations, asOf), outcome.escalationOptions(), bodies, outcome.addressee(),
                 outcome.advice(), events, asOf, in.officialRequested(), store.handler(tenant.id(), id).orElse(null),
-                c.rowVersion());
+                c.rowVersion(), in.escalationLevel(), versionNote, outcome.levelHolders(),
+                in.kind() == ComplaintKind.FORMAL || !outcome.formalReasons().isEmpty(), outcome.formalReasons(),
+                outcome.suspendable());
+    }
+
+    /** The event's name as the case page shows it in Dutch; the logboek is kept in Dutch. */
+    static String dutchName(EventType type) {
+        try {
+            return java.util.ResourceBundle.getBundle("i18n.cases", java.util.Locale.forLanguageTag("nl"))
+                    .getString("event." + type.name());
+        } catch (java.util.MissingResourceException e) {
+            return type.name();
+        }
+    }
+
+    /**
+     * Achteraf vastgelegd: recorded more than {@link #LATE_RECORDING_WORKING_DAYS} working days (of the Algemene
+     * termijnenwet) after the day it happened.
+     */
+    static boolean recordedLate(LocalDate on, Instant recordedAt, HolidayCalendar calendar) {
+        if (recordedAt == null) {
+            return false;
+        }
+        LocalDate recorded = recordedAt.atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+        LocalDate limit = Deadlines.due(on, LATE_RECORDING_WORKING_DAYS, TermUnit.WORKING_DAYS, calendar,
+                Deadlines.Counting.statutory("Atw")).date();
+        return recorded.isAfter(limit);
     }
 
     private static void checkVersion(StoredComplaint stored, Integer expectedVersion) {
@@ -375,6 +545,10 @@ public class ComplaintService {
             reasons.add("Onbekende dienst '" + c.serviceLine() + "'; bekend zijn: " + profile.serviceLines().stream()
                     .map(TenantProfile.ServiceLine::code).toList() + ".");
         }
+        if (c.escalationLevel() != null && !profile.levelCodes().contains(c.escalationLevel())) {
+            throw InvalidInputException.of("escalationLevel", "'" + c.escalationLevel() + "' is geen niveau van de "
+                    + "escalatieladder; bekend zijn: " + String.join(", ", profile.levelCodes()));
+        }
         if (!reasons.isEmpty()) {
             throw new RefusedException(reasons);
         }
@@ -393,6 +567,13 @@ public class ComplaintService {
             reasons.add("De termijn voor de maatregel (" + e.measuresDueOn().format(DMY)
                     + ") ligt vóór de beslissing.");
         }
+        if (e.noticeDate() != null && e.noticeDate().isAfter(today())) {
+            reasons.add("De datum van de brief (" + e.noticeDate().format(DMY) + ") ligt in de toekomst.");
+        }
+        if (e.lodgedOn() != null && e.lodgedOn().isAfter(e.on())) {
+            reasons.add("De klacht kan niet bij de externe instantie zijn ingediend (" + e.lodgedOn().format(DMY)
+                    + ") na de doorverwijzing (" + e.on().format(DMY) + ").");
+        }
         if (!reasons.isEmpty()) {
             throw new RefusedException(reasons);
         }
@@ -404,6 +585,32 @@ public class ComplaintService {
             case EXTENSION_ANNOUNCED -> {
                 if (e.weeks() == null || e.weeks() < 1) {
                     throw InvalidInputException.of("weeks", "geef het aantal weken verlenging (minstens 1)");
+                }
+                java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+                boolean anyNotice = e.noticeDate() != null || e.noticeReference() != null;
+                if (anyNotice && e.noticeDate() == null) {
+                    errors.put("noticeDate", "geef de datum van de brief waarin de verlenging is aangekondigd");
+                }
+                if (anyNotice && e.noticeReference() == null) {
+                    errors.put("noticeReference", "geef het kenmerk van die brief (bijvoorbeeld 'brief 28-05, kenmerk "
+                            + "X')");
+                }
+                if (anyNotice && e.reason() == null) {
+                    errors.put("reason", "geef de reden waarom de verlenging pas nu wordt vastgelegd");
+                }
+                boolean anyConsent = e.consentBy() != null || e.consentOn() != null || e.consentHow() != null;
+                if (anyConsent && e.consentBy() == null) {
+                    errors.put("consentBy", "wie stemde in met de langere verlenging (de klager of diens "
+                            + "vertegenwoordiger)?");
+                }
+                if (anyConsent && e.consentOn() == null) {
+                    errors.put("consentOn", "wanneer stemde de klager in?");
+                }
+                if (anyConsent && e.consentHow() == null) {
+                    errors.put("consentHow", "hoe stemde de klager in (brief, e-mail, telefonisch, in een gesprek)?");
+                }
+                if (!errors.isEmpty()) {
+                    throw new InvalidInputException(errors);
                 }
             }
             case ESCALATED -> {
@@ -425,6 +632,22 @@ public class ComplaintService {
             case CLOSED -> {
                 if (e.satisfaction() != null && (e.satisfaction() < 1 || e.satisfaction() > 5)) {
                     throw InvalidInputException.of("satisfaction", "tevredenheid is een getal van 1 tot en met 5");
+                }
+            }
+            case DUTY_SET_ASIDE, TERM_SUSPENDED -> {
+                if (e.codes().isEmpty()) {
+                    throw InvalidInputException.of("codes", e.type() == EventType.DUTY_SET_ASIDE
+                            ? "noem de plicht die u opzijzet" : "noem de termijn die u opschort");
+                }
+                if (e.reason() == null) {
+                    throw InvalidInputException.of("reason", e.type() == EventType.DUTY_SET_ASIDE
+                            ? "geef de reden waarom de plicht niet wordt uitgevoerd"
+                            : "geef de reden van de opschorting (waarop wordt gewacht)");
+                }
+            }
+            case CHECK_CONFIRMED -> {
+                if (e.codes().isEmpty()) {
+                    throw InvalidInputException.of("codes", "noem de controle die u bevestigt");
                 }
             }
             default -> {

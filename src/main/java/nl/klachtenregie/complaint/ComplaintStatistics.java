@@ -17,15 +17,27 @@ public class ComplaintStatistics {
     public enum ProfileItem { CATEGORY, SERVICE_LINE, ESCALATION_LEVEL, EXTERNAL_BODY }
 
     private final Db db;
+    private final ComplaintStore store;
 
-    ComplaintStatistics(Db db) {
+    ComplaintStatistics(Db db, ComplaintStore store) {
         this.db = db;
+        this.store = store;
+    }
+
+    /**
+     * Extensions recorded after their term ran out (on the evidence of a notice sent in time) that wait for a second
+     * person's confirmation: the kwaliteitsmanager's attention list.
+     */
+    @Transactional
+    public List<UnconfirmedEvent> awaitingConfirmation(TenantId tenant) {
+        return store.unconfirmed(tenant);
     }
 
     /**
      * Complaints received per month and kind.
      */
-    public record MonthKind(YearMonth month, ComplaintKind kind, long count) {
+    /** @param countsAsFormal of {@code count}, those that count as formal complaints (formal, or taken there). */
+    public record MonthKind(YearMonth month, ComplaintKind kind, long count, long countsAsFormal) {
     }
 
     /**
@@ -74,11 +86,12 @@ public class ComplaintStatistics {
     @Transactional
     public List<MonthKind> receivedPerMonth(TenantId tenant, LocalDate from, LocalDate to, List<String> versions) {
         List<Object> params = new ArrayList<>(List.of(tenant.value(), from, to));
-        return db.query("SELECT YEAR(received_on), MONTH(received_on), kind, COUNT(*) FROM complaint "
+        return db.query("SELECT YEAR(received_on), MONTH(received_on), kind, COUNT(*), "
+                        + "SUM(CASE WHEN counts_as_formal = TRUE THEN 1 ELSE 0 END) FROM complaint "
                         + "WHERE tenant_id = ? AND received_on BETWEEN ? AND ?" + versions("regulation_version", versions,
                         params) + " GROUP BY YEAR(received_on), MONTH(received_on), kind",
                 rs -> new MonthKind(YearMonth.of(rs.getInt(1), rs.getInt(2)), ComplaintKind.valueOf(rs.getString(3)),
-                        rs.getLong(4)), params.toArray());
+                        rs.getLong(4), rs.getLong(5)), params.toArray());
     }
 
     /** Per month of receipt and obligation code (with a term): met on time, on time by extension, met at all. */
@@ -89,8 +102,10 @@ public class ComplaintStatistics {
         // its own; only a tenant with several regulations needs the case's version, hence the join.
         String scope = scope(versions, params);
         return db.query("SELECT YEAR(o.received_on), MONTH(o.received_on), o.code, "
-                        + "SUM(CASE WHEN o.met_on <= o.due_on THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN o.met_on <= o.due_on AND o.met_on > o.base_due_on THEN 1 ELSE 0 END), "
+                        // A duty set aside by a person is not met on time, whatever day it was set aside.
+                        + "SUM(CASE WHEN o.met_on <= o.due_on AND o.set_aside = FALSE THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN o.met_on <= o.due_on AND o.met_on > o.base_due_on AND o.set_aside = FALSE "
+                        + "THEN 1 ELSE 0 END), "
                         + "COUNT(*) FROM obligation o WHERE o.tenant_id = ? AND o.received_on BETWEEN ? AND ? "
                         + "AND o.due_on IS NOT NULL AND o.met_on IS NOT NULL" + scope
                         + " GROUP BY YEAR(o.received_on), MONTH(o.received_on), o.code",

@@ -23,10 +23,13 @@ class ComplaintStore {
 
     private final Db db;
     private final JsonMapper json;
+    private final java.util.function.Function<TenantId, java.util.Set<String>> catchAll;
 
-    ComplaintStore(Db db, JsonMapper json) {
+    ComplaintStore(Db db, JsonMapper json, nl.klachtenregie.tenant.TenantDirectory tenants) {
         this.db = db;
         this.json = json;
+        this.catchAll = id -> tenants.byId(id).map(t -> t.profile().catchAllCategories())
+                .orElse(java.util.Set.of());
     }
 
     /**
@@ -53,16 +56,22 @@ class ComplaintStore {
                         + "complainant_name, complainant_role, complainant_email, complainant_phone, complainant_address, "
                         + "complainant_place, official_requested, handler_user_id, submission_id, "
                         + "summary, category, service_line, concerns_employee, unwanted_behaviour, confidential, "
-                        + "regulation_version, status, escalation_level, registration_required, admissible, outcome_json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "regulation_version, status, escalation_level, registration_required, admissible, outcome_json, "
+                        + "intake_level, counts_as_formal, employee_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), reference, c.kind(), c.channel(), c.receivedOn(), c.incidentOn(), who.name(),
                 who.role(), who.email(), who.phone(), who.address(), who.place(), c.officialRequested(), handlerUserId, submissionId,
                 c.summary(), c.category(), c.serviceLine(),
                 c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), version, ev.status(),
                 ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
-                write(ev.stored()));
+                write(ev.stored()), c.escalationLevel(), countsAsFormal(c, ev), PersonKey.of(c.concernsEmployee()));
         replaceObligations(tenant, id, c.receivedOn(), ev.obligations());
         return id;
+    }
+
+    /** A formal complaint, or an informal one the rules count as formal (Klimkoord: taken to Klachtenportaal Zorg). */
+    static boolean countsAsFormal(NewComplaint c, CaseEngine.Evaluated ev) {
+        return c.kind() == ComplaintKind.FORMAL || !ev.stored().formalReasons().isEmpty();
     }
 
     /**
@@ -103,15 +112,16 @@ class ComplaintStore {
     java.util.function.Function<StoredComplaint, HistoryFacts> histories(TenantId tenant, LocalDate from, LocalDate to) {
         record Row(long id, LocalDate receivedOn, String employee, String category) {
         }
-        List<Row> rows = db.query("SELECT id, received_on, LOWER(concerns_employee), category FROM complaint "
+        java.util.Set<String> catchAll = catchAllCategories(tenant);
+        List<Row> rows = db.query("SELECT id, received_on, employee_key, category FROM complaint "
                         + "WHERE tenant_id = ? AND received_on BETWEEN ? AND ? ORDER BY received_on, id",
                 rs -> new Row(rs.getLong(1), Db.date(rs, "received_on"), rs.getString(3), rs.getString(4)),
                 tenant.value(), from.minusMonths(HISTORY_MONTHS), to);
         return c -> {
             LocalDate since = c.intake().receivedOn().minusMonths(HISTORY_MONTHS);
             LocalDate on = c.intake().receivedOn();
-            String employee = c.intake().concernsEmployee() == null ? null
-                    : c.intake().concernsEmployee().toLowerCase(java.util.Locale.ROOT);
+            String employee = PersonKey.of(c.intake().concernsEmployee());
+            boolean subject = !catchAll.contains(c.intake().category());
             int sameEmployee = 0;
             int sameCategory = 0;
             for (Row r : rows) {
@@ -121,7 +131,7 @@ class ComplaintStore {
                     if (employee != null && employee.equals(r.employee())) {
                         sameEmployee++;
                     }
-                    if (c.intake().category().equals(r.category())) {
+                    if (subject && c.intake().category().equals(r.category())) {
                         sameCategory++;
                     }
                 }
@@ -157,24 +167,27 @@ class ComplaintStore {
                 rs -> read(rs.getString(1), NewEvent.class), tenant.value(), complaintId);
     }
 
-    void appendEvent(TenantId tenant, StoredComplaint c, NewEvent e, CaseEngine.Evaluated ev, Long recordedBy) {
+    void appendEvent(TenantId tenant, StoredComplaint c, NewEvent e, CaseEngine.Evaluated ev, Long recordedBy,
+                     java.time.Instant recordedAt, boolean needsConfirmation) {
         List<NewEvent> timeline = new ArrayList<>(c.events());
         timeline.add(e);
         CaseFacts f = CaseFacts.of(timeline);
         int updated = db.update("UPDATE complaint SET status = ?, escalation_level = ?, registration_required = ?, "
                         + "admissible = ?, outcome_json = ?, concluded_on = ?, conclusion = ?, judgement = ?, "
-                        + "satisfaction = ?, extended = ?, referred_external = ?, closed_on = ?, "
+                        + "satisfaction = ?, extended = ?, referred_external = ?, closed_on = ?, counts_as_formal = ?, "
                         + "row_version = row_version + 1 WHERE tenant_id = ? AND id = ? AND row_version = ?",
                 ev.status(), ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
                 write(ev.stored()), f.concludedOn(), f.conclusion() == null ? null : f.conclusion().name(),
                 f.judgement() == null ? null : f.judgement().name(), f.satisfaction(), f.extended(),
-                f.referredExternal(), f.closedOn(), tenant.value(), c.id(), c.rowVersion());
+                f.referredExternal(), f.closedOn(), countsAsFormal(c.intake(), ev), tenant.value(), c.id(),
+                c.rowVersion());
         if (updated != 1) {
             throw conflict(c);
         }
         db.insert("INSERT INTO complaint_event (tenant_id, complaint_id, seq, type, occurred_on, payload_json, "
-                        + "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(), write(e), recordedBy);
+                        + "recorded_by, recorded_at, needs_confirmation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(), write(e), recordedBy,
+                java.sql.Timestamp.from(recordedAt), needsConfirmation);
         replaceObligations(tenant, c.id(), c.intake().receivedOn(), ev.obligations());
     }
 
@@ -184,19 +197,65 @@ class ComplaintStore {
      */
     void applyEvaluation(TenantId tenant, StoredComplaint c, CaseEngine.Evaluated ev, boolean obligationsChanged) {
         db.update("UPDATE complaint SET status = ?, escalation_level = ?, registration_required = ?, admissible = ?, "
-                        + "outcome_json = ? WHERE tenant_id = ? AND id = ?",
+                        + "outcome_json = ?, counts_as_formal = ? WHERE tenant_id = ? AND id = ?",
                 ev.status(), ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
-                write(ev.stored()), tenant.value(), c.id());
+                write(ev.stored()), countsAsFormal(c.intake(), ev), tenant.value(), c.id());
         if (obligationsChanged) {
             replaceObligations(tenant, c.id(), c.intake().receivedOn(), ev.obligations());
         }
     }
 
-    /** Display names of who recorded each event, by sequence number (null: recorded through the API). */
-    List<String> eventRecorders(TenantId tenant, long complaintId) {
-        return db.query("SELECT u.display_name FROM complaint_event e LEFT JOIN app_user u ON u.id = e.recorded_by "
-                + "AND u.tenant_id = e.tenant_id WHERE e.tenant_id = ? AND e.complaint_id = ? ORDER BY e.seq",
-                rs -> rs.getString(1), tenant.value(), complaintId);
+    /**
+     * How an event was recorded: by whom and when, and (for an extension recorded after its term ran out) whether a
+     * second person must confirm it and who did.
+     */
+    record Recording(int sequence, Long recordedBy, String recordedByName, java.time.Instant recordedAt,
+                     boolean needsConfirmation, Long confirmedBy, String confirmedByName) {
+    }
+
+    private static final String RECORDING = "SELECT e.seq, e.recorded_by, u.display_name, e.recorded_at, "
+            + "e.needs_confirmation, e.confirmed_by, v.display_name FROM complaint_event e "
+            + "LEFT JOIN app_user u ON u.id = e.recorded_by AND u.tenant_id = e.tenant_id "
+            + "LEFT JOIN app_user v ON v.id = e.confirmed_by AND v.tenant_id = e.tenant_id "
+            + "WHERE e.tenant_id = ? AND e.complaint_id = ?";
+
+    /** How each event of the case was recorded, by sequence number (recorder null: through the API). */
+    List<Recording> recordings(TenantId tenant, long complaintId) {
+        return db.query(RECORDING + " ORDER BY e.seq", ComplaintStore::recording, tenant.value(), complaintId);
+    }
+
+    Optional<Recording> recording(TenantId tenant, long complaintId, int sequence) {
+        return db.queryOne(RECORDING + " AND e.seq = ?", ComplaintStore::recording, tenant.value(), complaintId,
+                sequence);
+    }
+
+    private static Recording recording(ResultSet rs) throws SQLException {
+        long by = rs.getLong(2);
+        Long recordedBy = rs.wasNull() ? null : by;
+        long confirmer = rs.getLong(6);
+        Long confirmedBy = rs.wasNull() ? null : confirmer;
+        java.sql.Timestamp at = rs.getTimestamp(4);
+        return new Recording(rs.getInt(1), recordedBy, rs.getString(3), at == null ? null : at.toInstant(),
+                rs.getBoolean(5), confirmedBy, rs.getString(7));
+    }
+
+    void confirm(TenantId tenant, long complaintId, int sequence, long by, java.time.Instant at) {
+        db.update("UPDATE complaint_event SET confirmed_by = ?, confirmed_at = ? WHERE tenant_id = ? AND complaint_id = ? "
+                + "AND seq = ? AND confirmed_by IS NULL", by, java.sql.Timestamp.from(at), tenant.value(), complaintId,
+                sequence);
+    }
+
+    /** Events recorded after their term ran out that wait for a second person, oldest first (at most 200). */
+    List<UnconfirmedEvent> unconfirmed(TenantId tenant) {
+        return db.query("SELECT c.id, c.reference, e.seq, e.type, e.occurred_on, e.recorded_at, u.display_name "
+                        + "FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id AND c.tenant_id = e.tenant_id "
+                        + "LEFT JOIN app_user u ON u.id = e.recorded_by AND u.tenant_id = e.tenant_id "
+                        + "WHERE e.tenant_id = ? AND e.needs_confirmation = TRUE AND e.confirmed_by IS NULL "
+                        + "ORDER BY e.recorded_at, c.id, e.seq LIMIT 200",
+                rs -> new UnconfirmedEvent(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        EventType.valueOf(rs.getString(4)), Db.date(rs, "occurred_on"),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)),
+                tenant.value());
     }
 
     Optional<CaseView.HandlerView> handler(TenantId tenant, long complaintId) {
@@ -252,10 +311,12 @@ class ComplaintStore {
         db.update("DELETE FROM obligation WHERE tenant_id = ? AND complaint_id = ?", tenant.value(), complaintId);
         for (ScheduledObligation o : obligations) {
             db.insert("INSERT INTO obligation (tenant_id, complaint_id, code, from_on, due_on, met_on, waived, basis, "
-                            + "explanation, base_due_on, received_on, overdue_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "explanation, base_due_on, received_on, overdue_since, set_aside, note, statute, label, "
+                            + "suspended_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     tenant.value(), complaintId, o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(),
                     truncate(o.basis()), truncate(o.explanation()), o.baseDueOn(), receivedOn,
-                    overdueSince.get(java.util.Arrays.asList(o.code(), o.dueOn())));
+                    overdueSince.get(java.util.Arrays.asList(o.code(), o.dueOn())), o.setAside(),
+                    o.note() == null ? null : truncate(o.note()), o.statute(), o.label(), o.suspendedSince());
         }
     }
 
@@ -264,7 +325,9 @@ class ComplaintStore {
                         + "ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, from_on, code, id",
                 rs -> new ScheduledObligation(rs.getString("code"), Db.date(rs, "from_on"), Db.date(rs, "due_on"),
                         Db.date(rs, "met_on"), rs.getBoolean("waived"), rs.getString("basis"),
-                        rs.getString("explanation"), Db.date(rs, "base_due_on")),
+                        rs.getString("explanation"), Db.date(rs, "base_due_on"), rs.getBoolean("set_aside"),
+                        rs.getString("note"), rs.getString("statute"), rs.getString("label"),
+                        Db.date(rs, "suspended_since")),
                 tenant.value(), complaintId);
     }
 
@@ -273,14 +336,24 @@ class ComplaintStore {
                 rs -> read(rs.getString(1), StoredOutcome.class), tenant.value(), complaintId).orElseThrow();
     }
 
+    /** The tenant's categories that are catch-alls (the profile marks them; OVERIG always is one). */
+    private java.util.Set<String> catchAllCategories(TenantId tenant) {
+        java.util.Set<String> codes = new java.util.HashSet<>(catchAll.apply(tenant));
+        codes.add("OVERIG");
+        return codes;
+    }
+
     /** Earlier complaints of the tenant in the last twelve months about the same employee or category. */
     HistoryFacts history(TenantId tenant, long complaintId, NewComplaint c) {
         LocalDate since = c.receivedOn().minusMonths(HISTORY_MONTHS);
         String earlier = " AND received_on >= ? AND (received_on < ? OR (received_on = ? AND id < ?))";
-        long sameEmployee = c.concernsEmployee() == null ? 0 : db.count(
-                "SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND LOWER(concerns_employee) = LOWER(?)" + earlier,
-                tenant.value(), c.concernsEmployee(), since, c.receivedOn(), c.receivedOn(), complaintId);
-        long sameCategory = db.count("SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND category = ?" + earlier,
+        String employee = PersonKey.of(c.concernsEmployee());
+        long sameEmployee = employee == null ? 0 : db.count(
+                "SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND employee_key = ?" + earlier,
+                tenant.value(), employee, since, c.receivedOn(), c.receivedOn(), complaintId);
+        // A catch-all category (Overig) says nothing about the subject: it never makes complaints "about the same".
+        long sameCategory = catchAllCategories(tenant).contains(c.category()) ? 0 : db.count(
+                "SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND category = ?" + earlier,
                 tenant.value(), c.category(), since, c.receivedOn(), c.receivedOn(), complaintId);
         return new HistoryFacts(HISTORY_MONTHS, (int) sameEmployee, (int) sameCategory);
     }
@@ -372,8 +445,8 @@ class ComplaintStore {
             params.add(f.level());
         }
         if (f.employee() != null) {
-            sql.append(" AND LOWER(c.concerns_employee) = ?");
-            params.add(f.employee().toLowerCase(java.util.Locale.ROOT));
+            sql.append(" AND c.employee_key = ?");
+            params.add(PersonKey.of(f.employee()));
         }
         if (f.versions() != null) {
             if (f.versions().isEmpty()) {
@@ -388,7 +461,8 @@ class ComplaintStore {
             // The same "late" as the dashboard's on-time KPI counts: met after its due date, or unmet, not waived
             // and overdue.
             sql.append(" AND EXISTS (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                    + "AND o.code = ? AND o.due_on IS NOT NULL AND ((o.met_on IS NOT NULL AND o.met_on > o.due_on) "
+                    + "AND o.code = ? AND o.due_on IS NOT NULL AND ((o.met_on IS NOT NULL AND (o.met_on > o.due_on "
+                    + "OR o.set_aside = TRUE)) "
                     + "OR (o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)))");
             params.add(f.late());
             params.add(f.asOf());
@@ -417,7 +491,7 @@ class ComplaintStore {
                         rs.getString("complainant_address"), rs.getString("complainant_place")),
                 rs.getString("summary"), rs.getString("category"), rs.getString("service_line"),
                 rs.getString("concerns_employee"), rs.getBoolean("unwanted_behaviour"), rs.getBoolean("confidential"),
-                rs.getBoolean("official_requested"));
+                rs.getBoolean("official_requested"), rs.getString("intake_level"));
     }
 
     private static String truncate(String s) {

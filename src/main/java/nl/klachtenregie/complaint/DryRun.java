@@ -308,7 +308,7 @@ public class DryRun {
         }
 
         void add(StoredComplaint c, CaseEngine.Evaluated ev) {
-            if (c.intake().kind() == ComplaintKind.FORMAL) {
+            if (c.intake().kind() == ComplaintKind.FORMAL || !ev.stored().formalReasons().isEmpty()) {
                 formal++;
             }
             for (ScheduledObligation o : ev.obligations()) {
@@ -316,7 +316,7 @@ public class DryRun {
                     continue;
                 }
                 long[] counts = onTime.computeIfAbsent(o.code(), k -> new long[2]);
-                if (o.metOn() != null && !o.metOn().isAfter(o.dueOn())) {
+                if (o.metOn() != null && !o.metOn().isAfter(o.dueOn()) && !o.setAside()) {
                     counts[0]++;
                 }
                 if (o.metOn() != null || (!o.waived() && o.dueOn().isBefore(asOf))) {

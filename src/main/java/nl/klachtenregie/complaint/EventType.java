@@ -10,16 +10,30 @@ public enum EventType {
     EXTENSION_ANNOUNCED,
     ESCALATED,
     REFERRED_EXTERNAL,
+    /** The external body's outcome reached the organisation (Klimkoord follows Klachtenportaal Zorg's 6 weeks). */
+    EXTERNAL_OUTCOME_RECEIVED,
     SOLUTION_COMMUNICATED,
     DECIDED,
     DECLARED_NOT_ADMISSIBLE,
     RESOLVED_INFORMALLY,
     REPORT_RECORDED,
     MANAGEMENT_INFORMED,
+    /** A check the regulation asks of the handler is done (e.g. the one-year limit of Klachtenportaal Zorg). */
+    CHECK_CONFIRMED,
+    /** A term stands still while the handler waits for the complainant or a third party. */
+    TERM_SUSPENDED,
+    TERM_RESUMED,
+    /** A duty the rules made is deliberately not carried out, by a person, with a reason. */
+    DUTY_SET_ASIDE,
     CLOSED;
 
     /** Events that end the handling at the current level (a decision or its equivalent). */
     boolean isConclusion() {
         return this == DECIDED || this == DECLARED_NOT_ADMISSIBLE || this == RESOLVED_INFORMALLY;
+    }
+
+    /** Events that name the duties they are about ({@link NewEvent#codes()}). */
+    boolean namesDuties() {
+        return this == DUTY_SET_ASIDE || this == CHECK_CONFIRMED || this == TERM_SUSPENDED || this == TERM_RESUMED;
     }
 }

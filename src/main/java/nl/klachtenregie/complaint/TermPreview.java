@@ -9,12 +9,18 @@ import java.util.Objects;
  *
  * @param amount the term's length in {@code unit} ("5", "WORKING_DAYS"); 0 with NONE when the regulation names no term
  * @param dueOn the due date for a complaint received on the day asked; null when there is no term
+ * @param label what the regulation promises in words ("neemt de klachtenfunctionaris contact met u op"), "" when none
  */
-public record TermPreview(String code, int amount, String unit, LocalDate dueOn, String basis) {
+public record TermPreview(String code, int amount, String unit, LocalDate dueOn, String basis, String label) {
     public TermPreview {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(unit, "unit");
         basis = basis == null ? "" : basis;
+        label = label == null ? "" : label;
+    }
+
+    public TermPreview(String code, int amount, String unit, LocalDate dueOn, String basis) {
+        this(code, amount, unit, dueOn, basis, "");
     }
 
     public boolean hasTerm() {

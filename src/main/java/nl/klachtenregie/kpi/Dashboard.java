@@ -15,7 +15,8 @@ import nl.klachtenregie.regulation.ReportDuty;
 public record Dashboard(String tenant, Period period, LocalDate asOf, List<KpiValue> kpis, List<Period> trendPeriods,
                         List<Long> formalTrend, List<Long> informalTrend, Breakdowns breakdowns,
                         List<AttentionCase> attention, long attentionTotal, Satisfaction satisfaction,
-                        List<TrendFlag> flags, List<ReportDuty> reportDuties) {
+                        List<TrendFlag> flags, List<ReportDuty> reportDuties,
+                        List<nl.klachtenregie.complaint.UnconfirmedEvent> toConfirm) {
 
     /**
      * One KPI in the period.

@@ -154,7 +154,8 @@ public class DashboardService {
         long attentionTotal = statistics.casesDueBy(tenant.id(), dueBy);
         List<ReportDuty> duties = inForce.stream().flatMap(r -> r.outcome().reportDuties().stream()).toList();
         return new Dashboard(tenant.slug(), period, today, List.copyOf(kpis), trend, formal, informal, breakdowns,
-                attention, attentionTotal, satisfaction(cells), flags(period, shapes, breakdowns), duties);
+                attention, attentionTotal, satisfaction(cells), flags(period, shapes, breakdowns), duties,
+                statistics.awaitingConfirmation(tenant.id()));
     }
 
     /** The reports the regulations in force on the day require, of every regulation of the tenant. */
@@ -204,6 +205,23 @@ public class DashboardService {
                 if (!day.isBefore(from) && !day.isAfter(to)) {
                     for (ComplaintStatistics.MonthKind k : e.getValue().kinds()) {
                         n += kind == null || k.kind() == kind ? k.count() : 0;
+                    }
+                }
+            }
+            return n;
+        }
+
+        /**
+         * Complaints that count as formal: formal ones, and informal ones the rules count as formal (Klimkoord: taken to
+         * or referred to Klachtenportaal Zorg).
+         */
+        long countingAsFormal(LocalDate from, LocalDate to) {
+            long n = 0;
+            for (Map.Entry<YearMonth, MonthlyFigures.Counts> e : months.entrySet()) {
+                LocalDate day = e.getKey().atDay(1);
+                if (!day.isBefore(from) && !day.isAfter(to)) {
+                    for (ComplaintStatistics.MonthKind k : e.getValue().kinds()) {
+                        n += k.countsAsFormal();
                     }
                 }
             }
@@ -264,10 +282,11 @@ public class DashboardService {
             String code = t.measure().substring("ON_TIME:".length());
             measure = p -> m.onTime(p, code);
         } else {
-            ComplaintKind kind = "FORMAL_COMPLAINTS".equals(t.measure()) ? ComplaintKind.FORMAL : null;
+            boolean formal = "FORMAL_COMPLAINTS".equals(t.measure());
             // A count KPI is a number per year ("< 1 formele klacht per jaar"): a shorter period shows the year so
             // far, up to the period's last day, so a quiet quarter cannot look "met" in a year that broke the norm.
-            measure = p -> new long[] {m.received(LocalDate.of(p.year(), 1, 1), p.to(), kind), 0, 1};
+            measure = p -> new long[] {formal ? m.countingAsFormal(LocalDate.of(p.year(), 1, 1), p.to())
+                    : m.received(LocalDate.of(p.year(), 1, 1), p.to(), null), 0, 1};
         }
         long[] now = measure.apply(period);
         Double value = value(now, share);

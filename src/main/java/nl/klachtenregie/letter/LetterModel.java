@@ -44,10 +44,17 @@ final class LetterModel {
                 "role", c.complainant().role().name()));
         m.put("case", caseMap(c, profile));
         m.put("due", due(c.obligations()));
+        // The regulation's own promises in its words ("neemt de klachtenfunctionaris contact met u op"), open ones.
+        m.put("promises", c.obligations().stream().filter(o -> !o.label().isBlank() && o.metOn() == null
+                        && o.status() != ObligationStatus.WAIVED && o.status() != ObligationStatus.SET_ASIDE)
+                .map(o -> map("code", o.code(), "label", o.label(), "dueOn", dutch(o.dueOn()))).toList());
         m.put("obligations", c.obligations().stream().map(o -> map("code", o.code(), "dueOn", dutch(o.dueOn()),
                 "status", o.status().name(), "met", o.metOn() != null)).toList());
+        // Who holds a rung is what the case's own version of the regulation says (Impuls 1: mevrouw J. Hartman), else
+        // the profile's current holder.
         m.put("ladder", profile.escalationLadder().stream().map(l -> map("code", l.code(), "role", l.role(),
-                "holder", l.holder(), "current", l.code().equals(c.escalationLevel()))).toList());
+                "holder", c.levelHolders().getOrDefault(l.code(), l.holder()),
+                "current", l.code().equals(c.escalationLevel()))).toList());
         // in the order of the ladder, so the letter names the next rung first
         List<String> ladder = profile.levelCodes();
         m.put("nextSteps", c.escalationOptions().stream()
@@ -146,7 +153,10 @@ final class LetterModel {
             case DECLARED_NOT_ADMISSIBLE -> "besloten uw klacht niet in behandeling te nemen";
             case RESOLVED_INFORMALLY -> "uw klacht in overleg met u opgelost";
             case CLOSED -> "de behandeling van uw klacht afgesloten";
-            case REPORT_RECORDED, MANAGEMENT_INFORMED -> null;
+            case EXTERNAL_OUTCOME_RECEIVED -> "de uitkomst van de externe instantie ontvangen";
+            case TERM_SUSPENDED -> "de behandeltermijn opgeschort in afwachting van nadere informatie";
+            case TERM_RESUMED -> "de behandeltermijn weer laten lopen";
+            case REPORT_RECORDED, MANAGEMENT_INFORMED, CHECK_CONFIRMED, DUTY_SET_ASIDE -> null;
         };
     }
 

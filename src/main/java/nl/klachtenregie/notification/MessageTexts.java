@@ -54,7 +54,10 @@ class MessageTexts {
     }
 
     String termLabel(String code) {
-        return raw("obligation." + code).orElse(code);
+        return raw("obligation." + code).orElseGet(() -> {
+            String words = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        });
     }
 
     String categoryName(TenantProfile profile, String code) {
@@ -75,10 +78,14 @@ class MessageTexts {
         b.append(t("mail.ack.received", date(c.receivedOn()), c.reference())).append("\n");
         b.append(t("mail.ack.procedure", profile.name())).append("\n\n");
         List<String> promises = c.obligations().stream()
-                .filter(o -> COMPLAINANT_TERMS.contains(o.code()))
+                .filter(o -> COMPLAINANT_TERMS.contains(o.code()) || !o.label().isBlank())
                 .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE)
-                .map(o -> o.dueOn() == null ? t("mail.termNoDate." + o.code()) : t("mail.term." + o.code(),
+                // The standard promises in the product's words, a tenant's own duty in its regulation's words.
+                .map(o -> COMPLAINANT_TERMS.contains(o.code())
+                        ? (o.dueOn() == null ? t("mail.termNoDate." + o.code()) : t("mail.term." + o.code(),
                         date(o.dueOn())))
+                        : (o.dueOn() == null ? t("mail.termNoDate.own", o.label()) : t("mail.term.own",
+                        date(o.dueOn()), o.label())))
                 .distinct().toList();
         if (!promises.isEmpty()) {
             b.append(t("mail.ack.next")).append("\n");

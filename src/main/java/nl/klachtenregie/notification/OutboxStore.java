@@ -176,6 +176,30 @@ class OutboxStore {
         return new OutboxMessage(rs.getLong("id"), complaintId, MessageKind.valueOf(rs.getString("kind")),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
                 DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
-                Db.date(rs, "queued_on"), sentAt, rs.getString("note"), Instant.ofEpochMilli(next));
+                Db.date(rs, "queued_on"), sentAt, note(rs.getString("note"), rs.getString("superseded_note")),
+                Instant.ofEpochMilli(next));
+    }
+
+    /** What happened after sending, and whether a later fact made the message moot (shown as one note). */
+    private static String note(String note, String superseded) {
+        if (superseded == null) {
+            return note;
+        }
+        return note == null ? superseded : note + " " + superseded;
+    }
+
+    /**
+     * Marks the notice that a term ran out as superseded: an extension announced in time was recorded afterwards
+     * (the notice stays on record, with why it no longer holds).
+     *
+     * @return how many notices were marked
+     */
+    int supersedeMissedTerm(TenantId tenant, long complaintId, String code, java.time.LocalDate due, String why) {
+        // One that has not gone out yet (queued, or failed so far) is no longer sent: the term was not missed. One
+        // being sent right now (leased) or sent stays as it is, with the note.
+        return db.update("UPDATE outbox_message SET superseded_note = ?, state = CASE WHEN state IN ('PENDING', "
+                + "'FAILED') THEN 'NOT_SENT' ELSE state END WHERE tenant_id = ? AND complaint_id = ? "
+                + "AND dedup_key = ? AND superseded_note IS NULL", truncate(why), tenant.value(), complaintId,
+                "MISSED|" + complaintId + "|" + code + "|" + due);
     }
 }

@@ -130,7 +130,8 @@ final class ProfileDiff {
 
     private static String form(TenantProfile.PublicForm f) {
         return (f.enabled() ? "open" : "dicht") + ", " + f.kind() + ", verplicht " + f.requiredFields() + ", statuslink "
-                + f.statusLinkDays() + " dagen";
+                + f.statusLinkDays() + " dagen"
+                + (f.level().isEmpty() ? "" : ", binnen bij niveau " + f.level());
     }
 
     private static String orNone(String s) {

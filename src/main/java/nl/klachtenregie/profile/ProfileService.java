@@ -104,6 +104,14 @@ public class ProfileService {
         removedInUse(refused, tenant, ProfileItem.SERVICE_LINE, "de dienst", before.serviceLines(),
                 changed.serviceLines(), TenantProfile.ServiceLine::code, TenantProfile.ServiceLine::name);
         refused.addAll(rulesThatWouldLoseWhatTheyName(tenant, before, changed));
+        // The public form promises the terms of the regulation in force: without an activated version it would
+        // promise nothing true (a draft is no promise).
+        if (changed.publicForm().enabled() && !before.publicForm().enabled()
+                && regulations.activeDates(tenant.id(), "").isEmpty()) {
+            refused.add("Het klachtformulier kan pas open als er een vastgestelde versie van het klachtenreglement is: "
+                    + "het formulier belooft de termijnen van het reglement dat geldt, nooit die van een concept. Stel "
+                    + "eerst onder Reglement een versie vast.");
+        }
         if (!refused.isEmpty()) {
             throw new RefusedException(refused);
         }

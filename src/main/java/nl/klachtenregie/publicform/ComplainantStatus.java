@@ -26,8 +26,14 @@ public record ComplainantStatus(String reference, LocalDate receivedOn, Stage st
     /** Fase: where the complaint stands, in the complainant's words. */
     public enum Stage { RECEIVED, IN_PROGRESS, CONCLUDED, CLOSED, REFERRED }
 
-    /** Volgende stap: a promise still open, its {@link ComplainantTerms} code and date (null when none is named). */
-    public record NextTerm(String code, LocalDate dueOn, boolean overdue) {
+    /**
+     * Volgende stap: a promise still open, its {@link ComplainantTerms} code and date (null when none is named), and the
+     * regulation's words for it when the duty is the tenant's own ("" for the standard ones, which the pages word).
+     */
+    public record NextTerm(String code, LocalDate dueOn, boolean overdue, String label) {
+        public NextTerm {
+            label = label == null ? "" : label;
+        }
     }
 
     /**
@@ -42,15 +48,20 @@ public record ComplainantStatus(String reference, LocalDate receivedOn, Stage st
             EventType.PROGRESS_REPORTED, EventType.EXTENSION_ANNOUNCED, EventType.SOLUTION_COMMUNICATED,
             EventType.DECIDED, EventType.RESOLVED_INFORMALLY, EventType.DECLARED_NOT_ADMISSIBLE);
 
+    private static final List<String> CODES_WORDED = ComplainantTerms.CODES;
+
     public ComplainantStatus {
         milestones = List.copyOf(milestones);
     }
 
     /** The status of the case as seen on {@code c.asOf()}. */
     public static ComplainantStatus of(CaseView c, TenantProfile profile) {
+        // Referred to a body that handles it on the organisation's behalf (Klachtenportaal Zorg for Klimkoord): the
+        // organisation's duties run on, but for the complainant the complaint is with that body now.
+        boolean referred = c.events().stream().anyMatch(e -> e.type() == EventType.REFERRED_EXTERNAL);
         Stage stage = switch (c.status()) {
             case RECEIVED -> Stage.RECEIVED;
-            case IN_PROGRESS -> Stage.IN_PROGRESS;
+            case IN_PROGRESS -> referred ? Stage.REFERRED : Stage.IN_PROGRESS;
             case REFERRED_EXTERNAL -> Stage.REFERRED;
             case DECIDED, RESOLVED_INFORMALLY, NOT_ADMISSIBLE -> Stage.CONCLUDED;
             case CLOSED -> Stage.CLOSED;
@@ -60,11 +71,12 @@ public record ComplainantStatus(String reference, LocalDate receivedOn, Stage st
                 .reduce((first, second) -> second)
                 .flatMap(e -> profile.externalBody(e.body())).map(TenantProfile.ExternalBody::name).orElse(null);
         NextTerm next = c.obligations().stream()
-                .filter(o -> ComplainantTerms.isForComplainant(o.code()))
+                .filter(o -> ComplainantTerms.isForComplainant(o.code(), o.label()))
                 .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE)
                 .min(Comparator.comparing(CaseView.ObligationView::dueOn,
                         Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(o -> new NextTerm(o.code(), o.dueOn(), o.status() == ObligationStatus.OVERDUE))
+                .map(o -> new NextTerm(o.code(), o.dueOn(), o.status() == ObligationStatus.OVERDUE,
+                        CODES_WORDED.contains(o.code()) ? "" : o.label()))
                 .orElse(null);
         List<Milestone> milestones = c.events().stream()
                 .filter(e -> MILESTONES.contains(e.type()))
@@ -81,7 +93,7 @@ public record ComplainantStatus(String reference, LocalDate receivedOn, Stage st
      */
     private static LocalDate extendedDue(CaseView c) {
         List<CaseView.ObligationView> facing = c.obligations().stream()
-                .filter(o -> ComplainantTerms.isForComplainant(o.code()) && o.dueOn() != null).toList();
+                .filter(o -> ComplainantTerms.isForComplainant(o.code(), o.label()) && o.dueOn() != null).toList();
         return facing.stream().filter(o -> o.explanation() != null && o.explanation().contains("verlenging"))
                 .map(CaseView.ObligationView::dueOn).max(Comparator.naturalOrder())
                 .or(() -> facing.stream().filter(o -> o.code().equals("DECIDE")).map(CaseView.ObligationView::dueOn)

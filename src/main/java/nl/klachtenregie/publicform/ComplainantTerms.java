@@ -19,4 +19,18 @@ public final class ComplainantTerms {
     public static boolean isForComplainant(String code) {
         return CODES.contains(code);
     }
+
+    /**
+     * A promise to the complainant: one of the standard ones, or a duty of the tenant's own for which the regulation
+     * gives the complainant's words ("neemt de klachtenfunctionaris contact met u op").
+     */
+    public static boolean isForComplainant(String code, String label) {
+        return CODES.contains(code) || (label != null && !label.isBlank());
+    }
+
+    /** The order promises are shown in: the standard ones as a complaint meets them, the tenant's own after them. */
+    public static int order(String code) {
+        int i = CODES.indexOf(code);
+        return i < 0 ? CODES.size() : i;
+    }
 }

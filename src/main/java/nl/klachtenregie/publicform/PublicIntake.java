@@ -106,8 +106,9 @@ public class PublicIntake {
             return kept.terms();
         }
         List<TermPreview> terms = complaints.previewTerms(tenant, kindOf(tenant), today).stream()
-                .filter(t -> ComplainantTerms.isForComplainant(t.code()))
-                .sorted(Comparator.comparing(t -> ComplainantTerms.CODES.indexOf(t.code())))
+                .filter(t -> ComplainantTerms.isForComplainant(t.code(), t.label()))
+                .sorted(Comparator.comparing((TermPreview t) -> ComplainantTerms.order(t.code()))
+                        .thenComparing(TermPreview::dueOn, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         promised.put(tenant.id(), new Promises(tenant.profile(), today, terms, now.plus(PROMISES_KEPT)));
         return terms;
@@ -144,13 +145,14 @@ public class PublicIntake {
             String statusUrl = site.absolute("/klacht/" + tenant.slug() + "/status/" + token);
             notifications.complaintSubmitted(tenant, created, statusUrl);
             List<ComplainantStatus.NextTerm> next = created.obligations().stream()
-                    .filter(o -> ComplainantTerms.isForComplainant(o.code()))
+                    .filter(o -> ComplainantTerms.isForComplainant(o.code(), o.label()))
                     .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE)
                     .sorted(Comparator.comparing(
-                                    (CaseView.ObligationView o) -> ComplainantTerms.CODES.indexOf(o.code()))
+                                    (CaseView.ObligationView o) -> ComplainantTerms.order(o.code()))
                             .thenComparing(CaseView.ObligationView::dueOn,
                                     Comparator.nullsLast(Comparator.naturalOrder())))
-                    .map(o -> new ComplainantStatus.NextTerm(o.code(), o.dueOn(), false))
+                    .map(o -> new ComplainantStatus.NextTerm(o.code(), o.dueOn(), false,
+                            ComplainantTerms.CODES.contains(o.code()) ? "" : o.label()))
                     .toList();
             return new Receipt(created.reference(), created.receivedOn(), next, statusUrl);
         });

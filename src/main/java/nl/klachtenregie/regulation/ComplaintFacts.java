@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param proposed true while the complaint is being created: refusals on action {@code CREATE} then reject it
  * @param escalationLevel the level the case is at now (a code of the tenant's ladder)
  * @param nextEscalationLevel the next rung of the ladder, or "" at the top
+ * @param intakeLevel the rung the complaint was registered at (a complaint made directly to the
+ *     klachtenfunctionaris starts at that rung); the lowest rung for most complaints
  */
 public record ComplaintFacts(
         String reference,
@@ -31,7 +33,8 @@ public record ComplaintFacts(
         String status,
         String escalationLevel,
         String nextEscalationLevel,
-        boolean proposed) {
+        boolean proposed,
+        String intakeLevel) {
 
     public ComplaintFacts {
         Objects.requireNonNull(kind, "kind");
@@ -45,6 +48,19 @@ public record ComplaintFacts(
         status = status == null ? "RECEIVED" : status;
         escalationLevel = escalationLevel == null ? "" : escalationLevel;
         nextEscalationLevel = nextEscalationLevel == null ? "" : nextEscalationLevel;
+        intakeLevel = intakeLevel == null ? "" : intakeLevel;
+    }
+
+    /** A complaint registered at the lowest rung (the facts of rule tests and benchmarks written before intake levels). */
+    public ComplaintFacts(String reference, String kind, String channel, LocalDate receivedOn, LocalDate incidentOn,
+                          String complainantRole, boolean complainantNameGiven, boolean complainantAddressGiven,
+                          boolean complainantPhoneGiven, boolean complainantEmailGiven, String summary, String category,
+                          String serviceLine, String concernsEmployee, boolean unwantedBehaviour, boolean confidential,
+                          String status, String escalationLevel, String nextEscalationLevel, boolean proposed) {
+        this(reference, kind, channel, receivedOn, incidentOn, complainantRole, complainantNameGiven,
+                complainantAddressGiven, complainantPhoneGiven, complainantEmailGiven, summary, category, serviceLine,
+                concernsEmployee, unwantedBehaviour, confidential, status, escalationLevel, nextEscalationLevel, proposed,
+                "");
     }
 
     public boolean isFormal() {

@@ -6,7 +6,8 @@ package nl.klachtenregie.regulation;
  */
 public sealed interface Emission
         permits Obligation, Waiver, ExtensionPolicy, Registration, Inadmissible, Refusal, EscalationOption,
-        ExternalBodyReference, Advice, Addressee, KpiTarget, ReportDuty {
+        ExternalBodyReference, Advice, Addressee, KpiTarget, ReportDuty, SuspensionPolicy, RollOverPolicy, CountsAsFormal,
+        LevelHolder {
 
     /** The name of the rule that emitted this (set by the engine). */
     String basis();

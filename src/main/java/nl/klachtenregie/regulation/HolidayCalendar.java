@@ -13,9 +13,11 @@ import java.util.TreeMap;
 /**
  * Feestdagenkalender: which days are not working days for a tenant's terms.
  *
- * <p>The default is the list of the Algemene termijnenwet (art. 3): Nieuwjaarsdag, tweede Paasdag,
- * Hemelvaartsdag, tweede Pinksterdag, eerste en tweede Kerstdag, Koningsdag and 5 mei. Goede Vrijdag is
- * deliberately absent: the law does not recognise it. A tenant may add its own closing days.
+ * <p>The statutory days are those of the Algemene termijnenwet: the feestdagen of art. 3 lid 1 (Nieuwjaarsdag,
+ * tweede Paasdag, Hemelvaartsdag, tweede Pinksterdag, eerste en tweede Kerstdag, Koningsdag and 5 mei), Goede Vrijdag,
+ * which art. 3 lid 2 equates with them, and the days a Besluit gelijkstelling equates with them (art. 3 lid 3; data,
+ * see {@link EquatedDays}). A tenant's own closing days are kept apart: they lengthen only the tenant's own terms in
+ * working days, never a statutory term and never a term in days, weeks or months (see {@link Deadlines}).
  */
 public final class HolidayCalendar {
 
@@ -25,25 +27,37 @@ public final class HolidayCalendar {
     /** The names {@link #named} knows, for a choice in the profile form. */
     public static final List<String> NAMES = List.of(ALGEMENE_TERMIJNENWET);
 
-    private final String name;
-    private final Map<LocalDate, String> extraClosedDays;
+    private static final String LID_1 = " (Atw art. 3 lid 1)";
 
-    private HolidayCalendar(String name, Map<LocalDate, String> extraClosedDays) {
+    private final String name;
+    private final EquatedDays equated;
+    private final Map<LocalDate, String> ownClosingDays;
+
+    private HolidayCalendar(String name, EquatedDays equated, Map<LocalDate, String> ownClosingDays) {
         this.name = name;
-        this.extraClosedDays = Map.copyOf(extraClosedDays);
+        this.equated = Objects.requireNonNull(equated, "equated");
+        this.ownClosingDays = Map.copyOf(new TreeMap<>(ownClosingDays));
     }
 
+    /** The statutory calendar with the equated days bundled with the product, without closing days of its own. */
     public static HolidayCalendar algemeneTermijnenwet() {
-        return new HolidayCalendar(ALGEMENE_TERMIJNENWET, Map.of());
+        return new HolidayCalendar(ALGEMENE_TERMIJNENWET, EquatedDays.bundled(), Map.of());
+    }
+
+    /** {@link #named(String, Map, EquatedDays)} with the equated days bundled with the product. */
+    public static HolidayCalendar named(String name, Map<LocalDate, String> extraClosedDays) {
+        return named(name, extraClosedDays, EquatedDays.bundled());
     }
 
     /**
      * @param name only {@link #ALGEMENE_TERMIJNENWET} is known; an unknown name is refused rather than
      *     silently treated as "no holidays", which would shorten every term
+     * @param extraClosedDays the tenant's own closing days with their names
+     * @param equated the days equated by a Besluit gelijkstelling as the platform knows them now
      */
-    public static HolidayCalendar named(String name, Map<LocalDate, String> extraClosedDays) {
+    public static HolidayCalendar named(String name, Map<LocalDate, String> extraClosedDays, EquatedDays equated) {
         if (name == null || name.isBlank() || ALGEMENE_TERMIJNENWET.equals(name)) {
-            return new HolidayCalendar(ALGEMENE_TERMIJNENWET, new TreeMap<>(extraClosedDays));
+            return new HolidayCalendar(ALGEMENE_TERMIJNENWET, equated, extraClosedDays);
         }
         throw new IllegalArgumentException("Onbekende feestdagenkalender '" + name + "' (bekend: "
                 + ALGEMENE_TERMIJNENWET + ")");
@@ -54,7 +68,11 @@ public final class HolidayCalendar {
     }
 
     public Set<LocalDate> extraClosedDays() {
-        return extraClosedDays.keySet();
+        return ownClosingDays.keySet();
+    }
+
+    public EquatedDays equatedDays() {
+        return equated;
     }
 
     public boolean isWeekend(LocalDate day) {
@@ -62,17 +80,93 @@ public final class HolidayCalendar {
         return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
     }
 
-    public boolean isWorkingDay(LocalDate day) {
-        return !isWeekend(day) && holidayName(day).isEmpty();
+    /** Neither a Saturday or Sunday nor a day of the Algemene termijnenwet (art. 1 and 3). */
+    public boolean isStatutoryWorkingDay(LocalDate day) {
+        return !isWeekend(day) && !isStatutoryHoliday(day);
     }
 
-    /** The Dutch name of the holiday on that day, if it is one. */
+    /**
+     * Whether the day is one of the Algemene termijnenwet (art. 3), without naming it: the hot path of every term
+     * computation, so no text is made and Easter is computed once per year.
+     */
+    public boolean isStatutoryHoliday(LocalDate day) {
+        int month = day.getMonthValue();
+        int dom = day.getDayOfMonth();
+        if ((month == 1 && dom == 1) || (month == 5 && dom == 5) || (month == 12 && (dom == 25 || dom == 26))) {
+            return true;
+        }
+        if (month == 4 && (dom == 26 || dom == 27) && day.equals(kingsDay(day.getYear()))) {
+            return true;
+        }
+        int offset = day.getDayOfYear() - easterDayOfYear(day.getYear());
+        // Goede Vrijdag (-2), tweede Paasdag (+1), Hemelvaartsdag (+39), tweede Pinksterdag (+50)
+        if (offset == -2 || offset == 1 || offset == 39 || offset == 50) {
+            return true;
+        }
+        return !equated.days().isEmpty() && equated.days().containsKey(day);
+    }
+
+    private static final int FIRST_CACHED_YEAR = 1900;
+    private static final int[] EASTER_DAY_OF_YEAR = new int[301];
+
+    static {
+        for (int y = 0; y < EASTER_DAY_OF_YEAR.length; y++) {
+            EASTER_DAY_OF_YEAR[y] = easterSunday(FIRST_CACHED_YEAR + y).getDayOfYear();
+        }
+    }
+
+    private static int easterDayOfYear(int year) {
+        int i = year - FIRST_CACHED_YEAR;
+        return i >= 0 && i < EASTER_DAY_OF_YEAR.length ? EASTER_DAY_OF_YEAR[i] : easterSunday(year).getDayOfYear();
+    }
+
+    /** A statutory working day on which the tenant is also open. */
+    public boolean isWorkingDay(LocalDate day) {
+        return isStatutoryWorkingDay(day) && (ownClosingDays.isEmpty() || !ownClosingDays.containsKey(day));
+    }
+
+    /** The tenant's own name for a closing day of its own ("studiedag"), if it is one. */
+    public Optional<String> ownClosingDay(LocalDate day) {
+        return Optional.ofNullable(ownClosingDays.get(day));
+    }
+
+    /** The Dutch name of the holiday or closing day on that day, if it is one, without the article. */
     public Optional<String> holidayName(LocalDate day) {
         Objects.requireNonNull(day, "day");
-        String extra = extraClosedDays.get(day);
-        if (extra != null) {
-            return Optional.of(extra);
+        Optional<String> statutory = statutoryName(day);
+        return statutory.isPresent() ? statutory : ownClosingDay(day);
+    }
+
+    /**
+     * Why the Algemene termijnenwet does not count the day, with the article or Besluit: "Koningsdag (Atw art. 3 lid 1)",
+     * "Goede Vrijdag (Atw art. 3 lid 2)", "gelijkgesteld (Besluit gelijkstelling 2026-2028)". Weekends are not named
+     * here (see {@link #isWeekend}).
+     */
+    public Optional<String> statutoryHoliday(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        Optional<String> feestdag = feestdag(day);
+        if (feestdag.isPresent()) {
+            return Optional.of(feestdag.get() + LID_1);
         }
+        if (day.equals(easterSunday(day.getYear()).minusDays(2))) {
+            return Optional.of("Goede Vrijdag (Atw art. 3 lid 2)");
+        }
+        return equated.source(day).map(source -> "gelijkgesteld (" + source + ")");
+    }
+
+    private Optional<String> statutoryName(LocalDate day) {
+        Optional<String> feestdag = feestdag(day);
+        if (feestdag.isPresent()) {
+            return feestdag;
+        }
+        if (day.equals(easterSunday(day.getYear()).minusDays(2))) {
+            return Optional.of("Goede Vrijdag");
+        }
+        return equated.source(day).map(source -> "gelijkgesteld (" + source + ")");
+    }
+
+    /** The feestdagen of art. 3 lid 1. */
+    private static Optional<String> feestdag(LocalDate day) {
         int year = day.getYear();
         if (day.getMonth() == Month.JANUARY && day.getDayOfMonth() == 1) {
             return Optional.of("Nieuwjaarsdag");
@@ -81,7 +175,7 @@ public final class HolidayCalendar {
             return Optional.of("Koningsdag");
         }
         if (day.getMonth() == Month.MAY && day.getDayOfMonth() == 5) {
-            return Optional.of("Bevrijdingsdag (5 mei)");
+            return Optional.of("Bevrijdingsdag 5 mei");
         }
         if (day.getMonth() == Month.DECEMBER && day.getDayOfMonth() == 25) {
             return Optional.of("eerste Kerstdag");

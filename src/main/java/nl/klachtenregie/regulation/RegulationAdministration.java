@@ -35,17 +35,36 @@ import nl.klachtenregie.tenant.TenantProfile;
 @Singleton
 public class RegulationAdministration {
 
-    /** Uitkomst van de controle: problems block activation; warnings are shown but do not. */
-    public record CheckResult(List<String> problems, List<String> warnings) {
+    /**
+     * Uitkomst van de controle: problems block activation; so do placeholders, the rows of a form version that still
+     * hold the model regulation's standard text ({@link RegulationParameters#PLACEHOLDER}); warnings are shown but do
+     * not block.
+     */
+    public record CheckResult(List<String> problems, List<String> warnings,
+                              List<RegulationParameters.Placeholder> placeholders) {
         public CheckResult {
             problems = List.copyOf(problems);
             warnings = List.copyOf(warnings);
+            placeholders = List.copyOf(placeholders);
         }
 
+        public CheckResult(List<String> problems, List<String> warnings) {
+            this(problems, warnings, List.of());
+        }
+
+        /** Whether the version can be activated as far as its content goes. */
         public boolean ok() {
-            return problems.isEmpty();
+            return problems.isEmpty() && placeholders.isEmpty();
+        }
+
+        /** The placeholders as the reasons activation gives, one per row, in Dutch. */
+        public List<String> placeholderReasons() {
+            return placeholders.stream().map(p -> p.row() + ": " + PLACEHOLDER_REASON).toList();
         }
     }
+
+    static final String PLACEHOLDER_REASON = "het citaat is nog de standaardwaarde van het modelreglement; vervang het "
+            + "door het artikel en de woorden van het eigen reglement, of verwijder de rij";
 
     /**
      * What a draft says about itself, as entered. {@code regulation}: the code of the tenant's regulation it is a
@@ -144,12 +163,23 @@ public class RegulationAdministration {
         return version(tenant, v.version());
     }
 
-    /** Saves a draft written with the form. */
+    /** Saves a draft written with the form; its hand-written rules, if any, are kept as they are. */
     @Transactional
     public StoredVersion updateFromForm(Tenant tenant, DraftHeader header, RegulationParameters parameters,
                                         int expectedRowVersion, String by) {
+        return updateFromForm(tenant, header, parameters, handRules(version(tenant, header.version())),
+                expectedRowVersion, by);
+    }
+
+    /**
+     * Saves a draft written with the form together with its hand-written rules ({@link RuleTemplates#HAND_FILE}): the
+     * rule set is the generated file and, when {@code handRules} is not blank, that file.
+     */
+    @Transactional
+    public StoredVersion updateFromForm(Tenant tenant, DraftHeader header, RegulationParameters parameters,
+                                        @Nullable String handRules, int expectedRowVersion, String by) {
         StoredVersion before = draft(tenant, header.version());
-        RegulationVersion v = regulationVersion(header, templates.write(parameters));
+        RegulationVersion v = regulationVersion(header, withHandRules(templates.write(parameters), handRules));
         catalog.updateDraft(tenant.id(), withCoverage(v, before), parameters, expectedRowVersion);
         audit.record(tenant.id(), by, "REGULATION_DRAFT_CHANGED", v.version(),
                 changes(before, v, parameters));
@@ -165,6 +195,20 @@ public class RegulationAdministration {
         catalog.updateDraft(tenant.id(), withCoverage(v, before), null, expectedRowVersion);
         audit.record(tenant.id(), by, "REGULATION_DRAFT_CHANGED", v.version(), changes(before, v, null));
         return version(tenant, v.version());
+    }
+
+    /** The hand-written rules of a version written with the form, or "" when it has none. */
+    public static String handRules(StoredVersion v) {
+        return v.fromForm() ? v.version().ruleSet().sources().getOrDefault(RuleTemplates.HAND_FILE, "") : "";
+    }
+
+    private static RuleSet withHandRules(RuleSet generated, @Nullable String handRules) {
+        if (handRules == null || handRules.isBlank()) {
+            return generated;
+        }
+        Map<String, String> files = new java.util.LinkedHashMap<>(generated.sources());
+        files.put(RuleTemplates.HAND_FILE, handRules.replace("\r\n", "\n"));
+        return ruleSet(files);
     }
 
     @Transactional
@@ -215,6 +259,78 @@ public class RegulationAdministration {
     }
 
     /**
+     * Checks a version as activation does: its rules ({@link #check(Tenant, RuleSet)}); the placeholders a version
+     * written with the form still holds; warnings for the ladder rungs, external bodies and service lines its
+     * parameters name that the profile lacks; and, for an organisation under the Wkkgz, whether the profile names the
+     * klachtenfunctionaris (art. 15) and the geschilleninstantie (art. 18) the law requires.
+     */
+    public CheckResult check(Tenant tenant, StoredVersion v) {
+        CheckResult rules = check(tenant, v.version().ruleSet());
+        List<String> warnings = new ArrayList<>(rules.warnings());
+        TenantProfile profile = tenant.profile();
+        RegulationParameters p = v.parameters();
+        List<RegulationParameters.Placeholder> placeholders = p == null ? List.of() : p.placeholders();
+        if (p != null) {
+            Set<String> levels = new LinkedHashSet<>();
+            p.terms().forEach(t -> {
+                if (!t.startLevel().isEmpty()) {
+                    levels.add(t.startLevel());
+                }
+            });
+            p.externalBodies().forEach(r -> {
+                if (!r.atLevel().isEmpty()) {
+                    levels.add(r.atLevel());
+                }
+            });
+            levels.stream().filter(l -> !profile.levelCodes().contains(l)).map(l -> "Het formulier noemt "
+                    + "escalatieniveau " + l + ", dat niet in de escalatieladder van het profiel staat")
+                    .filter(w -> !warnings.contains(w)).forEach(warnings::add);
+            p.externalBodies().stream().map(RegulationParameters.Referral::body).distinct()
+                    .filter(b -> !profile.externalBodyCodes().contains(b))
+                    .map(b -> "De regels noemen externe instantie " + b + ", die niet in het profiel staat")
+                    .filter(w -> !warnings.contains(w)).forEach(warnings::add);
+            p.externalBodies().stream().map(RegulationParameters.Referral::serviceLine).filter(l -> !l.isEmpty())
+                    .distinct().filter(l -> !profile.hasServiceLine(l))
+                    .map(l -> "Het formulier noemt dienst " + l + ", die niet in het profiel staat")
+                    .forEach(warnings::add);
+            if (p.escalation().maySkip()
+                    && profile.escalationLadder().size() > RegulationParameters.MAX_RUNGS_ABOVE + 1) {
+                warnings.add("De escalatieladder heeft " + profile.escalationLadder().size() + " niveaus; 'niveaus "
+                        + "overslaan' biedt hoogstens " + RegulationParameters.MAX_RUNGS_ABOVE + " niveaus hoger aan");
+            }
+        }
+        warnings.addAll(wkkgzWarnings(profile));
+        return new CheckResult(rules.problems(), warnings, placeholders);
+    }
+
+    /**
+     * Wkkgz art. 15: a zorgaanbieder has a klachtenfunctionaris available to the complainant free of charge; art. 18:
+     * it is affiliated with a geschilleninstantie. The profile's external bodies say so by their kind.
+     */
+    static List<String> wkkgzWarnings(TenantProfile profile) {
+        if (!profile.hasRegime("WKKGZ")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (!hasBodyOfKind(profile, "klachtenfunctionaris")) {
+            out.add("Deze organisatie valt (deels) onder de Wkkgz, maar het profiel noemt geen externe instantie van de "
+                    + "soort klachtenfunctionaris: de Wkkgz (artikel 15) vraagt een klachtenfunctionaris die de klager "
+                    + "kosteloos bijstaat. Voeg die toe onder Beheer, Profiel, Externe instanties.");
+        }
+        if (!hasBodyOfKind(profile, "geschil")) {
+            out.add("Deze organisatie valt (deels) onder de Wkkgz, maar het profiel noemt geen externe instantie van de "
+                    + "soort geschilleninstantie: de Wkkgz (artikel 18) vraagt aansluiting bij een erkende "
+                    + "geschilleninstantie. Voeg die toe onder Beheer, Profiel, Externe instanties.");
+        }
+        return out;
+    }
+
+    private static boolean hasBodyOfKind(TenantProfile profile, String kind) {
+        return profile.externalBodies().stream()
+                .anyMatch(b -> b.kind().strip().toLowerCase(java.util.Locale.ROOT).contains(kind));
+    }
+
+    /**
      * Activates a draft: from its effective date it is the version in force, and it is never edited again.
      *
      * @param roles the roles of the user who activates it (names of the security feature's roles)
@@ -223,17 +339,12 @@ public class RegulationAdministration {
      */
     public StoredVersion activate(Tenant tenant, String version, int expectedRowVersion, String by,
                                   Collection<String> roles) {
-        List<String> allowed = tenant.profile().activationRoles();
-        if (roles.stream().noneMatch(allowed::contains)) {
-            throw new ForbiddenException("Alleen " + String.join(" of ", allowed.stream()
-                    .map(RegulationAdministration::roleName).toList())
-                    + " mag bij deze organisatie een reglementversie vaststellen.");
-        }
+        requireApprover(tenant, roles, "vaststellen");
         StoredVersion checked = draft(tenant, version);
         requireRowVersion(checked, expectedRowVersion);
         // The check compiles (a few hundred ms): it runs before, and outside, the transaction that locks the tenant.
         // The row version ties its result to the content that is activated.
-        CheckResult check = check(tenant, checked.version().ruleSet());
+        CheckResult check = check(tenant, checked);
         return tx.executeWrite(status -> {
             // Locked first, so this transaction's reads see every activation committed before it: two activations
             // at once cannot both pass the date check against the same last active version.
@@ -247,6 +358,7 @@ public class RegulationAdministration {
                             + "laatst vastgestelde versie: een vastgestelde versie wordt niet meer gewijzigd of "
                             + "teruggezet."));
             reasons.addAll(check.problems());
+            reasons.addAll(check.placeholderReasons());
             if (!reasons.isEmpty()) {
                 throw new RefusedException(reasons);
             }
@@ -255,6 +367,79 @@ public class RegulationAdministration {
                     + draft.version().effectiveFrom() + " (" + draft.version().title() + ")");
             return version(tenant, version);
         });
+    }
+
+    /**
+     * Trekt een vaststelling in: an active version whose effective date has not come yet goes back to being a draft,
+     * by the roles that may activate, and is logged. From its effective date on it is the version in force and stays
+     * so; a version that complaints already follow (received before any version took effect) stays too.
+     *
+     * @throws ForbiddenException when the tenant reserves activation to other roles
+     * @throws RefusedException when the date has come, or cases follow it
+     */
+    public StoredVersion withdraw(Tenant tenant, String version, int expectedRowVersion, String by,
+                                  Collection<String> roles) {
+        requireApprover(tenant, roles, "intrekken");
+        return tx.executeWrite(status -> {
+            tenants.lock(tenant.id());
+            StoredVersion v = version(tenant, version);
+            if (v.isDraft()) {
+                throw new RefusedException("Versie '" + version + "' is een concept; er valt niets in te trekken.");
+            }
+            requireRowVersion(v, expectedRowVersion);
+            LocalDate today = LocalDate.now(clock);
+            if (!v.version().effectiveFrom().isAfter(today)) {
+                throw new RefusedException("Versie '" + version + "' geldt sinds " + dmy(v.version().effectiveFrom())
+                        + " en kan niet meer worden ingetrokken; een vastgestelde versie die geldt, wordt alleen "
+                        + "opgevolgd door een nieuwe versie.");
+            }
+            int cases = catalog.complaintsFollowing(tenant.id(), version);
+            if (cases > 0) {
+                throw new RefusedException("Versie '" + version + "' kan niet worden ingetrokken: " + (cases == 1
+                        ? "er is al een klacht" : "er zijn al " + cases + " klachten") + " onder geregistreerd.");
+            }
+            catalog.markDraft(tenant.id(), version, expectedRowVersion, today);
+            audit.record(tenant.id(), by, "REGULATION_WITHDRAWN", version, "Vaststelling ingetrokken vóór de "
+                    + "ingangsdatum " + v.version().effectiveFrom() + " (" + v.version().title() + "); weer een concept");
+            return version(tenant, version);
+        });
+    }
+
+    /** Whether this version can still be withdrawn today (active, its effective date still to come). */
+    public boolean withdrawable(StoredVersion v) {
+        return !v.isDraft() && v.version().effectiveFrom().isAfter(LocalDate.now(clock));
+    }
+
+    /**
+     * The version new complaints of the draft's regulation follow until the draft takes effect: the last active
+     * version of that regulation (in force today, or activated to come into force later), if any.
+     */
+    public java.util.Optional<StoredVersion> predecessor(Tenant tenant, StoredVersion draft) {
+        return catalog.all(tenant.id()).stream()
+                .filter(v -> !v.isDraft() && v.regulation().equals(draft.regulation()) && !v.name().equals(draft.name()))
+                .max(java.util.Comparator.comparing((StoredVersion v) -> v.version().effectiveFrom()));
+    }
+
+    /** The version of the main regulation in force today, or the latest active one, to copy a new draft from. */
+    public java.util.Optional<StoredVersion> currentVersion(Tenant tenant) {
+        Set<String> inForce = inForceToday(tenant);
+        List<StoredVersion> all = catalog.all(tenant.id());
+        return all.stream().filter(v -> inForce.contains(v.name()) && v.regulation().isEmpty()).findFirst()
+                .or(() -> all.stream().filter(v -> !v.isDraft() && v.regulation().isEmpty())
+                        .max(java.util.Comparator.comparing((StoredVersion v) -> v.version().effectiveFrom())));
+    }
+
+    private static String dmy(LocalDate d) {
+        return d.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+    }
+
+    private static void requireApprover(Tenant tenant, Collection<String> roles, String what) {
+        List<String> allowed = tenant.profile().activationRoles();
+        if (roles.stream().noneMatch(allowed::contains)) {
+            throw new ForbiddenException("Alleen " + String.join(" of ", allowed.stream()
+                    .map(RegulationAdministration::roleName).toList())
+                    + " mag bij deze organisatie een reglementversie " + what + ".");
+        }
     }
 
     /** Rules and parameters of two versions side by side. */
@@ -336,7 +521,8 @@ public class RegulationAdministration {
         return diff.summary();
     }
 
-    static String roleName(String role) {
+    /** The Dutch name of an approving role, as refusals and pages say who may activate. */
+    public static String roleName(String role) {
         return switch (role) {
             case "ADMIN" -> "de beheerder";
             case "DIRECTOR" -> "de directeur-bestuurder";

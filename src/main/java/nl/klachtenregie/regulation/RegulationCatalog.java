@@ -32,8 +32,10 @@ public class RegulationCatalog {
     private final Db db;
     private final JsonMapper json;
     private final RegulationEngine engine;
-    // Active versions are immutable, so caching them by row id never goes stale; drafts are never cached.
-    private final Map<Long, RegulationVersion> byRowId = new ConcurrentHashMap<>();
+    // Active versions are immutable, so caching them by row id and content hash never goes stale, also when an
+    // activation is withdrawn before its date and the row activated again with other rules (on any instance);
+    // drafts are never cached.
+    private final Map<String, RegulationVersion> byRowId = new ConcurrentHashMap<>();
 
     RegulationCatalog(Db db, JsonMapper json, RegulationEngine engine) {
         this.db = db;
@@ -48,18 +50,19 @@ public class RegulationCatalog {
      */
     @Transactional
     public List<RegulationVersion> versions(TenantId tenant) {
-        record Header(long id, String version, LocalDate effectiveFrom, String title, String source) {
+        record Header(long id, String version, LocalDate effectiveFrom, String title, String source, String hash) {
         }
-        List<Header> headers = db.query("SELECT id, version, effective_from, title, source FROM regulation_version "
-                        + "WHERE tenant_id = ? AND status = 'ACTIVE' ORDER BY effective_from, id",
+        List<Header> headers = db.query("SELECT id, version, effective_from, title, source, rule_set_hash "
+                        + "FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' ORDER BY effective_from, id",
                 rs -> new Header(rs.getLong("id"), rs.getString("version"), Db.date(rs, "effective_from"),
-                        rs.getString("title"), rs.getString("source")),
+                        rs.getString("title"), rs.getString("source"), rs.getString("rule_set_hash")),
                 tenant.value());
-        return headers.stream().map(h -> byRowId.computeIfAbsent(h.id(), id -> db.queryOne(
+        return headers.stream().map(h -> byRowId.computeIfAbsent(h.id() + ":" + h.hash() + ":" + h.effectiveFrom()
+                + ":" + h.title() + ":" + h.source(), key -> db.queryOne(
                 "SELECT rules_json, coverage_yaml FROM regulation_version WHERE tenant_id = ? AND id = ?",
                 rs -> new RegulationVersion(h.version(), h.effectiveFrom(), h.title(), h.source(),
                         new RuleSet(readRules(rs.getString("rules_json"))), rs.getString("coverage_yaml")),
-                tenant.value(), id).orElseThrow())).toList();
+                tenant.value(), h.id()).orElseThrow())).toList();
     }
 
     /**
@@ -89,6 +92,19 @@ public class RegulationCatalog {
                     day);
         }
         return version(tenant.id(), names.get(0)).orElseThrow();
+    }
+
+    /**
+     * The first active version of one of the tenant's regulations: a complaint received before any version took
+     * effect follows it (the effective dates of the seed regulations are assumptions; refusing such a complaint would
+     * leave it unregistered).
+     */
+    @Transactional
+    public Optional<RegulationVersion> firstActive(Tenant tenant, String regulation) {
+        String code = regulation == null ? "" : regulation;
+        return db.queryOne("SELECT version FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
+                + "AND regulation = ? ORDER BY effective_from, id LIMIT 1", rs -> rs.getString(1), tenant.id().value(),
+                code).flatMap(v -> version(tenant.id(), v));
     }
 
     /** The codes of the tenant's regulations that have at least one version, draft or active ("" the main one). */
@@ -225,6 +241,31 @@ public class RegulationCatalog {
             throw new ConflictException("Concept '" + version + "' is intussen gewijzigd of al vastgesteld; "
                     + "laad de pagina opnieuw");
         }
+    }
+
+    /**
+     * Withdraws an activation before the version took effect: it becomes a draft again. Its cached rules need no
+     * eviction: the cache is keyed by the row's content as well (see {@link #versions}).
+     *
+     * @throws ConflictException when it is no active version at that row version, or its date has come
+     */
+    @Transactional
+    public void markDraft(TenantId tenant, String version, int expectedRowVersion, LocalDate today) {
+        int updated = db.update("UPDATE regulation_version SET status = 'DRAFT', activated_by = NULL, "
+                        + "activated_at = NULL, row_version = row_version + 1 "
+                        + "WHERE tenant_id = ? AND version = ? AND status = 'ACTIVE' AND effective_from > ? "
+                        + "AND row_version = ?",
+                tenant.value(), version, today, expectedRowVersion);
+        if (updated != 1) {
+            throw new ConflictException("Versie '" + version + "' is intussen gewijzigd; laad de pagina opnieuw");
+        }
+    }
+
+    /** How many of the tenant's complaints follow this version (a version that cases follow is never withdrawn). */
+    @Transactional
+    public int complaintsFollowing(TenantId tenant, String version) {
+        return db.queryOne("SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND regulation_version = ?",
+                rs -> rs.getInt(1), tenant.value(), version).orElse(0);
     }
 
     private static final String SELECT_STORED = "SELECT version, effective_from, title, source, rules_json, "

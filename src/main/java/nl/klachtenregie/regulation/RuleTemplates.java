@@ -11,6 +11,11 @@ public interface RuleTemplates {
 
     /** The file name of the generated rules. */
     String FILE_NAME = "regulation.drl";
+    /**
+     * Eigen regels: the file of hand-written rules a version written with the form may carry next to the generated
+     * one, for what the form cannot say. Saving the form keeps it; the rule set is both files, checked together.
+     */
+    String HAND_FILE = "eigen-regels.drl";
 
     /** Writes the rules; the parameters are valid by construction, so this does not fail on user input. */
     RuleSet write(RegulationParameters parameters);

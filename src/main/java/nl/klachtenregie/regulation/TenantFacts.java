@@ -22,6 +22,15 @@ public record TenantFacts(String slug, String regulationVersion, List<String> es
         return escalationLevels.contains(level);
     }
 
+    /**
+     * The rung {@code steps} above {@code level} on the ladder, or "" when there is none (at or near the top, or a level
+     * not on the ladder): lets a rule offer every higher rung ("de klager mag een niveau overslaan") without a loop.
+     */
+    public String levelAbove(String level, int steps) {
+        int i = escalationLevels.indexOf(level);
+        return i >= 0 && steps > 0 && i + steps < escalationLevels.size() ? escalationLevels.get(i + steps) : "";
+    }
+
     public boolean hasExternalBody(String body) {
         return externalBodies.contains(body);
     }

@@ -4,22 +4,36 @@ package nl.klachtenregie.regulation;
  * Termijneenheid: the unit in which a regulation states a term.
  *
  * <p>{@code NONE} exists because several regulations name a duty without a term ("na ontvangst", "zo snel
- * mogelijk"); the product records such a duty but never invents a deadline the text does not give.
+ * mogelijk"); the product records such a duty but never invents a deadline the text does not give. {@code MONTHS}
+ * ends on the same day number, or on the last day of a shorter month (31 January + 1 month = 28 or 29 February).
  */
 public enum TermUnit {
-    WORKING_DAYS("werkdagen"),
-    DAYS("dagen"),
-    WEEKS("weken"),
-    NONE("geen termijn");
+    WORKING_DAYS("werkdagen", "werkdag"),
+    DAYS("dagen", "dag"),
+    WEEKS("weken", "week"),
+    MONTHS("maanden", "maand"),
+    NONE("geen termijn", "geen termijn");
 
     private final String dutch;
+    private final String dutchSingular;
 
-    TermUnit(String dutch) {
+    TermUnit(String dutch, String dutchSingular) {
         this.dutch = dutch;
+        this.dutchSingular = dutchSingular;
     }
 
     public String dutch() {
         return dutch;
+    }
+
+    /** "1 werkdag", "5 werkdagen", "1 maand". */
+    public String amount(int amount) {
+        return amount + " " + (amount == 1 ? dutchSingular : dutch);
+    }
+
+    /** Whether the term counts calendar days (days, weeks, months) rather than working days. */
+    public boolean calendar() {
+        return this == DAYS || this == WEEKS || this == MONTHS;
     }
 
     /** Parses the unit as rules write it; unknown units are a rule-set defect, reported as such. */
@@ -28,7 +42,7 @@ public enum TermUnit {
             return valueOf(value);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("Onbekende termijneenheid '" + value
-                    + "' (toegestaan: WORKING_DAYS, DAYS, WEEKS, NONE)");
+                    + "' (toegestaan: WORKING_DAYS, DAYS, WEEKS, MONTHS, NONE)");
         }
     }
 }

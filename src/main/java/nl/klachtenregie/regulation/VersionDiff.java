@@ -35,7 +35,8 @@ public record VersionDiff(String from, String to, List<Change> header, List<Chan
     private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*(//.*)?$");
     /** Cells of the line-diff table at most (4 MB of ints); real rules are tens of lines. */
     static final long MAX_TABLE = 1_000_000;
-    static final String OUTSIDE_RULES = "(tekst buiten de regels: package, imports, commentaar)";
+    /** The name under which the text outside the rules (package, imports, comments) is compared. */
+    public static final String OUTSIDE_RULES = "(tekst buiten de regels: package, imports, commentaar)";
 
     public VersionDiff {
         header = List.copyOf(header);
@@ -108,6 +109,12 @@ public record VersionDiff(String from, String to, List<Change> header, List<Chan
             }
         }
         return out;
+    }
+
+    /** The names of the rules of a rule set, file by file, in their order. */
+    public static List<String> ruleNames(RuleSet rules) {
+        return blocks(rules).keySet().stream().map(k -> k.substring(k.indexOf('\n') + 1))
+                .filter(name -> !name.equals(OUTSIDE_RULES)).toList();
     }
 
     /** The rules of each file by name (key "file\nname"), and the text outside rules as one more block. */

@@ -148,10 +148,19 @@ final class SectionBuilder {
         Set<String> handling = handlingTerms();
         List<Row> late = rows.stream().filter(r -> r.lateTerms().stream().anyMatch(t -> handling.contains(t.code())))
                 .toList();
+        // "niet binnen de gestelde termijn": the term as the regulation set it (IederZijnWerk: 6 weeks), so a complaint
+        // handled within its extension is listed too, with the extension and its explanation.
+        List<Row> extendedOnly = rows.stream().filter(r -> !late.contains(r) && r.extendedTerms().stream()
+                .anyMatch(t -> handling.contains(t.code()))).toList();
+        List<Row> notInTerm = rows.stream().filter(r -> late.contains(r) || extendedOnly.contains(r)).toList();
         List<Row> others = rows.stream().filter(r -> r.lateTerms().stream()
                 .anyMatch(t -> !handling.contains(t.code()))).toList();
         Content c = new Content();
-        c.figure("Niet binnen de termijn afgehandeld", late.size() + " van " + rows.size());
+        c.figure("Niet binnen de gestelde termijn afgehandeld", notInTerm.size() + " van " + rows.size());
+        if (!extendedOnly.isEmpty()) {
+            c.figure("Waarvan binnen de verlengde termijn", extendedOnly.size());
+        }
+        c.figure("Waarvan ook na een eventuele verlenging te laat, of niet uitgevoerd", late.size());
         Map<String, Long> byCode = new LinkedHashMap<>();
         late.forEach(r -> r.lateTerms().stream().filter(t -> handling.contains(t.code()))
                 .forEach(t -> byCode.merge(t.code(), 1L, Long::sum)));
@@ -170,22 +179,46 @@ final class SectionBuilder {
         otherCodes.forEach((code, n) -> c.figure("Andere termijn '" + Labels.obligation(code) + "' niet gehaald",
                 n));
         c.text("Afgehandeld betekent hier: binnen de termijn " + handling.stream().sorted().map(Labels::obligation)
-                .map(n -> "'" + n + "'").collect(Collectors.joining(" of ")) + ". Een termijn telt als niet "
-                + "gehaald als hij na de vervaldag is vervuld, of op " + Cells.date(f.register().asOf()) + " nog open "
-                + "en verstreken was. De toelichting is die van de behandelaar (motivering van de verlenging, of de "
+                .map(n -> "'" + n + "'").collect(Collectors.joining(" of ")) + " zoals het reglement die stelt, "
+                + "zonder verlenging; een klacht die binnen de verlengde termijn is afgehandeld staat er dus ook in, "
+                + "met de verlenging. Een termijn telt als niet gehaald als hij na de vervaldag is vervuld, op "
+                + Cells.date(f.register().asOf()) + " nog open en verstreken was, of met een reden opzij is gezet "
+                + "(niet uitgevoerd). De toelichting is die van de behandelaar (motivering van de verlenging, of de "
                 + "laatste notitie in het dossier).");
-        c.table(new Table("te-laat", "Klachten die niet binnen de termijn zijn afgehandeld", List.of(
+        c.table(new Table("te-laat", "Klachten die niet binnen de gestelde termijn zijn afgehandeld", List.of(
                 col("Kenmerk"), date("Ontvangen"), col("Soort"), col("Termijn(en) niet gehaald"), col("Verlengd"),
                 col("Status"), col("Toelichting")),
-                late.stream().map(r -> cells(r.reference(), r.receivedOn(), Labels.of("kind", r.kind()),
-                        lateText(r, handling::contains), Labels.yesNo(r.extended()), Labels.of("status", r.status()),
-                        explanation(r))).toList(), ""));
+                notInTerm.stream().map(r -> cells(r.reference(), r.receivedOn(), Labels.of("kind", r.kind()),
+                        notInTermText(r, handling::contains), Labels.yesNo(r.extended()),
+                        Labels.of("status", r.status()), explanation(r))).toList(), ""));
         c.table(new Table("andere-termijnen", "Andere termijnen niet gehaald", List.of(col("Kenmerk"),
                 date("Ontvangen"), col("Soort"), col("Termijn(en) niet gehaald"), col("Status")),
                 others.stream().map(r -> cells(r.reference(), r.receivedOn(), Labels.of("kind", r.kind()),
                         lateText(r, code -> !handling.contains(code)), Labels.of("status", r.status()))).toList(),
                 ""));
+        List<Row> withSetAside = rows.stream().filter(r -> !r.setAside().isEmpty()).toList();
+        if (!withSetAside.isEmpty()) {
+            c.table(new Table("niet-uitgevoerd", "Plichten die niet zijn uitgevoerd", List.of(col("Kenmerk"),
+                    date("Ontvangen"), col("Plicht"), date("Opzijgezet op"), col("Reden")),
+                    withSetAside.stream().flatMap(r -> r.setAside().stream().map(d -> cells(r.reference(),
+                            r.receivedOn(), Labels.obligation(d.code()), d.on(), "niet uitgevoerd, reden: "
+                                    + d.reason()))).toList(), ""));
+        }
         return c;
+    }
+
+    /** The handling terms not met within the term as set: late ones, and those met only thanks to an extension. */
+    private static String notInTermText(Row r, Predicate<String> which) {
+        List<String> parts = new java.util.ArrayList<>();
+        String late = lateText(r, which);
+        if (!late.isEmpty()) {
+            parts.add(late);
+        }
+        r.extendedTerms().stream().filter(t -> which.test(t.code())).forEach(t -> parts.add(
+                Labels.obligation(t.code()) + ": gestelde termijn " + Cells.date(t.baseDueOn()) + ", verlengd tot "
+                        + Cells.date(t.dueOn()) + (t.metOn() == null ? ", nog open binnen de verlenging"
+                        : ", gedaan " + Cells.date(t.metOn()) + " (binnen de verlengde termijn)")));
+        return String.join("; ", parts);
     }
 
     /**
@@ -495,7 +528,8 @@ final class SectionBuilder {
                 col("Oordeel"), new Column("Tevredenheid (1-5)", Kind.NUMBER, true), hidden("Verlengd"),
                 hidden("Extern verwezen"), new Column("Gesloten op", Kind.DATE, false), hidden("Ongewenst gedrag"),
                 hidden("Betreft medewerker"), new Column("Termijnen niet gehaald", Kind.NUMBER, true),
-                hidden("Termijnen niet gehaald (code, termijn, gedaan)"), hidden("Toelichting")));
+                hidden("Termijnen niet gehaald (code, termijn, gedaan)"), hidden("Toelichting"),
+                hidden("Achteraf vastgelegd")));
         if (f.full()) {
             cols.addAll(List.of(col("Klager"), hidden("Rol klager"), hidden("E-mail"), hidden("Telefoon"),
                     hidden("Adres"), hidden("Woonplaats"), hidden("Samenvatting")));
@@ -511,7 +545,7 @@ final class SectionBuilder {
                     r.satisfaction() == null ? null : (Object) (long) r.satisfaction(), Labels.yesNo(r.extended()),
                     Labels.yesNo(r.referredExternal()), r.closedOn(), Labels.yesNo(r.unwantedBehaviour()),
                     text(r.concernsEmployee()), (long) r.lateTerms().size(), lateText(r),
-                    r.late() || r.notHandled() ? explanation(r) : ""));
+                    r.late() || r.notHandled() ? explanation(r) : "", recordedLateText(r)));
             if (f.full()) {
                 ComplaintRegister.Person p = r.complainant();
                 cells.addAll(Arrays.asList(text(p.name()), Labels.of("role", p.role()), text(p.email()),
@@ -523,6 +557,12 @@ final class SectionBuilder {
                 ? "Hier staan de eerste " + Table.SHOWN_ROWS + " van " + rows.size() + " klachten; het "
                 + "Totaaloverzicht (XLSX) en de CSV bevatten ze alle." : "");
         return register;
+    }
+
+    /** "Besluit 12-05-2026, vastgelegd 20-05-2026; ..." for the events written down late. */
+    private static String recordedLateText(Row r) {
+        return String.join("; ", r.recordedLate().stream().map(l -> Labels.of("event", l.type()) + " "
+                + l.on().format(Cells.DMY) + ", vastgelegd " + l.recordedOn().format(Cells.DMY)).toList());
     }
 
     Table measuresTable() {
@@ -620,7 +660,8 @@ final class SectionBuilder {
 
     private static String lateText(Row r, Predicate<String> which) {
         return r.lateTerms().stream().filter(t -> which.test(t.code())).map(t -> Labels.obligation(t.code()) + ": termijn " + Cells.date(t.dueOn())
-                + (t.open() ? ", nog open (" + t.daysLate() + " dagen over de termijn)"
+                + (t.setAside() ? ", niet uitgevoerd, reden: " + t.setAsideReason()
+                : t.open() ? ", nog open (" + t.daysLate() + " dagen over de termijn)"
                 : ", gedaan " + Cells.date(t.metOn()) + " (" + t.daysLate() + " dagen te laat)"))
                 .collect(Collectors.joining("; "));
     }

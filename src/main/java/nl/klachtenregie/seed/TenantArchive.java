@@ -179,7 +179,7 @@ public class TenantArchive {
         try {
             return new TenantProfile(slug, p.name(), p.contact(), p.complaintAddress(), p.holidayCalendar(),
                     p.extraClosedDays(), p.escalationLadder(), p.externalBodies(), p.categories(), p.serviceLines(),
-                    p.activationRoles(), p.notifications(), p.publicForm());
+                    p.activationRoles(), p.notifications(), p.publicForm(), p.regime());
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("slug", e.getMessage());
         }
@@ -296,14 +296,26 @@ public class TenantArchive {
         }).toList());
         y.put("externalBodies", p.externalBodies().stream().map(b -> ordered("code", b.code(), "kind", b.kind(),
                 "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url())).toList());
-        y.put("categories", p.categories().stream().map(c -> ordered("code", c.code(), "name", c.name())).toList());
+        y.put("categories", p.categories().stream().map(c -> {
+            Map<String, Object> category = ordered("code", c.code(), "name", c.name());
+            if (c.catchAll()) {
+                category.put("catchAll", true);
+            }
+            return category;
+        }).toList());
         y.put("serviceLines", p.serviceLines().stream().map(s -> {
             Map<String, Object> line = ordered("code", s.code(), "name", s.name(), "note", s.note());
             if (!s.regulation().isEmpty()) {
                 line.put("regulation", s.regulation());
             }
+            if (!s.regime().isEmpty()) {
+                line.put("regime", s.regime());
+            }
             return line;
         }).toList());
+        if (!p.regime().isEmpty()) {
+            y.put("regime", p.regime());
+        }
         TenantProfile.Notifications n = p.notifications();
         Map<String, Object> notifications = ordered("intakeEmail", n.intakeEmail(), "managementEmail",
                 n.managementEmail());
@@ -315,6 +327,9 @@ public class TenantArchive {
         form.put("enabled", f.enabled());
         form.put("requiredFields", f.requiredFields());
         form.put("statusLinkDays", f.statusLinkDays());
+        if (!f.level().isEmpty()) {
+            form.put("level", f.level());
+        }
         y.put("publicForm", form);
         y.put("regulations", versions.stream().map(TenantArchive::versionEntry).toList());
         DumperOptions options = new DumperOptions();

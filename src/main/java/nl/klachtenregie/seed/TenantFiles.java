@@ -72,15 +72,17 @@ final class TenantFiles {
                                     str(m.get("url"))))
                             .toList(),
                     list(y.get("categories")).stream().map(o -> map(o, "categories"))
-                            .map(m -> new TenantProfile.Category(str(m.get("code")), str(m.get("name"))))
+                            .map(m -> new TenantProfile.Category(str(m.get("code")), str(m.get("name")),
+                                    Boolean.TRUE.equals(m.get("catchAll"))))
                             .toList(),
                     list(y.get("serviceLines")).stream().map(o -> map(o, "serviceLines"))
                             .map(m -> new TenantProfile.ServiceLine(str(m.get("code")), str(m.get("name")),
-                                    str(m.get("note")), str(m.get("regulation"))))
+                                    str(m.get("note")), str(m.get("regulation")), str(m.get("regime"))))
                             .toList(),
                     list(y.get("activationRoles")).stream().map(TenantFiles::str).toList(),
                     notifications(y.get("notifications")),
-                    publicForm(y.get("publicForm")));
+                    publicForm(y.get("publicForm")),
+                    str(y.get("regime")));
             Path coverage = rulesDir.resolve(slug).resolve(COVERAGE_FILE);
             String coverageYaml = Files.isRegularFile(coverage) ? readString(coverage) : "";
             List<StoredVersion> versions = new ArrayList<>();
@@ -200,7 +202,8 @@ final class TenantFiles {
                 str(m.get("kind")),
                 m.containsKey("requiredFields") ? list(m.get("requiredFields")).stream().map(TenantFiles::str).toList()
                         : d.requiredFields(),
-                m.get("statusLinkDays") == null ? d.statusLinkDays() : Integer.parseInt(str(m.get("statusLinkDays"))));
+                m.get("statusLinkDays") == null ? d.statusLinkDays() : Integer.parseInt(str(m.get("statusLinkDays"))),
+                m.get("level") == null ? "" : str(m.get("level")));
     }
 
     private static Map<String, String> closedDays(Object o) {

@@ -27,7 +27,15 @@ public record TenantProfile(
         List<ServiceLine> serviceLines,
         List<String> activationRoles,
         Notifications notifications,
-        PublicForm publicForm) {
+        PublicForm publicForm,
+        String regime) {
+
+    /**
+     * The complaint law an organisation or a service line falls under: Wkkgz (zorg), Wmo 2015 (maatschappelijke
+     * ondersteuning), Jeugdwet; "" when the profile does not say. The regulation check warns a Wkkgz organisation
+     * that names no klachtenfunctionaris or geschilleninstantie (Wkkgz art. 15 and 18).
+     */
+    public static final List<String> REGIMES = List.of("WKKGZ", "WMO_2015", "JEUGDWET");
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -76,10 +84,51 @@ public record TenantProfile(
                         + level + "'");
             }
         }
+        String formLevel = publicForm.level();
+        if (!formLevel.isEmpty() && escalationLadder.stream().noneMatch(l -> l.code().equals(formLevel))) {
+            throw new IllegalArgumentException("Profiel '" + slug + "': het klachtformulier komt binnen bij onbekend "
+                    + "escalatieniveau '" + formLevel + "'");
+        }
         unique(escalationLadder.stream().map(EscalationLevel::code).toList(), "escalatieniveau", slug);
         unique(externalBodies.stream().map(ExternalBody::code).toList(), "externe instantie", slug);
         unique(categories.stream().map(Category::code).toList(), "categorie", slug);
         unique(serviceLines.stream().map(ServiceLine::code).toList(), "dienst", slug);
+        regime = checkRegime(regime, "regime van " + slug);
+    }
+
+    static String checkRegime(String regime, String what) {
+        String r = regime == null ? "" : regime.strip();
+        if (!r.isEmpty() && !REGIMES.contains(r)) {
+            throw new IllegalArgumentException(what + " '" + r + "' is onbekend (kies uit " + REGIMES + ")");
+        }
+        return r;
+    }
+
+    /** The same profile as the canonical one without a regime (code written before regimes existed). */
+    public TenantProfile(String slug, String name, Contact contact, String complaintAddress, String holidayCalendar,
+                         Map<String, String> extraClosedDays, List<EscalationLevel> escalationLadder,
+                         List<ExternalBody> externalBodies, List<Category> categories, List<ServiceLine> serviceLines,
+                         List<String> activationRoles, Notifications notifications, PublicForm publicForm) {
+        this(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays, escalationLadder, externalBodies,
+                categories, serviceLines, activationRoles, notifications, publicForm, "");
+    }
+
+    /** The categories the profile marks as catch-alls ("Overig"): they never make complaints "about the same subject". */
+    public java.util.Set<String> catchAllCategories() {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        categories.stream().filter(Category::catchAll).forEach(c -> codes.add(c.code()));
+        return codes;
+    }
+
+    /** The regime a complaint about this service line falls under: the line's own, else the organisation's. */
+    public String regimeFor(String serviceLine) {
+        return serviceLines.stream().filter(s -> s.code().equals(serviceLine) && !s.regime().isEmpty())
+                .map(ServiceLine::regime).findFirst().orElse(regime);
+    }
+
+    /** Whether the organisation or any of its service lines falls under this regime. */
+    public boolean hasRegime(String r) {
+        return regime.equals(r) || serviceLines.stream().anyMatch(s -> s.regime().equals(r));
     }
 
     public TenantProfile(String slug, String name, Contact contact, String complaintAddress, String holidayCalendar,
@@ -129,25 +178,27 @@ public record TenantProfile(
                 List.of(new EscalationLevel("EMPLOYEE", "medewerker"),
                         new EscalationLevel("TEAM_LEAD", "leidinggevende"),
                         new EscalationLevel("DIRECTOR", "directie")),
-                List.of(), List.of(new Category("OVERIG", "Overige klachten")), List.of(), null);
+                List.of(), List.of(new Category("OVERIG", "Overige klachten")), List.of(), null, null,
+                // The public form stays closed until the first version is activated: it never promises a draft's terms.
+                PublicForm.DEFAULT.withEnabled(false), "");
     }
 
     /** The same profile with another activation rule. */
     public TenantProfile withActivationRoles(List<String> roles) {
         return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
-                escalationLadder, externalBodies, categories, serviceLines, roles, notifications, publicForm);
+                escalationLadder, externalBodies, categories, serviceLines, roles, notifications, publicForm, regime);
     }
 
     /** The same profile with other notification settings. */
     public TenantProfile withNotifications(Notifications changed) {
         return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
-                escalationLadder, externalBodies, categories, serviceLines, activationRoles, changed, publicForm);
+                escalationLadder, externalBodies, categories, serviceLines, activationRoles, changed, publicForm, regime);
     }
 
     /** The same profile with other settings of the public complaint form. */
     public TenantProfile withPublicForm(PublicForm changed) {
         return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
-                escalationLadder, externalBodies, categories, serviceLines, activationRoles, notifications, changed);
+                escalationLadder, externalBodies, categories, serviceLines, activationRoles, notifications, changed, regime);
     }
 
     /**
@@ -246,12 +297,20 @@ public record TenantProfile(
         }
     }
 
-    /** Klachtcategorie. */
+    /**
+     * Klachtcategorie. {@code catchAll}: a category for whatever fits nowhere else ("Overig"); two complaints in it are
+     * not "about the same subject".
+     */
     @Serdeable
-    public record Category(String code, String name) {
+    public record Category(String code, String name, boolean catchAll) {
         public Category {
             requireCode(code, "categorie");
             requireText(name, "naam bij " + code);
+            catchAll = catchAll || "OVERIG".equals(code);
+        }
+
+        public Category(String code, String name) {
+            this(code, name, false);
         }
     }
 
@@ -260,8 +319,9 @@ public record TenantProfile(
      * regulations its complaints follow ({@code regulation}: a code, "" for the main regulation).
      */
     @Serdeable
-    public record ServiceLine(String code, String name, String note, String regulation) {
+    public record ServiceLine(String code, String name, String note, String regulation, String regime) {
         public ServiceLine {
+            regime = checkRegime(regime, "regime bij " + code);
             requireCode(code, "dienst");
             requireText(name, "naam bij " + code);
             note = note == null ? "" : note;
@@ -273,7 +333,11 @@ public record TenantProfile(
         }
 
         public ServiceLine(String code, String name, String note) {
-            this(code, name, note, "");
+            this(code, name, note, "", "");
+        }
+
+        public ServiceLine(String code, String name, String note, String regulation) {
+            this(code, name, note, regulation, "");
         }
     }
 
@@ -355,9 +419,12 @@ public record TenantProfile(
      * @param requiredFields which of the complainant's details the form requires (name, email, phone, address,
      *     place); at least one way to answer (email, phone or address) is always required
      * @param statusLinkDays how many days the complainant's private status link works after submission
+     * @param level the rung of the escalation ladder a complaint through the form is registered at (a form that
+     *     reaches the klachtenfunctionaris directly starts there); empty for the lowest rung
      */
     @Serdeable
-    public record PublicForm(boolean enabled, String kind, List<String> requiredFields, int statusLinkDays) {
+    public record PublicForm(boolean enabled, String kind, List<String> requiredFields, int statusLinkDays,
+                             String level) {
         public static final List<String> FIELDS = List.of("name", "email", "phone", "address", "place");
         public static final PublicForm DEFAULT = new PublicForm(true, "FORMAL", List.of("name"), 180);
 
@@ -378,10 +445,25 @@ public record TenantProfile(
                 throw new IllegalArgumentException("de statuslink werkt 7 tot en met 730 dagen; " + statusLinkDays
                         + " kan niet");
             }
+            level = level == null ? "" : level.strip();
+        }
+
+        public PublicForm(boolean enabled, String kind, List<String> requiredFields, int statusLinkDays) {
+            this(enabled, kind, requiredFields, statusLinkDays, "");
+        }
+
+        /** The same settings, a complaint through the form registered at {@code rung} (empty: the lowest). */
+        public PublicForm atLevel(String rung) {
+            return new PublicForm(enabled, kind, requiredFields, statusLinkDays, rung);
         }
 
         public boolean requires(String field) {
             return requiredFields.contains(field);
+        }
+
+        /** The same settings, opened or closed. */
+        public PublicForm withEnabled(boolean open) {
+            return new PublicForm(open, kind, requiredFields, statusLinkDays, level);
         }
     }
 }

@@ -42,30 +42,57 @@ class CasePageModels {
     /** Nieuwe klacht. */
     record IntakePage(String tenant, PageForms.IntakeForm form, Map<String, String> errors, List<String> refused,
                       List<Option> kinds, List<Option> channels, List<Option> roles, List<Option> categories,
-                      List<Option> serviceLines, List<Option> handlers, String today, String nav) {
+                      List<Option> serviceLines, List<Option> handlers, String today, String nav,
+                      List<Option> levels) {
     }
 
-    /** Verplichting as a row of the detail page. */
+    /**
+     * Verplichting as a row of the detail page.
+     *
+     * @param label what the regulation promises the complainant in words, "" when none
+     * @param statute the law that sets the term, "" for the regulation's own
+     * @param setAsideReason why a person set the duty aside, null when not set aside
+     */
     record ObligationRow(String code, LocalDate dueOn, ObligationStatus status, LocalDate metOn, String basis,
-                         String explanation) {
+                         String explanation, String label, String statute, String setAsideReason) {
     }
 
-    /** Detail of one timeline entry: a label key and its value. */
-    record Line(String labelKey, String value, String valueKey) {
+    /** Detail of one timeline entry: a label key and its value; {@code duty}: the value is a duty's code. */
+    record Line(String labelKey, String value, String valueKey, boolean duty, String dutyLabel) {
         Line(String labelKey, String value) {
-            this(labelKey, value, null);
+            this(labelKey, value, null, false, null);
+        }
+
+        Line(String labelKey, String value, String valueKey) {
+            this(labelKey, value, valueKey, false, null);
         }
     }
 
-    /** Timeline entry: an event, or a letter that was issued. */
-    record TimelineEntry(String type, LocalDate on, String recordedBy, List<Line> lines, String letterUrl) {
+    /**
+     * Timeline entry: an event, or a letter that was issued.
+     *
+     * @param recordedOn the day it was recorded, when that is not the day it happened ("dd-MM-yyyy"), else null
+     * @param recordedLate recorded more than two working days after it happened ("achteraf vastgelegd")
+     * @param awaitingConfirmation recorded after its term ran out and not yet confirmed by a second person
+     */
+    record TimelineEntry(String type, LocalDate on, String recordedBy, List<Line> lines, String letterUrl,
+                         int sequence, String recordedOn, boolean recordedLate, boolean awaitingConfirmation,
+                         String confirmedBy) {
+        TimelineEntry(String type, LocalDate on, String recordedBy, List<Line> lines, String letterUrl) {
+            this(type, on, recordedBy, lines, letterUrl, 0, null, false, false, null);
+        }
     }
 
-    /** An action the regulation allows now, with the fields its form needs. */
+    /**
+     * An action the regulation allows now, with the fields its form needs: {@code duties} to choose from (set aside,
+     * confirm a check, suspend or resume a term), a {@code reason}, the evidence of a late extension and the
+     * complainant's consent ({@code extension}), the day lodged with an external body ({@code lodged}).
+     */
     record ActionOption(String type, boolean weeks, boolean level, List<Option> levels, boolean body,
                         List<Option> bodies, boolean judgement, List<Option> judgements, boolean measures,
                         boolean motivation, boolean text, boolean signed, boolean satisfaction, boolean open,
-                        Entered entered) {
+                        Entered entered, List<Option> duties, boolean dutyOptional, boolean reason, boolean extension,
+                        boolean lodged, boolean judgementOptional) {
     }
 
     /**
@@ -73,14 +100,17 @@ class CasePageModels {
      * the other actions only the date (today).
      */
     record Entered(String on, String weeks, String measures, String measuresDueOn, String motivation, String text,
-                   boolean signed, String satisfaction) {
+                   boolean signed, String satisfaction, String reason, String noticeDate, String noticeReference,
+                   String consentBy, String consentOn, String consentHow, String lodgedOn) {
         static Entered of(PageForms.ActionForm f, String today) {
             if (f == null) {
-                return new Entered(today, "4", "", "", "", "", false, "");
+                return new Entered(today, "4", "", "", "", "", false, "", "", "", "", "", "", "", "");
             }
             return new Entered(blank(f.on()) ? today : f.on(), blank(f.weeks()) ? "4" : f.weeks(), orEmpty(f.measures()),
                     orEmpty(f.measuresDueOn()), orEmpty(f.motivation()), orEmpty(f.text()),
-                    PageForms.checkbox(f.signedByComplainant()), orEmpty(f.satisfaction()));
+                    PageForms.checkbox(f.signedByComplainant()), orEmpty(f.satisfaction()), orEmpty(f.reason()),
+                    orEmpty(f.noticeDate()), orEmpty(f.noticeReference()), orEmpty(f.consentBy()),
+                    orEmpty(f.consentOn()), orEmpty(f.consentHow()), orEmpty(f.lodgedOn()));
         }
 
         private static boolean blank(String s) {
@@ -110,7 +140,7 @@ class CasePageModels {
                       List<Option> handlers, List<LetterOption> letterOptions, List<LetterRow> letters,
                       List<CaseView.ExternalBodyView> bodies, List<String> escalationNames, List<String> refused,
                       String conflict, Map<String, String> errors, String today, boolean canWork, String nav,
-                      List<MessageRow> messages) {
+                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName) {
     }
 
     WorkPage work(Tenant tenant, List<WorkItem> items, CasePage unassigned) {
@@ -155,18 +185,35 @@ class CasePageModels {
                         .toList(),
                 withBlank(p.serviceLines().stream().map(s -> new Option(s.code(), s.name(),
                         s.code().equals(form.serviceLine()))).toList()),
-                handlerOptions, today.toString(), "nieuw");
+                handlerOptions, today.toString(), "nieuw",
+                // The rung the complaint is made at: the lowest unless it comes in directly higher up (e.g. to the
+                // klachtenfunctionaris); the lowest is sent as "" so the case keeps the default.
+                java.util.stream.IntStream.range(0, p.escalationLadder().size()).mapToObj(i -> {
+                    TenantProfile.EscalationLevel l = p.escalationLadder().get(i);
+                    String value = i == 0 ? "" : l.code();
+                    boolean selected = i == 0 ? form.escalationLevel() == null || form.escalationLevel().isBlank()
+                            || form.escalationLevel().equals(l.code()) : l.code().equals(form.escalationLevel());
+                    return new Option(value, l.role(), selected);
+                }).toList());
     }
 
     DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
                       List<LetterRow> letters, boolean canWork, List<String> refused, String conflict,
-                      Map<String, String> errors, PageForms.ActionForm posted, List<MessageRow> messages) {
+                      Map<String, String> errors, PageForms.ActionForm posted, List<MessageRow> messages,
+                      boolean canConfirm) {
         TenantProfile p = tenant.profile();
         List<ObligationRow> obligations = c.obligations().stream().map(o -> new ObligationRow(o.code(), o.dueOn(),
-                o.status(), o.metOn(), o.basis(), o.explanation())).toList();
+                o.status(), o.metOn(), o.basis(), o.explanation(), o.label(), o.statute(), o.setAsideReason()))
+                .toList();
+        Map<String, String> labels = new java.util.HashMap<>();
+        c.obligations().forEach(o -> labels.putIfAbsent(o.code(), o.label()));
         List<TimelineEntry> timeline = new ArrayList<>();
         for (CaseView.EventView e : c.events()) {
-            timeline.add(new TimelineEntry(e.type().name(), e.on(), e.recordedBy(), lines(p, e), null));
+            LocalDate recorded = e.recordedAt() == null ? null
+                    : e.recordedAt().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+            timeline.add(new TimelineEntry(e.type().name(), e.on(), e.recordedBy(), lines(p, e, labels), null,
+                    e.sequence(), recorded == null || recorded.equals(e.on()) ? null : recorded.format(DMY),
+                    e.recordedLate(), e.awaitingConfirmation(), e.confirmedBy()));
         }
         for (LetterRow l : letters) {
             timeline.add(new TimelineEntry("LETTER", l.issuedOn(), l.issuedBy(),
@@ -189,7 +236,8 @@ class CasePageModels {
                 obligations, timeline, actions, handlerOptions, letterOptions, letters, c.externalBodies(),
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
-                c.asOf().toString(), canWork, "klachten", messages);
+                c.asOf().toString(), canWork, "klachten", messages, canConfirm,
+                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()));
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, PageForms.ActionForm posted) {
@@ -203,18 +251,68 @@ class CasePageModels {
         boolean text = switch (type) {
             case REPORT_RECORDED, MEETING_HELD, SOLUTION_COMMUNICATED, RESOLVED_INFORMALLY, CONTACTED,
                  PROGRESS_REPORTED, MEETING_INVITED, MANAGEMENT_INFORMED, ESCALATED, REFERRED_EXTERNAL, CLOSED,
-                 ACKNOWLEDGED, EXTENSION_ANNOUNCED -> true;
+                 ACKNOWLEDGED, EXTENSION_ANNOUNCED, EXTERNAL_OUTCOME_RECEIVED, CHECK_CONFIRMED -> true;
             default -> false;
         };
+        List<Option> duties = switch (type) {
+            case DUTY_SET_ASIDE -> dutyOptions(c, o -> o.metOn() == null && o.status() != ObligationStatus.WAIVED,
+                    posted);
+            case CHECK_CONFIRMED -> dutyOptions(c, o -> o.metOn() == null && o.status() != ObligationStatus.WAIVED
+                    && o.dueOn() == null && o.code().startsWith("CHECK"), posted);
+            case TERM_SUSPENDED -> dutyOptions(c, o -> (o.status() == ObligationStatus.OPEN && o.dueOn() != null)
+                    && (c.suspendable().contains(o.code()) || c.suspendable().contains("*")), posted);
+            case TERM_RESUMED -> dutyOptions(c, o -> o.status() == ObligationStatus.SUSPENDED, posted);
+            default -> List.of();
+        };
+        if (type == EventType.CHECK_CONFIRMED && duties.isEmpty()) {
+            duties = dutyOptions(c, o -> o.metOn() == null && o.status() != ObligationStatus.WAIVED
+                    && o.dueOn() == null, posted);
+        }
+        boolean decision = type == EventType.DECIDED;
+        boolean resolution = type == EventType.RESOLVED_INFORMALLY;
         return new ActionOption(type.name(), type == EventType.EXTENSION_ANNOUNCED, type == EventType.ESCALATED,
-                levels, type == EventType.REFERRED_EXTERNAL, bodies, type == EventType.DECIDED, judgements,
-                type == EventType.DECIDED, type == EventType.DECLARED_NOT_ADMISSIBLE, text,
+                levels, type == EventType.REFERRED_EXTERNAL, bodies, decision || resolution, judgements,
+                decision, type == EventType.DECLARED_NOT_ADMISSIBLE, text,
                 type == EventType.REPORT_RECORDED, type == EventType.CLOSED, open,
-                Entered.of(posted, c.asOf().toString()));
+                Entered.of(posted, c.asOf().toString()), duties, type == EventType.TERM_RESUMED,
+                type == EventType.DUTY_SET_ASIDE || type == EventType.TERM_SUSPENDED,
+                type == EventType.EXTENSION_ANNOUNCED, type == EventType.REFERRED_EXTERNAL, resolution);
     }
 
-    private static List<Line> lines(TenantProfile p, CaseView.EventView e) {
+    /** The case's duties that fit, one option per code (its name is the page's to say: {@code duty} helper). */
+    private static List<Option> dutyOptions(CaseView c, java.util.function.Predicate<CaseView.ObligationView> fits,
+                                            PageForms.ActionForm posted) {
+        java.util.Map<String, Option> options = new java.util.LinkedHashMap<>();
+        c.obligations().stream().filter(fits).forEach(o -> options.putIfAbsent(o.code(), new Option(o.code(),
+                o.label(), posted != null && o.code().equals(posted.code()))));
+        return List.copyOf(options.values());
+    }
+
+    private static final java.time.format.DateTimeFormatter DMY =
+            java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private static List<Line> lines(TenantProfile p, CaseView.EventView e, Map<String, String> labels) {
         List<Line> lines = new ArrayList<>();
+        for (String code : e.codes()) {
+            lines.add(new Line(e.type() == EventType.CHECK_CONFIRMED ? "field.check" : "field.duty", code, null, true,
+                    labels.getOrDefault(code, "")));
+        }
+        if (e.reason() != null) {
+            lines.add(new Line("field.reason", e.reason()));
+        }
+        if (e.noticeDate() != null) {
+            lines.add(new Line("field.noticeDate", e.noticeDate().format(DMY)));
+        }
+        if (e.noticeReference() != null) {
+            lines.add(new Line("field.noticeReference", e.noticeReference()));
+        }
+        if (e.consentBy() != null) {
+            lines.add(new Line("field.consent", e.consentBy() + (e.consentOn() == null ? "" : ", "
+                    + e.consentOn().format(DMY)) + (e.consentHow() == null ? "" : ", " + e.consentHow())));
+        }
+        if (e.lodgedOn() != null) {
+            lines.add(new Line("field.lodgedOn", e.lodgedOn().format(DMY)));
+        }
         if (e.weeks() != null) {
             lines.add(new Line("field.weeks", String.valueOf(e.weeks())));
         }

@@ -165,7 +165,9 @@ class CasePageService {
         CaseView c = complaints.get(t, id, null);
         List<UserAccount> handlers = users.handlers(t.id());
         return models.detail(t, c, handlers, letters.options(t, c, me.handlesCases()), letters.issued(t, c), me.handlesCases(),
-                refused, conflict, errors, posted, messages(t, c));
+                refused, conflict, errors, posted, messages(t, c),
+                me.roles().contains(nl.klachtenregie.security.Role.MANAGER)
+                        || me.roles().contains(nl.klachtenregie.security.Role.COMPLIANCE));
     }
 
     /** The outbox messages about the case, newest first like the outbox itself. */
@@ -186,6 +188,11 @@ class CasePageService {
         }
         EventForm event = form.toEventForm();
         complaints.recordEvent(t, id, event.toNewEvent(), version, by);
+    }
+
+    /** Vier ogen: confirms an extension recorded after its term ran out. */
+    void confirm(String slug, ComplaintId id, int sequence, UserId by) {
+        complaints.confirmLateEvent(tenants.resolve(slug), id, sequence, by);
     }
 
     void assign(String slug, ComplaintId id, PageForms.AssignForm form) {

@@ -122,6 +122,30 @@ class CasePagesController {
         }
     }
 
+    /** Vier ogen: a leidinggevende or kwaliteitsmanager confirms an extension recorded after its term ran out. */
+    @Post("/klachten/{id}/bevestigen/{sequence}")
+    @Secured({"MANAGER", "COMPLIANCE"})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> confirm(@PathVariable String tenant, @PathVariable String id, @PathVariable String sequence,
+                            @Body Map<String, String> form, Authentication auth) {
+        ComplaintId caseId = FieldErrors.complaintId(id);
+        CurrentUser me = CurrentUser.of(auth);
+        int seq;
+        try {
+            seq = Integer.parseInt(sequence);
+        } catch (NumberFormatException e) {
+            return rerender(HttpStatus.BAD_REQUEST, pages.detailAfterFailure(tenant, caseId, me, List.of(), null,
+                    Map.of("sequence", "geen gebeurtenis van dit dossier"), null));
+        }
+        try {
+            pages.confirm(tenant, caseId, seq, me.id());
+            return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value() + "#event-" + seq));
+        } catch (RefusedException e) {
+            return rerender(HttpStatus.UNPROCESSABLE_ENTITY, pages.detailAfterFailure(tenant, caseId, me,
+                    e.reasons(), null, Map.of(), null));
+        }
+    }
+
     @Post("/klachten/{id}/behandelaar")
     @Secured({"STAFF", "MANAGER"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

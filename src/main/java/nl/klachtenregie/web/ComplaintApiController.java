@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.authentication.Authentication;
+import nl.klachtenregie.security.CurrentUser;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -74,12 +76,32 @@ class ComplaintApiController {
 
     @Post("/complaints/{id}/events")
     @Secured({"STAFF", "MANAGER"})
-    CaseView event(@PathVariable String tenant, @PathVariable String id, @Nullable @Body EventForm form) {
+    CaseView event(@PathVariable String tenant, @PathVariable String id, @Nullable @Body EventForm form,
+                   Authentication authentication) {
         Tenant t = tenants.resolve(tenant);
         if (form == null) {
             throw InvalidInputException.of("body", "de gebeurtenis ontbreekt");
         }
-        return complaints.recordEvent(t, FieldErrors.complaintId(id), form.toNewEvent(), form.version(), null);
+        return complaints.recordEvent(t, FieldErrors.complaintId(id), form.toNewEvent(), form.version(),
+                CurrentUser.of(authentication).id());
+    }
+
+    /**
+     * Vier ogen: a leidinggevende or kwaliteitsmanager other than the recorder confirms an extension recorded after its
+     * term ran out.
+     */
+    @Post("/complaints/{id}/events/{sequence}/confirmation")
+    @Secured({"MANAGER", "COMPLIANCE"})
+    CaseView confirm(@PathVariable String tenant, @PathVariable String id, @PathVariable String sequence,
+                     Authentication authentication) {
+        Tenant t = tenants.resolve(tenant);
+        int seq;
+        try {
+            seq = Integer.parseInt(sequence);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("sequence", "'" + sequence + "' is geen volgnummer van een gebeurtenis");
+        }
+        return complaints.confirmLateEvent(t, FieldErrors.complaintId(id), seq, CurrentUser.of(authentication).id());
     }
 
     @Get("/complaints")

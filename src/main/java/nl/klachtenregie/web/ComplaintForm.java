@@ -14,7 +14,7 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
                      @Nullable String incidentOn, @Nullable ComplainantForm complainant, @Nullable String summary,
                      @Nullable String category, @Nullable String serviceLine, @Nullable String concernsEmployee,
                      @Nullable Object unwantedBehaviour, @Nullable Object confidential,
-                     @Nullable Object officialRequested) {
+                     @Nullable Object officialRequested, @Nullable String escalationLevel) {
 
     /** Klager as posted. */
     @Serdeable
@@ -52,8 +52,9 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
         Boolean unwanted = errors.optionalBoolean("unwantedBehaviour", unwantedBehaviour);
         Boolean secret = errors.optionalBoolean("confidential", confidential);
         Boolean official = errors.optionalBoolean("officialRequested", officialRequested);
+        String level = errors.optionalText("escalationLevel", escalationLevel, 32);
         errors.throwIfAny();
         return new NewComplaint(k, ch, received, incident, who, text, cat, line, employee,
-                Boolean.TRUE.equals(unwanted), Boolean.TRUE.equals(secret), Boolean.TRUE.equals(official));
+                Boolean.TRUE.equals(unwanted), Boolean.TRUE.equals(secret), Boolean.TRUE.equals(official), level);
     }
 }

@@ -31,7 +31,8 @@ class DashboardPages {
     record DashboardPage(String tenant, String periodCode, String periodLabel, String asOf, List<PeriodGroup> periods,
                          List<KpiRow> kpis, long total, long previousTotal, String totalUrl, List<Table> breakdowns,
                          List<FlagRow> flags, List<AttentionRow> attention, long attentionTotal, int attentionDays,
-                         SatisfactionView satisfaction, List<DutyRow> duties, String chartJson, boolean readsCases) {
+                         SatisfactionView satisfaction, List<DutyRow> duties, String chartJson, boolean readsCases,
+                         List<ConfirmRow> toConfirm) {
         public String nav() {
             return "dashboard";
         }
@@ -64,6 +65,10 @@ class DashboardPages {
 
     record AttentionRow(String reference, String url, String status, String obligation, String dueOn, boolean overdue,
                         String handler) {
+    }
+
+    /** An extension recorded after its term ran out, waiting for a second person (four eyes). */
+    record ConfirmRow(String reference, String url, String event, String on, String recordedOn, String recordedBy) {
     }
 
     record SatisfactionView(long responses, String average, long concluded, List<Long> distribution) {
@@ -142,7 +147,11 @@ class DashboardPages {
         return new DashboardPage(slug, period.code(), period.label(), dmy(d.asOf()),
                 periods(period, dashboards.today()), kpis, b.total(), b.previousTotal(), list.apply(""), tables,
                 flags, attention, d.attentionTotal(), DashboardService.ATTENTION_DAYS, satisfaction, duties,
-                chartJson(d, locale), cases);
+                chartJson(d, locale), cases, d.toConfirm().stream().map(u -> new ConfirmRow(u.reference(),
+                        cases ? "/t/" + slug + "/klachten/" + u.complaintId() + "#event-" + u.sequence() : null,
+                        text(locale, "event." + u.type().name()), dmy(u.on()),
+                        u.recordedAt() == null ? "" : dmy(u.recordedAt().atZone(java.time.ZoneId.of("Europe/Amsterdam"))
+                                .toLocalDate()), u.recordedBy() == null ? "" : u.recordedBy())).toList());
     }
 
     private KpiRow kpiRow(String slug, Period period, Dashboard.KpiValue k, Locale locale,

@@ -40,6 +40,18 @@ class HandlebarsSetup {
             Object value = options.param(0, null);
             return value == null ? "" : messages.get(locale(options), prefix + "." + value);
         });
+        // The name of a duty: the bundle's, else (a tenant's own code) the code in words with what it promises.
+        hb.registerHelper("duty", (Helper<Object>) (code, options) -> {
+            String key = "obligation." + code;
+            String name = messages.get(locale(options), key);
+            if (!name.equals(key)) {
+                return name;
+            }
+            String words = String.valueOf(code).replace('_', ' ').toLowerCase(Locale.ROOT);
+            words = words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            Object label = options.param(0, null);
+            return label == null || label.toString().isBlank() ? words : words + " (" + label + ")";
+        });
         hb.registerHelper("concat", (Helper<Object>) (first, options) -> {
             StringBuilder sb = new StringBuilder(first == null ? "" : first.toString());
             for (Object p : options.params) {

@@ -58,9 +58,14 @@ class NotificationSettingsController {
     record Choice(String value, boolean checked) {
     }
 
+    /** A rung the public form can deliver to, by its role's name. */
+    record RungChoice(String code, String role, boolean selected) {
+    }
+
     /** View model of the settings page. */
     record SettingsPage(String tenant, Map<String, String> form, List<LevelField> levels, List<Choice> kinds,
-                        List<Choice> requiredFields, boolean formEnabled, Map<String, String> errors,
+                        List<Choice> requiredFields, List<RungChoice> rungs, boolean formEnabled,
+                        Map<String, String> errors,
                         List<String> refused, @Nullable String done, int rowVersion, @Nullable String conflict,
                         String formPath, String formUrl, boolean mailEnabled) {
         public String nav() {
@@ -152,9 +157,16 @@ class NotificationSettingsController {
         List<Choice> kinds = NotificationSettingsForm.KINDS.stream().map(k -> new Choice(k, k.equals(kind))).toList();
         List<Choice> fields = TenantProfile.PublicForm.FIELDS.stream()
                 .map(f -> new Choice(f, typed.requiredFields().contains(f))).toList();
+        String rung = typed.single().getOrDefault("publicFormLevel", "");
+        // The lowest rung is the default ("" stored); it is offered by name, not as an empty choice.
+        String lowest = t.profile().escalationLadder().get(0).code();
+        List<RungChoice> rungs = t.profile().escalationLadder().stream()
+                .map(l -> new RungChoice(l.code().equals(lowest) ? "" : l.code(), l.role(),
+                        l.code().equals(rung) || (rung.isEmpty() && l.code().equals(lowest))))
+                .toList();
         String formPath = "/klacht/" + t.slug();
         return new ModelAndView<>("notification-settings", new SettingsPage(t.slug(), typed.single(), levels, kinds,
-                fields, typed.formEnabled(), typed.errors().isEmpty() ? Map.of() : typed.errors(), refused, done,
+                fields, rungs, typed.formEnabled(), typed.errors().isEmpty() ? Map.of() : typed.errors(), refused, done,
                 rowVersion, conflict, formPath, site.absolute(formPath), outbox.mailEnabled()));
     }
 }

@@ -42,6 +42,7 @@ final class NotificationSettingsForm {
         single.put("reminderDays", String.join(", ", n.reminderDaysBefore().stream().map(String::valueOf).toList()));
         single.put("publicFormKind", f.kind());
         single.put("statusLinkDays", String.valueOf(f.statusLinkDays()));
+        single.put("publicFormLevel", f.level());
         Map<String, String> levels = new LinkedHashMap<>();
         for (String code : p.levelCodes()) {
             levels.put(code, n.levelEmails().getOrDefault(code, ""));
@@ -54,8 +55,13 @@ final class NotificationSettingsForm {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> single = new LinkedHashMap<>();
         for (String name : List.of("intakeEmail", "managementEmail", "reminderDays", "publicFormKind",
-                "statusLinkDays")) {
+                "statusLinkDays", "publicFormLevel")) {
             single.put(name, value(form, name, errors));
+        }
+        String rung = single.get("publicFormLevel").strip();
+        if (!rung.isEmpty() && !p.levelCodes().contains(rung)) {
+            errors.putIfAbsent("publicFormLevel", "'" + rung + "' is geen niveau van de escalatieladder; kies een "
+                    + "niveau uit de lijst");
         }
         Map<String, String> levels = new LinkedHashMap<>();
         for (TenantProfile.EscalationLevel level : p.escalationLadder()) {
@@ -102,7 +108,8 @@ final class NotificationSettingsForm {
         return new Settings(new TenantProfile.Notifications(t.single().get("intakeEmail"),
                 t.single().get("managementEmail"), levels, days(t.single().get("reminderDays"))),
                 new TenantProfile.PublicForm(t.formEnabled(), t.single().get("publicFormKind").strip(),
-                        t.requiredFields(), Integer.parseInt(t.single().get("statusLinkDays").strip())));
+                        t.requiredFields(), Integer.parseInt(t.single().get("statusLinkDays").strip()),
+                        t.single().get("publicFormLevel").strip()));
     }
 
     private static void email(Map<String, String> errors, String field, String value, String what) {

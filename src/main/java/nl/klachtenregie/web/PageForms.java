@@ -21,11 +21,11 @@ final class PageForms {
                       @Nullable String serviceLine, @Nullable String concernsEmployee,
                       @Nullable String unwantedBehaviour, @Nullable String confidential, @Nullable String handler,
                       @Nullable String submissionId, @Nullable String csrfToken,
-                      @Nullable String acknowledgeByEmail) implements CsrfForm {
+                      @Nullable String acknowledgeByEmail, @Nullable String escalationLevel) implements CsrfForm {
 
         static IntakeForm empty(String today, String handler) {
             return new IntakeForm("FORMAL", "LETTER", today, null, null, "CLIENT", null, null, null, null, null, null,
-                    null, null, null, null, null, handler, java.util.UUID.randomUUID().toString(), null, null);
+                    null, null, null, null, null, handler, java.util.UUID.randomUUID().toString(), null, null, null);
         }
 
         public boolean acknowledgeChecked() {
@@ -42,7 +42,7 @@ final class PageForms {
                     new ComplaintForm.ComplainantForm(complainantName, complainantRole, complainantEmail,
                             complainantPhone, complainantAddress, complainantPlace),
                     summary, category, serviceLine, concernsEmployee, checkbox(unwantedBehaviour),
-                    checkbox(confidential), checkbox(officialRequested));
+                    checkbox(confidential), checkbox(officialRequested), escalationLevel);
         }
 
         // public: the template engine resolves only public methods
@@ -65,11 +65,15 @@ final class PageForms {
                       @Nullable String body, @Nullable String judgement, @Nullable String measures,
                       @Nullable String measuresDueOn, @Nullable String motivation, @Nullable String text,
                       @Nullable String signedByComplainant, @Nullable String satisfaction,
-                      @Nullable String version, @Nullable String csrfToken) implements CsrfForm {
+                      @Nullable String version, @Nullable String csrfToken, @Nullable String code,
+                      @Nullable String reason, @Nullable String noticeDate, @Nullable String noticeReference,
+                      @Nullable String consentBy, @Nullable String consentOn, @Nullable String consentHow,
+                      @Nullable String lodgedOn) implements CsrfForm {
 
         EventForm toEventForm() {
             return new EventForm(type, on, number(weeks), level, body, judgement, measures, measuresDueOn, motivation,
-                    text, checkbox(signedByComplainant) ? Boolean.TRUE : null, number(satisfaction), number(version));
+                    text, checkbox(signedByComplainant) ? Boolean.TRUE : null, number(satisfaction), number(version),
+                    null, code, reason, noticeDate, noticeReference, consentBy, consentOn, consentHow, lodgedOn);
         }
     }
 

@@ -56,17 +56,19 @@ final class ProfileForm {
             new Field("url", "profile.bodies.url", "text", MAX_TEXT)));
     static final ListSpec CATEGORIES = new ListSpec("categories", List.of(
             new Field("code", "profile.code", "text", 64),
-            new Field("name", "profile.categories.name", "text", MAX_TEXT)));
+            new Field("name", "profile.categories.name", "text", MAX_TEXT),
+            new Field("catchAll", "profile.categories.catchAll", "checkbox", 5)));
     static final ListSpec LINES = new ListSpec("lines", List.of(
             new Field("code", "profile.code", "text", 64),
             new Field("name", "profile.lines.name", "text", MAX_TEXT),
             new Field("note", "profile.lines.note", "text", MAX_LONG_TEXT),
-            new Field("regulation", "profile.lines.regulation", "text", 64)));
+            new Field("regulation", "profile.lines.regulation", "text", 64),
+            new Field("regime", "profile.lines.regime", "regime", 16)));
     static final List<ListSpec> LISTS = List.of(LADDER, BODIES, CATEGORIES, LINES, CLOSED_DAYS);
 
     /** The single fields, by form name. */
     static final List<String> SINGLE = List.of("name", "contactAddress", "contactPhone", "contactEmail",
-            "contactWebsite", "complaintAddress", "holidayCalendar");
+            "contactWebsite", "complaintAddress", "holidayCalendar", "regime");
 
     /** One row as typed, with its problems per field. */
     record Row(int index, Map<String, String> values, Map<String, String> errors) {
@@ -98,15 +100,17 @@ final class ProfileForm {
         single.put("contactWebsite", p.contact().website());
         single.put("complaintAddress", p.complaintAddress());
         single.put("holidayCalendar", p.holidayCalendar());
+        single.put("regime", p.regime());
         Map<String, List<Row>> lists = new LinkedHashMap<>();
         List<TenantProfile.EscalationLevel> ladder = p.escalationLadder();
         lists.put(LADDER.key(), rows(ladder, (l, i) -> values("position", String.valueOf(i + 1), "code", l.code(),
                 "role", l.role(), "holder", l.holder())));
         lists.put(BODIES.key(), rows(p.externalBodies(), (b, i) -> values("code", b.code(), "kind", b.kind(),
                 "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url())));
-        lists.put(CATEGORIES.key(), rows(p.categories(), (c, i) -> values("code", c.code(), "name", c.name())));
+        lists.put(CATEGORIES.key(), rows(p.categories(), (c, i) -> values("code", c.code(), "name", c.name(),
+                "catchAll", c.catchAll() ? "true" : "")));
         lists.put(LINES.key(), rows(p.serviceLines(), (s, i) -> values("code", s.code(), "name", s.name(),
-                "note", s.note(), "regulation", s.regulation())));
+                "note", s.note(), "regulation", s.regulation(), "regime", s.regime())));
         lists.put(CLOSED_DAYS.key(), rows(new ArrayList<>(p.extraClosedDays().entrySet()),
                 (e, i) -> values("date", e.getKey(), "name", e.getValue())));
         return new Typed(single, lists, p.activationRoles(), Map.of());
@@ -192,6 +196,10 @@ final class ProfileForm {
         if (!HolidayCalendar.NAMES.contains(t.single().get("holidayCalendar"))) {
             e.put("holidayCalendar", "kies een kalender uit de lijst");
         }
+        String regime = t.single().get("regime").strip();
+        if (!regime.isEmpty() && !TenantProfile.REGIMES.contains(regime)) {
+            e.put("regime", "kies een wet uit de lijst");
+        }
         if (t.activationRoles().isEmpty()) {
             e.put("activationRoles", "kies minstens één rol");
         } else if (!TenantProfile.APPROVER_ROLES.containsAll(t.activationRoles())) {
@@ -252,6 +260,9 @@ final class ProfileForm {
             e.put("code", "'" + row.get("code").strip() + "' is geen geldige code: hoofdletters, cijfers en _ , "
                     + "beginnend met een letter (bijvoorbeeld BEJEGENING)");
         }
+        if (spec == LINES && !row.get("regime").isBlank() && !TenantProfile.REGIMES.contains(row.get("regime").strip())) {
+            e.put("regime", "kies een wet uit de lijst, of geen (dan geldt die van de organisatie)");
+        }
         if (spec == LINES && !row.get("regulation").strip().matches("[a-z0-9]*(-[a-z0-9]+)*")) {
             e.put("regulation", "'" + row.get("regulation").strip() + "' is geen reglementcode: kleine letters, "
                     + "cijfers en streepjes (bijvoorbeeld arbeidscoaching), of leeg voor het hoofdreglement");
@@ -306,10 +317,12 @@ final class ProfileForm {
                 map(filled(t, BODIES), r -> new TenantProfile.ExternalBody(code(r), r.get("kind").strip(),
                         r.get("name").strip(), r.get("address").strip(), r.get("email").strip(),
                         r.get("url").strip())),
-                map(filled(t, CATEGORIES), r -> new TenantProfile.Category(code(r), r.get("name").strip())),
+                map(filled(t, CATEGORIES), r -> new TenantProfile.Category(code(r), r.get("name").strip(),
+                        PageForms.checkbox(r.get("catchAll")))),
                 map(filled(t, LINES), r -> new TenantProfile.ServiceLine(code(r), r.get("name").strip(),
-                        r.get("note").strip(), r.get("regulation").strip())),
-                TenantProfile.APPROVER_ROLES.stream().filter(t.activationRoles()::contains).toList());
+                        r.get("note").strip(), r.get("regulation").strip(), r.get("regime").strip())),
+                TenantProfile.APPROVER_ROLES.stream().filter(t.activationRoles()::contains).toList(), null, null,
+                s.get("regime").strip());
     }
 
     private static List<Row> filled(Typed t, ListSpec spec) {

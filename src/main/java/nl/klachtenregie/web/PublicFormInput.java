@@ -146,7 +146,7 @@ record PublicFormInput(String role, String name, String email, String phone, Str
         String text = wish.isEmpty() ? summary : summary + "\n\nGewenste oplossing: " + wish;
         NewComplaint complaint = new NewComplaint(kind, Channel.WEB_FORM, today, incident,
                 new Complainant(name, who, email, phone, address, place), text, category, serviceLine,
-                concernsEmployee, false, sharingDeclined(), false);
+                concernsEmployee, false, sharingDeclined(), false, form.level());
         return new Checked(complaint, Map.of());
     }
 

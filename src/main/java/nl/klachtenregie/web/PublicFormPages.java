@@ -35,7 +35,7 @@ class PublicFormPages {
     }
 
     /** A promise of the regulation: with its length ("5 werkdagen") when the regulation gives one. */
-    record Term(String code, int amount, String unit, boolean hasLength) {
+    record Term(String code, int amount, String unit, boolean hasLength, String label) {
     }
 
     /** An external body the complainant can also turn to; {@code href} only for a web address. */
@@ -102,7 +102,9 @@ class PublicFormPages {
         List<Choice> notes = profile.serviceLines().stream().filter(s -> !s.note().isBlank())
                 .map(s -> new Choice(s.name(), s.note(), false)).toList();
         List<Term> terms = promises.stream().map(t -> new Term(t.code(), t.amount(), t.unit(), t.hasTerm()
-                && t.amount() > 0 && !t.unit().equals("NONE"))).toList();
+                && t.amount() > 0 && !t.unit().equals("NONE"),
+                // The standard promises are worded by the page; a tenant's own duty by its regulation.
+                nl.klachtenregie.publicform.ComplainantTerms.CODES.contains(t.code()) ? "" : t.label())).toList();
         Map<String, String> errors = new LinkedHashMap<>();
         List<FieldError> errorList = new ArrayList<>();
         problems.forEach((field, problem) -> {

@@ -1,6 +1,7 @@
 package nl.klachtenregie.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -39,6 +40,7 @@ import nl.klachtenregie.regulation.VersionDiff;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.security.Role;
 import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.ForbiddenException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
@@ -59,7 +61,9 @@ import nl.klachtenregie.tenant.TenantDirectory;
 class RegulationPagesController {
 
     private static final String DEFAULT_FILE = "regulation.drl";
-    private static final List<String> DONE = List.of("aangemaakt", "opgeslagen", "vastgesteld");
+    private static final List<String> DONE = List.of("aangemaakt", "opgeslagen", "vastgesteld", "ingetrokken");
+    /** The field that confirms an activation on the summary page. */
+    static final String CONFIRMED = "bevestigd";
     private static final Pattern DRL_FIELD = Pattern.compile("drl\\[(\\d{1,3})]\\.(name|text)");
 
     /** One version in the list. */
@@ -67,9 +71,13 @@ class RegulationPagesController {
                       boolean fromForm, String createdBy, String activatedBy, String activatedAt, boolean inForce) {
     }
 
-    /** The list of versions with the forms for a new draft and for comparing. */
+    /**
+     * The list of versions with the forms for a new draft and for comparing. {@code copyFrom}: the version in force
+     * (else the latest active one), which a new draft copies by default; null when there is none, and a new draft
+     * then starts from the model regulation.
+     */
     record ListPage(String tenant, List<VersionRow> versions, boolean canEdit, Map<String, String> entered,
-                    List<String> errors, List<String> approvers) {
+                    List<String> errors, List<String> approvers, @Nullable String copyFrom, String kind) {
         public String nav() {
             return "reglement";
         }
@@ -84,9 +92,36 @@ class RegulationPagesController {
                        Map<String, String> header, int rowVersion, @Nullable RegulationForms.Editor editor,
                        List<DrlFile> files, @Nullable CheckResult check, List<String> errors, boolean canEdit,
                        boolean canActivate, List<String> approvers, String createdBy, String activatedBy,
-                       String activatedAt, List<String> others, @Nullable String done) {
+                       String activatedAt, List<String> others, @Nullable String done, boolean canWithdraw,
+                       LocalDate effectiveFrom, List<DrlFile> allFiles) {
         public String nav() {
             return "reglement";
+        }
+    }
+
+    /** A rule of a hand-written version that changes, for the activation summary. */
+    record RuleLine(String kind, String rule) {
+    }
+
+    /**
+     * Vaststellen bevestigen: what changes for new complaints received from the draft's effective date against the
+     * version they follow now, and whether it can be activated. {@code exact}: both sides written with the form, so the
+     * changes are compared field by field; otherwise the rules that change are listed by name.
+     */
+    record ActivationPage(String tenant, String version, String title, LocalDate effectiveFrom,
+                          @Nullable String predecessor, @Nullable LocalDate predecessorFrom, boolean exact,
+                          List<RegulationSummary.Section> sections, List<RuleLine> rules, List<String> problems,
+                          List<String> warnings, boolean canConfirm, int rowVersion, List<String> errors) {
+        public String nav() {
+            return "reglement";
+        }
+
+        public boolean nothingChanges() {
+            return sections.isEmpty() && rules.isEmpty();
+        }
+
+        public int ruleCount() {
+            return rules.size();
         }
     }
 
@@ -113,11 +148,14 @@ class RegulationPagesController {
     private final RegulationAdministration admin;
     private final DryRun dryRun;
     private final TenantDirectory tenants;
+    private final Messages messages;
 
-    RegulationPagesController(RegulationAdministration admin, DryRun dryRun, TenantDirectory tenants) {
+    RegulationPagesController(RegulationAdministration admin, DryRun dryRun, TenantDirectory tenants,
+                              Messages messages) {
         this.admin = admin;
         this.dryRun = dryRun;
         this.tenants = tenants;
+        this.messages = messages;
     }
 
     @Get
@@ -192,7 +230,8 @@ class RegulationPagesController {
         try {
             DraftHeader header = RegulationForms.header(v.name(), form);
             if (asForm) {
-                admin.updateFromForm(t, header, RegulationForms.parameters(form), rowVersion, me.username());
+                admin.updateFromForm(t, header, RegulationForms.parameters(form), RegulationForms.handRules(form),
+                        rowVersion, me.username());
             } else {
                 admin.updateFromDrl(t, header, drlFiles(form, v), rowVersion, me.username());
             }
@@ -206,20 +245,123 @@ class RegulationPagesController {
         }
     }
 
+    /** The summary of what changes for new complaints, with the button that confirms the activation. */
+    @Get("/{version}/vaststellen")
+    HttpResponse<?> confirmActivation(@PathVariable String tenant, @PathVariable String version,
+                                      HttpRequest<?> request, Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
+        requireApprover(t, me);
+        StoredVersion v = admin.version(t, version);
+        if (!v.isDraft()) {
+            return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(v.name())));
+        }
+        return HttpResponse.ok(activationPage(t, v, request, List.of()));
+    }
+
+    /**
+     * Activates a draft once confirmed ({@code bevestigd=ja}, sent by the summary page's button). Without the
+     * confirmation the summary is shown, with 422 when the draft cannot be activated; never activated unseen.
+     */
     @Post("/{version}/vaststellen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> activate(@PathVariable String tenant, @PathVariable String version,
-                             @Body Map<String, String> form, Authentication authentication) {
+                             @Body Map<String, String> form, HttpRequest<?> request, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
+        requireApprover(t, me);
+        StoredVersion v = admin.version(t, version);
+        if (!v.isDraft()) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(versionPage(t, me, v, null, null,
+                    List.of("Versie '" + v.name() + "' is al vastgesteld."), null));
+        }
+        if (!"ja".equals(form.get(CONFIRMED))) {
+            ModelAndView<ActivationPage> page = activationPage(t, v, request, List.of());
+            return HttpResponse.status(page.getModel().orElseThrow().canConfirm() ? HttpStatus.OK
+                    : HttpStatus.UNPROCESSABLE_ENTITY).body(page);
+        }
         try {
             admin.activate(t, version, rowVersion(form), me.username(), me.roles().stream().map(Role::name).toList());
             return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(version) + "?gedaan=vastgesteld"));
         } catch (RefusedException | ConflictException e) {
             HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-            return HttpResponse.status(status).body(versionPage(t, me, admin.version(t, version), null, null,
-                    reasons(e), null));
+            return HttpResponse.status(status).body(activationPage(t, admin.version(t, version), request,
+                    reasons(e)));
+        } catch (InvalidInputException e) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(activationPage(t, v, request, messages(e)));
         }
+    }
+
+    /** Withdraws an activation whose effective date is still to come: the version is a draft again. */
+    @Post("/{version}/intrekken")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdraw(@PathVariable String tenant, @PathVariable String version,
+                             @Body Map<String, String> form, Authentication authentication) {
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
+        requireApprover(t, me);
+        try {
+            admin.withdraw(t, version, rowVersion(form), me.username(), me.roles().stream().map(Role::name).toList());
+            return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(version) + "?gedaan=ingetrokken"));
+        } catch (RefusedException | ConflictException | InvalidInputException e) {
+            HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT
+                    : e instanceof InvalidInputException ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
+            List<String> why = e instanceof InvalidInputException i ? messages(i) : reasons(e);
+            return HttpResponse.status(status).body(versionPage(t, me, admin.version(t, version), null, null, why,
+                    null));
+        }
+    }
+
+    private static void requireApprover(Tenant t, CurrentUser me) {
+        if (!canActivate(t, me)) {
+            throw new ForbiddenException("Alleen " + String.join(" of ", t.profile().activationRoles().stream()
+                    .map(RegulationAdministration::roleName).toList()) + " mag bij deze organisatie een "
+                    + "reglementversie vaststellen of intrekken.");
+        }
+    }
+
+    private static boolean canActivate(Tenant t, CurrentUser me) {
+        return me.roles().stream().map(Role::name).anyMatch(t.profile().activationRoles()::contains);
+    }
+
+
+    private ModelAndView<ActivationPage> activationPage(Tenant t, StoredVersion v, HttpRequest<?> request,
+                                                        List<String> errors) {
+        CheckResult check = admin.check(t, v);
+        List<String> problems = new ArrayList<>(check.problems());
+        problems.addAll(check.placeholderReasons());
+        StoredVersion before = admin.predecessor(t, v).orElse(null);
+        if (before != null && !v.version().effectiveFrom().isAfter(before.version().effectiveFrom())) {
+            problems.add("De ingangsdatum moet na " + before.version().effectiveFrom().format(DMY) + " liggen, de "
+                    + "ingangsdatum van versie " + before.name() + ": een vastgestelde versie wordt niet meer gewijzigd "
+                    + "of teruggezet.");
+        }
+        RegulationSummary summary = new RegulationSummary(messages, LayoutModelProcessor.locale(request),
+                t.profile());
+        boolean exact = v.fromForm() && (before == null || before.fromForm());
+        List<RegulationSummary.Section> sections = v.fromForm()
+                ? summary.changes(before == null ? null : before.parameters() != null && exact
+                ? before.parameters() : null, v.parameters())
+                : List.of();
+        List<RuleLine> rules = new ArrayList<>();
+        if (before != null) {
+            // Hand-written rules on either side (also the form's own file of hand rules): the rules that change.
+            VersionDiff diff = VersionDiff.of(before, v);
+            diff.rules().stream().filter(r -> !r.rule().equals(VersionDiff.OUTSIDE_RULES))
+                    .filter(r -> !exact || !r.file().equals(nl.klachtenregie.regulation.RuleTemplates.FILE_NAME))
+                    .forEach(r -> rules.add(new RuleLine(r.kind(), r.rule())));
+        } else if (!v.fromForm()) {
+            VersionDiff.ruleNames(v.version().ruleSet()).forEach(name -> rules.add(new RuleLine("ADDED", name)));
+        }
+        if (!exact && v.fromForm() && before != null) {
+            // The version in force is hand-written: its terms cannot be read field by field, so the draft is shown
+            // as what new complaints get, next to the rules that change.
+            sections = summary.changes(null, v.parameters());
+        }
+        return new ModelAndView<>("regulation-activate", new ActivationPage(t.slug(), v.name(), v.version().title(),
+                v.version().effectiveFrom(), before == null ? null : before.name(),
+                before == null ? null : before.version().effectiveFrom(), exact, sections, rules, problems,
+                check.warnings(), problems.isEmpty(), v.rowVersion(), errors));
     }
 
     @Post("/{version}/verwijderen")
@@ -301,12 +443,15 @@ class RegulationPagesController {
         List<VersionRow> rows = admin.versions(t).stream().map(v -> new VersionRow(v.name(), v.regulation(),
                 v.status().name(),
                 v.version().effectiveFrom(), v.version().title(), v.fromForm(), orEmpty(v.createdBy()),
-                orEmpty(v.activatedBy()), v.activatedAt() == null ? "" : v.activatedAt().toString(),
+                orEmpty(v.activatedBy()), v.activatedAt() == null ? "" : AT.format(v.activatedAt()),
                 inForce.contains(v.name()))).toList();
         Map<String, String> kept = new LinkedHashMap<>(entered);
         kept.remove(nl.klachtenregie.security.CsrfTokens.FIELD);
+        String copyFrom = kept.containsKey("from") ? kept.get("from")
+                : admin.currentVersion(t).map(StoredVersion::name).orElse(null);
+        String kind = kept.getOrDefault("kind", copyFrom != null ? "copy" : "form");
         return new ModelAndView<>("regulations", new ListPage(t.slug(), rows, me.has(Role.ADMIN), kept, errors,
-                approvers(t)));
+                approvers(t), copyFrom, kind));
     }
 
     private ModelAndView<VersionPage> versionPage(Tenant t, CurrentUser me, StoredVersion v,
@@ -320,25 +465,37 @@ class RegulationPagesController {
         header.put("source", posted != null ? posted.getOrDefault("source", "") : v.version().source());
         RegulationForms.Editor editor = null;
         if (form && v.isDraft()) {
-            editor = posted != null ? RegulationForms.editor(posted) : RegulationForms.editor(v.parameters());
+            editor = posted != null ? RegulationForms.editor(posted, t.profile())
+                    : RegulationForms.editor(v.parameters(), RegulationAdministration.handRules(v), t.profile());
         }
         List<DrlFile> files = new ArrayList<>();
         if (posted != null && !form) {
             // As typed, even when it was refused: what the administrator wrote is never lost.
             postedFiles(posted).forEach(pair -> files.add(new DrlFile(files.size(), pair[0], pair[1])));
         } else {
-            v.version().ruleSet().sources().forEach((name, text) -> files.add(new DrlFile(files.size(), name, text)));
+            v.version().ruleSet().sources().forEach((name, text) -> {
+                // Under the form, the hand-written rules have their own editor; the generated file is shown read-only.
+                if (!(form && v.isDraft() && name.equals(nl.klachtenregie.regulation.RuleTemplates.HAND_FILE))) {
+                    files.add(new DrlFile(files.size(), name, text));
+                }
+            });
+        }
+        // Every file as stored, for turning a form draft into hand-written DRL without losing a rule.
+        List<DrlFile> allFiles = new ArrayList<>();
+        if (form && v.isDraft() && posted == null) {
+            v.version().ruleSet().sources().forEach((name, text) -> allFiles.add(new DrlFile(allFiles.size(), name,
+                    text)));
         }
         // The check compiles the draft (a few hundred milliseconds at most); active versions passed it already.
-        CheckResult check = v.isDraft() && posted == null ? admin.check(t, v.version().ruleSet()) : null;
-        boolean canActivate = v.isDraft() && me.roles().stream().map(Role::name)
-                .anyMatch(t.profile().activationRoles()::contains);
+        CheckResult check = v.isDraft() && posted == null ? admin.check(t, v) : null;
+        boolean canActivate = v.isDraft() && canActivate(t, me);
         List<String> others = admin.versions(t).stream().map(StoredVersion::name).filter(n -> !n.equals(v.name()))
                 .toList();
         return new ModelAndView<>("regulation", new VersionPage(t.slug(), v.name(), v.status().name(), v.isDraft(),
                 form, header, v.rowVersion(), editor, files, check, errors, v.isDraft() && me.has(Role.ADMIN),
                 canActivate, approvers(t), orEmpty(v.createdBy()), orEmpty(v.activatedBy()),
-                v.activatedAt() == null ? "" : v.activatedAt().toString(), others, done));
+                v.activatedAt() == null ? "" : AT.format(v.activatedAt()), others, done,
+                admin.withdrawable(v) && canActivate(t, me), v.version().effectiveFrom(), allFiles));
     }
 
     /** The posted DRL fields as [name, text] pairs in their order; never fails. */
@@ -404,7 +561,8 @@ class RegulationPagesController {
         Matcher m = Pattern.compile("(\\w+)\\[(\\d+)]\\.(\\w+)").matcher(key);
         if (m.matches()) {
             return FIELD_LABELS.getOrDefault(m.group(1), m.group(1)) + ", rij " + (Integer.parseInt(m.group(2)) + 1)
-                    + ", " + FIELD_LABELS.getOrDefault(m.group(3), m.group(3));
+                    + ", " + FIELD_LABELS.getOrDefault(m.group(1) + "." + m.group(3),
+                    FIELD_LABELS.getOrDefault(m.group(3), m.group(3)));
         }
         return FIELD_LABELS.getOrDefault(key, key);
     }
@@ -423,7 +581,17 @@ class RegulationPagesController {
             Map.entry("quote", "Artikel en tekst"), Map.entry("term", "Van termijn"), Map.entry("maxCount", "Hoe vaak"),
             Map.entry("label", "Omschrijving"), Map.entry("measure", "Meting"), Map.entry("comparator", "Vergelijking"),
             Map.entry("target", "Norm"), Map.entry("period", "Periode"), Map.entry("audience", "Voor wie"),
-            Map.entry("sections", "Onderdelen"));
+            Map.entry("sections", "Onderdelen"), Map.entry("startLevel", "Niveau"),
+            Map.entry("statute", "Wettelijke grondslag"), Map.entry("beyondWithConsent", "Langer met instemming"),
+            Map.entry("announceBeforeDue", "Aankondigen"), Map.entry("escalation", "Escalatie"),
+            Map.entry("escalation.appliesTo", "Escalatie, geldt voor"), Map.entry("escalation.quote",
+                    "Escalatie, artikel en tekst"), Map.entry("externalBodies", "Externe instanties"),
+            Map.entry("body", "Instantie"), Map.entry("serviceLine", "Dienst"), Map.entry("atLevel", "Bij niveau"),
+            Map.entry("endsOwnDuty", "Neemt de klacht over"), Map.entry("suspensions", "Opschorting"),
+            Map.entry("maxDays", "Hoogstens dagen"), Map.entry("statutoryToo", "Ook wettelijke termijnen"),
+            Map.entry("rollOverQuote", "Doorlopen van eigen termijnen, artikel en tekst"),
+            Map.entry("regulation", "Reglement"), Map.entry(CONFIRMED, "Bevestiging"),
+            Map.entry("terms.label", "Wat de klager leest"), Map.entry("suspensions.term", "Termijn"));
 
     /** The role codes; the views name them in the reader's language ({@code admin.role.*}). */
     private static List<String> approvers(Tenant t) {
@@ -437,6 +605,12 @@ class RegulationPagesController {
                 + "ontvangstbevestiging'\"\nwhen\n    ComplaintFacts($r : receivedOn)\nthen\n"
                 + "    insert(new Obligation(\"ACKNOWLEDGE\", $r, 5, \"WORKING_DAYS\", \"ACKNOWLEDGED\"));\nend\n";
     }
+
+    private static final java.time.format.DateTimeFormatter DMY =
+            java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    /** When a version was activated, as people read it: 22-11-2026 14:05 (Amsterdam time). */
+    private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
+            .ofPattern("dd-MM-yyyy HH:mm").withZone(java.time.ZoneId.of("Europe/Amsterdam"));
 
     private static String base(Tenant t) {
         return "/t/" + t.slug() + "/beheer/reglement";

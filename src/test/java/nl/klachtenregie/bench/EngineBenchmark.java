@@ -67,7 +67,7 @@ public final class EngineBenchmark {
             List.of("BEJEGENING", "ZORGVERLENING", "WACHTTIJDEN", "ONGEWENST_GEDRAG"));
     private static final Profile IEDERZIJNWERK = new Profile("iederzijnwerk",
             List.of("EMPLOYEE", "TEAM_LEAD", "DIRECTOR", "COMPLAINTS_OFFICER", "DISPUTES_COMMITTEE"),
-            List.of("KPZ_KLACHTENFUNCTIONARIS", "KPZ_GESCHILLENCOMMISSIE"),
+            List.of("KPZ_KLACHTENFUNCTIONARIS", "KPZ_GESCHILLENCOMMISSIE", "ARBEIDSCOACHING_PROCEDURE"),
             List.of("AMBULANT", "DAGBESTEDING", "HUISHOUDENPLUS", "AMBULANT", "DAGBESTEDING", "ARBEIDSCOACHING"),
             List.of("BEJEGENING", "ONDERSTEUNING", "AFSPRAKEN", "COMMUNICATIE"));
     private static final Profile KWALITEIT = new Profile("kwaliteitsprocedure-6-5", List.of("EMPLOYEE", "DIRECTOR"),
@@ -284,6 +284,16 @@ public final class EngineBenchmark {
                         "within 20% of before"});
             }
         }
+        // The same IederZijnWerk case with its decision term suspended for a week and resumed (the suspension path).
+        Seed izw = seeds.stream().filter(x -> x.slug().equals("iederzijnwerk")).findFirst().orElseThrow();
+        nl.klachtenregie.complaint.CaseEngineBench suspended = new nl.klachtenregie.complaint.CaseEngineBench(rules,
+                izw.slug(), IEDERZIJNWERK.ladder(), IEDERZIJNWERK.serviceLines().get(0), izw.version(), izw.ruleSet(),
+                true);
+        int duties = suspended.evaluate();
+        double perSecond = throughput(suspended::evaluate, 0.5, 2.0, 1);
+        rows.add(new String[] {izw.label() + " + opschorting", Integer.toString(duties),
+                String.format(Locale.ROOT, "%,.0f cases/s", perSecond),
+                String.format(Locale.ROOT, "%.1f µs", 1e6 / perSecond)});
         table(new String[] {"Regulation", "Duties", "Throughput", "Mean latency"}, rows);
     }
 

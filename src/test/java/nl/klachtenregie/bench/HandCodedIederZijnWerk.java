@@ -58,7 +58,9 @@ final class HandCodedIederZijnWerk {
         }
         tenantWide(kpis, reports);
 
-        int fired = obligations.size() + waivers.size() + extensions.size() + inadmissible.size() + refusals.size()
+        // The Arbeidscoaching referral is one rule inserting two outcomes.
+        int twoInOne = (int) bodies.stream().filter(b -> b.body().equals("ARBEIDSCOACHING_PROCEDURE")).count();
+        int fired = -twoInOne + obligations.size() + waivers.size() + extensions.size() + inadmissible.size() + refusals.size()
                 + escalation.size() + bodies.size() + advice.size() + addressees.size() + kpis.size() + reports.size();
         return new RegulationOutcome(obligations, waivers, extensions, List.<Registration>of(), inadmissible,
                 refusals, escalation, bodies, advice, addressees, kpis, reports, fired);
@@ -84,12 +86,18 @@ final class HandCodedIederZijnWerk {
                     "De klager valt onder de klantcategorie IederZijnWerk Arbeidscoaching: wijs op de specifieke "
                             + "klachtenprocedure voor IederZijnWerk Arbeidscoaching op www.iederzijnwerk.nl; deze "
                             + "klachtenprocedure van IederZijnWerk Ambulant is niet van toepassing."));
-            inadmissible.add(new Inadmissible(
-                    "Voor IederZijnWerk Arbeidscoaching geldt een eigen klachtenprocedure (www.iederzijnwerk.nl)"));
+            if (tenant.hasExternalBody("ARBEIDSCOACHING_PROCEDURE")) {
+                bodies.add(new ExternalBodyReference("ARBEIDSCOACHING_PROCEDURE", true));
+                obligations.add(new Obligation("REFER_OWN_PROCEDURE", r, 0, "NONE", "REFERRED_EXTERNAL"));
+            }
         }
         if (tooOld) {
-            inadmissible.add(new Inadmissible("Klachten kunnen worden ingediend over gebeurtenissen van maximaal "
-                    + "een jaar geleden; deze klacht gaat over gebeurtenissen van meer dan een jaar voor ontvangst"));
+            advice.add(new Advice("EEN_JAAR_KPZ",
+                    "De gebeurtenis ligt meer dan een jaar voor de ontvangst. Bij Klachtenportaal Zorg 'kunnen klachten "
+                            + "worden ingediend over gebeurtenissen van maximaal een jaar geleden': die weg kan voor deze "
+                            + "klacht gesloten zijn. IederZijnWerk behandelt de klacht zelf wel; vertel de klager dit en "
+                            + "bevestig de controle."));
+            obligations.add(new Obligation("CHECK_ONE_YEAR_KPZ", r, 0, "NONE", "CHECK_CONFIRMED"));
         }
         if ("OTHER".equals(c.complainantRole())) {
             advice.add(new Advice("KLAGER",
@@ -106,7 +114,7 @@ final class HandCodedIederZijnWerk {
                 + "e-mail info@iederzijnwerk.nl; telefoon 0515 543623; klachtenformulier op www.iederzijnwerk.nl"));
 
         // Klachtenportaal Zorg / Geschillencommissie, escalation ladder
-        bodies.add(new ExternalBodyReference("KPZ_KLACHTENFUNCTIONARIS"));
+        bodies.add(new ExternalBodyReference("KPZ_KLACHTENFUNCTIONARIS", false));
         boolean atOfficerOrAbove = COMPLAINTS_OFFICER.equals(level) || DISPUTES_COMMITTEE.equals(level);
         if (!atOfficerOrAbove && tenant.hasLevel(COMPLAINTS_OFFICER)) {
             escalation.add(new EscalationOption(COMPLAINTS_OFFICER));
@@ -124,7 +132,7 @@ final class HandCodedIederZijnWerk {
                 "Neem alleen contact op met andere betrokkenen bij de klacht na toestemming van de betrokken partij."));
 
         // Wanneer is een klacht officieel: DECIDE 6 weken, one extension of 4 weeks
-        if ((formal || c.isWritten()) && !arbeidscoaching && !tooOld) {
+        if ((formal || c.isWritten()) && !arbeidscoaching) {
             obligations.add(new Obligation("DECIDE", r, 6, "WEEKS", "DECIDED"));
             extensions.add(new ExtensionPolicy("DECIDE", 1, 4, "WEEKS", true));
         }
@@ -196,9 +204,6 @@ final class HandCodedIederZijnWerk {
         }
 
         // Niet in behandeling: bericht binnen 6 weken, DECIDE vervalt
-        if ((arbeidscoaching || tooOld) && !notAdmissibleDeclared) {
-            obligations.add(new Obligation("NOTIFY_NOT_ADMISSIBLE", r, 6, "WEEKS", "DECLARED_NOT_ADMISSIBLE"));
-        }
         if (notAdmissibleDeclared) {
             obligations.add(new Obligation("NOTIFY_NOT_ADMISSIBLE", r, 6, "WEEKS", "DECLARED_NOT_ADMISSIBLE"));
             waivers.add(new Waiver("DECIDE"));

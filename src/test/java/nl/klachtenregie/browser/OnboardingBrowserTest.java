@@ -15,7 +15,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A new organisation is onboarded through the UI alone: the platform administrator creates it with its first
- * administrator, who completes the profile, adds a handler, writes the regulation with the form and activates it.
+ * administrator, who completes the profile, adds a handler, writes the regulation with the form (confirming each of the
+ * model's standard rows in the organisation's own words) and activates it through the confirmation page.
  * A complaint is handled under it; then a new version shortens the decision term, and a later complaint follows
  * the new version while the earlier case keeps the version and due date it had. Today is pinned to 22-11-2026.
  */
@@ -84,6 +85,20 @@ class OnboardingBrowserTest extends BrowserSupport {
         assertEquals("DECIDE", draft.findElement(By.name("terms[1].code")).getAttribute("value"));
         assertEquals("6", draft.findElement(By.name("terms[1].amount")).getAttribute("value"));
         fill(draft, "terms[1].quote", "Artikel 7: 'binnen zes weken een schriftelijke beslissing'");
+        clickAndWaitForNewPage(driver.findElement(By.id("save")));
+        waitForPath(REGULATION + "/2026-01\\?gedaan=opgeslagen");
+        // The model's other rows still hold its standard words: listed by the check, and confirmed one by one.
+        List<String> unconfirmed = driver.findElements(By.cssSelector("#check-placeholders li")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(unconfirmed.contains("Termijnen, rij 1 (ACKNOWLEDGE)"), unconfirmed::toString);
+        assertFalse(unconfirmed.contains("Termijnen, rij 2 (DECIDE)"), "the decision term has its own words now");
+        int article = 1;
+        for (WebElement quote : driver.findElements(By.cssSelector("#version-form textarea.quote"))) {
+            if (quote.getAttribute("value").startsWith("Standaardwaarde")) {
+                quote.clear();
+                quote.sendKeys("Artikel " + article++ + ": de eigen woorden van Zorggroep Noord");
+            }
+        }
         clickAndWaitForNewPage(driver.findElement(By.id("save")));
         waitForPath(REGULATION + "/2026-01\\?gedaan=opgeslagen");
         waitFor(By.id("check-ok"));
@@ -161,9 +176,13 @@ class OnboardingBrowserTest extends BrowserSupport {
         clickAndWaitForNewPage(driver.findElement(By.id("create-version")));
     }
 
+    /** Activates through the confirmation page, which says what changes for new complaints. */
     private void activateShownVersion(String version) {
         assertEquals("DRAFT", driver.findElement(By.id("version-status")).getAttribute("data-status"));
         clickAndWaitForNewPage(driver.findElement(By.id("activate")));
+        waitForPath(REGULATION + "/" + version + "/vaststellen");
+        waitFor(By.id("changes"));
+        clickAndWaitForNewPage(driver.findElement(By.id("confirm-activation")));
         waitForPath(REGULATION + "/" + version + "\\?gedaan=vastgesteld");
         assertEquals("ACTIVE", driver.findElement(By.id("version-status")).getAttribute("data-status"));
         assertTrue(text(By.id("version-status")).contains("Vastgesteld"));

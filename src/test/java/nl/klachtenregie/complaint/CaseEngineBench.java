@@ -29,6 +29,12 @@ public final class CaseEngineBench {
      */
     public CaseEngineBench(RegulationEngine rules, String slug, List<String> ladder, String serviceLine,
                            String versionName, RuleSet ruleSet) {
+        this(rules, slug, ladder, serviceLine, versionName, ruleSet, false);
+    }
+
+    /** @param suspended the decision term also stood still for a week before the extension (suspended, resumed) */
+    public CaseEngineBench(RegulationEngine rules, String slug, List<String> ladder, String serviceLine,
+                           String versionName, RuleSet ruleSet, boolean suspended) {
         this.engine = new CaseEngine(rules);
         List<TenantProfile.EscalationLevel> levels = ladder.stream()
                 .map(code -> new TenantProfile.EscalationLevel(code, code.toLowerCase())).toList();
@@ -48,9 +54,15 @@ public final class CaseEngineBench {
         NewEvent decided = new NewEvent(EventType.DECIDED, received.plusDays(57), null, null, null,
                 Judgement.PARTLY_WELL_FOUNDED, "Werkafspraken aangepast", received.plusDays(85), null, null, null,
                 null);
-        this.events = List.of(NewEvent.of(EventType.ACKNOWLEDGED, received.plusDays(2)),
-                NewEvent.of(EventType.MANAGEMENT_INFORMED, received.plusDays(3)), extension,
-                NewEvent.of(EventType.CONTACTED, received.plusDays(9)), decided);
+        List<NewEvent> timeline = new java.util.ArrayList<>(List.of(NewEvent.of(EventType.ACKNOWLEDGED,
+                received.plusDays(2)), NewEvent.of(EventType.MANAGEMENT_INFORMED, received.plusDays(3))));
+        if (suspended) {
+            timeline.add(NewEvent.about(EventType.TERM_SUSPENDED, received.plusDays(10), List.of("DECIDE"),
+                    "wacht op de klager"));
+            timeline.add(NewEvent.about(EventType.TERM_RESUMED, received.plusDays(17), List.of(), null));
+        }
+        timeline.addAll(List.of(extension, NewEvent.of(EventType.CONTACTED, received.plusDays(9)), decided));
+        this.events = List.copyOf(timeline);
     }
 
     /** One evaluation of the case as recording its last event does; returns the number of duties scheduled. */

@@ -20,13 +20,24 @@ import org.junit.jupiter.api.TestInstance;
 class CaseLifecycleTest extends ApiTestSupport {
 
     @Test
-    void closingEndsOpenDutiesButAMissedTermStaysMissed() {
+    void closingLetsNoDutyLapseAndAMissedTermStaysMissed() {
         // IederZijnWerk, received Thu 1 Oct 2026: acknowledgement due Thu 8 Oct (5 working days), never sent.
         Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-10-01")).get("id");
         event("iederzijnwerk", id, ev("DECIDED", "2026-10-20", "judgement", "UNFOUNDED"));
+        // informing the directie and telling the complainant the outcome were never done: closing is refused
+        Map<String, Object> refused = refusedEvent("iederzijnwerk", id, ev("CLOSED", "2026-10-21"));
+        assertTrue(((String) refused.get("message")).startsWith("Het dossier kan nog niet worden gesloten"),
+                refused::toString);
+        assertTrue(strings(refused, "reasons").stream().anyMatch(r -> r.startsWith("Open: Leiding informeren")),
+                refused::toString);
+        event("iederzijnwerk", id, ev("SOLUTION_COMMUNICATED", "2026-10-21"));
+        event("iederzijnwerk", id, ev("DUTY_SET_ASIDE", "2026-10-21", "code", "INFORM_MANAGEMENT", "reason",
+                "De directie besliste zelf over de klacht en wist er dus van."));
         Map<String, Object> closed = event("iederzijnwerk", id, ev("CLOSED", "2026-10-21", "satisfaction", 3));
         assertEquals("OVERDUE", obligation(closed, "ACKNOWLEDGE").get("status"));
-        assertEquals("WAIVED", obligation(closed, "INFORM_MANAGEMENT").get("status"));
+        assertEquals("SET_ASIDE", obligation(closed, "INFORM_MANAGEMENT").get("status"));
+        assertEquals("De directie besliste zelf over de klacht en wist er dus van.",
+                obligation(closed, "INFORM_MANAGEMENT").get("setAsideReason"));
         assertEquals("MET", obligation(closed, "DECIDE").get("status"));
         List<Map> overdueWork = retrieve(
                 "/api/tenants/iederzijnwerk/complaints?overdue=true", Argument.listOf(Map.class));
@@ -49,12 +60,23 @@ class CaseLifecycleTest extends ApiTestSupport {
     }
 
     @Test
-    void aCaseReferredToTheExternalBodyCanBeClosed() {
+    void aCaseReferredToTheExternalBodyCanBeClosedOnceItsOutcomeIsIn() {
+        // Klimkoord stays responsible for a complaint Klachtenportaal Zorg handles: closed once the outcome is in.
         Object id = createComplaint("klimkoord", complaint("FORMAL", "WEB_FORM", "2026-09-07")).get("id");
         Map<String, Object> referred = event("klimkoord", id, ev("REFERRED_EXTERNAL", "2026-09-08",
                 "body", "KPZ_KLACHTENFUNCTIONARIS"));
-        assertTrue(((List<?>) referred.get("nextActions")).contains("CLOSED"));
+        assertFalse(((List<?>) referred.get("nextActions")).contains("CLOSED"));
+        Map<String, Object> outcome = event("klimkoord", id, ev("EXTERNAL_OUTCOME_RECEIVED", "2026-10-15"));
+        assertTrue(((List<?>) outcome.get("nextActions")).contains("CLOSED"));
         assertEquals("CLOSED", event("klimkoord", id, ev("CLOSED", "2026-11-02")).get("status"));
+        // a referral to a body that takes the complaint over (IederZijnWerk's geschillencommissie) ends the duties
+        Object izw = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-09-07")).get("id");
+        event("iederzijnwerk", izw, ev("ESCALATED", "2026-09-08", "level", "COMPLAINTS_OFFICER"));
+        Map<String, Object> taken = event("iederzijnwerk", izw, ev("REFERRED_EXTERNAL", "2026-09-09", "body",
+                "KPZ_GESCHILLENCOMMISSIE"));
+        assertEquals("REFERRED_EXTERNAL", taken.get("status"));
+        assertEquals("WAIVED", obligation(taken, "DECIDE").get("status"));
+        assertEquals("CLOSED", event("iederzijnwerk", izw, ev("CLOSED", "2026-09-10")).get("status"));
     }
 
     @Test

@@ -97,7 +97,7 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
         service.recordEvent(izw, new ComplaintId(c.id()), NewEvent.of(EventType.CONTACTED, LocalDate.of(2026, 8, 4)));
         assertThrows(ConflictException.class, () -> tx.executeWrite(s -> {
             store.appendEvent(izw.id(), stale, NewEvent.of(EventType.PROGRESS_REPORTED, LocalDate.of(2026, 8, 5)),
-                    evaluatedFor(izw, stale), null);
+                    evaluatedFor(izw, stale), null, java.time.Instant.now(), false);
             return null;
         }));
         assertEquals(1, service.get(izw, new ComplaintId(c.id()), null).events().size());
@@ -181,7 +181,8 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
         var nothing = new nl.klachtenregie.regulation.RegulationOutcome(List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0);
         return new CaseEngine.Evaluated(nothing, CaseStatus.IN_PROGRESS, "EMPLOYEE", List.of(),
-                new StoredOutcome(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "", null));
+                new StoredOutcome(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "", null, List.of(),
+                        java.util.Map.of(), List.of(), List.of()));
     }
 
     @Test

@@ -65,6 +65,16 @@ class LetterServiceTest extends ApiTestSupport {
     }
 
     @Test
+    void aLetterOnAVersionOneCaseNamesTheDirectorOfVersionOne() {
+        // Impuls version 1 is addressed to "de directeur mevrouw J. Hartman"; the profile now names mevrouw A. Ten Dam.
+        ComplaintId id = newCase("impuls", complaint("FORMAL", "LETTER", "2024-09-02"));
+        LetterSummary letter = letters.issue(tenant("impuls"), id, LetterKind.ACKNOWLEDGEMENT, user("impuls.medewerker"));
+        String text = pdfText("impuls", id, letter);
+        assertContains(text, "3. de directeur (mevrouw J. Hartman)");
+        assertFalse(text.contains("Ten Dam"), text);
+    }
+
+    @Test
     void acknowledgementNamesTheProcedureAndTheExternalBodysAddress() {
         Map<String, Object> body = complaint("FORMAL", "LETTER", "2026-09-01");
         complainant(body).put("address", "Dorpsstraat 1, 1234 AB");
@@ -153,6 +163,7 @@ class LetterServiceTest extends ApiTestSupport {
     void aClosedCaseTakesNoAcknowledgementOrProgressLetter() {
         ComplaintId id = newCase("impuls", complaint("FORMAL", "LETTER", "2026-09-01"));
         event("impuls", id.value(), ev("DECIDED", "2026-10-01", "judgement", "UNFOUNDED"));
+        setAsideOpenDuties("impuls", id.value(), "2026-10-05");
         event("impuls", id.value(), ev("CLOSED", "2026-10-05"));
 
         assertEquals(List.of(LetterKind.DECISION),

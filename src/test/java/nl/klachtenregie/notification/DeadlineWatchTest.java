@@ -164,6 +164,57 @@ class DeadlineWatchTest implements TestPropertyProvider {
     }
 
     @Test
+    void aMissedTermNoticeStaysOnRecordMarkedSupersededWhenAnExtensionAnnouncedInTimeIsRecordedLate() {
+        // Judgement: 6 weeks after Tue 01-12-2026 = Tue 12-01-2027. Announced in writing on 08-01, recorded on 15-01.
+        CaseView c = fileLetter("2026-12-01");
+        assertEquals(LocalDate.parse("2027-01-12"), due(c, "DECIDE"));
+        List<TestMail.Received> missed = runOn("2027-01-13").stream()
+                .filter(m -> m.subject().startsWith("Termijn verstreken") && m.subject().contains(c.reference())
+                        && m.subject().contains("Besluit")).toList();
+        assertEquals(1, missed.size(), () -> mail.received().toString());
+
+        clock.set("2027-01-15");
+        complaints.recordEvent(tenant(), new ComplaintId(c.id()), new NewEvent(EventType.EXTENSION_ANNOUNCED,
+                LocalDate.parse("2027-01-08"), 4, null, null, null, null, null, null, null, null, null)
+                .withNotice(LocalDate.parse("2027-01-08"), "brief 08-01-2027, kenmerk IZW-17",
+                        "De behandelaar legde de verlenging pas na haar vakantie vast."));
+        OutboxMessage notice = outbox.ofComplaint(tenant(), c.id()).stream()
+                .filter(m -> m.kind() == MessageKind.MISSED_TERM && m.subject().contains("Besluit")).findFirst()
+                .orElseThrow();
+        assertEquals(DeliveryState.SENT, notice.state(), "it was sent and stays on record");
+        assertTrue(notice.note() != null && notice.note().startsWith("Vervangen: de verlenging was op tijd "
+                + "schriftelijk aangekondigd"), () -> String.valueOf(notice.note()));
+        assertTrue(notice.note().contains("09-02-2027"), notice.note());
+        assertEquals(LocalDate.parse("2027-02-09"), due(complaints.get(tenant(), new ComplaintId(c.id()), null),
+                "DECIDE"));
+    }
+
+    @Test
+    void aMissedTermNoticeNotYetSentIsNotSentOnceAnExtensionAnnouncedInTimeIsRecordedLate() {
+        CaseView c = fileLetter("2026-12-01");
+        clock.set("2027-01-13");
+        watch.run();
+        OutboxMessage queued = outbox.ofComplaint(tenant(), c.id()).stream()
+                .filter(m -> m.kind() == MessageKind.MISSED_TERM && m.subject().contains("Besluit")).findFirst()
+                .orElseThrow();
+        assertEquals(DeliveryState.PENDING, queued.state());
+
+        clock.set("2027-01-15");
+        complaints.recordEvent(tenant(), new ComplaintId(c.id()), new NewEvent(EventType.EXTENSION_ANNOUNCED,
+                LocalDate.parse("2027-01-08"), 4, null, null, null, null, null, null, null, null, null)
+                .withNotice(LocalDate.parse("2027-01-08"), "brief 08-01-2027, kenmerk IZW-18",
+                        "Vastgelegd na de vakantie van de behandelaar."));
+        dispatcher.dispatch();
+        OutboxMessage kept = outbox.ofComplaint(tenant(), c.id()).stream()
+                .filter(m -> m.id() == queued.id()).findFirst().orElseThrow();
+        assertEquals(DeliveryState.NOT_SENT, kept.state(), "the term was not missed: the notice does not go out");
+        assertTrue(kept.note() != null && kept.note().startsWith("Vervangen:"), () -> String.valueOf(kept.note()));
+        assertTrue(mail.received().stream().noneMatch(m -> m.subject().startsWith("Termijn verstreken")
+                && m.subject().contains(c.reference()) && m.subject().contains("Besluit")),
+                () -> mail.received().toString());
+    }
+
+    @Test
     void directieHearsOfEveryComplaintAndTheDutyIsRecordedOnTheTimeline() {
         CaseView c = fileLetter("2026-11-03");
         List<TestMail.Received> notices = runOn("2026-11-03").stream()

@@ -32,7 +32,7 @@ class CoverageListTest {
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final List<String> TEST_PACKAGES = List.of("nl.klachtenregie.scenario",
             "nl.klachtenregie.regulation.internal", "nl.klachtenregie.regulation", "nl.klachtenregie.web",
-            "nl.klachtenregie.complaint", "nl.klachtenregie");
+            "nl.klachtenregie.complaint", "nl.klachtenregie.letter", "nl.klachtenregie.report", "nl.klachtenregie");
 
     static Stream<String> tenants() throws IOException {
         try (Stream<Path> dirs = Files.list(Path.of("tenants"))) {

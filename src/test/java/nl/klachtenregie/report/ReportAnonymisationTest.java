@@ -188,7 +188,7 @@ class ReportAnonymisationTest implements TestPropertyProvider {
                 false), user(T, Role.COMPLIANCE));
         Report.Section late = annual.sections().stream().filter(s -> "LATE".equals(s.code())).findFirst()
                 .orElseThrow();
-        assertEquals("0 van 2", figure(late, "Niet binnen de termijn afgehandeld"),
+        assertEquals("0 van 2", figure(late, "Niet binnen de gestelde termijn afgehandeld"),
                 "the late acknowledgement is no late handling");
         assertEquals("1 van 2", figure(late, "Andere termijnen niet gehaald"));
         Report.Table others = annual.table("andere-termijnen").orElseThrow();

@@ -109,7 +109,7 @@ public final class ReportFixtures {
     }
 
     private static CaseView event(ComplaintService complaints, Tenant t, CaseView c, NewEvent e) {
-        return complaints.recordEvent(t, new ComplaintId(c.id()), e);
+        return nl.klachtenregie.support.Closing.record(complaints, t, c, e);
     }
 
     private static LocalDate d(String s) {

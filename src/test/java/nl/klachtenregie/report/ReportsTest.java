@@ -103,7 +103,7 @@ class ReportsTest implements TestPropertyProvider {
         assertTrue(text.contains("Formeel 3"), text);
         assertTrue(text.contains("Informeel (uitingen van onvrede) 1"), text);
         // late: one case, decided nine days after its term, with the handler's note why
-        assertTrue(text.contains("Niet binnen de termijn afgehandeld 1 van 4"), text);
+        assertTrue(text.contains("Niet binnen de gestelde termijn afgehandeld 1 van 4"), text);
         assertTrue(text.contains(cases.late.reference()), text);
         // (the dates are kept whole on the page, which moves them in the extracted text: checked one by one)
         assertTrue(text.contains("Besluit nemen en schriftelijk meedelen: termijn"), text);

@@ -91,7 +91,7 @@ final class DashboardFixtures {
     static CaseView file(ComplaintService complaints, Tenant tenant, NewComplaint intake, NewEvent... events) {
         CaseView c = complaints.create(tenant, intake);
         for (NewEvent e : events) {
-            c = complaints.recordEvent(tenant, new ComplaintId(c.id()), e);
+            c = nl.klachtenregie.support.Closing.record(complaints, tenant, c, e);
         }
         return c;
     }
@@ -99,7 +99,7 @@ final class DashboardFixtures {
     static CaseView record(ComplaintService complaints, Tenant tenant, CaseView c, NewEvent... events) {
         CaseView out = c;
         for (NewEvent e : events) {
-            out = complaints.recordEvent(tenant, new ComplaintId(c.id()), e);
+            out = nl.klachtenregie.support.Closing.record(complaints, tenant, c, e);
         }
         return out;
     }

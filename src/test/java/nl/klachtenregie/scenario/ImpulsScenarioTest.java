@@ -134,14 +134,16 @@ class ImpulsScenarioTest extends ApiTestSupport {
     }
 
     @Test
-    void goedeVrijdagIsNotAHolidaySoProgressReportStaysDue() {
-        // 20-03-2026 + 2 weken = vrijdag 03-04-2026, Goede Vrijdag: geen feestdag in de Algemene termijnenwet
+    void progressReportEndingOnGoedeVrijdagRunsOnToTheTuesdayAfterEaster() {
+        // 20-03-2026 + 2 weken = vrijdag 03-04-2026, Goede Vrijdag (Atw art. 3 lid 2); weekend; maandag 06-04 tweede
+        // Paasdag -> dinsdag 07-04-2026
         var c = formal("2026-03-20");
         var progress = obligation(c, "PROGRESS_UPDATE");
-        assertEquals("2026-04-03", progress.get("dueOn"));
-        assertFalse(((String) progress.get("explanation")).contains("verschoven"));
-        var late = event(T, c.get("id"), ev("PROGRESS_REPORTED", "2026-04-06"));
-        assertEquals("MET_LATE", obligation(late, "PROGRESS_UPDATE").get("status"));
+        assertEquals("2026-04-07", progress.get("dueOn"));
+        assertTrue(((String) progress.get("explanation")).contains("03-04 Goede Vrijdag (Atw art. 3 lid 2)"),
+                progress::toString);
+        var onTime = event(T, c.get("id"), ev("PROGRESS_REPORTED", "2026-04-07"));
+        assertEquals("MET", obligation(onTime, "PROGRESS_UPDATE").get("status"));
     }
 
     @Test
@@ -156,6 +158,15 @@ class ImpulsScenarioTest extends ApiTestSupport {
         assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-04-08"), "MEETING").get("status"));
         var held = event(T, c.get("id"), ev("MEETING_HELD", "2026-04-02"));
         assertEquals("MET", obligation(held, "MEETING").get("status"));
+    }
+
+    @Test
+    void theThreeWeeksBelongToTheDirectorsInvitationNotToATalkAboutAnInformalRemark() {
+        // "Afhankelijk van de aard van de klacht kan het zo zijn dat de directeur u uitnodigt voor een persoonlijk
+        // gesprek": the procedure for a written (formal) complaint; a talk about a small remark has no such term.
+        var remark = createComplaint(T, complaint("INFORMAL", "IN_PERSON", "2026-03-16"));
+        var invited = event(T, remark.get("id"), ev("MEETING_INVITED", "2026-03-18"));
+        assertNoObligation(invited, "MEETING");
     }
 
     // ----- Registratie en verslaglegging ------------------------------------------------------------------
@@ -301,6 +312,32 @@ class ImpulsScenarioTest extends ApiTestSupport {
         var referred = event(T, c.get("id"), ev("REFERRED_EXTERNAL", "2026-03-18",
                 "body", "PROVINCIALE_KLACHTENCOMMISSIE_WELZIJN"));
         assertEquals("REFERRED_EXTERNAL", referred.get("status"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProvincialCommitteeIsNamedForTheWelzijnswerkOnly() {
+        // "Voor het welzijnswerk kunt u contact opnemen met de directie van Impuls of schrijf naar Provinciale
+        // Klachtencommissie Welzijn": not for Educatie, which that committee does not cover.
+        var welzijn = complaint("INFORMAL", "IN_PERSON", "2026-03-16");
+        welzijn.put("serviceLine", "WELZIJNSWERK");
+        assertEquals(List.of("PROVINCIALE_KLACHTENCOMMISSIE_WELZIJN"), bodyCodes(createComplaint(T, welzijn)));
+        var educatie = complaint("INFORMAL", "IN_PERSON", "2026-03-16");
+        educatie.put("serviceLine", "EDUCATIE");
+        var c = createComplaint(T, educatie);
+        assertTrue(((List<Map<String, Object>>) c.get("externalBodies")).isEmpty(), () -> c.toString());
+        refusedEvent(T, c.get("id"), ev("REFERRED_EXTERNAL", "2026-03-18", "body",
+                "PROVINCIALE_KLACHTENCOMMISSIE_WELZIJN"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDirectorOfTheCasesOwnVersionIsTheOneNamed() {
+        // Version 1 names "de directeur mevrouw J. Hartman", version 2 "mevrouw A. Ten Dam": a case keeps its version.
+        var old = formal("2023-12-18");
+        assertEquals(Map.of("DIRECTOR", "mevrouw J. Hartman"), old.get("levelHolders"));
+        var current = formal("2025-01-06");
+        assertEquals(Map.of("DIRECTOR", "mevrouw A. Ten Dam"), current.get("levelHolders"));
     }
 
     // ----- Wie kunnen klagen? ---------------------------------------------------------------------------

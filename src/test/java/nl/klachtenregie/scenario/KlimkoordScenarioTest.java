@@ -50,8 +50,10 @@ class KlimkoordScenarioTest extends ApiTestSupport {
         var c = createComplaint(T, informal("2026-03-07", "BEJEGENING"));
         var contact = obligation(c, "CONTACT");
         assertEquals("2026-03-23", contact.get("dueOn"));
-        assertEquals("14 dagen: 21-03-2026; 21-03 zaterdag, 22-03 zondag, verschoven naar 23-03-2026 "
-                + "(Algemene termijnenwet)", contact.get("explanation"));
+        // The 14 days are Klimkoord's own term: the roll-over of the Algemene termijnenwet (art. 1) is this version's
+        // visible choice, and the explanation says so.
+        assertEquals("14 dagen na 07-03-2026: 21-03-2026; 21-03 zaterdag, 22-03 zondag, verschoven naar 23-03-2026 "
+                + "(Atw art. 1, door het reglement toegepast)", contact.get("explanation"));
         var after = event(T, c.get("id"), ev("CONTACTED", "2026-03-23"));
         assertEquals("MET", obligation(after, "CONTACT").get("status"));
     }
@@ -76,8 +78,9 @@ class KlimkoordScenarioTest extends ApiTestSupport {
         assertEquals("2025-12-10", obligation(c, "CONTACT").get("dueOn"));
         var solution = obligation(c, "COMMUNICATE_SOLUTION");
         assertEquals("2025-12-29", solution.get("dueOn"));
-        assertEquals("30 dagen: 26-12-2025; 26-12 tweede Kerstdag, 27-12 zaterdag, 28-12 zondag, verschoven naar "
-                + "29-12-2025 (Algemene termijnenwet)", solution.get("explanation"));
+        assertEquals("30 dagen na 26-11-2025: 26-12-2025; 26-12 tweede Kerstdag (Atw art. 3 lid 1), 27-12 zaterdag, "
+                + "28-12 zondag, verschoven naar 29-12-2025 (Atw art. 1, door het reglement toegepast)",
+                solution.get("explanation"));
         assertEquals("OPEN", obligation(getCase(T, c.get("id"), "2025-12-29"), "COMMUNICATE_SOLUTION").get("status"));
         assertEquals("OVERDUE",
                 obligation(getCase(T, c.get("id"), "2025-12-30"), "COMMUNICATE_SOLUTION").get("status"));
@@ -162,7 +165,8 @@ class KlimkoordScenarioTest extends ApiTestSupport {
         var c = createComplaint(T, informal("2025-06-02", "BEREIKBAARHEID"));
         assertEquals(false, c.get("registrationRequired"));
         var referred = event(T, c.get("id"), ev("REFERRED_EXTERNAL", "2025-06-04", "body", "KPZ_KLACHTENFUNCTIONARIS"));
-        assertEquals("REFERRED_EXTERNAL", referred.get("status"));
+        // Klachtenportaal Zorg handles it "namens Stichting Klimkoord": Klimkoord's own duties run on.
+        assertEquals("IN_PROGRESS", referred.get("status"));
         assertEquals("EMPLOYEE", referred.get("escalationLevel"));
         assertEquals(true, referred.get("registrationRequired"));
         assertEquals(List.of(NOT_RESOLVED_WITH_EMPLOYEE), strings(referred, "registrationReasons"));
@@ -229,15 +233,84 @@ class KlimkoordScenarioTest extends ApiTestSupport {
         assertTrue(strings(c, "registrationReasons").stream()
                 .anyMatch(r -> r.startsWith("Formele klachten die door de Klachtenfunctionaris van Klachtenportaal "
                         + "Zorg worden opgepakt")));
-        // KPZ's own terms apply: no Klimkoord deadlines on a formal complaint
+        // KPZ's own procedure applies: no Klimkoord handling terms on a formal complaint
         assertNoObligation(c, "CONTACT");
         assertNoObligation(c, "COMMUNICATE_SOLUTION");
         assertNoObligation(c, "DECIDE");
         assertTrue(((String) advice(c, "KPZ_REGLEMENT").get("text"))
                 .contains("https://klachtenportaalzorg.nl/klachtenprocedure-wkkgz-wmo-en-jeugdzorg/"));
         assertTrue(((String) c.get("addressee")).contains("info@klachtenportaalzorg.nl"));
-        var after = event(T, c.get("id"), ev("REFERRED_EXTERNAL", "2026-03-03", "body", "KPZ_KLACHTENFUNCTIONARIS"));
-        assertEquals("REFERRED_EXTERNAL", after.get("status"));
+    }
+
+    @Test
+    void klimkoordFollowsTheWkkgzSixWeeksFromTheDayTheComplaintWasLodgedWithKlachtenportaalZorg() {
+        // Klimkoord stays the zorgaanbieder: the case records the day lodged there (02-03-2026) and watches the six
+        // weeks of Wkkgz art. 17 lid 1 from that day: 13-04-2026 (a Monday).
+        var c = createComplaint(T, complaint("FORMAL", "EMAIL", "2026-03-05"));
+        var referred = event(T, c.get("id"), ev("REFERRED_EXTERNAL", "2026-03-06", "body", "KPZ_KLACHTENFUNCTIONARIS",
+                "lodgedOn", "2026-03-02"));
+        assertEquals("IN_PROGRESS", referred.get("status"));
+        var follow = obligation(referred, "FOLLOW_EXTERNAL_DECISION");
+        assertEquals("2026-03-02", follow.get("fromOn"));
+        assertEquals("2026-04-13", follow.get("dueOn"));
+        assertEquals("Wkkgz art. 17 lid 1", follow.get("statute"));
+        assertTrue(((String) follow.get("explanation")).startsWith("6 weken na 02-03-2026 (Wkkgz art. 17 lid 1)"),
+                follow::toString);
+        assertEquals("OVERDUE", obligation(getCase(T, c.get("id"), "2026-04-14"), "FOLLOW_EXTERNAL_DECISION")
+                .get("status"));
+        // not closed while Klachtenportaal Zorg has not given its outcome
+        assertFalse(strings(referred, "nextActions").contains("CLOSED"));
+        var outcome = event(T, c.get("id"), ev("EXTERNAL_OUTCOME_RECEIVED", "2026-04-10", "text",
+                "Klachtenportaal Zorg: klacht opgelost na bemiddeling"));
+        assertEquals("MET", obligation(outcome, "FOLLOW_EXTERNAL_DECISION").get("status"));
+        assertEquals("REFERRED_EXTERNAL", outcome.get("status"));
+        assertTrue(strings(outcome, "nextActions").contains("CLOSED"));
+        // a lodging date after the referral cannot be right
+        var other = createComplaint(T, complaint("FORMAL", "EMAIL", "2026-03-05"));
+        refusedEvent(T, other.get("id"), ev("REFERRED_EXTERNAL", "2026-03-06", "body", "KPZ_KLACHTENFUNCTIONARIS",
+                "lodgedOn", "2026-03-09"));
+    }
+
+    @Test
+    void anInformalComplaintTakenToKlachtenportaalZorgCountsAsAFormalComplaint() {
+        // 6.2 "< 1 formele klachten per jaar": Klachtenportaal Zorg handles it as a formal complaint.
+        // 2024: no other complaint of this class about information within twelve months
+        var taken = createComplaint(T, informal("2024-06-03", "INFORMATIEVOORZIENING"));
+        assertEquals(false, taken.get("countsAsFormal"));
+        var escalated = event(T, taken.get("id"), ev("ESCALATED", "2024-06-04", "level", "COMPLAINTS_OFFICER"));
+        assertEquals(true, escalated.get("countsAsFormal"));
+        var referred = createComplaint(T, informal("2024-06-04", "INFORMATIEVOORZIENING"));
+        var after = event(T, referred.get("id"), ev("REFERRED_EXTERNAL", "2024-06-05", "body",
+                "KPZ_KLACHTENFUNCTIONARIS"));
+        assertEquals(true, after.get("countsAsFormal"));
+        assertEquals(true, createComplaint(T, complaint("FORMAL", "EMAIL", "2026-05-04")).get("countsAsFormal"));
+    }
+
+    @Test
+    void theCatchAllCategoryIsNotTheSameSubject() {
+        // "herhaaldelijk over hetzelfde onderwerp": two complaints filed under "Overige algemene zaken" are not.
+        var c1 = createComplaint(T, informal("2026-08-03", "OVERIG"));
+        assertEquals(false, c1.get("registrationRequired"));
+        var c2 = createComplaint(T, informal("2026-08-10", "OVERIG"));
+        assertEquals(false, c2.get("registrationRequired"), () -> c2.get("registrationReasons").toString());
+    }
+
+    @Test
+    void theSamePersonIsRecognisedWhateverTheSpellingOfTheName() {
+        // "herhaaldelijk ... over dezelfde persoon": case, spaces, initials and diacritics do not make another person.
+        // 2024, categories no other complaint of this class uses within twelve months
+        var first = informal("2024-07-01", "ZORGVERLENING");
+        first.put("concernsEmployee", "Jan de Vriës");
+        createComplaint(T, first);
+        var second = informal("2024-07-08", "TRAININGSAANBOD");
+        second.put("concernsEmployee", "J.  de vries");
+        var c2 = createComplaint(T, second);
+        assertEquals(true, c2.get("registrationRequired"), () -> c2.get("registrationReasons").toString());
+        assertEquals(List.of("Er wordt herhaaldelijk over dezelfde persoon geklaagd: registreren en melden bij de "
+                + "Kwaliteitsmanager (Procedure Klachtenmanagement 4.2 en 6.1)"), strings(c2, "registrationReasons"));
+        var other = informal("2024-07-08", "WACHTTIJDEN");
+        other.put("concernsEmployee", "P. de Vries");
+        assertEquals(false, createComplaint(T, other).get("registrationRequired"));
     }
 
     @SuppressWarnings("unchecked")

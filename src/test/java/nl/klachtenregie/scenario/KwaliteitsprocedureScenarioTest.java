@@ -142,12 +142,18 @@ class KwaliteitsprocedureScenarioTest extends ApiTestSupport {
     }
 
     @Test
-    void complaintSolvedInformallyNeedsNoSeparateJudgement() {
+    void complaintSolvedInformallyKeepsTheJudgementStepTwoAsksFor() {
         var body = complaint("INFORMAL", "IN_PERSON", "2026-03-16");
         body.put("concernsEmployee", "medewerker Q. de Boer");
         var c = createComplaint(T, body);
-        var resolved = event(T, c.get("id"), ev("RESOLVED_INFORMALLY", "2026-03-17"));
+        // Step 2: "beoordeelt de melding en bepaalt of de klacht gegrond is": also when it is solved informally.
+        var refused = refusedEvent(T, c.get("id"), ev("RESOLVED_INFORMALLY", "2026-03-17"));
+        assertTrue(((String) refused.get("message")).contains("bepaalt of de klacht gegrond is"), refused::toString);
+        var resolved = event(T, c.get("id"), ev("RESOLVED_INFORMALLY", "2026-03-17", "judgement", "PARTLY_WELL_FOUNDED"));
         assertEquals("RESOLVED_INFORMALLY", resolved.get("status"));
+        @SuppressWarnings("unchecked")
+        var last = ((List<Map<String, Object>>) resolved.get("events")).get(0);
+        assertEquals("PARTLY_WELL_FOUNDED", last.get("judgement"));
         assertEquals("WAIVED", obligation(resolved, "DECIDE").get("status"));
         // the director still talks with the employee about the behaviour, and management is still told
         assertEquals("OPEN", obligation(resolved, "MEETING").get("status"));
@@ -182,15 +188,18 @@ class KwaliteitsprocedureScenarioTest extends ApiTestSupport {
     }
 
     @Test
-    void formalComplaintTermRollsPastTweedePaasdagButNotGoedeVrijdag() {
+    void theStatutorySixWeeksRollPastGoedeVrijdagAndTweedePaasdag() {
         // 23-02-2026 + 6 weken = maandag 06-04-2026, tweede Paasdag -> dinsdag 07-04-2026
         var easter = obligation(formal("2026-02-23"), "DECIDE");
         assertEquals("2026-04-07", easter.get("dueOn"));
         assertTrue(((String) easter.get("explanation")).contains("tweede Paasdag"));
-        // 20-02-2026 + 6 weken = vrijdag 03-04-2026, Goede Vrijdag: geen feestdag in de Algemene termijnenwet
+        assertEquals("Wkkgz art. 17 lid 1", easter.get("statute"));
+        // 20-02-2026 + 6 weken = vrijdag 03-04-2026, Goede Vrijdag (Atw art. 3 lid 2), weekend, tweede Paasdag
         var goodFriday = obligation(formal("2026-02-20"), "DECIDE");
-        assertEquals("2026-04-03", goodFriday.get("dueOn"));
-        assertFalse(((String) goodFriday.get("explanation")).contains("verschoven"));
+        assertEquals("2026-04-07", goodFriday.get("dueOn"));
+        assertEquals("6 weken na 20-02-2026 (Wkkgz art. 17 lid 1): 03-04-2026; 03-04 Goede Vrijdag (Atw art. 3 lid 2), "
+                + "04-04 zaterdag, 05-04 zondag, 06-04 tweede Paasdag (Atw art. 3 lid 1), verschoven naar 07-04-2026 "
+                + "(Atw art. 1)", goodFriday.get("explanation"));
     }
 
     @Test

@@ -56,12 +56,24 @@ class TenantArchiveTest implements TestPropertyProvider {
         return TestDatabase.freshSchemaProperties();
     }
 
+    /** The model regulation with its standard words confirmed, which activation requires (issue 13). */
+    private static nl.klachtenregie.regulation.RegulationParameters confirmedModel(String name) {
+        io.micronaut.json.JsonMapper json = io.micronaut.json.JsonMapper.createDefault();
+        try {
+            return json.readValue(json.writeValueAsString(nl.klachtenregie.regulation.RegulationParameters
+                    .defaults(name)).replace(nl.klachtenregie.regulation.RegulationParameters.PLACEHOLDER,
+                    "Eigen tekst"), nl.klachtenregie.regulation.RegulationParameters.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void exportThenImportReproducesTheTenantExactly() {
         Tenant klimkoord = tenants.resolve("klimkoord");
         // Something of every kind: an activated form-made version, a draft, letter templates (from the seed).
         admin.createFromForm(klimkoord, new DraftHeader("2027-01", LocalDate.of(2027, 1, 1), "Met het formulier", "f"),
-                nl.klachtenregie.regulation.RegulationParameters.defaults("Stichting Klimkoord"), "klimkoord.beheerder");
+                confirmedModel("Stichting Klimkoord"), "klimkoord.beheerder");
         admin.activate(klimkoord, "2027-01", 0, "klimkoord.directeur", List.of("DIRECTOR"));
         admin.copy(klimkoord, "2027-01", new DraftHeader("2028-01", LocalDate.of(2028, 1, 1), "Concept", ""),
                 "klimkoord.beheerder");

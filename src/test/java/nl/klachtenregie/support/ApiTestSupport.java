@@ -91,6 +91,22 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
         return r.body();
     }
 
+    /**
+     * Sets aside, with a reason, every duty still open (not met, not waived, not yet late) on {@code on}: what a handler
+     * does before closing a case whose remaining duties are moot. Nothing lapses by closing alone.
+     */
+    @SuppressWarnings("unchecked")
+    protected void setAsideOpenDuties(String tenant, Object caseId, String on) {
+        Map<String, Object> c = getCase(tenant, caseId, on);
+        List<String> open = ((List<Map<String, Object>>) c.get("obligations")).stream()
+                .filter(o -> "OPEN".equals(o.get("status")) || "SUSPENDED".equals(o.get("status")))
+                .map(o -> (String) o.get("code")).distinct().toList();
+        if (!open.isEmpty()) {
+            event(tenant, caseId, ev("DUTY_SET_ASIDE", on, "codes", open, "reason",
+                    "Niet meer nodig: de klacht is afgehandeld."));
+        }
+    }
+
     /** Records an event and returns the case; fails the test unless the API answers 200. */
     protected Map<String, Object> event(String tenant, Object caseId, Map<String, Object> body) {
         Response r = post("/api/tenants/" + tenant + "/complaints/" + caseId + "/events", body);

@@ -208,6 +208,37 @@ public abstract class BrowserSupport extends PageTestSupport {
         waitForPage();
     }
 
+    /** Where the page screenshots go that a person opens to look at a page (1366x900 and 390x844). */
+    protected static final Path PAGE_SHOTS = Path.of("target", "screenshots");
+
+    /** The window at {@code size}, scrolled to the top. */
+    protected void show(org.openqa.selenium.Dimension size) {
+        driver.manage().window().setSize(size);
+        js("window.scrollTo(0, 0)");
+    }
+
+    /** Nothing on the page is wider than the window. */
+    protected void assertFits(String what) {
+        Object fits = js("return document.documentElement.scrollWidth <= window.innerWidth");
+        assertEquals(Boolean.TRUE, fits, () -> what + " is wider than the window: "
+                + js("return document.documentElement.scrollWidth") + " > " + js("return window.innerWidth"));
+    }
+
+    /** The whole page as one image: the window made as tall as the page for the shot, then back to {@code size}. */
+    protected void shoot(String name, org.openqa.selenium.Dimension size) {
+        try {
+            Files.createDirectories(PAGE_SHOTS);
+            long height = ((Number) js("return Math.min(document.documentElement.scrollHeight, 12000)")).longValue();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
+                    (int) Math.max(size.getHeight(), height + 160)));
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(PAGE_SHOTS.resolve(name + "-" + size.getWidth() + "x" + size.getHeight() + ".png"), png);
+            driver.manage().window().setSize(size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     protected Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

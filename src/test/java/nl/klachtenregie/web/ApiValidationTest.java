@@ -110,10 +110,46 @@ class ApiValidationTest extends ApiTestSupport {
     }
 
     @Test
-    void aComplaintFromBeforeAnyRegulationIsRefused() {
-        Response r = post(COMPLAINTS, complaint("FORMAL", "LETTER", "2001-01-01"));
-        assertEquals(422, r.status());
-        assertTrue(r.body().get("message").toString().contains("nog geen klachtenreglement"), () -> r.body().toString());
+    void aComplaintFromBeforeTheFirstVersionIsRegisteredUnderItWithANote() {
+        // IederZijnWerk's first version takes effect on an assumed 01-01-2023: an older complaint is not refused.
+        Response r = post(COMPLAINTS, complaint("FORMAL", "LETTER", "2021-03-01"));
+        assertEquals(201, r.status(), () -> r.body().toString());
+        assertEquals("1", r.body().get("regulationVersion"));
+        assertTrue(r.body().get("versionNote").toString().contains("vóór de ingangsdatum van versie 1 (01-01-2023)"),
+                () -> r.body().toString());
+    }
+
+    @Test
+    void badInputAboutDutiesNamesTheField() {
+        Object id = createComplaint("iederzijnwerk", complaint("FORMAL", "LETTER", "2026-09-01")).get("id");
+        Response lowerCase = post(COMPLAINTS + "/" + id + "/events", ev("DUTY_SET_ASIDE", "2026-09-02", "codes",
+                List.of("acknowledge"), "reason", "x"));
+        assertEquals(400, lowerCase.status());
+        assertTrue(((Map<?, ?>) lowerCase.body().get("fieldErrors")).containsKey("codes"), lowerCase.body()::toString);
+        Response unknown = post(COMPLAINTS + "/" + id + "/events", ev("TERM_SUSPENDED", "2026-09-02", "code",
+                "CONTCT", "reason", "wacht op de klager"));
+        assertEquals(400, unknown.status());
+        assertTrue(((Map<?, ?>) unknown.body().get("fieldErrors")).get("codes").toString().contains("CONTCT"),
+                unknown.body()::toString);
+        Response noReason = post(COMPLAINTS + "/" + id + "/events", ev("DUTY_SET_ASIDE", "2026-09-02", "code",
+                "ACKNOWLEDGE"));
+        assertEquals(400, noReason.status());
+        assertTrue(((Map<?, ?>) noReason.body().get("fieldErrors")).containsKey("reason"));
+        Map<String, Object> noSuspension = refusedEvent("iederzijnwerk", id, ev("TERM_RESUMED", "2026-09-03"));
+        assertTrue(noSuspension.get("message").toString().contains("geen opgeschorte termijn"), noSuspension::toString);
+        Map<String, Object> notAllowed = refusedEvent("iederzijnwerk", id, ev("TERM_SUSPENDED", "2026-09-03", "code",
+                "DECIDE", "reason", "wacht op de klager"));
+        assertTrue(notAllowed.get("message").toString().contains("staat niet toe"), notAllowed::toString);
+        Response badDate = post(COMPLAINTS + "/" + id + "/events", ev("EXTENSION_ANNOUNCED", "2026-09-03", "weeks", 4,
+                "noticeDate", "gisteren"));
+        assertEquals(400, badDate.status());
+        assertTrue(((Map<?, ?>) badDate.body().get("fieldErrors")).containsKey("noticeDate"));
+        assertEquals(List.of(), getCase("iederzijnwerk", id, null).get("events"), "nothing was recorded");
+        var atUnknownRung = complaint("FORMAL", "LETTER", "2026-09-01");
+        atUnknownRung.put("escalationLevel", "KLACHTENFUNCTIONARIS");
+        Response rung = post(COMPLAINTS, atUnknownRung);
+        assertEquals(400, rung.status());
+        assertTrue(((Map<?, ?>) rung.body().get("fieldErrors")).containsKey("escalationLevel"), rung.body()::toString);
     }
 
     @Test
@@ -168,6 +204,7 @@ class ApiValidationTest extends ApiTestSupport {
         Map<String, Object> early = refusedEvent("iederzijnwerk", id, ev("CLOSED", "2026-09-02"));
         assertTrue(early.get("message").toString().contains("pas gesloten na een beslissing"));
         event("iederzijnwerk", id, ev("DECIDED", "2026-09-10", "judgement", "UNFOUNDED"));
+        setAsideOpenDuties("iederzijnwerk", id, "2026-09-11");
         Map<String, Object> closed = event("iederzijnwerk", id, ev("CLOSED", "2026-09-11", "satisfaction", 4));
         assertEquals("CLOSED", closed.get("status"));
         assertEquals(List.of(), closed.get("nextActions"));

@@ -47,4 +47,18 @@ class AuditPagesTest extends PageTestSupport {
         assertTrue(all(second.body(), "id=\"older\"").isEmpty(), "the oldest page has no older link");
         assertEquals(403, loggedInAs("iederzijnwerk.medewerker").get("/t/iederzijnwerk/beheer/logboek").status());
     }
+
+    @Test
+    void theLogSaysWhatHappenedInWordsAndWhenInDutchTime() {
+        TenantId izw = tenants.resolve("iederzijnwerk").id();
+        audit.record(izw, "iederzijnwerk.medewerker", "EVENT_RECORDED_LATE", "IZW-2026-0001",
+                "Besluit genomen van 01-10-2026 achteraf vastgelegd op 08-10-2026.");
+        Page page = loggedInAs("iederzijnwerk.beheerder").get("/t/iederzijnwerk/beheer/logboek");
+        assertEquals(200, page.status());
+        assertTrue(page.contains("<td>Gebeurtenis achteraf vastgelegd</td>"), page.body());
+        assertFalse(page.contains("<td>EVENT_RECORDED_LATE</td>"), "no codes where people read");
+        assertTrue(all(page.body(), "<td>(\\d{4}-\\d{2}-\\d{2}T[^<]*)</td>").isEmpty(), "no ISO timestamps");
+        assertEquals(1, all(page.body(), "<tr data-action=\"EVENT_RECORDED_LATE\"[^>]*>\\s*<td>(\\d{2}-\\d{2}-\\d{4} "
+                + "\\d{2}:\\d{2})</td>").size(), page.body());
+    }
 }

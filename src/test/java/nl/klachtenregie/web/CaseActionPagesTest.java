@@ -52,6 +52,10 @@ class CaseActionPagesTest extends CasePagesTestSupport {
             "REPORT_RECORDED", "RECORD_REPORT",
             "MANAGEMENT_INFORMED", "INFORM_MANAGEMENT");
 
+    /** External bodies whose referral does not end the organisation's own duties (the seeds' rules say so). */
+    private static final java.util.Set<String> SUPPORTING_BODIES = java.util.Set.of(
+            "iederzijnwerk:KPZ_KLACHTENFUNCTIONARIS", "klimkoord:KPZ_KLACHTENFUNCTIONARIS");
+
     /** The case status an event leads to from a fresh case (the generic case lifecycle). */
     private static final Map<String, String> STATUS_AFTER = Map.of(
             "DECIDED", "DECIDED",
@@ -96,6 +100,9 @@ class CaseActionPagesTest extends CasePagesTestSupport {
         // Free text where the form asks for it (a motivation is what a declaration of inadmissibility needs).
         values.computeIfPresent("motivation", (k, v) -> "De klacht valt buiten deze procedure.");
         values.computeIfPresent("text", (k, v) -> "Vastgelegd via de pagina: " + type);
+        values.computeIfPresent("reason", (k, v) -> "Reden vastgelegd via de pagina: " + type);
+        // A judgement where the form offers one (procedure 6.5 asks for it also with an informal resolution)
+        values.computeIfPresent("judgement", (k, v) -> v.isBlank() ? "WELL_FOUNDED" : v);
 
         Page r = s.postRaw(form.attr("action"), values);
 
@@ -116,6 +123,10 @@ class CaseActionPagesTest extends CasePagesTestSupport {
         assertEquals(version(before) + 1, version(json), "an action makes a new version of the case");
 
         String status = STATUS_AFTER.getOrDefault(type, "IN_PROGRESS");
+        if (type.equals("REFERRED_EXTERNAL") && SUPPORTING_BODIES.contains(tenant + ":" + values.get("body"))) {
+            // a body that only supports the complainant: the organisation's own handling goes on
+            status = "IN_PROGRESS";
+        }
         assertEquals(status, caseStatus(after));
 
         String duty = FULFILS.get(type);
@@ -272,8 +283,17 @@ class CaseActionPagesTest extends CasePagesTestSupport {
     void closingAfterTheDecisionRecordsTheSatisfactionAndEndsEveryAction() {
         PageSession s = staff("impuls");
         Object id = newCase("impuls", "FORMAL").get("id");
+        event("impuls", id, ev("ACKNOWLEDGED", "2026-11-03"));
         event("impuls", id, ev("DECIDED", "2026-11-04", "judgement", "UNFOUNDED"));
         assertTrue(offeredActions(detail(s, "impuls", id)).contains("CLOSED"));
+        // the progress report was never sent and is moot now: set aside, by a person, with the reason
+        Page aside = submitAction(s, "impuls", id, "DUTY_SET_ASIDE", fields("on", ACTION_DAY, "code",
+                "PROGRESS_UPDATE", "reason", "Het besluit kwam binnen de twee weken; een voortgangsbericht is overbodig."));
+        assertEquals(303, aside.status(), () -> errorsOf(aside));
+        Page asidePage = detail(s, "impuls", id);
+        assertEquals(List.of("SET_ASIDE"), obligationStatuses(asidePage, "PROGRESS_UPDATE"));
+        assertTrue(Html.one(asidePage.body(), "table#obligations").text().contains("Niet uitgevoerd, reden: Het besluit "
+                + "kwam binnen de twee weken"), () -> Html.one(asidePage.body(), "table#obligations").text());
 
         Page r = submitAction(s, "impuls", id, "CLOSED", fields("on", ACTION_DAY, "satisfaction", "4"));
 
@@ -283,8 +303,8 @@ class CaseActionPagesTest extends CasePagesTestSupport {
         assertTrue(timeline(page, "CLOSED").get(0).text().contains("4 / 5"));
         assertEquals(List.of(), offeredActions(page));
         assertTrue(Html.one(page.body(), "section#actions").text().contains(label("case.noActions")));
-        // what was still running when the case was closed has lapsed
-        assertEquals(List.of("WAIVED"), obligationStatuses(page, "PROGRESS_UPDATE"));
+        // nothing lapsed by closing: the duty set aside stays set aside, with its reason
+        assertEquals(List.of("SET_ASIDE"), obligationStatuses(page, "PROGRESS_UPDATE"));
     }
 
     @Test
@@ -394,8 +414,16 @@ class CaseActionPagesTest extends CasePagesTestSupport {
                 new Refusal("escalating to a level the ladder does not offer", "impuls", "FORMAL", RECEIVED, List.of(),
                         "ESCALATED", fields("on", ACTION_DAY, "level", "EMPLOYEE"), "Escaleren naar EMPLOYEE is nu niet"),
                 new Refusal("anything on a closed case", "impuls", "FORMAL", RECEIVED,
-                        List.of(ev("DECIDED", "2026-11-03", "judgement", "UNFOUNDED"), ev("CLOSED", "2026-11-04")),
-                        "PROGRESS_REPORTED", fields("on", ACTION_DAY), "Het dossier is gesloten"));
+                        List.of(ev("ACKNOWLEDGED", "2026-11-03"), ev("PROGRESS_REPORTED", "2026-11-03"),
+                                ev("DECIDED", "2026-11-03", "judgement", "UNFOUNDED"), ev("CLOSED", "2026-11-04")),
+                        "PROGRESS_REPORTED", fields("on", ACTION_DAY), "Het dossier is gesloten"),
+                new Refusal("closing while a duty nobody met is open", "impuls", "FORMAL", RECEIVED,
+                        List.of(ev("DECIDED", "2026-11-03", "judgement", "UNFOUNDED")), "CLOSED",
+                        fields("on", ACTION_DAY), "Het dossier kan nog niet worden gesloten"),
+                new Refusal("setting aside a duty already met", "impuls", "FORMAL", RECEIVED,
+                        List.of(ev("ACKNOWLEDGED", "2026-11-03")), "DUTY_SET_ASIDE",
+                        fields("on", ACTION_DAY, "code", "ACKNOWLEDGE", "reason", "dubbel"),
+                        "er valt niets opzij te zetten"));
     }
 
     @ParameterizedTest(name = "{0}")

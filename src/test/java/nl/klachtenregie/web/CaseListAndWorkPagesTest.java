@@ -84,6 +84,9 @@ class CaseListAndWorkPagesTest extends CasePagesTestSupport {
         body.put("category", category);
         Object id = createComplaint(tenant, body).get("id");
         for (Map<String, Object> e : events) {
+            if ("CLOSED".equals(e.get("type"))) {
+                setAsideOpenDuties(tenant, id, (String) e.get("on"));
+            }
             event(tenant, id, e);
         }
         if (handlerId != null) {

@@ -61,6 +61,8 @@ class NotificationSettingsPageTest extends PageTestSupport {
         assertEquals(before.publicForm().kind(), form.get("publicFormKind"));
         assertEquals(before.publicForm().requiredFields(), form.all("requiredFields"));
         assertEquals(String.valueOf(before.publicForm().statusLinkDays()), form.get("statusLinkDays"));
+        assertEquals("", form.get("publicFormLevel"), "the form reaches the lowest rung, shown by its role's name");
+        assertTrue(page.contains("<option value=\"DIRECTOR\">directeur"), page.body());
 
         form.set("intakeEmail", "klachten@impuls.example")
                 .set("managementEmail", " directie@impuls.example ")
@@ -70,7 +72,8 @@ class NotificationSettingsPageTest extends PageTestSupport {
                 .set("publicFormEnabled", List.of())
                 .set("publicFormKind", "INFORMAL")
                 .set("requiredFields", List.of("name", "email", "place"))
-                .set("statusLinkDays", "90");
+                .set("statusLinkDays", "90")
+                .set("publicFormLevel", "TEAM_LEAD");
         HttpResponse<String> saved = post(admin, path, form);
         assertEquals(303, saved.statusCode(), saved.body());
         assertEquals(path + "?gedaan=opgeslagen", saved.headers().firstValue("location").orElse(""));
@@ -78,8 +81,8 @@ class NotificationSettingsPageTest extends PageTestSupport {
         TenantProfile after = tenants.resolve("impuls").profile();
         assertEquals(new TenantProfile.Notifications("klachten@impuls.example", "directie@impuls.example",
                 Map.of("TEAM_LEAD", "teamleiders@impuls.example"), List.of(10, 5, 1)), after.notifications());
-        assertEquals(new TenantProfile.PublicForm(false, "INFORMAL", List.of("name", "email", "place"), 90),
-                after.publicForm());
+        assertEquals(new TenantProfile.PublicForm(false, "INFORMAL", List.of("name", "email", "place"), 90,
+                "TEAM_LEAD"), after.publicForm());
         assertEquals(before.escalationLadder(), after.escalationLadder(), "the rest of the profile stays");
         assertEquals(before.name(), after.name());
 
@@ -95,6 +98,7 @@ class NotificationSettingsPageTest extends PageTestSupport {
         assertEquals("INFORMAL", back.get("publicFormKind"));
         assertEquals(List.of("name", "email", "place"), back.all("requiredFields"));
         assertEquals("90", back.get("statusLinkDays"));
+        assertEquals("TEAM_LEAD", back.get("publicFormLevel"));
         assertTrue(shown.contains("(staat nu uit)"), "the address says the form is closed");
 
         AuditLog.Entry entry = audit.recent(tenants.resolve("impuls").id(), 5).get(0);
@@ -120,7 +124,8 @@ class NotificationSettingsPageTest extends PageTestSupport {
                 .set("level-" + rung, "teamleider@")
                 .set("reminderDays", "0")
                 .set("statusLinkDays", "3")
-                .set("managementEmail", "directie@klimkoord.example");
+                .set("managementEmail", "directie@klimkoord.example")
+                .set("publicFormLevel", "NERGENS");
         HttpResponse<String> r = post(admin, path, form);
         assertEquals(400, r.statusCode());
         String html = r.body();
@@ -132,6 +137,8 @@ class NotificationSettingsPageTest extends PageTestSupport {
         assertEquals("Een herinnering gaat 1 tot en met 60 dagen voor de uiterste datum; 0 kan niet",
                 textOf(html, "error-reminderDays"));
         assertEquals("De statuslink werkt 7 tot en met 730 dagen; 3 kan niet", textOf(html, "error-statusLinkDays"));
+        assertEquals("'NERGENS' is geen niveau van de escalatieladder; kies een niveau uit de lijst",
+                PostedForm.unescape(textOf(html, "error-publicFormLevel")));
         for (String field : List.of("intakeEmail", "level-" + rung, "reminderDays", "statusLinkDays")) {
             assertTrue(html.matches("(?s).*id=\"" + field + "\"[^>]*aria-describedby=\"[^\"]*error-" + field
                     + "[^\"]*\"[^>]*aria-invalid=\"true\".*|(?s).*id=\"" + field + "\"[^>]*aria-invalid=\"true\"[^>]*"

@@ -88,6 +88,8 @@ class PublicFormTest extends PageTestSupport {
     TenantDirectory tenants;
     @Inject
     RegulationAdministration regulations;
+    @Inject
+    nl.klachtenregie.profile.ProfileService profiles;
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final AtomicInteger senders = new AtomicInteger();
@@ -610,13 +612,37 @@ class PublicFormTest extends PageTestSupport {
         assertTrue(post.body().contains("Dit klachtformulier bestaat niet"));
 
         // Open, but without a regulation in force no complaint can be registered: not in use yet.
-        Tenant noRules = tenants.create(TenantProfile.starter("zonder-reglement", "Zonder Reglement"));
+        Tenant noRules = tenants.create(TenantProfile.starter("zonder-reglement", "Zonder Reglement")
+                .withPublicForm(TenantProfile.PublicForm.DEFAULT));
         assertEquals(404, get("/klacht/" + noRules.slug(), sender()).status());
     }
 
     @Test
+    void aNewOrganisationsFormStaysClosedUntilItsFirstVersionIsActivated() {
+        // It would promise the terms of a draft, or none at all.
+        Tenant fresh = tenants.create(TenantProfile.starter("nog-zonder-versie", "Nog Zonder Versie"));
+        assertFalse(fresh.profile().publicForm().enabled());
+        nl.klachtenregie.shared.RefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                nl.klachtenregie.shared.RefusedException.class, () -> profiles.update(fresh,
+                        fresh.profile().withPublicForm(TenantProfile.PublicForm.DEFAULT), "test"));
+        assertTrue(refused.getMessage().contains("pas open als er een vastgestelde versie"), refused::getMessage);
+        assertFalse(tenants.resolve("nog-zonder-versie").profile().publicForm().enabled());
+        regulations.createFromDrl(fresh, new RegulationAdministration.DraftHeader("1", LocalDate.of(2020, 1, 1),
+                "Eerste versie", "test"), Map.of("regulation.drl", "package rules.nogzonder;\nimport "
+                + "nl.klachtenregie.regulation.*;\nrule \"Art. 1: 'binnen vijf werkdagen een ontvangstbevestiging'\"\n"
+                + "when\n    ComplaintFacts($r : receivedOn)\nthen\n    insert(new Obligation(\"ACKNOWLEDGE\", $r, 5, "
+                + "\"WORKING_DAYS\", \"ACKNOWLEDGED\"));\nend\n"), "test");
+        regulations.activate(fresh, "1", 0, "test", List.of("ADMIN"));
+        Tenant opened = profiles.update(tenants.resolve("nog-zonder-versie"),
+                tenants.resolve("nog-zonder-versie").profile().withPublicForm(TenantProfile.PublicForm.DEFAULT), "test");
+        assertTrue(opened.profile().publicForm().enabled());
+        assertEquals(200, get("/klacht/nog-zonder-versie", sender()).status());
+    }
+
+    @Test
     void aComplaintTheRegulationRefusesIs422WithItsReasonsAndTheInputKept() {
-        Tenant tenant = tenants.create(TenantProfile.starter("alleen-per-brief", "Alleen Per Brief"));
+        Tenant tenant = tenants.create(TenantProfile.starter("alleen-per-brief", "Alleen Per Brief")
+                .withPublicForm(TenantProfile.PublicForm.DEFAULT));
         String drl = """
                 package rules.alleenperbrief;
                 import nl.klachtenregie.regulation.*;
@@ -651,6 +677,53 @@ class PublicFormTest extends PageTestSupport {
                 Html.select(r.body(), "#form-refused li").stream().map(Html.Element::text).toList());
         assertEquals("Via het web", Html.one(r.body(), "#f-summary").text());
         assertEquals(cases, count("SELECT COUNT(*) FROM complaint"));
+    }
+
+    @Test
+    void aFormThatReachesAHigherRungRegistersTheComplaintThereAndItsTermsRunFromReceipt() {
+        // Issue 13 section 5: "the public form by the tenant's setting": a form that goes straight to the
+        // leidinggevende starts the complaint at that rung, so a term that starts at that rung runs from receipt.
+        Tenant tenant = tenants.create(TenantProfile.starter("formulier-bij-leiding", "Formulier Bij Leiding"));
+        String drl = """
+                package rules.formulierbijleiding;
+                import nl.klachtenregie.regulation.*;
+
+                rule "Art. 3: 'de leidinggevende neemt binnen 5 werkdagen contact op'"
+                when
+                    ComplaintFacts($r : receivedOn, intakeLevel == "TEAM_LEAD")
+                then
+                    insert(new Obligation("CONTACT", $r, 5, "WORKING_DAYS", "CONTACTED"));
+                end
+                """;
+        regulations.createFromDrl(tenant, new RegulationAdministration.DraftHeader("1", LocalDate.of(2020, 1, 1),
+                "Bij de leiding", "test"), Map.of("regulation.drl", drl), "test");
+        regulations.activate(tenant, "1", 0, "test", List.of("ADMIN"));
+        Tenant opened = profiles.update(tenants.resolve("formulier-bij-leiding"), tenants.resolve(
+                "formulier-bij-leiding").profile().withPublicForm(TenantProfile.PublicForm.DEFAULT.atLevel("TEAM_LEAD")),
+                "test");
+        assertEquals("TEAM_LEAD", opened.profile().publicForm().level());
+
+        assertEquals(List.of("Binnen 5 werkdagen nemen wij contact met u op."),
+                promises(get("/klacht/formulier-bij-leiding", sender()).body()),
+                "the form promises what a complaint at that rung gets");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("summary", "Rechtstreeks bij de leiding",
+                "category", "OVERIG", "role", "CLIENT", "share", "yes", "name", "A. Klager", "email",
+                "a@example.org"));
+        Reply receipt = submit("formulier-bij-leiding", form, sender());
+        assertEquals(200, receipt.status(), receipt.body());
+        long id = caseId(reference(receipt.body()));
+        assertEquals("TEAM_LEAD", tx.executeRead(st -> db.queryOne("SELECT escalation_level FROM complaint WHERE id = ?",
+                rs -> rs.getString(1), id)).orElseThrow(), "registered at the rung the form reaches");
+        assertEquals(List.of("CONTACT 2026-11-27"), tx.executeRead(st -> db.query("SELECT code, due_on FROM obligation "
+                + "WHERE complaint_id = ?", rs -> rs.getString(1) + " " + rs.getDate(2).toLocalDate(), id)),
+                "the leidinggevende's 5 working days run from receipt on Sunday 22-11-2026");
+        assertTrue(receipt.body().contains("27-11-2026") || receipt.body().contains("27 november 2026"),
+                "the receipt promises the term of the rung the form reaches");
+
+        // A rung the ladder does not have is refused by the profile itself; nothing changes.
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> opened.profile().withPublicForm(TenantProfile.PublicForm.DEFAULT.atLevel("KF")));
+        assertTrue(bad.getMessage().contains("onbekend escalatieniveau 'KF'"), bad::getMessage);
     }
 
     @Test

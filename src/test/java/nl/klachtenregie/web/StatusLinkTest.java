@@ -121,6 +121,15 @@ class StatusLinkTest extends PageTestSupport {
                 milestoneTypes(decided.body()));
 
         clock.set(LocalDate.of(2027, 1, 25));
+        complaints.recordEvent(izw, id, NewEvent.of(EventType.SOLUTION_COMMUNICATED, LocalDate.of(2027, 1, 25)));
+        // what is still open is set aside with a reason before closing: nothing lapses silently
+        List<String> open = complaints.get(izw, id, null).obligations().stream()
+                .filter(o -> o.status() == nl.klachtenregie.complaint.ObligationStatus.OPEN)
+                .map(CaseView.ObligationView::code).toList();
+        if (!open.isEmpty()) {
+            complaints.recordEvent(izw, id, NewEvent.about(EventType.DUTY_SET_ASIDE, LocalDate.of(2027, 1, 25), open,
+                    "Niet meer nodig: de klacht is afgehandeld."));
+        }
         complaints.recordEvent(izw, id, new NewEvent(EventType.CLOSED, LocalDate.of(2027, 1, 25), null, null, null,
                 null, null, null, null, null, null, 4));
         Reply closed = fetch(s.link());

@@ -7,10 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.klachtenregie.regulation.RegulationParameters;
+import nl.klachtenregie.regulation.RegulationParameters.Escalation;
 import nl.klachtenregie.regulation.RegulationParameters.Extension;
 import nl.klachtenregie.regulation.RegulationParameters.Kpi;
+import nl.klachtenregie.regulation.RegulationParameters.Referral;
 import nl.klachtenregie.regulation.RegulationParameters.RegistrationPolicy;
 import nl.klachtenregie.regulation.RegulationParameters.Report;
+import nl.klachtenregie.regulation.RegulationParameters.Suspension;
 import nl.klachtenregie.regulation.RegulationParameters.Term;
 import nl.klachtenregie.regulation.RuleSet;
 import nl.klachtenregie.regulation.RuleTemplates;
@@ -21,12 +24,18 @@ import nl.klachtenregie.regulation.TermUnit;
  * parameters have validated are written as they are; every other text (name, quotes, labels) goes through
  * {@link #literal(String)}, and no user text is ever written into a comment or outside a string literal. The
  * output stays within the subset a vetted rule set may use: plain patterns on the fact types, {@code not} and
- * {@code exists}, and {@code insert(new <Outcome>(...))} with literals and bound variables.
+ * {@code exists}, and {@code insert(new <Outcome>(...))} with literals and bound variables. The form's hand-written
+ * rules ({@link RuleTemplates#HAND_FILE}) are not written here: they are the administrator's own file.
  */
 @Singleton
 final class DrlRuleTemplates implements RuleTemplates {
 
     static final String PACKAGE = "rules.form";
+    /**
+     * How many rungs above the case's own a "may skip" escalation reaches: ladders of up to eleven rungs are covered
+     * in full (the check warns about a longer one).
+     */
+    static final int MAX_RUNGS_ABOVE = RegulationParameters.MAX_RUNGS_ABOVE;
     private static final String EXTENSION_EVENT = "EXTENSION_ANNOUNCED";
 
     @Override
@@ -37,12 +46,21 @@ final class DrlRuleTemplates implements RuleTemplates {
             term(w, t);
         }
         for (Extension x : p.extensions()) {
-            extension(w, x, p.term(x.term()).orElseThrow());
+            for (Term t : p.terms(x.term())) {
+                if (!"NONE".equals(t.unit())) {
+                    extension(w, x, t);
+                }
+            }
         }
         registration(w, p.registration());
-        if (p.offerNextEscalationLevel()) {
-            escalation(w);
+        escalation(w, p.escalation());
+        for (Referral r : p.externalBodies()) {
+            referral(w, r);
         }
+        for (Suspension s : p.suspensions()) {
+            suspension(w, s);
+        }
+        rollOver(w, p.rollOverOwnTerms(), p.rollOverQuote());
         for (Kpi k : p.kpis()) {
             kpi(w, k);
         }
@@ -56,65 +74,103 @@ final class DrlRuleTemplates implements RuleTemplates {
 
     /**
      * A term: an {@code Obligation} from receipt, or from the first event of the type it starts at (earliest
-     * date, then recording order), so a repeated event does not start the term twice.
+     * date, then recording order), so a repeated event does not start the term twice. A term that starts at an
+     * escalation to a named rung starts at the first escalation to that rung, or at receipt when the complaint was
+     * registered at that rung (made directly to the klachtenfunctionaris, say).
      */
     private static void term(Writer w, Term t) {
-        w.section("Termijn " + t.code());
+        w.section("Termijn " + t.code() + (t.appliesTo().equals("ALL") ? "" : " (" + t.appliesTo() + ")"));
+        String what = "termijn " + t.code();
         if (RegulationParameters.RECEIVED.equals(t.startsAt())) {
-            w.rule(t.quote(), "termijn " + t.code(),
-                    List.of(complaint(t.appliesTo(), "$start : receivedOn")),
+            w.rule(t.quote(), what, List.of(complaint(t.appliesTo(), "$start : receivedOn")), obligation(t));
+        } else if (RegulationParameters.ESCALATED.equals(t.startsAt()) && !t.startLevel().isEmpty()) {
+            String level = literal(t.startLevel());
+            w.rule(t.quote(), what + ": ontvangen bij " + t.startLevel(),
+                    List.of(complaint(t.appliesTo(), "intakeLevel == " + level + ", $start : receivedOn")),
+                    obligation(t));
+            String type = literal(t.startsAt());
+            w.rule(t.quote(), what + ": na escalatie naar " + t.startLevel(),
+                    List.of(complaint(t.appliesTo(), "intakeLevel != " + level),
+                            "EventFacts(type == " + type + ", level == " + level + ", $s : sequence, $start : on)",
+                            "not EventFacts(type == " + type + ", level == " + level + ", on < $start)",
+                            "not EventFacts(type == " + type + ", level == " + level
+                                    + ", on == $start, sequence < $s)"),
                     obligation(t));
         } else {
             String type = literal(t.startsAt());
-            w.rule(t.quote(), "termijn " + t.code(),
+            // A referral's term runs from the day the complaint was lodged with the body, when known (startOn).
+            w.rule(t.quote(), what,
                     List.of(complaint(t.appliesTo(), null),
-                            "EventFacts(type == " + type + ", $s : sequence, $start : on)",
-                            "not EventFacts(type == " + type + ", on < $start)",
-                            "not EventFacts(type == " + type + ", on == $start, sequence < $s)"),
+                            "EventFacts(type == " + type + ", $s : sequence, $on : on, $start : startOn())",
+                            "not EventFacts(type == " + type + ", on < $on)",
+                            "not EventFacts(type == " + type + ", on == $on, sequence < $s)"),
                     obligation(t));
         }
     }
 
+    /** The obligation; the short form when the term is the regulation's own and promises nothing in words. */
     private static String obligation(Term t) {
+        String tail = t.statute().isEmpty() && t.label().isEmpty() ? ""
+                : ", " + literal(t.statute()) + ", " + literal(t.label());
         return "insert(new Obligation(" + literal(t.code()) + ", $start, " + t.amount() + ", " + literal(t.unit())
-                + ", " + literal(t.satisfiedBy()) + "));";
+                + ", " + literal(t.satisfiedBy()) + tail + "));";
     }
 
     /**
      * An extension: the {@code ExtensionPolicy} the case engine enforces, where the term applies; and, as the
      * seed rule sets do, refusals in the regulation's own words of an extension that is too long or one too many.
-     * Extensions are announced in weeks, so the maximum is compared in whole weeks.
+     * Extensions are announced in weeks, so the maximum is compared in whole weeks. Where a longer extension is
+     * possible with the complainant's consent (Wkkgz art. 17 lid 2), the refusals leave an extension with documented
+     * consent alone.
      */
     private static void extension(Writer w, Extension x, Term t) {
-        w.section("Verlenging " + x.term());
-        List<String> applies = termApplies(t);
+        w.section("Verlenging " + x.term() + (t.appliesTo().equals("ALL") ? "" : " (" + t.appliesTo() + ")"));
+        for (List<String> applies : termApplies(t)) {
+            extension(w, x, applies);
+        }
+    }
+
+    private static void extension(Writer w, Extension x, List<String> applies) {
         w.rule(x.quote(), "verlenging " + x.term(), applies,
                 "insert(new ExtensionPolicy(" + literal(x.term()) + ", " + x.maxCount() + ", " + x.amount() + ", "
-                        + literal(x.unit()) + ", " + x.announceBeforeDue() + "));");
+                        + literal(x.unit()) + ", " + x.announceBeforeDue()
+                        + (x.beyondWithConsent() ? ", true" : "") + "));");
 
         TermUnit unit = TermUnit.parse(x.unit());
         int maxWeeks = switch (unit) {
             case WEEKS -> x.amount();
             case DAYS -> x.amount() / 7;
             case WORKING_DAYS -> x.amount() / 5;
+            // A month holds at least four whole weeks.
+            case MONTHS -> x.amount() * 4;
             case NONE -> throw new IllegalStateException("extension without a unit passed validation");
         };
+        String consent = x.beyondWithConsent() ? ", consentGiven == false" : "";
+        String withConsent = x.beyondWithConsent() ? " (langer alleen met instemming van de klager)" : "";
         List<String> tooLong = new ArrayList<>(applies);
-        tooLong.add("EventFacts(type == " + literal(EXTENSION_EVENT) + ", proposed == true, weeks > " + maxWeeks + ")");
+        tooLong.add("EventFacts(type == " + literal(EXTENSION_EVENT) + ", proposed == true, weeks > " + maxWeeks
+                + consent + ")");
         w.rule(x.quote(), "verlenging " + x.term() + ": langer dan " + x.amount() + " " + unit.dutch() + " geweigerd",
                 tooLong,
                 "insert(new Refusal(" + literal(EXTENSION_EVENT) + ", " + literal("Een verlenging mag volgens het "
-                        + "reglement hoogstens " + x.amount() + " " + unit.dutch() + " zijn: " + x.quote()) + "));");
+                        + "reglement hoogstens " + x.amount() + " " + unit.dutch() + " zijn" + withConsent + ": "
+                        + x.quote()) + "));");
 
         List<String> tooMany = new ArrayList<>(applies);
-        tooMany.add("EventFacts(type == " + literal(EXTENSION_EVENT) + ", proposed == true)");
+        if (x.maxCount() > 1) {
+            // The allowlist keeps a rule to three event patterns: the proposed extension and the earlier ones take
+            // them all. Where the term starts at an event, that event is left out here; one extension too many is
+            // refused anyway, with or without the term (without it, the case engine knows no extension at all).
+            tooMany.removeIf(pattern -> pattern.startsWith("exists EventFacts"));
+        }
+        tooMany.add("EventFacts(type == " + literal(EXTENSION_EVENT) + ", proposed == true" + consent + ")");
         tooMany.add(earlierExtensions(x.maxCount()));
         String times = x.maxCount() == 1 ? "één verlenging" : x.maxCount() + " verlengingen";
         w.rule(x.quote(), "verlenging " + x.term() + ": meer dan " + times + " geweigerd", tooMany,
                 "insert(new Refusal(" + literal(EXTENSION_EVENT) + ", " + literal("De termijn is al "
                         + (x.maxCount() == 1 ? "verlengd" : x.maxCount() + " keer verlengd")
                         + "; het reglement staat " + (x.maxCount() == 1 ? "maar " : "hoogstens ") + times
-                        + " toe: " + x.quote()) + "));");
+                        + " toe" + withConsent + ": " + x.quote()) + "));");
     }
 
     /** At least {@code n} extensions recorded before: n of them in increasing sequence. */
@@ -179,12 +235,64 @@ final class DrlRuleTemplates implements RuleTemplates {
         return "insert(new Registration(" + literal(reason) + "));";
     }
 
-    /** The next rung of the tenant's ladder, as the seed rule sets offer it. */
-    private static void escalation(Writer w) {
+    /**
+     * Escalation: the next rung of the tenant's ladder, as the seed rule sets offer it; with {@code maySkip} also
+     * every rung above that, one rule per distance (rules cannot loop over the ladder), up to
+     * {@link #MAX_RUNGS_ABOVE} rungs above the one the case is at.
+     */
+    private static void escalation(Writer w, Escalation e) {
+        if (!e.any()) {
+            return;
+        }
         w.section("Escalatie");
-        w.rule("de klager kan naar het volgende niveau van de escalatieladder", "escalatie",
-                List.of("ComplaintFacts($next : nextEscalationLevel, nextEscalationLevel != \"\")"),
-                "insert(new EscalationOption($next));");
+        String quote = e.quote().isEmpty() ? "de klager kan naar het volgende niveau van de escalatieladder" : e.quote();
+        w.rule(quote, "escalatie", List.of(complaint(e.appliesTo(), "$next : nextEscalationLevel, "
+                + "nextEscalationLevel != \"\"")), "insert(new EscalationOption($next));");
+        if (e.maySkip()) {
+            String skip = e.quote().isEmpty() ? "de klager mag een niveau van de escalatieladder overslaan" : e.quote();
+            for (int steps = 2; steps <= MAX_RUNGS_ABOVE; steps++) {
+                // Drools allows no variable in a binding, so the rung is read again in the consequence.
+                w.rule(skip, "escalatie: " + steps + " niveaus hoger",
+                        List.of(complaint(e.appliesTo(), "$at : escalationLevel"),
+                                "$ladder : TenantFacts(levelAbove($at, " + steps + ") != \"\")"),
+                        "insert(new EscalationOption($ladder.levelAbove($at, " + steps + ")));");
+            }
+        }
+    }
+
+    /** An external body named to the complainant and referable to, where the row applies. */
+    private static void referral(Writer w, Referral r) {
+        w.section("Externe instantie " + r.body());
+        List<String> conditions = new ArrayList<>();
+        if (!r.serviceLine().isEmpty()) {
+            conditions.add("serviceLine == " + literal(r.serviceLine()));
+        }
+        if (!r.atLevel().isEmpty()) {
+            conditions.add("escalationLevel == " + literal(r.atLevel()));
+        }
+        w.rule(r.quote(), "externe instantie " + r.body(), List.of(complaint(r.appliesTo(),
+                        conditions.isEmpty() ? null : String.join(", ", conditions))),
+                "insert(new ExternalBodyReference(" + literal(r.body()) + ", " + r.endsOwnDuty() + "));");
+    }
+
+    /** Suspension of a term (or of every term) allowed, for at most so many days. */
+    private static void suspension(Writer w, Suspension s) {
+        boolean all = RegulationParameters.EVERY_TERM.equals(s.term());
+        w.section("Opschorting " + (all ? "van elke termijn" : s.term()));
+        w.rule(s.quote(), "opschorting " + (all ? "elke termijn" : s.term()), List.of("ComplaintFacts()"),
+                "insert(new SuspensionPolicy(" + literal(s.term()) + ", " + s.maxDays() + ", " + s.statutoryToo()
+                        + "));");
+    }
+
+    /** Always written, so the choice is visible in the rules: own terms run on past a day off, or not. */
+    private static void rollOver(Writer w, boolean ownTerms, String quote) {
+        w.section("Doorlopen van eigen termijnen");
+        String words = !quote.isEmpty() ? quote : ownTerms
+                ? "Algemene termijnenwet artikel 1: een termijn die op een zaterdag, zondag of feestdag eindigt, loopt "
+                        + "door tot de eerstvolgende werkdag; ook de eigen termijnen van het reglement"
+                : "de eigen termijnen van het reglement eindigen op de dag die zij noemen, ook in het weekend";
+        w.rule(words, ownTerms ? "eigen termijnen lopen door" : "eigen termijnen lopen niet door",
+                List.of("ComplaintFacts()"), "insert(new RollOverPolicy(" + ownTerms + "));");
     }
 
     private static void kpi(Writer w, Kpi k) {
@@ -227,12 +335,22 @@ final class DrlRuleTemplates implements RuleTemplates {
         return c.append(')').toString();
     }
 
-    /** Where a term applies: its kind of complaint, and (when it starts at an event) once that event exists. */
-    private static List<String> termApplies(Term t) {
+    /**
+     * Where a term applies: its kind of complaint, and (when it starts at an event) once that event exists; a term
+     * that starts at an escalation to a named rung applies once the case is at or has been escalated to that rung.
+     */
+    private static List<List<String>> termApplies(Term t) {
         if (RegulationParameters.RECEIVED.equals(t.startsAt())) {
-            return List.of(complaint(t.appliesTo(), null));
+            return List.of(List.of(complaint(t.appliesTo(), null)));
         }
-        return List.of(complaint(t.appliesTo(), null), "exists EventFacts(type == " + literal(t.startsAt()) + ")");
+        String type = literal(t.startsAt());
+        if (RegulationParameters.ESCALATED.equals(t.startsAt()) && !t.startLevel().isEmpty()) {
+            String level = literal(t.startLevel());
+            return List.of(List.of(complaint(t.appliesTo(), "intakeLevel == " + level)),
+                    List.of(complaint(t.appliesTo(), "intakeLevel != " + level),
+                            "exists EventFacts(type == " + type + ", level == " + level + ")"));
+        }
+        return List.of(List.of(complaint(t.appliesTo(), null), "exists EventFacts(type == " + type + ")"));
     }
 
     // --- literals ---------------------------------------------------------------------------------------------

@@ -30,6 +30,10 @@ import nl.klachtenregie.regulation.Obligation;
 import nl.klachtenregie.regulation.Refusal;
 import nl.klachtenregie.regulation.RegulationEngine;
 import nl.klachtenregie.regulation.RegulationOutcome;
+import nl.klachtenregie.regulation.CountsAsFormal;
+import nl.klachtenregie.regulation.LevelHolder;
+import nl.klachtenregie.regulation.RollOverPolicy;
+import nl.klachtenregie.regulation.SuspensionPolicy;
 import nl.klachtenregie.regulation.Registration;
 import nl.klachtenregie.regulation.ReportDuty;
 import nl.klachtenregie.regulation.RuleEvaluationException;
@@ -273,6 +277,10 @@ final class DroolsRegulationEngine implements RegulationEngine {
         List<Addressee> addressees = new ArrayList<>();
         List<KpiTarget> kpis = new ArrayList<>();
         List<ReportDuty> reports = new ArrayList<>();
+        List<SuspensionPolicy> suspensions = new ArrayList<>();
+        List<RollOverPolicy> rollOvers = new ArrayList<>();
+        List<CountsAsFormal> formal = new ArrayList<>();
+        List<LevelHolder> holders = new ArrayList<>();
         for (Object o : session.getObjects(Emission.class::isInstance)) {
             Emission stamped = ((Emission) o).withBasis(insertedBy.getOrDefault(o, ""));
             if (stamped instanceof Obligation x) {
@@ -299,10 +307,18 @@ final class DroolsRegulationEngine implements RegulationEngine {
                 kpis.add(x);
             } else if (stamped instanceof ReportDuty x) {
                 reports.add(x);
+            } else if (stamped instanceof SuspensionPolicy x) {
+                suspensions.add(x);
+            } else if (stamped instanceof RollOverPolicy x) {
+                rollOvers.add(x);
+            } else if (stamped instanceof CountsAsFormal x) {
+                formal.add(x);
+            } else if (stamped instanceof LevelHolder x) {
+                holders.add(x);
             }
         }
         return new RegulationOutcome(obligations, waivers, extensions, registrations, inadmissible, refusals,
-                escalation, bodies, advice, addressees, kpis, reports, fired);
+                escalation, bodies, advice, addressees, kpis, reports, suspensions, rollOvers, formal, holders, fired);
     }
 
     private KieBase ruleBase(RuleSet ruleSet) {

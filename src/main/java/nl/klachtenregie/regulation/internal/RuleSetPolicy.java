@@ -26,6 +26,10 @@ import nl.klachtenregie.regulation.Obligation;
 import nl.klachtenregie.regulation.Refusal;
 import nl.klachtenregie.regulation.Registration;
 import nl.klachtenregie.regulation.ReportDuty;
+import nl.klachtenregie.regulation.CountsAsFormal;
+import nl.klachtenregie.regulation.LevelHolder;
+import nl.klachtenregie.regulation.RollOverPolicy;
+import nl.klachtenregie.regulation.SuspensionPolicy;
 import nl.klachtenregie.regulation.RuleSet;
 import nl.klachtenregie.regulation.RuleSetCompilationException.Problem;
 import nl.klachtenregie.regulation.RuleSetRejectedException;
@@ -92,7 +96,8 @@ final class RuleSetPolicy {
             TenantFacts.class);
     static final List<Class<?>> OUTCOME_TYPES = List.of(Obligation.class, Waiver.class, ExtensionPolicy.class,
             Registration.class, Inadmissible.class, Refusal.class, EscalationOption.class,
-            ExternalBodyReference.class, Advice.class, Addressee.class, KpiTarget.class, ReportDuty.class);
+            ExternalBodyReference.class, Advice.class, Addressee.class, KpiTarget.class, ReportDuty.class,
+            SuspensionPolicy.class, RollOverPolicy.class, CountsAsFormal.class, LevelHolder.class);
 
     private static final Set<String> FACT_NAMES = simpleNames(FACT_TYPES);
     private static final Set<String> OUTCOME_NAMES = simpleNames(OUTCOME_TYPES);

@@ -47,7 +47,8 @@ class IederZijnWerkRulesTest {
     }
 
     private static TenantFacts tenant() {
-        return new TenantFacts("iederzijnwerk", "1", LADDER, List.of("KPZ_KLACHTENFUNCTIONARIS", "KPZ_GESCHILLENCOMMISSIE"));
+        return new TenantFacts("iederzijnwerk", "1", LADDER, List.of("KPZ_KLACHTENFUNCTIONARIS", "KPZ_GESCHILLENCOMMISSIE",
+                "ARBEIDSCOACHING_PROCEDURE"));
     }
 
     /** A builder-less record copy: kind, channel, incident, service line, level, next, name/address/phone, summary. */
@@ -135,11 +136,12 @@ class IederZijnWerkRulesTest {
             assertTrue(hasAdvice(written, "SCHRIFTELIJK_IS_OFFICIEEL"), channel);
             assertFalse(hasAdvice(written, "MONDELING_OFFICIEEL_VRAGEN"), channel);
         }
-        // the written channel does not lift the other limits: Arbeidscoaching and events older than a year
+        // the written channel does not bring Arbeidscoaching under this procedure; an old event does not take a
+        // written complaint out of it (the one-year limit is Klachtenportaal Zorg's)
         assertTrue(obligations(run(complaint("INFORMAL", "EMAIL", null, "ARBEIDSCOACHING", "EMPLOYEE", "TEAM_LEAD",
                 true, true, true, "x", false)), "DECIDE").isEmpty());
-        assertTrue(obligations(run(complaint("INFORMAL", "EMAIL", RECEIVED.minusYears(2), "AMBULANT", "EMPLOYEE",
-                "TEAM_LEAD", true, true, true, "x", false)), "DECIDE").isEmpty());
+        assertEquals(1, obligations(run(complaint("INFORMAL", "EMAIL", RECEIVED.minusYears(2), "AMBULANT", "EMPLOYEE",
+                "TEAM_LEAD", true, true, true, "x", false)), "DECIDE").size());
     }
 
     @Test
@@ -174,28 +176,31 @@ class IederZijnWerkRulesTest {
     }
 
     @Test
-    void eventsOlderThanAYearAreNotAdmissible() {
+    void eventsOlderThanAYearGiveAnAdviceAndACheckNotAVerdict() {
         RegulationOutcome old = run(complaint("FORMAL", "LETTER", RECEIVED.minusYears(1).minusDays(1), "AMBULANT",
                 "EMPLOYEE", "TEAM_LEAD", true, true, true, "x", false));
-        assertFalse(old.admissible());
-        assertTrue(old.inadmissibilities().get(0).reason().contains("maximaal een jaar"));
-        assertTrue(obligations(old, "DECIDE").isEmpty());
-        assertEquals(6, obligations(old, "NOTIFY_NOT_ADMISSIBLE").get(0).amount());
+        assertTrue(old.admissible());
+        assertTrue(hasAdvice(old, "EEN_JAAR_KPZ"));
+        assertEquals("CHECK_CONFIRMED", obligations(old, "CHECK_ONE_YEAR_KPZ").get(0).satisfiedBy());
+        assertEquals(1, obligations(old, "DECIDE").size());
+        assertTrue(obligations(old, "NOTIFY_NOT_ADMISSIBLE").isEmpty());
         RegulationOutcome exactlyAYear = run(complaint("FORMAL", "LETTER", RECEIVED.minusYears(1), "AMBULANT",
                 "EMPLOYEE", "TEAM_LEAD", true, true, true, "x", false));
-        assertTrue(exactlyAYear.admissible());
-        assertEquals(1, obligations(exactlyAYear, "DECIDE").size());
+        assertFalse(hasAdvice(exactlyAYear, "EEN_JAAR_KPZ"));
+        assertTrue(obligations(exactlyAYear, "CHECK_ONE_YEAR_KPZ").isEmpty());
     }
 
     @Test
-    void arbeidscoachingHasItsOwnProcedure() {
+    void arbeidscoachingIsReferredToItsOwnProcedure() {
         RegulationOutcome o = run(complaint("FORMAL", "LETTER", null, "ARBEIDSCOACHING", "EMPLOYEE", "TEAM_LEAD",
                 true, true, true, "x", false));
-        assertFalse(o.admissible());
-        assertEquals("Voor IederZijnWerk Arbeidscoaching geldt een eigen klachtenprocedure (www.iederzijnwerk.nl)",
-                o.inadmissibilities().get(0).reason());
+        assertTrue(o.admissible());
         assertTrue(hasAdvice(o, "ARBEIDSCOACHING"));
         assertTrue(obligations(o, "DECIDE").isEmpty());
+        assertEquals("REFERRED_EXTERNAL", obligations(o, "REFER_OWN_PROCEDURE").get(0).satisfiedBy());
+        assertTrue(o.externalBodies().stream().anyMatch(b -> b.body().equals("ARBEIDSCOACHING_PROCEDURE")
+                && b.endsOwnDuty()));
+        assertFalse(o.referralEndsOwnDuty("KPZ_KLACHTENFUNCTIONARIS"));
     }
 
     @Test

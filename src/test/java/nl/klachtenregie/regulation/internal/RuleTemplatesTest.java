@@ -29,6 +29,7 @@ import nl.klachtenregie.regulation.RegulationParameters.RegistrationPolicy;
 import nl.klachtenregie.regulation.RegulationParameters.Report;
 import nl.klachtenregie.regulation.RegulationParameters.Term;
 import nl.klachtenregie.regulation.ReportDuty;
+import nl.klachtenregie.regulation.SuspensionPolicy;
 import nl.klachtenregie.regulation.RuleSet;
 import nl.klachtenregie.regulation.TenantFacts;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class RuleTemplatesTest {
         RegulationOutcome o = run(DEFAULTS, complaint("FORMAL", false, ""), HistoryFacts.none());
         assertEquals(List.of(new Obligation("ACKNOWLEDGE", RECEIVED, 5, "WORKING_DAYS", "ACKNOWLEDGED")),
                 withoutBasis(obligations(o, "ACKNOWLEDGE")));
-        assertEquals(List.of(new Obligation("DECIDE", RECEIVED, 6, "WEEKS", "DECIDED")),
+        assertEquals(List.of(new Obligation("DECIDE", RECEIVED, 6, "WEEKS", "DECIDED", "Wkkgz art. 17 lid 1", "")),
                 withoutBasis(obligations(o, "DECIDE")));
         assertTrue(obligations(o, "DECIDE").get(0).basis().startsWith(NAME + ", Standaardwaarde"),
                 obligations(o, "DECIDE").get(0).basis());
@@ -110,8 +111,9 @@ class RuleTemplatesTest {
     @Test
     void theKpiTargetAndTheReportDutyAreSetTenantWide() {
         RegulationOutcome o = engine.evaluate(templates.write(DEFAULTS), EvaluationFacts.tenantOnly(tenant()));
-        assertEquals(List.of(new KpiTarget("BESLIST_BINNEN_TERMIJN", "Formele klachten binnen de termijn beslist",
-                "ON_TIME:DECIDE", "GE", 0.8)), o.kpiTargets().stream().map(k -> k.withBasis("")).toList());
+        assertEquals(List.of(new KpiTarget("BESLIST_BINNEN_TERMIJN",
+                "Formele klachten binnen de wettelijke termijn beslist", "ON_TIME:DECIDE", "GE", 1.0)),
+                o.kpiTargets().stream().map(k -> k.withBasis("")).toList());
         ReportDuty r = o.reportDuties().get(0);
         assertEquals(List.of("JAARVERSLAG_KLACHTEN", "YEAR", "directie"), List.of(r.code(), r.period(), r.audience()));
         assertEquals(DEFAULTS.reports().get(0).sections(), r.sections());
@@ -211,6 +213,233 @@ class RuleTemplatesTest {
                 event(1, "MEETING_HELD", first, false, 0)).obligations());
     }
 
+
+    // --- the form of issue 13 ---------------------------------------------------------------------------------
+
+    @Test
+    void aMonthTermCarriesItsStatuteAndTheComplainantsWordsOnTheObligation() {
+        RegulationParameters p = params(List.of(new Term("DECIDE", "FORMAL", "RECEIVED", "", 2, "MONTHS", "DECIDED",
+                "Jeugdwet art. 4.2.2", "krijgt u ons oordeel", "art. 7: 'binnen twee maanden'")));
+        RuleSet rules = templates.write(p);
+        assertPlain(rules.sources().get("regulation.drl"));
+        Obligation o = obligations(evaluate(rules, complaint("FORMAL", false, "")), "DECIDE").get(0);
+        assertEquals(new Obligation("DECIDE", RECEIVED, 2, "MONTHS", "DECIDED", "Jeugdwet art. 4.2.2",
+                "krijgt u ons oordeel"), o.withBasis(""));
+        assertTrue(o.statutory());
+        assertTrue(rules.sources().get("regulation.drl").contains("insert(new Obligation(\"DECIDE\", $start, 2, "
+                + "\"MONTHS\", \"DECIDED\", \"Jeugdwet art. 4.2.2\", \"krijgt u ons oordeel\"));"));
+    }
+
+    @Test
+    void theSameCodeIsTenWorkingDaysForAFormalAndThreeForAnInformalComplaint() {
+        RegulationParameters p = params(List.of(
+                new Term("CONTACT", "FORMAL", "RECEIVED", 10, "WORKING_DAYS", "CONTACTED", "art. 3.1"),
+                new Term("CONTACT", "INFORMAL", "RECEIVED", 3, "WORKING_DAYS", "CONTACTED", "art. 2.1")));
+        RuleSet rules = templates.write(p);
+        assertEquals(List.of(new Obligation("CONTACT", RECEIVED, 10, "WORKING_DAYS", "CONTACTED")),
+                withoutBasis(evaluate(rules, complaint("FORMAL", false, "")).obligations()));
+        assertEquals(List.of(new Obligation("CONTACT", RECEIVED, 3, "WORKING_DAYS", "CONTACTED")),
+                withoutBasis(evaluate(rules, complaint("INFORMAL", false, "")).obligations()));
+    }
+
+    @Test
+    void aTermStartsAtTheEscalationToItsRungOrAtReceiptWhenTheComplaintWasMadeThere() {
+        RegulationParameters p = params(List.of(new Term("KF_CONTACT", "ALL", "ESCALATED", "KF", 10, "WORKING_DAYS",
+                "CONTACTED", "", "neemt de klachtenfunctionaris contact met u op", "art. 5")));
+        RuleSet rules = templates.write(p);
+        assertPlain(rules.sources().get("regulation.drl"));
+        // Registered at the lowest rung: nothing until it is escalated to KF, then from the first such escalation.
+        assertEquals(List.of(), evaluate(rules, kfComplaint("INFORMAL", "EMPLOYEE", "EMPLOYEE")).obligations());
+        assertEquals(List.of(), evaluate(rules, kfComplaint("INFORMAL", "EMPLOYEE", "TEAM_LEAD"),
+                escalated(1, RECEIVED.plusDays(2), "TEAM_LEAD")).obligations(), "another rung does not start it");
+        LocalDate first = RECEIVED.plusDays(4);
+        RegulationOutcome escalated = evaluate(rules, kfComplaint("INFORMAL", "EMPLOYEE", "KF"),
+                escalated(1, RECEIVED.plusDays(2), "TEAM_LEAD"), escalated(2, RECEIVED.plusDays(9), "KF"),
+                escalated(3, first, "KF"));
+        assertEquals(List.of(new Obligation("KF_CONTACT", first, 10, "WORKING_DAYS", "CONTACTED", "",
+                "neemt de klachtenfunctionaris contact met u op")), withoutBasis(escalated.obligations()));
+        // Made directly to the klachtenfunctionaris: from receipt.
+        RegulationOutcome direct = evaluate(rules, kfComplaint("FORMAL", "KF", "KF"));
+        assertEquals(List.of(new Obligation("KF_CONTACT", RECEIVED, 10, "WORKING_DAYS", "CONTACTED", "",
+                "neemt de klachtenfunctionaris contact met u op")), withoutBasis(direct.obligations()));
+        assertTrue(direct.obligations().get(0).basis().endsWith("(termijn KF_CONTACT: ontvangen bij KF)"));
+    }
+
+    @Test
+    void aTermStartingAtAReferralRunsFromTheDayTheComplaintWasLodgedThere() {
+        RegulationParameters p = params(List.of(new Term("UITSPRAAK", "ALL", "REFERRED_EXTERNAL", 6, "MONTHS",
+                "EXTERNAL_OUTCOME_RECEIVED", "art. 12")));
+        LocalDate lodged = RECEIVED.plusDays(10);
+        EventFacts referral = new EventFacts(1, "REFERRED_EXTERNAL", RECEIVED.plusDays(3), false, 0, "", "GI", "",
+                false, null, false, false, 0, List.of(), false, lodged);
+        assertEquals(List.of(new Obligation("UITSPRAAK", lodged, 6, "MONTHS", "EXTERNAL_OUTCOME_RECEIVED")),
+                withoutBasis(evaluate(templates.write(p), complaint("FORMAL", false, ""), referral).obligations()));
+    }
+
+    @Test
+    void aComplainantWhoMaySkipIsOfferedEveryHigherRung() {
+        RegulationParameters p = escalationOnly(new RegulationParameters.Escalation(true, true, "ALL", "art. 4"));
+        RuleSet rules = templates.write(p);
+        assertPlain(rules.sources().get("regulation.drl"));
+        assertEquals(List.of("DIRECTOR", "KF", "TEAM_LEAD"),
+                levels(evaluate(rules, kfComplaint("INFORMAL", "EMPLOYEE", "EMPLOYEE"))));
+        assertEquals(List.of("KF"), levels(evaluate(rules, kfComplaint("INFORMAL", "EMPLOYEE", "DIRECTOR"))));
+        assertEquals(List.of(), levels(evaluate(rules, kfComplaint("INFORMAL", "EMPLOYEE", "KF"))), "at the top");
+        // Without skipping: only the next rung.
+        RuleSet next = templates.write(escalationOnly(new RegulationParameters.Escalation(true, false, "ALL", "")));
+        assertEquals(List.of("TEAM_LEAD"), levels(evaluate(next, kfComplaint("INFORMAL", "EMPLOYEE", "EMPLOYEE"))));
+    }
+
+    @Test
+    void anEscalationOfferedForOneKindOfComplaintOnly() {
+        RuleSet rules = templates.write(escalationOnly(new RegulationParameters.Escalation(true, false, "FORMAL",
+                "art. 4: 'een formele klacht kan worden voorgelegd aan de directie'")));
+        assertEquals(List.of("TEAM_LEAD"), levels(evaluate(rules, kfComplaint("FORMAL", "EMPLOYEE", "EMPLOYEE"))));
+        assertEquals(List.of(), levels(evaluate(rules, kfComplaint("INFORMAL", "EMPLOYEE", "EMPLOYEE"))));
+    }
+
+    @Test
+    void anExternalBodyIsNamedWhereItsRowAppliesAndSaysWhetherItTakesTheComplaintOver() {
+        RegulationParameters p = new RegulationParameters(NAME, List.of(), List.of(), null, List.of(), List.of(),
+                RegulationParameters.Escalation.none(),
+                List.of(new RegulationParameters.Referral("GI", "FORMAL", "THUISZORG", "KF", true,
+                                "art. 10: 'de geschilleninstantie'"),
+                        new RegulationParameters.Referral("CVP", "ALL", "", "", false,
+                                "art. 11: 'de cliëntvertrouwenspersoon'")),
+                List.of(), true, "");
+        RuleSet rules = templates.write(p);
+        assertPlain(rules.sources().get("regulation.drl"));
+        RegulationOutcome atKf = evaluate(rules, line(kfComplaint("FORMAL", "EMPLOYEE", "KF"), "THUISZORG"));
+        assertEquals(List.of("CVP", "GI"), atKf.externalBodies().stream().map(b -> b.body()).sorted().toList());
+        assertTrue(atKf.referralEndsOwnDuty("GI"));
+        assertFalse(atKf.referralEndsOwnDuty("CVP"));
+        for (ComplaintFacts elsewhere : List.of(line(kfComplaint("INFORMAL", "EMPLOYEE", "KF"), "THUISZORG"),
+                line(kfComplaint("FORMAL", "EMPLOYEE", "KF"), "DAGBESTEDING"),
+                line(kfComplaint("FORMAL", "EMPLOYEE", "EMPLOYEE"), "THUISZORG"))) {
+            assertEquals(List.of("CVP"), evaluate(rules, elsewhere).externalBodies().stream().map(b -> b.body())
+                    .toList(), elsewhere::toString);
+        }
+    }
+
+    @Test
+    void suspensionIsAllowedAsTheRowsSayAndRollOverIsAlwaysStated() {
+        RegulationParameters p = new RegulationParameters(NAME, DEFAULTS.terms(), List.of(), null, List.of(),
+                List.of(), RegulationParameters.Escalation.none(), List.of(),
+                List.of(new RegulationParameters.Suspension("*", 14, false, "art. 6"),
+                        new RegulationParameters.Suspension("DECIDE", 0, true, "art. 6.2")),
+                false, "art. 1: 'termijnen eindigen op de dag zelf'");
+        RuleSet rules = templates.write(p);
+        assertPlain(rules.sources().get("regulation.drl"));
+        RegulationOutcome o = evaluate(rules, complaint("FORMAL", false, ""));
+        assertEquals(new SuspensionPolicy("*", 14, false), o.suspensionPolicy("ACKNOWLEDGE").orElseThrow()
+                .withBasis(""));
+        assertEquals(new SuspensionPolicy("DECIDE", 0, true), o.suspensionPolicy("DECIDE").orElseThrow()
+                .withBasis(""));
+        assertFalse(o.rollOverOwnTerms(), "roll-over switched off for own terms");
+        assertTrue(rules.sources().get("regulation.drl").contains("insert(new RollOverPolicy(false));"));
+        RuleSet on = templates.write(DEFAULTS);
+        assertTrue(on.sources().get("regulation.drl").contains("insert(new RollOverPolicy(true));"),
+                "the default choice is written out too");
+        assertTrue(evaluate(on, complaint("FORMAL", false, "")).rollOverOwnTerms());
+        assertTrue(evaluate(on, complaint("FORMAL", false, "")).suspensionPolicies().isEmpty());
+    }
+
+    @Test
+    void aDocumentedConsentLiftsTheRefusalsOfALongerOrAnotherExtension() {
+        RegulationParameters p = with(DEFAULTS.terms(), List.of(new Extension("DECIDE", 1, 4, "WEEKS", true, true,
+                "Wkkgz art. 17 lid 2")), DEFAULTS.registration(), true);
+        RuleSet rules = templates.write(p);
+        assertPlain(rules.sources().get("regulation.drl"));
+        assertTrue(evaluate(rules, complaint("FORMAL", false, "")).extensionPolicy("DECIDE").orElseThrow()
+                .beyondWithConsent());
+        EventFacts sixWeeks = consentEvent(1, 6, false);
+        RegulationOutcome refused = evaluate(rules, complaint("FORMAL", false, ""), sixWeeks);
+        assertEquals(List.of("Een verlenging mag volgens het reglement hoogstens 4 weken zijn (langer alleen met "
+                + "instemming van de klager): Wkkgz art. 17 lid 2"), refused.refusals().stream().map(Refusal::reason)
+                .toList());
+        assertEquals(List.of(), evaluate(rules, complaint("FORMAL", false, ""), consentEvent(1, 6, true))
+                .refusals(), "with the complainant's consent");
+        EventFacts first = new EventFacts(1, "EXTENSION_ANNOUNCED", RECEIVED.plusWeeks(5), false, 4, "", "", "",
+                false, null, false, false, 0);
+        assertEquals(1, evaluate(rules, complaint("FORMAL", false, ""), first, consentEvent(2, 2, false))
+                .refusals().size(), "a second extension without consent");
+        assertEquals(List.of(), evaluate(rules, complaint("FORMAL", false, ""), first, consentEvent(2, 2, true))
+                .refusals(), "a second extension with consent");
+        // Without beyondWithConsent, consent changes nothing.
+        assertEquals(1, evaluate(templates.write(DEFAULTS), complaint("FORMAL", false, ""), consentEvent(1, 6, true))
+                .refusals().size());
+    }
+
+    @Test
+    void everyTemplateOfIssue13PassesTheAllowlistAndCompilesTogether() {
+        RegulationParameters all = new RegulationParameters(NAME,
+                List.of(new Term("CONTACT", "FORMAL", "RECEIVED", "", 10, "WORKING_DAYS", "CONTACTED", "", "", "a"),
+                        new Term("CONTACT", "INFORMAL", "RECEIVED", "", 3, "WORKING_DAYS", "CONTACTED", "", "", "b"),
+                        new Term("KF_CONTACT", "ALL", "ESCALATED", "KF", 10, "WORKING_DAYS", "CONTACTED", "",
+                                "neemt de klachtenfunctionaris contact met u op", "c"),
+                        new Term("DECIDE", "FORMAL", "RECEIVED", "", 6, "WEEKS", "DECIDED", "Wkkgz art. 17 lid 1", "",
+                                "d"),
+                        new Term("CHECK", "ALL", "DECIDED", "", 1, "MONTHS", "CHECK_CONFIRMED", "", "", "e")),
+                List.of(new Extension("KF_CONTACT", 2, 1, "MONTHS", true, true, "f")), null,
+                List.of(new Kpi("CONTACT_OP_TIJD", "Contact op tijd", "ON_TIME:CONTACT", "GE", 0.9, "g")), List.of(),
+                new RegulationParameters.Escalation(true, true, "INFORMAL", "h"),
+                List.of(new RegulationParameters.Referral("GI", "FORMAL", "THUISZORG", "KF", true, "i")),
+                List.of(new RegulationParameters.Suspension("*", 14, false, "j")), false, "k");
+        RuleSet rules = templates.write(all);
+        assertPlain(rules.sources().get("regulation.drl"));
+        engine.validate(rules);
+        RegulationOutcome o = evaluate(rules, kfComplaint("FORMAL", "KF", "KF"));
+        assertEquals(List.of("CONTACT", "DECIDE", "KF_CONTACT"), codes(o));
+        assertEquals(new ExtensionPolicy("KF_CONTACT", 2, 1, "MONTHS", true, true),
+                o.extensionPolicy("KF_CONTACT").orElseThrow().withBasis(""));
+        assertEquals(List.of(), levels(o), "escalation is for informal complaints only");
+        assertTrue(o.suspensionPolicy("CONTACT").isPresent());
+        assertEquals(List.of("GI"), evaluate(rules, line(kfComplaint("FORMAL", "KF", "KF"), "THUISZORG"))
+                .externalBodies().stream().map(b -> b.body()).toList());
+    }
+
+    private RegulationParameters params(List<Term> terms) {
+        return new RegulationParameters(NAME, terms, List.of(), null, List.of(), List.of(), false);
+    }
+
+    private RegulationParameters escalationOnly(RegulationParameters.Escalation e) {
+        return new RegulationParameters(NAME, List.of(), List.of(), null, List.of(), List.of(), e, List.of(),
+                List.of(), true, "");
+    }
+
+    /** Evaluated for a tenant whose ladder is EMPLOYEE, TEAM_LEAD, DIRECTOR and KF (the klachtenfunctionaris). */
+    private RegulationOutcome evaluate(RuleSet rules, ComplaintFacts c, EventFacts... events) {
+        return RulesTestSupport.evaluate(engine, rules, kfTenant(), c, HistoryFacts.none(), events);
+    }
+
+    private static TenantFacts kfTenant() {
+        return new TenantFacts("nieuw", "1", List.of("EMPLOYEE", "TEAM_LEAD", "DIRECTOR", "KF"), List.of("GI", "CVP"));
+    }
+
+    private static ComplaintFacts kfComplaint(String kind, String intake, String at) {
+        List<String> ladder = kfTenant().escalationLevels();
+        int i = ladder.indexOf(at);
+        String next = i + 1 < ladder.size() ? ladder.get(i + 1) : "";
+        return new ComplaintFacts("N-1", kind, "LETTER", RECEIVED, null, "CLIENT", true, true, true, true,
+                "Niemand belde terug", "BEJEGENING", "", "", false, false, "RECEIVED", at, next, false, intake);
+    }
+
+    private static ComplaintFacts line(ComplaintFacts c, String serviceLine) {
+        return new ComplaintFacts(c.reference(), c.kind(), c.channel(), c.receivedOn(), c.incidentOn(),
+                c.complainantRole(), true, true, true, true, c.summary(), c.category(), serviceLine,
+                c.concernsEmployee(), false, false, c.status(), c.escalationLevel(), c.nextEscalationLevel(), false,
+                c.intakeLevel());
+    }
+
+    private static EventFacts escalated(int seq, LocalDate on, String level) {
+        return RulesTestSupport.event(seq, "ESCALATED", on, false, 0, level, false);
+    }
+
+    private static EventFacts consentEvent(int seq, int weeks, boolean consent) {
+        return new EventFacts(seq, "EXTENSION_ANNOUNCED", RECEIVED.plusWeeks(5), true, weeks, "", "", "", false, null,
+                false, false, 0, List.of(), consent, null);
+    }
+
     // --- escaping ---------------------------------------------------------------------------------------------
 
     @Test
@@ -284,7 +513,8 @@ class RuleTemplatesTest {
         Matcher news = Pattern.compile("new\\s+(\\w+)").matcher(code);
         while (news.find()) {
             assertTrue(List.of("Obligation", "ExtensionPolicy", "Refusal", "Registration", "EscalationOption",
-                    "KpiTarget", "ReportDuty").contains(news.group(1)), news.group(1));
+                    "KpiTarget", "ReportDuty", "ExternalBodyReference", "SuspensionPolicy", "RollOverPolicy")
+                    .contains(news.group(1)), news.group(1));
         }
         Matcher thens = Pattern.compile("(?s)then\\n(.*?)\\nend\\n").matcher(code);
         int rules = 0;
@@ -335,9 +565,6 @@ class RuleTemplatesTest {
         return engine.evaluate(templates.write(p), new EvaluationFacts(tenant(), c, List.of(), history));
     }
 
-    private RegulationOutcome evaluate(RuleSet rules, ComplaintFacts c, EventFacts... events) {
-        return RulesTestSupport.evaluate(engine, rules, tenant(), c, HistoryFacts.none(), events);
-    }
 
     private static RegulationParameters with(List<Term> terms, List<Extension> extensions, RegistrationPolicy r,
                                              boolean escalate) {
