@@ -69,7 +69,7 @@ final class DroolsRegulationEngine implements RegulationEngine {
      * one) can otherwise fill the heap long before the firing bound: a consequence may insert many outcomes, and
      * one that copies an outcome's text into the next doubles it on every firing. The seeds emit a few dozen.
      */
-    static final int MAX_EMISSIONS = 10_000;
+    static final int MAX_EMISSIONS = 2_000;
     /** Total characters of the outcomes of one evaluation (see {@link #MAX_EMISSIONS}). */
     static final long MAX_EMITTED_CHARS = 1_000_000;
 
@@ -141,7 +141,9 @@ final class DroolsRegulationEngine implements RegulationEngine {
                         emitted[0]++;
                         emitted[1] += textLength(event.getObject());
                         if (emitted[0] > maxEmissions || emitted[1] > maxEmittedChars) {
+                            // Stop at once, inside the insert: halting would let the current firing go on inserting.
                             session.halt();
+                            throw new TooMuchOutput();
                         }
                     }
                 }
@@ -171,6 +173,11 @@ final class DroolsRegulationEngine implements RegulationEngine {
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (causedByTooMuchOutput(e)) {
+                throw new RuleEvaluationException("De regelset maakt te veel of te grote uitkomsten: afgebroken na "
+                        + emitted[0] + " uitkomsten met samen " + emitted[1] + " tekens (maximum " + maxEmissions
+                        + " uitkomsten, " + maxEmittedChars + " tekens)");
+            }
             if (watchdog.stop()) {
                 throw tooSlow();
             }
@@ -225,6 +232,22 @@ final class DroolsRegulationEngine implements RegulationEngine {
             }
         }
         return n;
+    }
+
+    /** Thrown from the insert that crosses the output bound, so that nothing more is inserted. */
+    private static final class TooMuchOutput extends RuntimeException {
+        TooMuchOutput() {
+            super("te veel uitkomsten", null, false, false);
+        }
+    }
+
+    private static boolean causedByTooMuchOutput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TooMuchOutput) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RuleEvaluationException tooSlow() {

@@ -89,7 +89,8 @@ class HostileRuleSetsTest {
         if (expectation.equals("// verwacht: gestopt")) {
             RuleEvaluationException e = assertThrows(RuleEvaluationException.class,
                     () -> ENGINE.evaluate(rules, facts()));
-            assertTrue(e.getMessage().contains("stopt niet"), e.getMessage());
+            assertTrue(e.getMessage().contains("stopt niet") || e.getMessage().contains("te veel of te grote uitkomsten"),
+                    e.getMessage());
         } else {
             Matcher m = REFUSED.matcher(expectation);
             assertTrue(m.matches(), "first line must say what is expected: " + expectation);
