@@ -259,6 +259,24 @@ public class RegulationAdministration {
     }
 
     /**
+     * The check every imported active version passes before it is stored (tenant import, seeds at start-up): the same
+     * allowlist, compiler and trial cases as the draft page and activation, so that a version that loops, is too slow
+     * or emits what intake cannot store never becomes active by another door (issue 14).
+     *
+     * @throws RuleSetCompilationException naming the version and each problem
+     */
+    public void requireSound(Tenant tenant, StoredVersion v) {
+        if (v.isDraft()) {
+            return;
+        }
+        CheckResult result = check(tenant, v.version().ruleSet());
+        if (!result.problems().isEmpty()) {
+            throw new RuleSetCompilationException(result.problems().stream().map(p -> new RuleSetCompilationException
+                    .Problem("versie " + v.name(), 0, p)).toList());
+        }
+    }
+
+    /**
      * Checks a version as activation does: its rules ({@link #check(Tenant, RuleSet)}); the placeholders a version
      * written with the form still holds; warnings for the ladder rungs, external bodies and service lines its
      * parameters name that the profile lacks; and, for an organisation under the Wkkgz, whether the profile names the

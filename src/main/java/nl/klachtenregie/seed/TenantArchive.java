@@ -56,14 +56,17 @@ public class TenantArchive {
 
     private final TenantDirectory tenants;
     private final RegulationCatalog regulations;
+    private final nl.klachtenregie.regulation.RegulationAdministration administration;
     private final LetterTemplateFiles letters;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    TenantArchive(TenantDirectory tenants, RegulationCatalog regulations, LetterTemplateFiles letters, AuditLog audit,
+    TenantArchive(TenantDirectory tenants, RegulationCatalog regulations,
+                  nl.klachtenregie.regulation.RegulationAdministration administration, LetterTemplateFiles letters, AuditLog audit,
                   JsonMapper json) {
         this.tenants = tenants;
         this.regulations = regulations;
+        this.administration = administration;
         this.letters = letters;
         this.audit = audit;
         this.json = json;
@@ -159,6 +162,7 @@ public class TenantArchive {
             }
             for (StoredVersion v : definition.versions()) {
                 try {
+                    administration.requireSound(tenant, v);
                     regulations.insert(tenant.id(), v);
                 } catch (RuleSetCompilationException e) {
                     throw InvalidInputException.of("archive", "Versie " + v.name() + " kan niet worden vastgesteld: "
