@@ -226,6 +226,36 @@ public class RegulationAdministration {
      * exists in the tenant's profile.
      */
     public CheckResult check(Tenant tenant, RuleSet rules) {
+        CheckKey key = new CheckKey(rules.sources(), tenant.profile(), LocalDate.now(clock));
+        synchronized (checked) {
+            CheckResult known = checked.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CheckResult result = checkAfresh(tenant, rules);
+        synchronized (checked) {
+            checked.put(key, result);
+        }
+        return result;
+    }
+
+    /** What was checked, against which profile, on which day: the same answer without evaluating again. */
+    private record CheckKey(java.util.Map<String, String> sources, TenantProfile profile, LocalDate day) {
+    }
+
+    /**
+     * Check results kept, so a draft that failed a bound (a loop, too slow, too much output) is shown as refused
+     * without its rules running again on every view of its page (issue 14). Bounded; the oldest used goes first.
+     */
+    private final java.util.Map<CheckKey, CheckResult> checked = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<CheckKey, CheckResult> eldest) {
+            return size() > 200;
+        }
+    };
+
+    private CheckResult checkAfresh(Tenant tenant, RuleSet rules) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         try {
