@@ -154,6 +154,27 @@ class LoginPerAddressTest extends PageTestSupport {
     }
 
     @Test
+    void aBurstOfGuessesAtManyNamesFromOneAddressIsHeldToThirty() throws Exception {
+        String robot = address();
+        int before = hasher.checks.get();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Callable<Integer>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < 45; i++) {
+                String name = "impuls.gok-" + i;
+                guesses.add(() -> api(robot, name, "fout"));
+            }
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(guesses)) {
+                assertEquals(401, f.get(), "every guess gets the same answer, none a 500");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(30, hasher.checks.get() - before, "thirty (dummy) checks, however many were sent at once");
+        assertEquals(30, addressFailures(robot));
+    }
+
+    @Test
     void aNameThatDoesNotExistCostsOneDummyCheckAndTheSameAnswer() {
         user("impuls.bestaat-wel");
         String from = address();
