@@ -117,7 +117,8 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
             return;
         }
         try {
-            throttle.forgetStale(now);
+            throttle.forgetStalePairs(now);
+            throttle.forgetStaleAddresses(now);
         } catch (RuntimeException e) {
             // Housekeeping only: a deadlock with a login in flight must not fail that login.
             LOG.info("Login throttle housekeeping skipped: {}", e.toString());

@@ -148,12 +148,20 @@ class LoginThrottle {
         db.update("DELETE FROM login_pair_throttle WHERE username = ? AND address_hash = ?", username, hash);
     }
 
-    /** Forgets what can no longer matter: pairs quiet for longer than the longest lock, windows long over. */
+    /**
+     * Forgets pairs that can no longer matter (quiet for longer than the longest lock). One table per transaction:
+     * holding locks in both at once could deadlock with an attempt that holds its address row.
+     */
     @Transactional
-    int forgetStale(long now) {
+    int forgetStalePairs(long now) {
         return db.update("DELETE FROM login_pair_throttle WHERE last_failure < ? AND (locked_until IS NULL "
-                + "OR locked_until < ?)", now - 2 * maxLockMillis, now - maxLockMillis)
-                + db.update("DELETE FROM login_address_throttle WHERE window_start < ?", now - 2 * lockMillis);
+                + "OR locked_until < ?)", now - 2 * maxLockMillis, now - maxLockMillis);
+    }
+
+    /** Forgets addresses whose window is long over. */
+    @Transactional
+    int forgetStaleAddresses(long now) {
+        return db.update("DELETE FROM login_address_throttle WHERE window_start < ?", now - 2 * lockMillis);
     }
 
     /** Of these names, the ones locked at {@code now} from any address (one query for a whole user list). */

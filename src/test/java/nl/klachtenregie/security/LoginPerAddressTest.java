@@ -283,6 +283,30 @@ class LoginPerAddressTest extends PageTestSupport {
         assertEquals(tx.executeWrite(st -> throttle.hash(from)), kept.get(0));
     }
 
+    @Test
+    void whatCanNoLongerMatterIsForgottenAndALockIsKept() {
+        String from = address();
+        attempt(from, "impuls.vergeten", "fout");
+        for (int i = 0; i < 5; i++) {
+            attempt(from, "impuls.nog-geblokkeerd", "fout-" + i);
+        }
+        clock.advance(Duration.ofHours(47));
+        throttle.forgetStalePairs(clock.nowMillis());
+        throttle.forgetStaleAddresses(clock.nowMillis());
+        assertEquals(1, pairRows("impuls.vergeten"), "kept while a lock in a row could still follow");
+        clock.advance(Duration.ofHours(2));
+        throttle.forgetStalePairs(clock.nowMillis());
+        throttle.forgetStaleAddresses(clock.nowMillis());
+        assertEquals(0, pairRows("impuls.vergeten"), "forgotten two days after its last failure");
+        assertEquals(0L, (long) tx.executeRead(st -> db.count("SELECT COUNT(*) FROM login_address_throttle")));
+
+        for (int i = 0; i < 5; i++) {
+            attempt(from, "impuls.nog-geblokkeerd", "fout-" + i);
+        }
+        throttle.forgetStalePairs(clock.nowMillis());
+        assertEquals(1, pairRows("impuls.nog-geblokkeerd"), "a lock that runs is never forgotten");
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private UserAccount user(String username) {
