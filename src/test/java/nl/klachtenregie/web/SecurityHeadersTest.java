@@ -74,6 +74,24 @@ class SecurityHeadersTest extends PageTestSupport {
         assertFalse(css.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
     }
 
+    @Test
+    void theLetterPreviewKeepsItsLayoutUnderThePolicy() throws Exception {
+        // The preview is a sandboxed srcdoc frame, which inherits the page's policy: its one <style> block is allowed
+        // by its hash, and nothing else inline is.
+        PageSession admin = loggedInAs("impuls.beheerder");
+        admin.get("/t/impuls/beheer/brieven/progress");
+        Page r = admin.post("/t/impuls/beheer/brieven/progress", java.util.Map.of("actie", "voorbeeld",
+                "subject", "Stand van zaken {{case.reference}}", "body", "<p>Beste {{complainant.name}}.</p>"));
+        assertEquals(200, r.status(), r.body());
+        String frame = all(r.body(), "(<iframe id=\"preview-frame\"[^>]*>)").get(0);
+        String srcdoc = PostedForm.unescape(frame.substring(frame.indexOf("srcdoc=\"") + 8, frame.lastIndexOf('"')));
+        String style = srcdoc.substring(srcdoc.indexOf("<style>") + 7, srcdoc.indexOf("</style>"));
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("style-src 'self' 'sha256-" + hash + "';"), csp);
+    }
+
     private static void assertAllHeaders(String what, Function<String, Optional<String>> header, String referrer) {
         String csp = header.apply("Content-Security-Policy").orElse("");
         assertTrue(csp.contains("default-src 'self'"), what + ": " + csp);
