@@ -169,10 +169,13 @@ public class TenantArchive {
                             + e.getMessage());
                 }
             }
+            // The archive's createdBy/activatedBy/activatedAt are its word, not this installation's record: the
+            // pages show them as "volgens het archief", beside who read the archive in and when.
+            regulations.markImported(tenant.id(), by, java.time.Instant.now());
             letters.importFiles(tenant.id(), definition.letters());
             audit.record(tenant.id(), by, "TENANT_IMPORTED", profile.slug(), "Ingelezen uit een archief van '" + slug
                     + "': " + definition.versions().size() + " reglementversie(s), " + definition.letters().size()
-                    + " eigen briefsjabloon/-sjablonen");
+                    + " eigen briefsjabloon/-sjablonen; wie ze maakte en vaststelde staat er volgens het archief");
             return tenant;
         } finally {
             delete(dir);
