@@ -31,6 +31,8 @@ class EmbeddedDefaultStartupTest extends ApiTestSupport {
     nl.klachtenregie.kpi.DashboardService dashboards;
     @Inject
     nl.klachtenregie.report.ReportService reports;
+    @Inject
+    nl.klachtenregie.security.UserDirectory users;
 
     @Override
     public Map<String, String> getProperties() {
@@ -84,5 +86,28 @@ class EmbeddedDefaultStartupTest extends ApiTestSupport {
         var workbook = reports.workbook(izw, new nl.klachtenregie.report.ReportService.Request("TOTAALOVERZICHT", year,
                 true), me);
         assertTrue(workbook.content().length > 1000);
+    }
+
+    @Test
+    void theLoginLockOutWorksOnTheEmbeddedDatabase() {
+        String name = "iederzijnwerk.medewerker";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, basic(name, "fout-wachtwoord-" + i), "attempt " + i);
+        }
+        assertEquals(401, basic(name, DEMO_PASSWORD), "locked");
+        assertEquals(401, basic("iederzijnwerk.bestaat-niet", "fout"), "a name that does not exist is counted too");
+        var user = users.findByUsername(name).orElseThrow();
+        assertTrue(users.locked(user.tenant()).contains(user.id()));
+        users.unlock(user.tenant(), user.id());
+        assertEquals(200, basic(name, DEMO_PASSWORD), "unlocked");
+    }
+
+    private int basic(String username, String password) {
+        try {
+            return http.toBlocking().exchange(io.micronaut.http.HttpRequest.GET(
+                    "/api/tenants/iederzijnwerk/complaints").basicAuth(username, password), String.class).code();
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
     }
 }

@@ -263,6 +263,12 @@ public class ComplaintService {
     public CaseView recordEvent(Tenant tenant, ComplaintId id, NewEvent event, Integer expectedVersion, UserId by) {
         StoredComplaint stored = store.loadForUpdate(tenant.id(), id.value()).orElseThrow(() -> notFound(id));
         checkVersion(stored, expectedVersion);
+        if (stored.events().size() >= nl.klachtenregie.regulation.EvaluationFacts.MAX_EVENTS) {
+            // The bound the rules' joins are counted with (RuleSetPolicy.MAX_JOIN): no case may hold more.
+            throw new RefusedException("Dit dossier heeft al " + stored.events().size() + " gebeurtenissen, het "
+                    + "hoogste aantal dat een dossier kan bevatten. Neem contact op met de beheerder van "
+                    + "Klachtenregie.");
+        }
         checkEventDates(stored.intake(), event);
         checkEventFields(event);
         RegulationVersion version = version(tenant, stored);
@@ -366,6 +372,12 @@ public class ComplaintService {
     public CaseView assign(Tenant tenant, ComplaintId id, UserId handler, Integer expectedVersion) {
         StoredComplaint stored = store.loadForUpdate(tenant.id(), id.value()).orElseThrow(() -> notFound(id));
         checkVersion(stored, expectedVersion);
+        if (stored.events().size() >= nl.klachtenregie.regulation.EvaluationFacts.MAX_EVENTS) {
+            // The bound the rules' joins are counted with (RuleSetPolicy.MAX_JOIN): no case may hold more.
+            throw new RefusedException("Dit dossier heeft al " + stored.events().size() + " gebeurtenissen, het "
+                    + "hoogste aantal dat een dossier kan bevatten. Neem contact op met de beheerder van "
+                    + "Klachtenregie.");
+        }
         checkHandler(tenant, handler);
         store.assign(tenant.id(), stored, handler == null ? null : handler.value());
         return view(tenant, stored.id(), today());
@@ -585,6 +597,10 @@ public class ComplaintService {
             case EXTENSION_ANNOUNCED -> {
                 if (e.weeks() == null || e.weeks() < 1) {
                     throw InvalidInputException.of("weeks", "geef het aantal weken verlenging (minstens 1)");
+                }
+                if (e.weeks() > 52) {
+                    throw InvalidInputException.of("weeks", "een verlenging is hoogstens 52 weken; " + e.weeks()
+                            + " kan niet");
                 }
                 java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
                 boolean anyNotice = e.noticeDate() != null || e.noticeReference() != null;

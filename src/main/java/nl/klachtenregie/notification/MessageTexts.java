@@ -168,4 +168,12 @@ class MessageTexts {
         b.append("\n").append(t("mail.link", caseUrl)).append("\n\n").append(t("mail.staffAutomatic")).append("\n");
         return new Text(t("mail.management.subject", duty.reference()), b.toString());
     }
+
+    Text platformUserCreated(TenantProfile profile, String actor, LocalDate on, String displayName, String username,
+                             String roleName, String usersUrl) {
+        String body = t("mail.platformUser.body", actor, date(on), profile.name(), displayName, username, roleName)
+                + "\n\n" + t("mail.platformUser.check") + "\n\n" + t("mail.platformUser.link", usersUrl) + "\n\n"
+                + t("mail.staffAutomatic") + "\n";
+        return new Text(t("mail.platformUser.subject", roleName, profile.name()), body);
+    }
 }

@@ -67,6 +67,35 @@ public class Notifications {
         return false;
     }
 
+    /**
+     * The platform administrator created an account inside an existing organisation: every address given queues,
+     * once per account and address, a notice to that beheerder, so an account the organisation did not ask for does
+     * not go unnoticed. Without any address the notice goes to the management address, else it is kept without a
+     * recipient (Berichten counts it).
+     *
+     * @param recipients the e-mail addresses of the organisation's beheerders
+     * @param role       the account's role (its code, e.g. {@code ADMIN}); the mail names it in Dutch
+     */
+    public void platformUserCreated(Tenant tenant, java.util.Collection<String> recipients, String username,
+                                    String displayName, String role, String actor) {
+        TenantProfile profile = tenant.profile();
+        MessageTexts.Text text = texts.platformUserCreated(profile, actor, LocalDate.now(clock), displayName, username,
+                texts.t("mail.role." + role), site.absolute("/t/" + tenant.slug() + "/gebruikers"));
+        java.util.List<String> to = recipients.stream().filter(a -> a != null && !a.isBlank()).map(String::strip)
+                .distinct().toList();
+        if (to.isEmpty()) {
+            String fallback = fallback(profile);
+            outbox.queue(tenant, new OutboxStore.Draft(null, MessageKind.PLATFORM_USER_CREATED,
+                    "PLATFORM_USER|" + username + "|" + (fallback == null ? "-" : fallback), fallback,
+                    text.subject(), text.body()));
+            return;
+        }
+        for (String address : to) {
+            outbox.queue(tenant, new OutboxStore.Draft(null, MessageKind.PLATFORM_USER_CREATED,
+                    "PLATFORM_USER|" + username + "|" + address, address, text.subject(), text.body()));
+        }
+    }
+
     String caseUrl(Tenant tenant, long complaintId) {
         return site.absolute("/t/" + tenant.slug() + "/klachten/" + complaintId);
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.klachtenregie.audit.AuditLog;
+import nl.klachtenregie.notification.Notifications;
 import nl.klachtenregie.security.Role;
 import nl.klachtenregie.security.UserAccount;
 import nl.klachtenregie.security.UserDirectory;
@@ -24,11 +25,38 @@ public class UserAdministration {
     private final UserDirectory users;
     private final AuditLog audit;
     private final TenantDirectory tenants;
+    private final Notifications notifications;
 
-    UserAdministration(UserDirectory users, AuditLog audit, TenantDirectory tenants) {
+    UserAdministration(UserDirectory users, AuditLog audit, TenantDirectory tenants, Notifications notifications) {
         this.users = users;
         this.audit = audit;
         this.tenants = tenants;
+        this.notifications = notifications;
+    }
+
+    /**
+     * The platform administrator creates an account inside an existing organisation: besides {@code USER_CREATED},
+     * the organisation's logboek gets {@code PLATFORM_USER_CREATED} (who, which account, which roles) and every
+     * active beheerder with an e-mail address is told through the outbox (else the management address), so an
+     * administrator the organisation did not ask for cannot appear unnoticed.
+     *
+     * @param actor the platform administrator's user name
+     */
+    @Transactional
+    public UserAccount createByPlatform(TenantId tenant, String username, String displayName, String password,
+                                       Set<Role> roles, String actor) {
+        java.util.List<String> beheerders = users.ofTenant(tenant).stream()
+                .filter(u -> u.active() && u.roles().contains(Role.ADMIN) && u.email() != null)
+                .map(UserAccount::email).toList();
+        UserAccount created = create(tenant, username, displayName, password, roles, null, actor, null);
+        String roleCodes = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+        audit.record(tenant, actor, "PLATFORM_USER_CREATED", created.username(),
+                "Door de platformbeheerder " + actor + " aangemaakt: " + displayName + ", rollen " + roleCodes
+                        + "; beheerders per e-mail ingelicht");
+        tenants.slugOf(tenant).flatMap(tenants::find).ifPresent(t -> notifications.platformUserCreated(t, beheerders,
+                created.username(), displayName, roles.stream().map(Enum::name).sorted().findFirst().orElse("ADMIN"),
+                actor));
+        return created;
     }
 
     private java.util.List<String> approverRoles(TenantId tenant) {

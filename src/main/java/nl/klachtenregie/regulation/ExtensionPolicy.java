@@ -13,8 +13,14 @@ public record ExtensionPolicy(String code, int maxCount, int maxAmount, String u
         if (maxCount < 1 || maxAmount < 1) {
             throw new IllegalArgumentException("een verlenging moet minstens één keer en één eenheid toestaan");
         }
-        if (TermUnit.parse(unit) == TermUnit.NONE) {
+        TermUnit termUnit = TermUnit.parse(unit);
+        if (termUnit == TermUnit.NONE) {
             throw new IllegalArgumentException("een verlenging heeft een eenheid nodig");
+        }
+        if (maxCount > 10 || maxAmount > termUnit.maxAmount()) {
+            throw new IllegalArgumentException("een verlenging is hoogstens tien keer en tien jaar ("
+                    + termUnit.amount(termUnit.maxAmount()) + "); " + maxCount + " keer " + termUnit.amount(maxAmount)
+                    + " kan niet (" + code + ")");
         }
         basis = basis == null ? "" : basis;
     }

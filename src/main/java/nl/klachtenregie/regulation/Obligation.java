@@ -32,9 +32,16 @@ public record Obligation(String code, LocalDate from, int amount, String unit, S
                     + "': hoofdletters, cijfers en _, hoogstens " + MAX_CODE + " tekens");
         }
         Objects.requireNonNull(from, "from");
-        TermUnit.parse(unit);
+        TermUnit termUnit = TermUnit.parse(unit);
         if (amount < 0) {
             throw new IllegalArgumentException("Een termijn kan niet negatief zijn: " + amount + " (" + code + ")");
+        }
+        if (amount > termUnit.maxAmount()) {
+            throw new IllegalArgumentException("Een termijn is hoogstens tien jaar (" + termUnit.amount(
+                    termUnit.maxAmount()) + "); " + termUnit.amount(amount) + " kan niet (" + code + ")");
+        }
+        if (from.getYear() < 1900 || from.getYear() > 2200) {
+            throw new IllegalArgumentException("Een termijn van " + code + " begint op een onmogelijke dag: " + from);
         }
         Emission.requireText(satisfiedBy, "satisfiedBy");
         basis = basis == null ? "" : basis;

@@ -226,6 +226,36 @@ public class RegulationAdministration {
      * exists in the tenant's profile.
      */
     public CheckResult check(Tenant tenant, RuleSet rules) {
+        CheckKey key = new CheckKey(rules.sources(), tenant.profile(), LocalDate.now(clock));
+        synchronized (checked) {
+            CheckResult known = checked.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CheckResult result = checkAfresh(tenant, rules);
+        synchronized (checked) {
+            checked.put(key, result);
+        }
+        return result;
+    }
+
+    /** What was checked, against which profile, on which day: the same answer without evaluating again. */
+    private record CheckKey(java.util.Map<String, String> sources, TenantProfile profile, LocalDate day) {
+    }
+
+    /**
+     * Check results kept, so a draft that failed a bound (a loop, too slow, too much output) is shown as refused
+     * without its rules running again on every view of its page (issue 14). Bounded; the oldest used goes first.
+     */
+    private final java.util.Map<CheckKey, CheckResult> checked = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<CheckKey, CheckResult> eldest) {
+            return size() > 200;
+        }
+    };
+
+    private CheckResult checkAfresh(Tenant tenant, RuleSet rules) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         try {
@@ -256,6 +286,24 @@ public class RegulationAdministration {
         bodies.stream().filter(b -> !profile.externalBodyCodes().contains(b)).forEach(b -> warnings.add(
                 "De regels noemen externe instantie " + b + ", die niet in het profiel staat"));
         return new CheckResult(problems, warnings);
+    }
+
+    /**
+     * The check every imported active version passes before it is stored (tenant import, seeds at start-up): the same
+     * allowlist, compiler and trial cases as the draft page and activation, so that a version that loops, is too slow
+     * or emits what intake cannot store never becomes active by another door (issue 14).
+     *
+     * @throws RuleSetCompilationException naming the version and each problem
+     */
+    public void requireSound(Tenant tenant, StoredVersion v) {
+        if (v.isDraft()) {
+            return;
+        }
+        CheckResult result = check(tenant, v.version().ruleSet());
+        if (!result.problems().isEmpty()) {
+            throw new RuleSetCompilationException(result.problems().stream().map(p -> new RuleSetCompilationException
+                    .Problem("versie " + v.name(), 0, p)).toList());
+        }
     }
 
     /**

@@ -184,6 +184,32 @@ public class RegulationCatalog {
                 stored.regulation());
     }
 
+    /**
+     * Ingelezen geschiedenis: who imported a version from a tenant archive, and when. The version's createdBy,
+     * activatedBy and activatedAt are then what the archive says, not what happened in this installation.
+     */
+    public record Imported(String by, java.time.Instant at) {
+    }
+
+    /** Marks every version of the tenant as read in from an archive by {@code by}, now. */
+    @Transactional
+    public void markImported(TenantId tenant, String by, java.time.Instant at) {
+        db.update("UPDATE regulation_version SET imported_by = ?, imported_at = ? WHERE tenant_id = ?", by,
+                Timestamp.from(at), tenant.value());
+    }
+
+    /** The versions of the tenant that were read in from an archive, by version name. */
+    @Transactional
+    public Map<String, Imported> imported(TenantId tenant) {
+        Map<String, Imported> result = new java.util.HashMap<>();
+        db.query("SELECT version, imported_by, imported_at FROM regulation_version WHERE tenant_id = ? "
+                        + "AND imported_at IS NOT NULL",
+                rs -> Map.entry(rs.getString("version"), new Imported(rs.getString("imported_by"),
+                        rs.getTimestamp("imported_at").toInstant())), tenant.value())
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
     /** Every version of the tenant, drafts included, by effective date (drafts after active ones of that date). */
     @Transactional
     public List<StoredVersion> all(TenantId tenant) {

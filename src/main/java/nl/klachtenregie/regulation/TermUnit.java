@@ -31,6 +31,20 @@ public enum TermUnit {
         return amount + " " + (amount == 1 ? dutchSingular : dutch);
     }
 
+    /**
+     * The longest term in this unit: ten years. Longer is no complaint procedure's term, and a bound here keeps every
+     * due-date computation short whatever a rule set says (issue 14: 30 million working days took 10.9 s per intake).
+     */
+    public int maxAmount() {
+        return switch (this) {
+            case WORKING_DAYS -> 2_610;
+            case DAYS -> 3_653;
+            case WEEKS -> 522;
+            case MONTHS -> 120;
+            case NONE -> Integer.MAX_VALUE;
+        };
+    }
+
     /** Whether the term counts calendar days (days, weeks, months) rather than working days. */
     public boolean calendar() {
         return this == DAYS || this == WEEKS || this == MONTHS;

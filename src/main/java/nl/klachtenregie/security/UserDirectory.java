@@ -46,11 +46,13 @@ public class UserDirectory {
     private final Db db;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final LoginClock clock;
 
-    UserDirectory(Db db, PasswordHasher hasher, LoginThrottle throttle) {
+    UserDirectory(Db db, PasswordHasher hasher, LoginThrottle throttle, LoginClock clock) {
         this.db = db;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.clock = clock;
     }
 
     /**
@@ -258,17 +260,18 @@ public class UserDirectory {
         return user;
     }
 
-    /** The tenant's accounts whose name is locked now after repeated failed logins. */
+    /** The tenant's accounts whose name is locked now, from some address, after repeated failed logins. */
     @Transactional
     public Set<UserId> locked(TenantId tenant) {
         Map<String, UserId> byName = new HashMap<>();
         ofTenant(tenant).forEach(u -> byName.put(u.username(), u.id()));
-        return throttle.lockedAmong(byName.keySet(), System.currentTimeMillis()).stream().map(byName::get)
+        return throttle.lockedAmong(byName.keySet(), clock.nowMillis()).stream().map(byName::get)
                 .collect(Collectors.toSet());
     }
 
     /**
-     * Lifts the login lock of an account of the tenant. Only names of the tenant's own accounts can be unlocked
+     * Lifts the login locks of an account of the tenant, from every address, and forgets its failed attempts and
+     * earlier locks (so the next lock is a short one again). Only names of the tenant's own accounts can be unlocked
      * this way; a lock on any other name (another tenant's, or one that does not exist) stays.
      *
      * @throws NotFoundException when the tenant has no such account

@@ -32,14 +32,17 @@ class SeedImporter {
 
     private final TenantDirectory tenants;
     private final RegulationCatalog regulations;
+    private final nl.klachtenregie.regulation.RegulationAdministration administration;
     private final TenantFiles files;
     private final Path tenantsDir;
 
-    SeedImporter(TenantDirectory tenants, RegulationCatalog regulations, JsonMapper json,
+    SeedImporter(TenantDirectory tenants, RegulationCatalog regulations,
+                 nl.klachtenregie.regulation.RegulationAdministration administration, JsonMapper json,
                  @Value("${klachtenregie.seed.tenants-dir:tenants}") String tenantsDir,
                  @Value("${klachtenregie.seed.rules-dir:rules}") String rulesDir) {
         this.tenants = tenants;
         this.regulations = regulations;
+        this.administration = administration;
         this.tenantsDir = Path.of(tenantsDir);
         this.files = new TenantFiles(Path.of(tenantsDir), Path.of(rulesDir), json);
     }
@@ -65,6 +68,9 @@ class SeedImporter {
         for (StoredVersion version : definition.versions()) {
             if (regulations.find(tenant.id(), version.name()).isEmpty()) {
                 LOG.info("Importing regulation {} version {}", slug, version.name());
+                // The same check as activation: a version on disk that loops or emits what intake cannot store
+                // stops start-up with its problems named, rather than failing every complaint later.
+                administration.requireSound(tenant, version);
                 regulations.insert(tenant.id(), version);
             }
         }

@@ -56,14 +56,17 @@ public class TenantArchive {
 
     private final TenantDirectory tenants;
     private final RegulationCatalog regulations;
+    private final nl.klachtenregie.regulation.RegulationAdministration administration;
     private final LetterTemplateFiles letters;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    TenantArchive(TenantDirectory tenants, RegulationCatalog regulations, LetterTemplateFiles letters, AuditLog audit,
+    TenantArchive(TenantDirectory tenants, RegulationCatalog regulations,
+                  nl.klachtenregie.regulation.RegulationAdministration administration, LetterTemplateFiles letters, AuditLog audit,
                   JsonMapper json) {
         this.tenants = tenants;
         this.regulations = regulations;
+        this.administration = administration;
         this.letters = letters;
         this.audit = audit;
         this.json = json;
@@ -159,16 +162,20 @@ public class TenantArchive {
             }
             for (StoredVersion v : definition.versions()) {
                 try {
+                    administration.requireSound(tenant, v);
                     regulations.insert(tenant.id(), v);
                 } catch (RuleSetCompilationException e) {
                     throw InvalidInputException.of("archive", "Versie " + v.name() + " kan niet worden vastgesteld: "
                             + e.getMessage());
                 }
             }
+            // The archive's createdBy/activatedBy/activatedAt are its word, not this installation's record: the
+            // pages show them as "volgens het archief", beside who read the archive in and when.
+            regulations.markImported(tenant.id(), by, java.time.Instant.now());
             letters.importFiles(tenant.id(), definition.letters());
             audit.record(tenant.id(), by, "TENANT_IMPORTED", profile.slug(), "Ingelezen uit een archief van '" + slug
                     + "': " + definition.versions().size() + " reglementversie(s), " + definition.letters().size()
-                    + " eigen briefsjabloon/-sjablonen");
+                    + " eigen briefsjabloon/-sjablonen; wie ze maakte en vaststelde staat er volgens het archief");
             return tenant;
         } finally {
             delete(dir);

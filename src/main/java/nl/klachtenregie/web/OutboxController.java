@@ -61,10 +61,20 @@ class OutboxController {
      */
     private static final Pattern STATUS_LINK = Pattern.compile("(/klacht/[^/\\s]+/status/)[^\\s]+");
 
-    /** One message as the list and the detail page show it. */
+    /**
+     * Messages addressed to the complainant: their address, and in the text their name and what they wrote, are the
+     * complainant's personal data. Only who reads the case reads them here (need to know: the same roles as the
+     * case pages); the others see that such a message exists, its state and its case number, not its content.
+     */
+    static final java.util.Set<MessageKind> TO_COMPLAINANT = java.util.EnumSet.of(MessageKind.ACKNOWLEDGEMENT);
+
+    /**
+     * One message as the list and the detail page show it; {@code hidden}: the complainant's data is not shown to
+     * this reader (recipient null, body and error withheld).
+     */
     record Row(long id, LocalDate queuedOn, MessageKind kind, @Nullable String recipient, String subject,
                DeliveryState state, int attempts, @Nullable String lastError, @Nullable String sentAt,
-               @Nullable Long complaintId) {
+               @Nullable Long complaintId, boolean hidden) {
     }
 
     /** An option of the state filter; {@code value} '' is "all". */
@@ -81,7 +91,7 @@ class OutboxController {
     }
 
     /** View model of one message. */
-    record MessagePage(String tenant, Row message, String body, @Nullable String note, @Nullable String nextAttemptAt,
+    record MessagePage(String tenant, Row message, @Nullable String body, @Nullable String note, @Nullable String nextAttemptAt,
                        boolean retryable, boolean mailEnabled, boolean noRecipient, List<String> refused,
                        @Nullable String done) {
         public String nav() {
@@ -102,7 +112,8 @@ class OutboxController {
     @Get
     ModelAndView<ListPage> list(@PathVariable String tenant, @Nullable @QueryValue String status,
                                 @Nullable @QueryValue String page, Authentication authentication) {
-        Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         FieldErrors errors = new FieldErrors();
         DeliveryState state = errors.optionalEnum("status", status, DeliveryState.class);
         int pageNumber = 1;
@@ -128,7 +139,7 @@ class OutboxController {
         long failed = state == DeliveryState.FAILED ? result.total()
                 : outbox.page(t, DeliveryState.FAILED, 1, 0).total();
         return new ModelAndView<>("outbox", new ListPage(t.slug(),
-                result.messages().stream().map(OutboxController::row).toList(), states,
+                result.messages().stream().map(m -> row(m, me.readsCases())).toList(), states,
                 state == null ? null : state.name(), result.total(), pageNumber, pages,
                 pageNumber > 1 ? listUrl(t, state, Math.min(pageNumber - 1, pages)) : null,
                 pageNumber < pages ? listUrl(t, state, pageNumber + 1) : null, result.mailEnabled(), noRecipient,
@@ -138,9 +149,10 @@ class OutboxController {
     @Get("/{id}")
     ModelAndView<MessagePage> show(@PathVariable String tenant, @PathVariable String id,
                                    @Nullable @QueryValue String gedaan, Authentication authentication) {
-        Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         OutboxMessage m = outbox.get(t, messageId(id));
-        return new ModelAndView<>("outbox-message", page(m, t, List.of(),
+        return new ModelAndView<>("outbox-message", page(m, t, me, List.of(),
                 "opnieuw".equals(gedaan) ? "notify.message.done.opnieuw" : null));
     }
 
@@ -149,7 +161,8 @@ class OutboxController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> retry(@PathVariable String tenant, @PathVariable String id, @Nullable @Body TokenForm form,
                           Authentication authentication, HttpRequest<?> request) {
-        Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
+        CurrentUser me = CurrentUser.of(authentication);
+        Tenant t = OwnTenant.of(tenants, tenant, me);
         long messageId = messageId(id);
         try {
             outbox.retry(t, messageId);
@@ -157,7 +170,7 @@ class OutboxController {
         } catch (RefusedException e) {
             OutboxMessage now = outbox.get(t, messageId);
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("outbox-message",
-                    page(now, t, reasons(e, now, request), null)));
+                    page(now, t, me, reasons(e, now, request), null)));
         }
     }
 
@@ -173,15 +186,19 @@ class OutboxController {
         return List.of(messages.get(LayoutModelProcessor.locale(request), "notify.retry.refused." + now.state()));
     }
 
-    private MessagePage page(OutboxMessage m, Tenant t, List<String> refused, @Nullable String done) {
-        return new MessagePage(t.slug(), row(m), masked(m.body()), masked(m.note()),
+    private MessagePage page(OutboxMessage m, Tenant t, CurrentUser me, List<String> refused, @Nullable String done) {
+        Row row = row(m, me.readsCases());
+        return new MessagePage(t.slug(), row, row.hidden() ? null : masked(m.body()),
+                row.hidden() ? null : masked(m.note()),
                 m.state() == DeliveryState.PENDING && m.nextAttemptAt() != null ? moment(m.nextAttemptAt()) : null,
                 m.canRetry(), outbox.mailEnabled(), m.state() == DeliveryState.NO_RECIPIENT, refused, done);
     }
 
-    private static Row row(OutboxMessage m) {
-        return new Row(m.id(), m.queuedOn(), m.kind(), m.recipient(), masked(m.subject()), m.state(), m.attempts(),
-                masked(m.lastError()), m.sentAt() == null ? null : moment(m.sentAt()), m.complaintId());
+    private static Row row(OutboxMessage m, boolean readsCases) {
+        boolean hidden = !readsCases && TO_COMPLAINANT.contains(m.kind());
+        return new Row(m.id(), m.queuedOn(), m.kind(), hidden ? null : m.recipient(), masked(m.subject()), m.state(),
+                m.attempts(), hidden ? null : masked(m.lastError()), m.sentAt() == null ? null : moment(m.sentAt()),
+                m.complaintId(), hidden);
     }
 
     static String masked(String text) {

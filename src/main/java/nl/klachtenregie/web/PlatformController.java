@@ -121,8 +121,8 @@ class PlatformController {
         Set<Role> roles = Set.of(Role.ADMIN);
         try {
             if (errors.isEmpty()) {
-                administration.create(tenant.get().id(), f.username(), f.displayName(), f.password(), roles,
-                        CurrentUser.of(authentication).username(), null);
+                administration.createByPlatform(tenant.get().id(), f.username(), f.displayName(), f.password(),
+                        roles, CurrentUser.of(authentication).username());
                 return HttpResponse.seeOther(URI.create("/platform?gedaan=beheerder"));
             }
             users.validateNewTenantUser(f.username(), f.displayName(), f.password(), roles);

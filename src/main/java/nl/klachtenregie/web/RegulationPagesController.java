@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.klachtenregie.complaint.DryRun;
 import nl.klachtenregie.regulation.RegulationAdministration;
+import nl.klachtenregie.regulation.RegulationCatalog;
 import nl.klachtenregie.regulation.RegulationAdministration.CheckResult;
 import nl.klachtenregie.regulation.RegulationAdministration.DraftHeader;
 import nl.klachtenregie.regulation.RegulationParameters;
@@ -67,8 +68,10 @@ class RegulationPagesController {
     private static final Pattern DRL_FIELD = Pattern.compile("drl\\[(\\d{1,3})]\\.(name|text)");
 
     /** One version in the list. */
+    /** {@code importedBy}/{@code importedAt}: who read it in from an archive and when ("" when made here). */
     record VersionRow(String version, String regulation, String status, LocalDate effectiveFrom, String title,
-                      boolean fromForm, String createdBy, String activatedBy, String activatedAt, boolean inForce) {
+                      boolean fromForm, String createdBy, String activatedBy, String activatedAt, boolean inForce,
+                      String importedBy, String importedAt) {
     }
 
     /**
@@ -93,7 +96,7 @@ class RegulationPagesController {
                        List<DrlFile> files, @Nullable CheckResult check, List<String> errors, boolean canEdit,
                        boolean canActivate, List<String> approvers, String createdBy, String activatedBy,
                        String activatedAt, List<String> others, @Nullable String done, boolean canWithdraw,
-                       LocalDate effectiveFrom, List<DrlFile> allFiles) {
+                       LocalDate effectiveFrom, List<DrlFile> allFiles, String importedBy, String importedAt) {
         public String nav() {
             return "reglement";
         }
@@ -149,9 +152,11 @@ class RegulationPagesController {
     private final DryRun dryRun;
     private final TenantDirectory tenants;
     private final Messages messages;
+    private final RegulationCatalog catalog;
 
     RegulationPagesController(RegulationAdministration admin, DryRun dryRun, TenantDirectory tenants,
-                              Messages messages) {
+                              Messages messages, RegulationCatalog catalog) {
+        this.catalog = catalog;
         this.admin = admin;
         this.dryRun = dryRun;
         this.tenants = tenants;
@@ -440,11 +445,13 @@ class RegulationPagesController {
     private ModelAndView<ListPage> listPage(Tenant t, CurrentUser me, Map<String, String> entered,
                                             List<String> errors) {
         java.util.Set<String> inForce = admin.inForceToday(t);
+        Map<String, RegulationCatalog.Imported> imported = catalog.imported(t.id());
         List<VersionRow> rows = admin.versions(t).stream().map(v -> new VersionRow(v.name(), v.regulation(),
                 v.status().name(),
                 v.version().effectiveFrom(), v.version().title(), v.fromForm(), orEmpty(v.createdBy()),
                 orEmpty(v.activatedBy()), v.activatedAt() == null ? "" : AT.format(v.activatedAt()),
-                inForce.contains(v.name()))).toList();
+                inForce.contains(v.name()), importedBy(imported.get(v.name())),
+                importedAt(imported.get(v.name())))).toList();
         Map<String, String> kept = new LinkedHashMap<>(entered);
         kept.remove(nl.klachtenregie.security.CsrfTokens.FIELD);
         String copyFrom = kept.containsKey("from") ? kept.get("from")
@@ -491,11 +498,21 @@ class RegulationPagesController {
         boolean canActivate = v.isDraft() && canActivate(t, me);
         List<String> others = admin.versions(t).stream().map(StoredVersion::name).filter(n -> !n.equals(v.name()))
                 .toList();
+        RegulationCatalog.Imported imported = catalog.imported(t.id()).get(v.name());
         return new ModelAndView<>("regulation", new VersionPage(t.slug(), v.name(), v.status().name(), v.isDraft(),
                 form, header, v.rowVersion(), editor, files, check, errors, v.isDraft() && me.has(Role.ADMIN),
                 canActivate, approvers(t), orEmpty(v.createdBy()), orEmpty(v.activatedBy()),
                 v.activatedAt() == null ? "" : AT.format(v.activatedAt()), others, done,
-                admin.withdrawable(v) && canActivate(t, me), v.version().effectiveFrom(), allFiles));
+                admin.withdrawable(v) && canActivate(t, me), v.version().effectiveFrom(), allFiles,
+                importedBy(imported), importedAt(imported)));
+    }
+
+    private static String importedBy(@Nullable RegulationCatalog.Imported imported) {
+        return imported == null ? "" : orEmpty(imported.by());
+    }
+
+    private static String importedAt(@Nullable RegulationCatalog.Imported imported) {
+        return imported == null ? "" : AT.format(imported.at());
     }
 
     /** The posted DRL fields as [name, text] pairs in their order; never fails. */

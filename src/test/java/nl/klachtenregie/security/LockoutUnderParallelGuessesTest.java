@@ -16,8 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Guesses sent all at once do not get around the lock-out: attempts are counted before the password is checked,
- * so a burst of wrong passwords locks the name like a series does, and the first attempts of a name at the same
- * moment are all answered (no 500 from two inserts of the same counter).
+ * so a burst of wrong passwords from one address locks the name there like a series does, and the first attempts of
+ * a name at the same moment are all answered (no 500 from two inserts of the same counter). The same for many names
+ * from one address: {@code LoginPerAddressTest.aBurstOfGuessesAtManyNamesFromOneAddressIsHeldToThirty}.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

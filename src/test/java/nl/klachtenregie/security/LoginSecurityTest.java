@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Inloggen over HTTP: the login form, the lock-out, CSRF, the session cookie and the password store. Every test
- * that fails logins uses its own name, because five failures lock a name for a quarter of an hour.
+ * that fails logins uses its own name, because five failures lock a name (from this address) for a quarter of an
+ * hour. All requests here come from one address; the lock-out per address is {@link LoginPerAddressTest}'s.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +46,14 @@ class LoginSecurityTest extends PageTestSupport {
     Db db;
     @Inject
     TransactionOperations<Connection> tx;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new LinkedHashMap<>(super.getProperties());
+        // Every test here comes from one address; the throttle per address is LoginPerAddressTest's.
+        props.put("klachtenregie.security.max-address-failures", "1000");
+        return props;
+    }
 
     @Test
     void theRightPasswordSignsInAndLeadsToTheTenantsWork() {
@@ -106,6 +115,21 @@ class LoginSecurityTest extends PageTestSupport {
         assertTrue(lockedUntil("impuls.bestaat-niet") > System.currentTimeMillis());
         assertTrue(lockedUntil("impuls.bestaat") > System.currentTimeMillis());
         assertTrue(users.findByUsername("impuls.bestaat-niet").isEmpty());
+    }
+
+    @Test
+    void aMadeUpForwardedHeaderDoesNotEscapeTheLockOut() {
+        // Without a configured client-address header, only the connection's address counts.
+        user("impuls.vermomd");
+        for (int i = 0; i < 5; i++) {
+            PageSession s = anonymous().withHeader("X-Forwarded-For", "203.0.113." + (i + 1))
+                    .withHeader("Forwarded", "for=198.51.100." + (i + 1));
+            s.get("/login");
+            assertEquals("/login?fout=1", login(s, "impuls.vermomd", "fout-" + i).location());
+        }
+        PageSession s = anonymous().withHeader("X-Forwarded-For", "192.0.2.99");
+        s.get("/login");
+        assertEquals("/login?fout=1", login(s, "impuls.vermomd", PASSWORD).location(), "still locked");
     }
 
     @Test
@@ -301,8 +325,8 @@ class LoginSecurityTest extends PageTestSupport {
 
     private long lockedUntil(String username) {
         Long until = tx.executeRead(status -> db.queryOne(
-                "SELECT locked_until FROM login_throttle WHERE username = ?", rs -> rs.getLong(1), username)
-                .orElse(null));
+                "SELECT locked_until FROM login_pair_throttle WHERE username = ? AND locked_until IS NOT NULL "
+                        + "ORDER BY locked_until DESC LIMIT 1", rs -> rs.getLong(1), username).orElse(null));
         assertNotNull(until, () -> "no lock for " + username);
         return until;
     }

@@ -142,6 +142,50 @@ class TenantArchiveTest implements TestPropertyProvider {
     }
 
     @Test
+    void anArchiveWhoseActiveVersionLoopsOrEmitsWhatIntakeCannotStoreIsRefusedAsActivationWouldRefuseIt()
+            throws IOException {
+        // Issue 14: an import ran no trial evaluation, so a looping active version became active and its tenant's
+        // public form answered 503. It passes the allowlist and compiles; only the trial cases show it.
+        String looping = """
+                package rules.rond;
+                import nl.klachtenregie.regulation.*;
+                rule "zaad"
+                when
+                    ComplaintFacts()
+                then
+                    insert(new Advice("A", "x"));
+                end
+                rule "elke uitkomst maakt er een nieuwe"
+                when
+                    Advice($c : code)
+                then
+                    insert(new Advice($c + "a", "x"));
+                end
+                """;
+        String tooLong = """
+                package rules.lang;
+                import nl.klachtenregie.regulation.*;
+                rule "dertig miljoen werkdagen"
+                when
+                    ComplaintFacts($r : receivedOn)
+                then
+                    insert(new Obligation("DECIDE", $r, 30000000, "WORKING_DAYS", "DECIDED"));
+                end
+                """;
+        for (Map.Entry<String, String> bad : Map.of("rond", looping, "lang", tooLong).entrySet()) {
+            Map<String, String> files = new TreeMap<>(renamed(archive.files(tenants.resolve("impuls")), "impuls",
+                    bad.getKey()));
+            files.put("rules/" + bad.getKey() + "/2/regulation.drl", bad.getValue());
+            byte[] zip = zip(files);
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> archive.importArchive(zip, null, "platform.beheerder"));
+            assertTrue(e.getMessage().contains("Versie 2") && e.getMessage().contains("Proefberekening"),
+                    e.getMessage());
+            assertTrue(tenants.find(bad.getKey()).isEmpty(), "nothing is stored from a refused import");
+        }
+    }
+
+    @Test
     void twoExportsOfOneTenantAreEqual() {
         Tenant izw = tenants.resolve("iederzijnwerk");
         assertArrayEquals(archive.export(izw), archive.export(izw));

@@ -96,6 +96,10 @@ public abstract class BrowserSupport extends PageTestSupport {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile,
                 "--window-size=1280,1600", "--lang=nl-NL");
+        // The console is read after every test: a page that the Content-Security-Policy breaks fails there.
+        org.openqa.selenium.logging.LoggingPreferences logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
@@ -119,6 +123,18 @@ public abstract class BrowserSupport extends PageTestSupport {
             }
             deleteQuietly(scratch);
         }
+    }
+
+    /**
+     * No page the test saw was broken by the Content-Security-Policy: Chromium reports every refused script,
+     * style, image or frame on the console ("Refused to ... Content Security Policy").
+     */
+    @org.junit.jupiter.api.AfterEach
+    void noContentSecurityPolicyViolations() {
+        List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                .stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), refused, "the Content-Security-Policy broke a page");
     }
 
     /** Every test starts signed out in Dutch: the cookies of the previous test are gone. */

@@ -46,7 +46,14 @@ public abstract class PageTestSupport extends ApiTestSupport {
     /** A browser-like session without JavaScript. */
     public class PageSession {
         private final Map<String, String> cookies = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
         private String csrf;
+
+        /** Sends this header with every request of the session (as a proxy would set the client's address). */
+        public PageSession withHeader(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
 
         public Page get(String path) {
             Page p = send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", BROWSER_ACCEPT));
@@ -130,6 +137,7 @@ public abstract class PageTestSupport extends ApiTestSupport {
         }
 
         private HttpRequest.Builder withCookies(HttpRequest.Builder b) {
+            headers.forEach(b::header);
             if (!cookies.isEmpty()) {
                 b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("; ")));

@@ -70,6 +70,68 @@ class HostileRulesOverHttpTest extends PageTestSupport {
                 .allMatch(v -> v.isDraft()));
     }
 
+    @Inject
+    nl.klachtenregie.security.UserDirectory users;
+    @Inject
+    nl.klachtenregie.notification.DeadlineWatch watch;
+
+    @Test
+    void aTenantsActivatedHostileRuleSetHarmsOnlyThatTenant() throws Exception {
+        // As if activated before the bounds of issue 14: every evaluation of it runs until a bound stops it.
+        var hostile = tenants.create(nl.klachtenregie.tenant.TenantProfile.starter("kwaadwillig", "Kwaadwillig"));
+        catalog.add(hostile.id(), new nl.klachtenregie.regulation.RegulationVersion("1", LocalDate.of(2020, 1, 1),
+                "Lus", "test", nl.klachtenregie.regulation.RuleSet.of("regulation.drl", """
+                        package rules.kwaadwillig;
+                        import nl.klachtenregie.regulation.*;
+                        rule "zaad"
+                        when
+                            ComplaintFacts()
+                        then
+                            insert(new Advice("A", "x"));
+                        end
+                        rule "elke uitkomst maakt er twee"
+                        when
+                            Advice($c : code, code.length() < 60)
+                        then
+                            insert(new Advice($c + "a", "x"));
+                            insert(new Advice($c + "b", "x"));
+                        end
+                        """), ""));
+        users.create(hostile.id(), "kwaadwillig.leidinggevende", "K. Wadwillig", DEMO_PASSWORD,
+                java.util.Set.of(nl.klachtenregie.security.Role.MANAGER));
+        Map<String, Object> complaint = Map.of("kind", "FORMAL", "channel", "LETTER", "receivedOn", "2026-11-02",
+                "summary", "Geen antwoord", "category", "OVERIG", "complainant", Map.of("name", "A. Klager",
+                        "role", "CLIENT", "email", "a@example.org"));
+        Map<String, Object> other = new java.util.HashMap<>(complaint);
+        other.put("category", "BEJEGENING");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Response>> attacks = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                attacks.add(pool.submit(() -> sendAs("kwaadwillig.leidinggevende",
+                        io.micronaut.http.HttpRequest.POST("/api/tenants/kwaadwillig/complaints", complaint))));
+            }
+            List<Integer> served = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Response created = post("/api/tenants/iederzijnwerk/complaints", other);
+                served.add(created.status());
+                served.add(get("/api/tenants/iederzijnwerk/complaints/" + created.body().get("id")).status());
+            }
+            watch.run();
+            for (java.util.concurrent.Future<Response> attack : attacks) {
+                Response r = attack.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(503, r.status(), () -> "the hostile tenant's own intake fails, with a reason: " + r.body());
+                assertTrue(String.valueOf(r.body().get("message")).contains("regelset"), r.body()::toString);
+            }
+            assertTrue(served.stream().allMatch(status -> status == 200 || status == 201),
+                    () -> "another tenant is served throughout: " + served);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, loggedInAs("impuls.medewerker").get("/t/impuls/werk").status());
+    }
+
     @Test
     void malformedEditorPostsAreClearErrorsAndKeepWhatWasTyped() {
         PageSession admin = loggedInAs("impuls.beheerder");

@@ -82,8 +82,27 @@ final class RuleSetPolicy {
      * act. Three (the seeds use two) keeps that product small for any realistic timeline.
      */
     static final int MAX_PATTERNS_PER_FACT_TYPE = 3;
-    /** Patterns on outcomes (Advice, Obligation, ...) in one rule, together; see {@link #MAX_PATTERNS_PER_FACT_TYPE}. */
-    static final int MAX_OUTCOME_PATTERNS_PER_RULE = 2;
+    /**
+     * Patterns on outcomes (Advice, Obligation, ...) in one rule, together: one. Two outcome patterns join every
+     * outcome with every other inside the engine, before any limit on firings or time can act; a draft with 9,750
+     * outcomes and such a join filled a 6 GB heap (issue 14).
+     */
+    static final int MAX_OUTCOME_PATTERNS_PER_RULE = 1;
+    /**
+     * The most partial matches one rule may build, counted as the product of what each of its patterns can match: an
+     * event pattern the events of a case ({@link nl.klachtenregie.regulation.EvaluationFacts#MAX_EVENTS}), an outcome
+     * pattern the outcomes of one evaluation ({@link DroolsRegulationEngine#MAX_EMISSIONS}), the complaint, the tenant
+     * and the history one each. Two event patterns (40,000), or one event and one outcome pattern (400,000) pass;
+     * three event patterns (8,000,000) do not. Only patterns that are matched (not those under 'not', 'exists' or
+     * 'forall', which test and keep no combinations) count here. This bounds the memory a rule can take whatever the
+     * data, so it holds by design, not by a test of today's data.
+     */
+    static final long MAX_JOIN = 500_000;
+    /**
+     * The most comparisons one rule may ask for, counting every pattern (also under 'not', 'exists', 'forall'): these
+     * keep no combinations but test each one, and a test of 100,000,000 pairs still ends within a second.
+     */
+    static final long MAX_TESTED = 100_000_000;
     /** Problems reported at most; a hostile rule set need not be described in full. */
     static final int MAX_PROBLEMS = 50;
 
@@ -357,7 +376,8 @@ final class RuleSetPolicy {
             }
             if (rule.getLhs() != null) {
                 java.util.Map<String, Integer> perType = new java.util.TreeMap<>();
-                countTypes(rule.getLhs(), perType);
+                java.util.Map<String, Integer> matched = new java.util.TreeMap<>();
+                countTypes(rule.getLhs(), perType, matched, true);
                 perType.forEach((type, n) -> {
                     if (n > MAX_PATTERNS_PER_FACT_TYPE) {
                         refuse(line, "regel \"" + name + "\" heeft " + n + " patronen op " + type + ": hoogstens "
@@ -366,11 +386,21 @@ final class RuleSetPolicy {
                 });
                 // Outcomes can number thousands: two outcome patterns already join every pair, three would join
                 // every triple in one step. Rules react to outcomes rarely; the seeds never do.
-                int outcomes = perType.entrySet().stream().filter(e -> OUTCOME_NAMES.contains(e.getKey()))
+                int outcomes = matched.entrySet().stream().filter(e -> OUTCOME_NAMES.contains(e.getKey()))
                         .mapToInt(java.util.Map.Entry::getValue).sum();
                 if (outcomes > MAX_OUTCOME_PATTERNS_PER_RULE) {
                     refuse(line, "regel \"" + name + "\" heeft " + outcomes + " patronen op uitkomsten: hoogstens "
-                            + MAX_OUTCOME_PATTERNS_PER_RULE + " per regel");
+                            + MAX_OUTCOME_PATTERNS_PER_RULE + " per regel (twee combineren elke uitkomst met elke"
+                            + " andere)");
+                } else {
+                    long join = combinations(matched, MAX_JOIN);
+                    long tested = combinations(perType, MAX_TESTED);
+                    if (join > MAX_JOIN || tested > MAX_TESTED) {
+                        refuse(line, "regel \"" + name + "\" combineert te veel: zijn patronen kunnen samen meer dan "
+                                + String.format(java.util.Locale.ROOT, "%,d", MAX_JOIN).replace(',', '.')
+                                + " combinaties opleveren (gebeurtenissen en uitkomsten vermenigvuldigen elkaar);"
+                                + " splits de regel of gebruik 'exists' en 'not' zonder te combineren");
+                    }
                 }
             }
             for (ExprConstraintDescr constraint : constraints) {
@@ -384,15 +414,36 @@ final class RuleSetPolicy {
             }
         }
 
-        private void countTypes(BaseDescr descr, java.util.Map<String, Integer> perType) {
+        private void countTypes(BaseDescr descr, java.util.Map<String, Integer> perType,
+                                java.util.Map<String, Integer> matched, boolean positive) {
             if (descr instanceof PatternDescr pattern) {
                 String type = pattern.getObjectType();
-                perType.merge(type.substring(type.lastIndexOf('.') + 1), 1, Integer::sum);
+                String simple = type.substring(type.lastIndexOf('.') + 1);
+                perType.merge(simple, 1, Integer::sum);
+                if (positive) {
+                    matched.merge(simple, 1, Integer::sum);
+                }
             } else if (descr instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+                boolean stillPositive = positive && !(descr instanceof org.drools.drl.ast.descr.NotDescr
+                        || descr instanceof org.drools.drl.ast.descr.ExistsDescr
+                        || descr instanceof org.drools.drl.ast.descr.ForallDescr);
                 for (BaseDescr child : ce.getDescrs()) {
-                    countTypes(child, perType);
+                    countTypes(child, perType, matched, stillPositive);
                 }
             }
+        }
+
+        /** The product of what each pattern can match, stopping once past {@code cap}. */
+        private static long combinations(java.util.Map<String, Integer> patterns, long cap) {
+            long n = 1;
+            for (java.util.Map.Entry<String, Integer> e : patterns.entrySet()) {
+                long each = e.getKey().equals("EventFacts") ? nl.klachtenregie.regulation.EvaluationFacts.MAX_EVENTS
+                        : OUTCOME_NAMES.contains(e.getKey()) ? DroolsRegulationEngine.MAX_EMISSIONS : 1;
+                for (int k = 0; k < e.getValue() && n <= cap; k++) {
+                    n *= each;
+                }
+            }
+            return n;
         }
 
         /** Walks the conditions: only and/or/not/exists/forall and patterns on our types, nothing as a source. */
@@ -818,7 +869,10 @@ final class RuleSetPolicy {
                         + (consequence ? NEW_REASON : "in een voorwaarde wordt niets gemaakt"));
             }
             if (word.equals("insert") && !afterDot) {
-                if (consequence && beforeParen) {
+                // Only insert(new <Outcome>(...)): anything else inserted (a text, a date) is not counted by the
+                // output bounds and is no outcome at all.
+                if (consequence && beforeParen && i + 3 < tokens.size() && tokens.get(i + 2).text().equals("new")
+                        && OUTCOME_NAMES.contains(tokens.get(i + 3).text())) {
                     return i;
                 }
                 throw new Refused(t.line(), "'insert' is alleen toegestaan als insert(new ...) in het 'then'-deel");
@@ -842,10 +896,13 @@ final class RuleSetPolicy {
                 String shown = word.equals("class") && afterDot ? "." + word : word;
                 throw new Refused(t.line(), "'" + shown + "' is niet toegestaan: " + keywordReason(word));
             }
+            if (word.equals("matches")) {
+                // No regular expressions at all: escapes (octal, unicode, \x) hide quantifiers from any check of
+                // the pattern's text, and even '.*.*@' is quadratic in the text it reads (issue 14).
+                throw new Refused(t.line(), "'matches' is niet toegestaan: een reguliere expressie kan een regelset"
+                        + " onevenredig traag maken; gebruik contains, startsWith, endsWith of in (...)");
+            }
             if (!consequence && CONSTRAINT_WORDS.contains(word) && !afterDot) {
-                if (word.equals("matches")) {
-                    checkRegex(i);
-                }
                 return i;
             }
             if (Character.isUpperCase(word.charAt(0))) {
@@ -855,27 +912,6 @@ final class RuleSetPolicy {
                 return i;
             }
             throw new Refused(t.line(), "'" + (afterDot ? word : chain(i)) + "' is niet toegestaan: " + NAME_REASON);
-        }
-
-        /** 'matches' takes a literal, simple regular expression: a nested repetition can take for ever. */
-        private void checkRegex(int i) {
-            Token t = tokens.get(i);
-            Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-            if (next == null || next.kind() != Kind.STRING) {
-                throw new Refused(t.line(), "'matches' is alleen toegestaan met een vaste tekst als patroon");
-            }
-            Token after = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
-            // The pattern is the whole right-hand side: "(a" + "+)+" or a field would slip past the check below.
-            if (after != null && !Set.of("&&", "||", ",", ")").contains(after.text())) {
-                throw new Refused(t.line(), "'matches' is alleen toegestaan met één vaste tekst als patroon, zonder"
-                        + " '" + after.text() + "' erachter");
-            }
-            String regex = next.text().substring(1, next.text().length() - 1);
-            if (regex.length() > 200 || !simpleRegex(regex)) {
-                throw new Refused(t.line(), "'matches " + next.text() + "' is niet toegestaan: het patroon mag"
-                        + " geen herhaalde groep met daarin een herhaling of '|' bevatten, geen terugverwijzing, en"
-                        + " hoogstens 2 herhalingen ('*', '+', '?', '{')");
-            }
         }
 
         /** The dotted name starting at i, e.g. "java.io.File" or "System.exit", as the tenant wrote it. */
@@ -914,34 +950,6 @@ final class RuleSetPolicy {
                         + " insert(new ...)";
             };
         }
-    }
-
-    /** No backreference, no quantified group holding a quantifier or alternation, at most 2 quantifiers. */
-    static boolean simpleRegex(String regex) {
-        if (regex.matches("(?s).*\\\\+[1-9k].*")) {
-            return false;
-        }
-        int quantifiers = 0;
-        List<Integer> open = new ArrayList<>();
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '(') {
-                open.add(i);
-            } else if (c == ')' && !open.isEmpty()) {
-                int start = open.remove(open.size() - 1);
-                String group = regex.substring(start + 1, i);
-                boolean quantified = i + 1 < regex.length() && "*+{?".indexOf(regex.charAt(i + 1)) >= 0;
-                if (quantified && group.matches("(?s).*[*+{|?].*")) {
-                    return false;
-                }
-            } else if (c == '*' || c == '+' || c == '{' || c == '?') {
-                quantifiers++;
-            }
-        }
-        // Two quantifiers keep a match at most quadratic in the text; every '?' doubles what may be tried.
-        return quantifiers <= 2;
     }
 
     private static Set<String> members() {

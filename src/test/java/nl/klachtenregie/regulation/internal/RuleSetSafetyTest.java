@@ -198,6 +198,21 @@ class RuleSetSafetyTest {
     }
 
     @Test
+    void theCompiledRuleBasesAreBoundedByTheirEstimatedMemoryNotOnlyByTheirNumber() {
+        // Issue 14: a maximum-size draft keeps about 21 MB; 256 of them would be about 5 GB.
+        DroolsRegulationEngine oneMegabyte = new DroolsRegulationEngine(500, Duration.ofSeconds(2), 256, 1);
+        String padding = ("\n// " + "toelichting ".repeat(200)).repeat(10);
+        for (int i = 0; i < 4; i++) {
+            oneMegabyte.validate(RuleSet.of("a.drl", GOOD + padding + "\n// version " + i + "\n"));
+        }
+        assertEquals(1, oneMegabyte.cachedRuleBases(), "each is estimated over 1 MB: only the newest stays");
+        assertTrue(oneMegabyte.cachedRuleBaseBytes() > 1_000_000, () -> "" + oneMegabyte.cachedRuleBaseBytes());
+        assertEquals(1, oneMegabyte.evaluate(RuleSet.of("a.drl", GOOD + padding + "\n// version 0\n"), facts())
+                .obligations().size(), "an evicted one compiles again when asked for");
+        assertEquals(1, oneMegabyte.cachedRuleBases());
+    }
+
+    @Test
     void aRuleSetOverTheSizeLimitIsRefusedBeforeCompiling() {
         String huge = GOOD + "//" + "x".repeat(RuleSet.MAX_TOTAL_CHARS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuleSet.of("big.drl", huge));
