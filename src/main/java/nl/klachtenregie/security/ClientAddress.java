@@ -15,10 +15,10 @@ import java.util.Optional;
  * {@code micronaut.server.client-address-header} names the header the proxy sets, and Micronaut's resolver reads it
  * (the last entry, the proxy's own word); without that setting the connection's own address counts, because the
  * resolver would otherwise believe any Forwarded header a caller makes up. One bucket per IPv4 address and per /64
- * for IPv6 (one subscriber holds a whole /64). The same rule as the public form's rate limit.
+ * for IPv6 (one subscriber holds a whole /64). The login lock-out and the public form's rate limit both count by it.
  */
 @Singleton
-class ClientAddress {
+public class ClientAddress {
 
     /** The bucket of a request whose address is unknown. */
     static final String UNKNOWN = "-";
@@ -31,7 +31,8 @@ class ClientAddress {
         this.server = server;
     }
 
-    String of(HttpRequest<?> request) {
+    /** The bucket the request's sender counts in, for a lock-out or a rate limit. */
+    public String of(HttpRequest<?> request) {
         if (request == null) {
             return UNKNOWN;
         }
@@ -50,7 +51,7 @@ class ClientAddress {
     }
 
     /** The address last in a header value, without a port; empty when it is no IP address literal at all. */
-    static Optional<InetAddress> lastAddressIn(String value) {
+    public static Optional<InetAddress> lastAddressIn(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -85,7 +86,8 @@ class ClientAddress {
         return true;
     }
 
-    static String bucket(InetAddress address) {
+    /** One bucket per IPv4 address, and per /64 for IPv6. */
+    public static String bucket(InetAddress address) {
         if (address instanceof Inet6Address) {
             byte[] b = address.getAddress();
             StringBuilder prefix = new StringBuilder();

@@ -107,7 +107,10 @@ class ApiExceptionHandlers {
     @Produces
     ExceptionHandler<RuleEvaluationException, HttpResponse<?>> ruleFailure() {
         return (request, e) -> {
-            LOG.error("Rule evaluation failed for {}", request.getPath(), e);
+            // A bound tripping in a tenant's own rules is that tenant's defect, not the server's: one line, no stack
+            // trace (a hostile rule set would otherwise fill the log with one per request). The trace is at DEBUG.
+            LOG.warn("Rule evaluation failed for {}: {}", request.getPath(), e.getMessage());
+            LOG.debug("Rule evaluation failure", e);
             // A defect in the tenant's rules, not in the request: not a refusal, and nothing was saved.
             return error(request, HttpStatus.SERVICE_UNAVAILABLE, "Het klachtenreglement van deze organisatie kon niet worden "
                     + "toegepast; er is niets opgeslagen. " + e.getMessage(), List.of(e.getMessage()), Map.of());

@@ -14,14 +14,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.HttpServerConfiguration;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+import nl.klachtenregie.security.ClientAddress;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -70,12 +68,11 @@ class PublicFormController {
     private final PublicFormPages pages;
     private final Messages messages;
     private final WallClock clock;
-    private final HttpClientAddressResolver addresses;
-    private final HttpServerConfiguration server;
+    private final ClientAddress clientAddress;
 
     PublicFormController(PublicIntake intake, FormTokens tokens, SubmissionLimit limit, StatusLinks links,
                          TenantDirectory tenants, PublicFormPages pages, Messages messages, WallClock clock,
-                         HttpClientAddressResolver addresses, HttpServerConfiguration server) {
+                         ClientAddress clientAddress) {
         this.intake = intake;
         this.tokens = tokens;
         this.limit = limit;
@@ -84,8 +81,7 @@ class PublicFormController {
         this.pages = pages;
         this.messages = messages;
         this.clock = clock;
-        this.addresses = addresses;
-        this.server = server;
+        this.clientAddress = clientAddress;
     }
 
     @Get
@@ -217,64 +213,11 @@ class PublicFormController {
     }
 
     /**
-     * The sender's address for the rate limit. Behind a proxy, {@code micronaut.server.client-address-header} names
-     * the header the proxy sets, and Micronaut's resolver reads it. Without that setting the connection's own address
-     * counts: the resolver would otherwise believe any Forwarded or X-Forwarded-For header a sender makes up, and a
-     * made-up address per post would escape the limit.
+     * The sender's address for the rate limit, counted as the login lock-out counts it ({@link ClientAddress}): behind
+     * a proxy the header {@code micronaut.server.client-address-header} names, else the connection's own address.
      */
     private String senderAddress(HttpRequest<?> request) {
-        String header = server.getClientAddressHeader();
-        if (header != null && !header.isBlank()) {
-            String resolved = addresses.resolve(request);
-            Optional<java.net.InetAddress> parsed = lastAddressIn(resolved);
-            if (parsed.isPresent()) {
-                return bucket(parsed.get());
-            }
-        }
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null || remote.getAddress() == null) {
-            return remote == null ? "" : remote.getHostString();
-        }
-        return bucket(remote.getAddress());
-    }
-
-    /**
-     * The address a proxy put last in a header value ("client, proxy" lists grow at the end, so only the last entry
-     * is the proxy's own word), without a port; empty when it is no IP address at all (a made-up value then counts
-     * as the connection's own address, not as a fresh sender).
-     */
-    static Optional<java.net.InetAddress> lastAddressIn(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String last = value.substring(value.lastIndexOf(',') + 1).strip();
-        if (last.startsWith("[") && last.contains("]")) {
-            last = last.substring(1, last.indexOf(']'));
-        } else if (last.indexOf(':') >= 0 && last.indexOf(':') == last.lastIndexOf(':')) {
-            last = last.substring(0, last.indexOf(':'));
-        }
-        if (!last.matches("[0-9a-fA-F:.]{2,45}")) {
-            return Optional.empty();
-        }
-        try {
-            // A literal only: getByName does no lookup for a string of digits, dots and colons.
-            return Optional.of(java.net.InetAddress.getByName(last));
-        } catch (java.net.UnknownHostException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** One bucket per IPv4 address, and per /64 for IPv6 (one subscriber holds a whole /64). */
-    static String bucket(java.net.InetAddress address) {
-        if (address instanceof java.net.Inet6Address) {
-            byte[] b = address.getAddress();
-            StringBuilder prefix = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                prefix.append(String.format("%02x%02x:", b[i], b[i + 1]));
-            }
-            return prefix + ":/64";
-        }
-        return address.getHostAddress();
+        return clientAddress.of(request);
     }
 
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import nl.klachtenregie.security.ClientAddress;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,16 +14,16 @@ import org.junit.jupiter.api.Test;
 class SenderAddressTest {
 
     private static String bucketOf(String header) {
-        return PublicFormController.lastAddressIn(header).map(PublicFormController::bucket).orElse("(none)");
+        return ClientAddress.lastAddressIn(header).map(ClientAddress::bucket).orElse("(none)");
     }
 
     @Test
     void oneIpv6SubscriberIsOneSenderHoweverManyAddressesTheyUse() throws Exception {
-        assertEquals(PublicFormController.bucket(InetAddress.getByName("2001:db8:1:2::1")),
-                PublicFormController.bucket(InetAddress.getByName("2001:db8:1:2:ffff:ffff:ffff:fffe")));
-        assertTrue(!PublicFormController.bucket(InetAddress.getByName("2001:db8:1:2::1"))
-                .equals(PublicFormController.bucket(InetAddress.getByName("2001:db8:1:3::1"))));
-        assertEquals("203.0.113.9", PublicFormController.bucket(InetAddress.getByName("203.0.113.9")));
+        assertEquals(ClientAddress.bucket(InetAddress.getByName("2001:db8:1:2::1")),
+                ClientAddress.bucket(InetAddress.getByName("2001:db8:1:2:ffff:ffff:ffff:fffe")));
+        assertTrue(!ClientAddress.bucket(InetAddress.getByName("2001:db8:1:2::1"))
+                .equals(ClientAddress.bucket(InetAddress.getByName("2001:db8:1:3::1"))));
+        assertEquals("203.0.113.9", ClientAddress.bucket(InetAddress.getByName("203.0.113.9")));
     }
 
     @Test
@@ -40,5 +41,9 @@ class SenderAddressTest {
         assertEquals("(none)", bucketOf("evil.example.org"));
         assertEquals("(none)", bucketOf(""));
         assertEquals("(none)", bucketOf(null));
+        // Words of the letters a-f and out-of-range numbers are no literal: they must not reach a DNS lookup.
+        assertEquals("(none)", bucketOf("cafe"));
+        assertEquals("(none)", bucketOf("999.1.2.3"));
+        assertEquals("(none)", bucketOf("1.2.3"));
     }
 }
