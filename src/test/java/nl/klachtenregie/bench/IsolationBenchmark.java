@@ -39,23 +39,8 @@ import nl.klachtenregie.tenant.TenantProfile;
  */
 public final class IsolationBenchmark {
 
-    private static final String LOOPING = """
-            package rules.kwaadwillig;
-            import nl.klachtenregie.regulation.*;
-            rule "zaad"
-            when
-                ComplaintFacts()
-            then
-                insert(new Advice("A", "x"));
-            end
-            rule "elke uitkomst maakt er twee"
-            when
-                Advice($c : code, code.length() < 60)
-            then
-                insert(new Advice($c + "a", "x"));
-                insert(new Advice($c + "b", "x"));
-            end
-            """;
+    /** From the hostile corpus: every outcome makes two more, until the output bound stops the evaluation. */
+    private static final Path LOOPING = Path.of("src/test/resources/hostile/outcome-flood-one-firing.drl");
     private static final int PAIRS = 300;
 
     private IsolationBenchmark() {
@@ -73,7 +58,7 @@ public final class IsolationBenchmark {
             Tenant hostile = ctx.getBean(TenantDirectory.class).create(TenantProfile.starter("kwaadwillig",
                     "Kwaadwillig"));
             ctx.getBean(RegulationCatalog.class).add(hostile.id(), new RegulationVersion("1",
-                    LocalDate.of(2020, 1, 1), "Lus", "bench", RuleSet.of("regulation.drl", LOOPING), ""));
+                    LocalDate.of(2020, 1, 1), "Lus", "bench", RuleSet.of("regulation.drl", Files.readString(LOOPING)), ""));
             ctx.getBean(UserDirectory.class).create(hostile.id(), "kwaadwillig.leidinggevende", "K", "demo-wachtwoord",
                     Set.of(Role.MANAGER));
             new IsolationBenchmark().run("http://localhost:" + server.getPort());

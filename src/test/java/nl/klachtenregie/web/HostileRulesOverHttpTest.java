@@ -27,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 class HostileRulesOverHttpTest extends PageTestSupport {
 
     private static final String BASE = "/t/impuls/beheer/reglement";
+    /** From the hostile corpus: every outcome makes two more, until the output bound stops the evaluation. */
+    static final Path RUNS_INTO_THE_OUTPUT_BOUND = Path.of("src/test/resources/hostile/outcome-flood-one-firing.drl");
 
     @Inject
     RegulationCatalog catalog;
@@ -80,23 +82,8 @@ class HostileRulesOverHttpTest extends PageTestSupport {
         // As if activated before the bounds of issue 14: every evaluation of it runs until a bound stops it.
         var hostile = tenants.create(nl.klachtenregie.tenant.TenantProfile.starter("kwaadwillig", "Kwaadwillig"));
         catalog.add(hostile.id(), new nl.klachtenregie.regulation.RegulationVersion("1", LocalDate.of(2020, 1, 1),
-                "Lus", "test", nl.klachtenregie.regulation.RuleSet.of("regulation.drl", """
-                        package rules.kwaadwillig;
-                        import nl.klachtenregie.regulation.*;
-                        rule "zaad"
-                        when
-                            ComplaintFacts()
-                        then
-                            insert(new Advice("A", "x"));
-                        end
-                        rule "elke uitkomst maakt er twee"
-                        when
-                            Advice($c : code, code.length() < 60)
-                        then
-                            insert(new Advice($c + "a", "x"));
-                            insert(new Advice($c + "b", "x"));
-                        end
-                        """), ""));
+                "Lus", "test", nl.klachtenregie.regulation.RuleSet.of("regulation.drl",
+                        Files.readString(RUNS_INTO_THE_OUTPUT_BOUND)), ""));
         users.create(hostile.id(), "kwaadwillig.leidinggevende", "K. Wadwillig", DEMO_PASSWORD,
                 java.util.Set.of(nl.klachtenregie.security.Role.MANAGER));
         Map<String, Object> complaint = Map.of("kind", "FORMAL", "channel", "LETTER", "receivedOn", "2026-11-02",
