@@ -14,11 +14,8 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import nl.klachtenregie.regulation.NoRegulationInForceException;
-import nl.klachtenregie.regulation.RuleEvaluationException;
 import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.ForbiddenException;
-import nl.klachtenregie.regulation.RuleSetCompilationException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
@@ -60,13 +57,6 @@ class ApiExceptionHandlers {
 
     @Singleton
     @Produces
-    ExceptionHandler<NoRegulationInForceException, HttpResponse<?>> noRegulation() {
-        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of(e.getMessage()),
-                Map.of());
-    }
-
-    @Singleton
-    @Produces
     ExceptionHandler<UnknownTenantException, HttpResponse<?>> unknownTenant() {
         return (request, e) -> error(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
     }
@@ -91,30 +81,8 @@ class ApiExceptionHandlers {
 
     @Singleton
     @Produces
-    ExceptionHandler<RuleSetCompilationException, HttpResponse<?>> ruleSetRefused() {
-        // Tenant-written rules that fail the checks: the administrator's input, so 422 with every problem.
-        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
-                e.problems().stream().map(RuleSetCompilationException.Problem::toString).toList(), Map.of());
-    }
-
-    @Singleton
-    @Produces
     ExceptionHandler<CsrfInterceptor.CsrfRejectedException, HttpResponse<?>> csrfRejected() {
         return (request, e) -> error(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of(), Map.of());
-    }
-
-    @Singleton
-    @Produces
-    ExceptionHandler<RuleEvaluationException, HttpResponse<?>> ruleFailure() {
-        return (request, e) -> {
-            // A bound tripping in a tenant's own rules is that tenant's defect, not the server's: one line, no stack
-            // trace (a hostile rule set would otherwise fill the log with one per request). The trace is at DEBUG.
-            LOG.warn("Rule evaluation failed for {}: {}", request.getPath(), e.getMessage());
-            LOG.debug("Rule evaluation failure", e);
-            // A defect in the tenant's rules, not in the request: not a refusal, and nothing was saved.
-            return error(request, HttpStatus.SERVICE_UNAVAILABLE, "Het klachtenreglement van deze organisatie kon niet worden "
-                    + "toegepast; er is niets opgeslagen. " + e.getMessage(), List.of(e.getMessage()), Map.of());
-        };
     }
 
     @Singleton
