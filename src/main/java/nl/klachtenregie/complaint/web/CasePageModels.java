@@ -20,14 +20,11 @@ import nl.klachtenregie.security.UserAccount;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantProfile;
 import nl.klachtenregie.web.PageForms;
+import nl.klachtenregie.web.Option;
 
 /** Turns cases into what the case pages show: labels resolved from the tenant's profile, options for forms. */
 @Singleton
 class CasePageModels {
-
-    /** A choice in a select. */
-    record Option(String value, String label, boolean selected) {
-    }
 
     /** Mijn werk. */
     record WorkPage(String tenant, List<WorkItem> items, int overdue, List<nl.klachtenregie.complaint.CaseSummary> unassigned,

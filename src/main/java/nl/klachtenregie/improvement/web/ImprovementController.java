@@ -50,6 +50,7 @@ import nl.klachtenregie.web.LayoutModelProcessor;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.FieldErrors;
 import nl.klachtenregie.web.OwnTenant;
+import nl.klachtenregie.web.Option;
 
 /**
  * Verbeterregister, for those who oversee the procedure (kwaliteitsmanager, leidinggevende, directie): the measures
@@ -68,10 +69,6 @@ class ImprovementController {
     /** Confirmations after a redirect: {@code ?gedaan=<value>} shows {@code improvement.done.<value>}. */
     private static final Set<String> DONE = Set.of("aangemaakt", "opgeslagen", "beoordeeld");
 
-    /** An option of a select. {@code value} '' is "any" in a filter and "choose" in a form. */
-    record Choice(String value, boolean selected) {
-    }
-
     /** A complaint a measure names; {@code id} only for users who may open cases (else no link). */
     record ComplaintLink(String reference, @Nullable Long id) {
     }
@@ -83,8 +80,8 @@ class ImprovementController {
     }
 
     /** View model of the register. */
-    record RegisterPage(String tenant, List<Choice> statuses, List<Choice> kinds, List<Choice> levels,
-                        List<Choice> years, boolean filtered, List<Row> organisation, List<Row> client,
+    record RegisterPage(String tenant, List<Option> statuses, List<Option> kinds, List<Option> levels,
+                        List<Option> years, boolean filtered, List<Row> organisation, List<Row> client,
                         List<Row> awaitingReview, int reviewYear, int total, List<Proposal> proposals,
                         String proposalPeriod) {
         public String nav() {
@@ -103,12 +100,12 @@ class ImprovementController {
      * @param answeredBy the numbers of measures that already answer the origin key being proposed
      */
     record MeasurePage(String tenant, @Nullable Long id, @Nullable String number, Map<String, String> form,
-                       Map<String, String> errors, List<Choice> kinds, List<Choice> levels, List<Choice> statuses,
-                       List<Choice> originTypes, List<ComplaintLink> complaints, int rowVersion,
+                       Map<String, String> errors, List<Option> kinds, List<Option> levels, List<Option> statuses,
+                       List<Option> originTypes, List<ComplaintLink> complaints, int rowVersion,
                        @Nullable String conflict, @Nullable String done, List<String> answeredBy,
                        @Nullable MeasureLevel level, @Nullable LocalDate createdOn, @Nullable String createdBy,
                        @Nullable Review review, boolean reviewable, boolean awaitsReview, int reviewYear,
-                       Map<String, String> reviewForm, Map<String, String> reviewErrors, List<Choice> effectiveness) {
+                       Map<String, String> reviewForm, Map<String, String> reviewErrors, List<Option> effectiveness) {
         public String nav() {
             return "verbeterregister";
         }
@@ -174,10 +171,10 @@ class ImprovementController {
         Set<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
         years.add(today.getYear());
         all.forEach(m -> years.add(m.createdOn().getYear()));
-        List<Choice> yearChoices = new java.util.ArrayList<>();
-        yearChoices.add(new Choice("", year == null));
+        List<Option> yearChoices = new java.util.ArrayList<>();
+        yearChoices.add(Option.of("", year == null));
         for (int y : years) {
-            yearChoices.add(new Choice(String.valueOf(y), year != null && year == y));
+            yearChoices.add(Option.of(String.valueOf(y), year != null && year == y));
         }
         return new ModelAndView<>("improvements", new RegisterPage(t.slug(), choices(MeasureStatus.values(), st),
                 choices(MeasureKind.values(), kind), choices(MeasureLevel.values(), level), yearChoices,
@@ -431,11 +428,11 @@ class ImprovementController {
         return references.stream().map(r -> new ComplaintLink(r, ids.get(r))).toList();
     }
 
-    private static <E extends Enum<E>> List<Choice> choices(E[] values, @Nullable Object selected) {
+    private static <E extends Enum<E>> List<Option> choices(E[] values, @Nullable Object selected) {
         String chosen = selected == null ? "" : selected.toString();
-        List<Choice> out = new java.util.ArrayList<>();
-        out.add(new Choice("", chosen.isEmpty()));
-        Arrays.stream(values).map(v -> new Choice(v.name(), v.name().equals(chosen))).forEach(out::add);
+        List<Option> out = new java.util.ArrayList<>();
+        out.add(Option.of("", chosen.isEmpty()));
+        Arrays.stream(values).map(v -> Option.of(v.name(), v.name().equals(chosen))).forEach(out::add);
         return out;
     }
 

@@ -24,6 +24,7 @@ import nl.klachtenregie.regulation.ReportSection;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.shared.Messages;
+import nl.klachtenregie.web.Option;
 
 /** Turns a {@link Dashboard} into the page: texts in the user's language, links to the cases behind each number. */
 @Singleton
@@ -42,9 +43,6 @@ class DashboardPages {
 
     /** The period chooser: per year, the year, its halves, quarters and months. */
     record PeriodGroup(String label, List<Option> options) {
-    }
-
-    record Option(String value, String label, boolean selected) {
     }
 
     /**

@@ -35,6 +35,7 @@ import nl.klachtenregie.notification.web.NotificationSettingsForm.Typed;
 import nl.klachtenregie.web.PageForms;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.OwnTenant;
+import nl.klachtenregie.web.Option;
 
 /**
  * Meldingen en klachtformulier, for the tenant's administrator: where the product's e-mails go (intake, management,
@@ -57,17 +58,13 @@ class NotificationSettingsController {
         }
     }
 
-    /** A radio button or checkbox. */
-    record Choice(String value, boolean checked) {
-    }
-
     /** A rung the public form can deliver to, by its role's name. */
     record RungChoice(String code, String role, boolean selected) {
     }
 
     /** View model of the settings page. */
-    record SettingsPage(String tenant, Map<String, String> form, List<LevelField> levels, List<Choice> kinds,
-                        List<Choice> requiredFields, List<RungChoice> rungs, boolean formEnabled,
+    record SettingsPage(String tenant, Map<String, String> form, List<LevelField> levels, List<Option> kinds,
+                        List<Option> requiredFields, List<RungChoice> rungs, boolean formEnabled,
                         Map<String, String> errors,
                         List<String> refused, @Nullable String done, int rowVersion, @Nullable String conflict,
                         String formPath, String formUrl, boolean mailEnabled) {
@@ -157,9 +154,9 @@ class NotificationSettingsController {
                         typed.errors().get(NotificationSettingsForm.LEVEL_PREFIX + l.code())))
                 .toList();
         String kind = typed.single().get("publicFormKind");
-        List<Choice> kinds = NotificationSettingsForm.KINDS.stream().map(k -> new Choice(k, k.equals(kind))).toList();
-        List<Choice> fields = TenantProfile.PublicForm.FIELDS.stream()
-                .map(f -> new Choice(f, typed.requiredFields().contains(f))).toList();
+        List<Option> kinds = NotificationSettingsForm.KINDS.stream().map(k -> Option.of(k, k.equals(kind))).toList();
+        List<Option> fields = TenantProfile.PublicForm.FIELDS.stream()
+                .map(f -> Option.of(f, typed.requiredFields().contains(f))).toList();
         String rung = typed.single().getOrDefault("publicFormLevel", "");
         // The lowest rung is the default ("" stored); it is offered by name, not as an empty choice.
         String lowest = t.profile().escalationLadder().get(0).code();

@@ -44,6 +44,7 @@ import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.FieldErrors;
 import nl.klachtenregie.web.OwnTenant;
 import nl.klachtenregie.shared.Messages;
+import nl.klachtenregie.web.Option;
 
 /**
  * Berichten (postvak uit): every e-mail the product sent or kept for the tenant, newest first, with a filter on
@@ -83,12 +84,8 @@ class OutboxController {
                @Nullable Long complaintId, boolean hidden) {
     }
 
-    /** An option of the state filter; {@code value} '' is "all". */
-    record Choice(String value, boolean selected) {
-    }
-
     /** View model of the list. */
-    record ListPage(String tenant, List<Row> messages, List<Choice> states, @Nullable String status, long total,
+    record ListPage(String tenant, List<Row> messages, List<Option> states, @Nullable String status, long total,
                     int pageNumber, int pages, @Nullable String previousUrl, @Nullable String nextUrl,
                     boolean mailEnabled, long noRecipient, long failed) {
         public String nav() {
@@ -134,10 +131,10 @@ class OutboxController {
         errors.throwIfAny();
         Outbox.Page result = outbox.page(t, state, PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE);
         int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        List<Choice> states = new ArrayList<>();
-        states.add(new Choice("", state == null));
+        List<Option> states = new ArrayList<>();
+        states.add(Option.of("", state == null));
         for (DeliveryState s : DeliveryState.values()) {
-            states.add(new Choice(s.name(), s == state));
+            states.add(Option.of(s.name(), s == state));
         }
         // The banners count over all messages, whatever the filter shows.
         long noRecipient = state == DeliveryState.NO_RECIPIENT ? result.total()

@@ -38,6 +38,7 @@ import nl.klachtenregie.profile.web.ProfileForm.Typed;
 import nl.klachtenregie.web.PageForms;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.OwnTenant;
+import nl.klachtenregie.web.Option;
 
 /**
  * Organisatieprofiel, for the tenant's administrator: name, addresses, complaint contact, holiday calendar and
@@ -65,13 +66,9 @@ class ProfileController {
                    @Nullable String error) {
     }
 
-    /** An option of a select or a checkbox. */
-    record Choice(String value, String label, boolean checked) {
-    }
-
     /** View model of the profile page. */
     record ProfilePage(String tenant, String slug, Map<String, String> form, List<Section> sections,
-                       List<Choice> calendars, List<Choice> roles, Map<String, String> errors, List<String> refused,
+                       List<Option> calendars, List<Option> roles, Map<String, String> errors, List<String> refused,
                        @Nullable String done, int rowVersion, @Nullable String conflict) {
         public String nav() {
             return "profiel";
@@ -155,10 +152,10 @@ class ProfileController {
                     spec.fields().stream().map(Field::label).toList(), viewRows, typed.errors().get(spec.key())));
         }
         String calendar = typed.single().get("holidayCalendar");
-        List<Choice> calendars = HolidayCalendar.NAMES.stream()
-                .map(c -> new Choice(c, "profile.calendar." + c, c.equals(calendar))).toList();
-        List<Choice> roles = TenantProfile.APPROVER_ROLES.stream()
-                .map(r -> new Choice(r, "admin.role." + r, typed.activationRoles().contains(r))).toList();
+        List<Option> calendars = HolidayCalendar.NAMES.stream()
+                .map(c -> new Option(c, "profile.calendar." + c, c.equals(calendar))).toList();
+        List<Option> roles = TenantProfile.APPROVER_ROLES.stream()
+                .map(r -> new Option(r, "admin.role." + r, typed.activationRoles().contains(r))).toList();
         return new ModelAndView<>("profile", new ProfilePage(t.slug(), t.slug(), typed.single(), sections, calendars,
                 roles, typed.errors().isEmpty() ? Map.of() : typed.errors(), refused, done, rowVersion, null));
     }

@@ -9,6 +9,7 @@ import nl.klachtenregie.report.Report;
 import nl.klachtenregie.report.ReportService;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.security.Role;
+import nl.klachtenregie.web.Option;
 
 /** The page models of the reports. */
 final class ReportPages {
@@ -24,13 +25,10 @@ final class ReportPages {
     }
 
     /** A report kind and its period choices, the likeliest one selected. */
-    record KindRow(ReportService.Kind kind, List<PeriodChoice> periods) {
+    record KindRow(ReportService.Kind kind, List<Option> periods) {
         public String periodKey() {
             return "reports.period." + kind.period();
         }
-    }
-
-    record PeriodChoice(String code, String label, boolean selected) {
     }
 
     /** One report as a page, with the links to its files. */
@@ -64,8 +62,8 @@ final class ReportPages {
      * last two years (the previous half selected, the report of the half just past); an annual report the last
      * three years (last year selected); the Totaaloverzicht years, halves and quarters (this year selected).
      */
-    static List<PeriodChoice> periods(String kind, LocalDate today) {
-        List<PeriodChoice> out = new ArrayList<>();
+    static List<Option> periods(String kind, LocalDate today) {
+        List<Option> out = new ArrayList<>();
         Period year = Period.of(Granularity.YEAR, today);
         Period half = Period.of(Granularity.HALF_YEAR, today);
         switch (kind) {
@@ -83,10 +81,10 @@ final class ReportPages {
         return out;
     }
 
-    private static void add(List<PeriodChoice> out, List<Period> oldestFirst, Period selected) {
+    private static void add(List<Option> out, List<Period> oldestFirst, Period selected) {
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
             Period p = oldestFirst.get(i);
-            out.add(new PeriodChoice(p.code(), p.label(), p.equals(selected)));
+            out.add(new Option(p.code(), p.label(), p.equals(selected)));
         }
     }
 }
