@@ -23,6 +23,7 @@ import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Reglementbeheer: how administrators keep a tenant's klachtenreglement current without a deploy. A version is
@@ -215,7 +216,7 @@ public class RegulationAdministration {
     public void deleteDraft(Tenant tenant, String version, String by) {
         draft(tenant, version);
         if (!catalog.deleteDraft(tenant.id(), version)) {
-            throw new ConflictException("Concept '" + version + "' is intussen vastgesteld of verwijderd");
+            throw new ConflictException(Text.of("error.regulation.draftGone", version));
         }
         audit.record(tenant.id(), by, "REGULATION_DRAFT_DELETED", version, "Concept verwijderd");
     }
@@ -484,9 +485,8 @@ public class RegulationAdministration {
     private static void requireApprover(Tenant tenant, Collection<String> roles, String what) {
         List<String> allowed = tenant.profile().activationRoles();
         if (roles.stream().noneMatch(allowed::contains)) {
-            throw new ForbiddenException("Alleen " + String.join(" of ", allowed.stream()
-                    .map(RegulationAdministration::roleName).toList())
-                    + " mag bij deze organisatie een reglementversie " + what + ".");
+            throw new ForbiddenException(Text.of("error.regulation.reserved." + what, String.join(" of ", allowed.stream()
+                    .map(RegulationAdministration::roleName).toList())));
         }
     }
 
@@ -497,8 +497,7 @@ public class RegulationAdministration {
 
     private static void requireRowVersion(StoredVersion draft, int expected) {
         if (draft.rowVersion() != expected) {
-            throw new ConflictException("Concept '" + draft.name() + "' is intussen gewijzigd; bekijk het opnieuw "
-                    + "voordat u het vaststelt");
+            throw new ConflictException(Text.of("error.regulation.draftChanged", draft.name()));
         }
     }
 

@@ -21,7 +21,7 @@ public class Messages {
 
     /** The bundles under {@code i18n/}, searched in this order. */
     public static final List<String> BUNDLES = List.of("messages", "cases", "letters", "admin", "regulation",
-            "profile", "dashboard", "improvement", "reports", "notify", "publicform");
+            "profile", "dashboard", "improvement", "reports", "notify", "publicform", "errors");
 
     private final List<MessageSource> sources = BUNDLES.stream()
             .map(b -> (MessageSource) new ResourceBundleMessageSource("i18n." + b, DUTCH)).toList();

@@ -19,6 +19,7 @@ import nl.klachtenregie.shared.ForbiddenException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.shared.Text;
 import nl.klachtenregie.tenant.UnknownTenantException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,12 @@ class ApiExceptionHandlers {
 
     ApiExceptionHandlers(ErrorResponses responses) {
         this.responses = responses;
+    }
+
+    /** The exception's text in the reader's language when it carries one, else its (Dutch) message. */
+    static String message(HttpRequest<?> request, RuntimeException e) {
+        Text text = e instanceof Text.Carrier carrier ? carrier.text() : null;
+        return text == null ? e.getMessage() : text.in(LayoutModelProcessor.locale(request));
     }
 
     private MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String message,
@@ -64,19 +71,22 @@ class ApiExceptionHandlers {
     @Singleton
     @Produces
     ExceptionHandler<NotFoundException, HttpResponse<?>> notFound() {
-        return (request, e) -> error(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
+        return (request, e) -> error(request, HttpStatus.NOT_FOUND, message(request, e), List.of(), Map.of());
     }
 
     @Singleton
     @Produces
     ExceptionHandler<ConflictException, HttpResponse<?>> conflict() {
-        return (request, e) -> error(request, HttpStatus.CONFLICT, e.getMessage(), List.of(), Map.of());
+        return (request, e) -> error(request, HttpStatus.CONFLICT, message(request, e), List.of(), Map.of());
     }
 
     @Singleton
     @Produces
     ExceptionHandler<ForbiddenException, HttpResponse<?>> forbidden() {
-        return (request, e) -> error(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of(e.getMessage()), Map.of());
+        return (request, e) -> {
+            String message = message(request, e);
+            return error(request, HttpStatus.FORBIDDEN, message, List.of(message), Map.of());
+        };
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
+import nl.klachtenregie.shared.Text;
 
 /**
  * The signed-in user's own tenant, which the path must name. The tenant access rule has already refused any other
@@ -16,7 +17,7 @@ public final class OwnTenant {
 
     public static Tenant of(TenantDirectory tenants, String pathTenant, CurrentUser me) {
         if (me.tenantSlug() == null || !me.tenantSlug().equals(pathTenant)) {
-            throw new NotFoundException("Deze organisatie bestaat niet of is niet de uwe.");
+            throw new NotFoundException(Text.of("error.tenant.notYours"));
         }
         return tenants.resolve(me.tenantSlug());
     }

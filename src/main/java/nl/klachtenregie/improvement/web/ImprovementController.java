@@ -51,6 +51,7 @@ import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.FieldErrors;
 import nl.klachtenregie.web.OwnTenant;
 import nl.klachtenregie.web.Option;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Verbeterregister, for those who oversee the procedure (kwaliteitsmanager, leidinggevende, directie): the measures
@@ -352,7 +353,7 @@ class ImprovementController {
             value = -1;
         }
         return register.find(t.id(), value).orElseThrow(() ->
-                new NotFoundException("Deze verbetermaatregel bestaat niet bij uw organisatie."));
+                new NotFoundException(Text.of("error.improvement.notOfTenant")));
     }
 
     private MeasurePage newPage(Tenant t, CurrentUser me, Map<String, String> form, Map<String, String> errors) {

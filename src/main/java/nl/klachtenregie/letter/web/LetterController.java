@@ -30,6 +30,7 @@ import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.FieldErrors;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Brieven bij een klacht: issuing a letter from the case page, and downloading one as PDF. The tenant in the path
@@ -73,11 +74,11 @@ class LetterController {
         Tenant t = tenants.resolve(tenant);
         ComplaintId complaint = ComplaintId.parse(id);
         if (!file.endsWith(PDF_SUFFIX)) {
-            throw new NotFoundException("Deze brief bestaat niet bij deze klacht.");
+            throw new NotFoundException(Text.of("error.letter.notOfCase"));
         }
         LetterId letterId = new LetterId(positive(file.substring(0, file.length() - PDF_SUFFIX.length()), "letter"));
         LetterPdf pdf = letters.pdf(t, complaint, letterId)
-                .orElseThrow(() -> new NotFoundException("Deze brief bestaat niet bij deze klacht."));
+                .orElseThrow(() -> new NotFoundException(Text.of("error.letter.notOfCase")));
         return HttpResponse.ok(pdf.content()).contentType(MediaType.of("application/pdf"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + pdf.fileName() + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store");

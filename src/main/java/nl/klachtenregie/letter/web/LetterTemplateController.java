@@ -33,6 +33,7 @@ import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.OwnTenant;
 import nl.klachtenregie.web.TokenForm;
 import nl.klachtenregie.web.CsrfForm;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Briefsjablonen, for the tenant's administrator: which letters use the organisation's own template, and editing
@@ -162,7 +163,7 @@ class LetterTemplateController {
 
     private static LetterKind kind(String path) {
         return Arrays.stream(LetterKind.values()).filter(k -> path(k).equals(path)).findFirst()
-                .orElseThrow(() -> new NotFoundException("Deze soort brief bestaat niet."));
+                .orElseThrow(() -> new NotFoundException(Text.of("error.letter.unknownKind")));
     }
 
 }

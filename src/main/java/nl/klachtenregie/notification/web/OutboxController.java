@@ -45,6 +45,7 @@ import nl.klachtenregie.web.FieldErrors;
 import nl.klachtenregie.web.OwnTenant;
 import nl.klachtenregie.shared.Messages;
 import nl.klachtenregie.web.Option;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Berichten (postvak uit): every e-mail the product sent or kept for the tenant, newest first, with a filter on
@@ -230,6 +231,6 @@ class OutboxController {
         } catch (NumberFormatException e) {
             // falls through to not found
         }
-        throw new NotFoundException("Bericht " + id + " bestaat niet bij deze organisatie");
+        throw new NotFoundException(Text.of("error.outbox.unknownMessage", String.valueOf(id)));
     }
 }

@@ -39,6 +39,7 @@ import nl.klachtenregie.profile.web.AdminForms.NewUserForm;
 import nl.klachtenregie.profile.web.AdminForms.PasswordForm;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.OwnTenant;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Gebruikersbeheer of one tenant, for its administrator: the accounts, a new account, (de)activating, a new
@@ -254,7 +255,7 @@ class UserAdminController {
 
     private static UserId userId(long id) {
         if (id <= 0) {
-            throw new NotFoundException("Deze gebruiker bestaat niet bij uw organisatie.");
+            throw new NotFoundException(Text.of("error.user.notOfTenant"));
         }
         return new UserId(id);
     }

@@ -51,6 +51,7 @@ import nl.klachtenregie.web.LayoutModelProcessor;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.OwnTenant;
 import nl.klachtenregie.shared.Messages;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Reglementbeheer in the browser: the versions of the tenant's klachtenreglement, a new draft (with the form, as
@@ -323,9 +324,9 @@ class RegulationPagesController {
 
     private static void requireApprover(Tenant t, CurrentUser me) {
         if (!canActivate(t, me)) {
-            throw new ForbiddenException("Alleen " + String.join(" of ", t.profile().activationRoles().stream()
-                    .map(RegulationAdministration::roleName).toList()) + " mag bij deze organisatie een "
-                    + "reglementversie vaststellen of intrekken.");
+            throw new ForbiddenException(Text.of("error.regulation.activateOrWithdrawReserved",
+                    String.join(" of ", t.profile().activationRoles().stream()
+                            .map(RegulationAdministration::roleName).toList())));
         }
     }
 

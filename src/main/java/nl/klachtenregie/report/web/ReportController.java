@@ -27,6 +27,7 @@ import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.OwnTenant;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Rapportages: the reports the rules require and the Totaaloverzicht, as a page, PDF, XLSX or CSV per table.
@@ -92,7 +93,7 @@ class ReportController {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         if (!file.endsWith(PDF)) {
-            throw new NotFoundException("Alleen een PDF wordt met een eigen tekst gemaakt.");
+            throw new NotFoundException(Text.of("error.report.pdfOnly"));
         }
         Map<String, String> f = form == null ? Map.of() : form;
         return download(reports.pdf(t, request(strip(file, PDF), f.get("periode"), f.get("volledig"),
@@ -108,7 +109,7 @@ class ReportController {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         if (!file.endsWith(CSV)) {
-            throw new NotFoundException("Een tabel van een rapportage is er als CSV: …/" + code + "/<tabel>.csv");
+            throw new NotFoundException(Text.of("error.report.tableAsCsv", code));
         }
         return download(reports.csv(t, request(code, periode, volledig, null), strip(file, CSV), me));
     }
