@@ -18,7 +18,7 @@ final class NoDutyLapsesOnClosingPolicy implements CasePolicy {
         NewEvent e = step.event();
         List<String> open = new ArrayList<>();
         for (ScheduledObligation o : step.before().obligations()) {
-            boolean missed = o.dueOn() != null && o.dueOn().isBefore(e.on());
+            boolean missed = Lateness.pastDue(o.dueOn(), e.on());
             if (o.openOn(e.on()) && !missed) {
                 open.add(DutyNames.of(o.code(), o.label()) + (o.dueOn() == null ? "" : " (uiterlijk "
                         + o.dueOn().format(DMY) + ")") + (o.basis().isEmpty() ? "" : ", grond: " + o.basis()));
