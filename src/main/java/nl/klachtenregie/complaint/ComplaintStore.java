@@ -284,13 +284,13 @@ class ComplaintStore {
         return db.query("SELECT c.id, c.reference, c.status, c.complainant_name, o.code, o.due_on, o.basis, "
                         + "o.explanation FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                         + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND c.handler_user_id = ? "
-                        + "AND c.status <> 'CLOSED' AND o.met_on IS NULL AND o.waived = FALSE "
+                        + "AND " + Lateness.OPEN_CASE + " AND " + Lateness.OPEN_DUTY + " "
                         + "ORDER BY CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, c.received_on, c.id, o.code",
                 rs -> {
                     LocalDate due = Db.date(rs, "due_on");
                     return new WorkItem(rs.getLong("id"), rs.getString("reference"),
                             CaseStatus.valueOf(rs.getString("status")), rs.getString("complainant_name"),
-                            rs.getString("code"), due, due != null && asOf.isAfter(due), rs.getString("basis"),
+                            rs.getString("code"), due, Lateness.pastDue(due, asOf), rs.getString("basis"),
                             rs.getString("explanation"));
                 }, tenant.value(), handlerUserId);
     }
@@ -365,9 +365,9 @@ class ComplaintStore {
         StringBuilder sql = new StringBuilder("SELECT c.id, c.reference, c.kind, c.status, c.received_on, c.category, "
                 + "c.regulation_version, c.escalation_level, c.complainant_name, u.display_name AS handler_name, "
                 + "(SELECT COUNT(*) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?) AS overdue_count, "
+                + "AND " + Lateness.OVERDUE_ON + ") AS overdue_count, "
                 + "(SELECT MIN(o.due_on) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on >= ?) AS next_due "
+                + "AND " + Lateness.IN_TIME_ON + ") AS next_due "
                 + "FROM complaint c LEFT JOIN app_user u ON u.id = c.handler_user_id AND u.tenant_id = c.tenant_id");
         where(sql, params, tenant, f);
         sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT ? OFFSET ?");
@@ -461,9 +461,7 @@ class ComplaintStore {
             // The same "late" as the dashboard's on-time KPI counts: met after its due date, or unmet, not waived
             // and overdue.
             sql.append(" AND EXISTS (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                    + "AND o.code = ? AND o.due_on IS NOT NULL AND ((o.met_on IS NOT NULL AND (o.met_on > o.due_on "
-                    + "OR o.set_aside = TRUE)) "
-                    + "OR (o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)))");
+                    + "AND o.code = ? AND " + Lateness.MISSED_ON + ")");
             params.add(f.late());
             params.add(f.asOf());
         }
@@ -473,9 +471,10 @@ class ComplaintStore {
         if (f.overdue() != null) {
             // A closed case is nobody's work any more, even when it missed a term before closing: it is "not
             // overdue", so that every case is either overdue or not.
-            sql.append(f.overdue() ? " AND c.status <> 'CLOSED' AND EXISTS" : " AND (c.status = 'CLOSED' OR NOT EXISTS");
+            sql.append(f.overdue() ? " AND " + Lateness.OPEN_CASE + " AND EXISTS"
+                    : " AND (c.status = 'CLOSED' OR NOT EXISTS");
             sql.append(" (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                    + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)");
+                    + "AND " + Lateness.OVERDUE_ON + ")");
             if (!f.overdue()) {
                 sql.append(")");
             }

@@ -1,0 +1,51 @@
+package nl.klachtenregie.complaint;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Dossierregel: one rule every case keeps whatever its regulation says, asked about a step someone proposes (an event
+ * for the timeline). It answers with an {@link Allowance} or a {@link Refusal} that says why in Dutch, in the words the
+ * handler sees. The rules of the tenant's regulation speak after these, through the rule engine; the policies are
+ * listed, in the order their reasons are shown, in {@link CasePolicies}.
+ */
+@FunctionalInterface
+interface CasePolicy {
+
+    /** Dates in a reason: 28-05-2025. */
+    DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    /** What the policy says of the proposed step. */
+    Verdict check(ProposedStep step);
+
+    /** Oordeel: allowed, or refused with its reasons. */
+    sealed interface Verdict permits Allowance, Refusal {
+    }
+
+    /** Toegestaan: the policy has nothing against the step. */
+    record Allowance() implements Verdict {
+    }
+
+    /** Geweigerd: the step is not allowed, for these reasons (at least one, in the order they are shown). */
+    record Refusal(List<String> reasons) implements Verdict {
+        public Refusal {
+            reasons = List.copyOf(reasons);
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("a refusal says why");
+            }
+        }
+    }
+
+    static Verdict allowed() {
+        return new Allowance();
+    }
+
+    static Verdict refused(String reason) {
+        return new Refusal(List.of(reason));
+    }
+
+    /** A refusal with these reasons, or an allowance when there are none. */
+    static Verdict refusedFor(List<String> reasons) {
+        return reasons.isEmpty() ? allowed() : new Refusal(reasons);
+    }
+}

@@ -1,0 +1,15 @@
+package nl.klachtenregie.complaint;
+
+/** Datum van instemming: the complainant's consent to an extension was given, not yet to be given. */
+final class ConsentNotInTheFuturePolicy implements CasePolicy {
+
+    @Override
+    public Verdict check(ProposedStep step) {
+        NewEvent e = step.event();
+        return step.extensionTerms()
+                .filter(terms -> e.consentOn() != null && e.consentOn().isAfter(step.today()))
+                .map(terms -> CasePolicy.refused("De instemming van de klager (" + e.consentOn().format(DMY)
+                        + ") ligt in de toekomst."))
+                .orElseGet(CasePolicy::allowed);
+    }
+}
