@@ -40,9 +40,13 @@ class ApiExceptionHandlers {
     }
 
     /** The exception's text in the reader's language when it carries one, else its (Dutch) message. */
-    static String message(HttpRequest<?> request, RuntimeException e) {
+    private static String message(HttpRequest<?> request, RuntimeException e) {
+        return message(LayoutModelProcessor.locale(request), e);
+    }
+
+    static String message(java.util.Locale locale, RuntimeException e) {
         Text text = e instanceof Text.Carrier carrier ? carrier.text() : null;
-        return text == null ? e.getMessage() : text.in(LayoutModelProcessor.locale(request));
+        return text == null ? e.getMessage() : text.in(locale);
     }
 
     private MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String message,

@@ -1,0 +1,59 @@
+package nl.klachtenregie.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import nl.klachtenregie.shared.ConflictException;
+import nl.klachtenregie.shared.ForbiddenException;
+import nl.klachtenregie.shared.Messages;
+import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.Text;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A feature's error is a message key, not a Dutch literal: the Dutch reader gets today's words, the English reader
+ * the English ones, and the log (the exception's message) stays Dutch.
+ */
+class ErrorsInTheReadersLanguageTest {
+
+    private static Locale page(String lang) {
+        return Messages.supported(lang);
+    }
+
+    @Test
+    void aMissingReportIsNamedInDutchAndInEnglish() {
+        NotFoundException e = new NotFoundException(Text.of("error.report.unknown", "JAARVERSLAG"));
+        assertEquals("Het reglement vraagt geen rapportage 'JAARVERSLAG'.", e.getMessage());
+        assertEquals("Het reglement vraagt geen rapportage 'JAARVERSLAG'.",
+                ApiExceptionHandlers.message(page("nl"), e));
+        assertEquals("The regulation asks for no report 'JAARVERSLAG'.", ApiExceptionHandlers.message(page("en"), e));
+    }
+
+    @Test
+    void aReservedActivationQuotesWhoMayInEitherLanguage() {
+        ForbiddenException e = new ForbiddenException(Text.of("error.regulation.reserved.vaststellen",
+                "directeur-bestuurder"));
+        assertEquals("Alleen directeur-bestuurder mag bij deze organisatie een reglementversie vaststellen.",
+                ApiExceptionHandlers.message(page("nl"), e));
+        assertEquals("Only directeur-bestuurder may adopt a regulation version in this organisation.",
+                ApiExceptionHandlers.message(page("en"), e));
+    }
+
+    @Test
+    void anErrorWithoutAKeyKeepsItsOwnWords() {
+        ConflictException e = new ConflictException("Iemand anders was u voor.");
+        assertEquals("Iemand anders was u voor.", ApiExceptionHandlers.message(page("en"), e));
+    }
+
+    @Test
+    void everyErrorKeyHasBothLanguages() {
+        Messages messages = new Messages();
+        for (String key : java.util.List.of("error.tenant.notYours", "error.profile.savedByOther",
+                "error.regulation.draftChanged", "error.archive.slugTaken")) {
+            String nl = messages.get(Messages.DUTCH, key, "x");
+            String en = messages.get(Locale.ENGLISH, key, "x");
+            assertEquals(false, nl.equals(key), key);
+            assertEquals(false, en.equals(nl), key + " has no English text");
+        }
+    }
+}
