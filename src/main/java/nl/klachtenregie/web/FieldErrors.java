@@ -1,8 +1,15 @@
 package nl.klachtenregie.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -104,6 +111,35 @@ public final class FieldErrors {
             return null;
         }
         return value.strip();
+    }
+
+    /**
+     * The violations of a form's field annotations, one message per field. The message is the constraint's own
+     * ({@code message} attribute: a literal or a message key of the page's bundle), so users read the same words as
+     * when the rules were written out in code. Where a field breaks several rules the first that code would have
+     * checked wins: missing, then too long, then the format; a field that already has an error keeps it.
+     */
+    public void addViolations(Collection<? extends ConstraintViolation<?>> violations) {
+        violations.stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString())
+                        .thenComparingInt(v -> rank(v.getConstraintDescriptor().getAnnotation())))
+                .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+    }
+
+    /** The errors so far, field by field, for pages that show message keys rather than throw. */
+    public Map<String, String> asMap() {
+        return new LinkedHashMap<>(errors);
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    private static int rank(Annotation constraint) {
+        if (constraint instanceof NotNull || constraint instanceof NotBlank) {
+            return 0;
+        }
+        return constraint instanceof Size ? 1 : 2;
     }
 
     public void add(String field, String message) {

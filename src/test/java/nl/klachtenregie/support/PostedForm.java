@@ -6,21 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.jsoup.nodes.Element;
 
 /**
  * What a browser would post for a form of a page: every named input with its value (a checkbox or radio button only
  * when ticked), every textarea and the selected option of every select, in page order. Tests change values and post
- * it back.
+ * it back. The page is read with jsoup through {@link Html}, the tests' one HTML parser.
  */
 public final class PostedForm {
-
-    private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.DOTALL);
-    private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b([^>]*)>(.*?)</textarea>", Pattern.DOTALL);
-    private static final Pattern SELECT = Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.DOTALL);
-    private static final Pattern OPTION = Pattern.compile("<option\\b([^>]*)>", Pattern.DOTALL);
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
 
@@ -29,37 +24,25 @@ public final class PostedForm {
 
     /** The fields of the form with this id in the page. */
     public static PostedForm of(String html, String formId) {
-        Matcher m = Pattern.compile("<form\\b[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*>(.*?)</form>",
-                Pattern.DOTALL).matcher(html);
-        if (!m.find()) {
+        Element form = Html.parse(html).getElementById(formId);
+        if (form == null || !form.normalName().equals("form")) {
             throw new AssertionError("no form #" + formId);
         }
-        String form = m.group(1);
         PostedForm f = new PostedForm();
-        Matcher input = INPUT.matcher(form);
-        while (input.find()) {
-            String a = input.group(1);
-            String name = attr(a, "name");
-            String type = attr(a, "type");
-            boolean choice = "checkbox".equals(type) || "radio".equals(type);
-            if (name == null || "submit".equals(type) || (choice && !a.contains(" checked"))) {
-                continue;
-            }
-            // A ticked checkbox without a value attribute is sent as "on", as browsers do.
-            String value = attr(a, "value");
-            f.values.computeIfAbsent(name, k -> new ArrayList<>()).add(value == null && "checkbox".equals(type)
-                    ? "on" : unescape(orEmpty(value)));
-        }
-        Matcher ta = TEXTAREA.matcher(form);
-        while (ta.find()) {
-            f.set(attr(ta.group(1), "name"), unescape(ta.group(2)));
-        }
-        Matcher select = SELECT.matcher(form);
-        while (select.find()) {
-            Matcher option = OPTION.matcher(select.group(2));
-            while (option.find()) {
-                if (option.group(1).contains(" selected")) {
-                    f.set(attr(select.group(1), "name"), unescape(orEmpty(attr(option.group(1), "value"))));
+        for (Element control : form.select("input[name], textarea[name], select[name]")) {
+            String name = control.attr("name");
+            switch (control.normalName()) {
+                case "textarea" -> f.set(name, control.wholeText());
+                case "select" -> f.set(name, Html.chosenOption(control));
+                default -> {
+                    String type = control.attr("type");
+                    boolean choice = type.equals("checkbox") || type.equals("radio");
+                    if (type.equals("submit") || (choice && !control.hasAttr("checked"))) {
+                        continue;
+                    }
+                    // A ticked checkbox without a value attribute is sent as "on", as browsers do.
+                    String value = !control.hasAttr("value") && type.equals("checkbox") ? "on" : control.attr("value");
+                    f.values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                 }
             }
         }
@@ -124,17 +107,15 @@ public final class PostedForm {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String attr(String attrs, String name) {
-        Matcher m = Pattern.compile("(?:^|\\s)" + name + "=\"([^\"]*)\"").matcher(attrs);
-        return m.find() ? m.group(1) : null;
+    /** One value per name (the last, where a name has several), for posting through {@code PageSession.post}. */
+    public Map<String, String> asMap() {
+        Map<String, String> single = new LinkedHashMap<>();
+        values.forEach((name, all) -> single.put(name, all.isEmpty() ? "" : all.get(all.size() - 1)));
+        return single;
     }
 
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
+    /** Decodes the character references in text a test took from a page by other means. */
     public static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
-                .replace("&#39;", "'").replace("&#x3D;", "=").replace("&#x60;", "`").replace("&amp;", "&");
+        return Html.unescape(s);
     }
 }

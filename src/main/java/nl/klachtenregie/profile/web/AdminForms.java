@@ -1,5 +1,6 @@
 package nl.klachtenregie.profile.web;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.EnumSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.klachtenregie.security.Role;
 import nl.klachtenregie.security.UserDirectory;
+import nl.klachtenregie.shared.EmailAddress;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.web.CsrfForm;
 
@@ -48,8 +50,10 @@ final class AdminForms {
 
     /** A new account of the tenant. {@code roles}: one value per ticked checkbox (Micronaut binds one or many). */
     @Serdeable
+    @Introspected
     record NewUserForm(@Nullable String username, @Nullable String displayName, @Nullable String password,
-                       @Nullable String passwordConfirmation, @Nullable List<String> roles, @Nullable String email,
+                       @Nullable String passwordConfirmation, @Nullable List<String> roles,
+                       @Nullable @EmailAddress(message = EMAIL_INVALID) String email,
                        @Nullable String csrfToken) implements CsrfForm {
 
         /** The roles ticked; only the roles a tenant administrator hands out, anything else is an error. */
@@ -98,7 +102,9 @@ final class AdminForms {
 
     /** A user's e-mail address; empty removes it. */
     @Serdeable
-    record EmailForm(@Nullable String email, @Nullable String csrfToken) implements CsrfForm {
+    @Introspected
+    record EmailForm(@Nullable @EmailAddress(message = EMAIL_INVALID) String email, @Nullable String csrfToken)
+            implements CsrfForm {
     }
 
     /** The values a re-shown form keeps (never a password). */
@@ -115,15 +121,6 @@ final class AdminForms {
         Entered(String username, String displayName, String tenant) {
             this(username, displayName, tenant, "");
         }
-    }
-
-    /** A field error for an e-mail address that is given but not valid; an empty one is no address, not an error. */
-    static Map<String, String> email(Map<String, String> errors, @Nullable String email) {
-        if (email != null && !email.isBlank() && !nl.klachtenregie.tenant.TenantProfile.Notifications
-                .isValidEmail(email.strip())) {
-            errors.put("email", EMAIL_INVALID);
-        }
-        return errors;
     }
 
     /** A field error for a password confirmation that differs from the password, or none. */

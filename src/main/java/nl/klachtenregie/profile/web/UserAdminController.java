@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import nl.klachtenregie.profile.web.AdminForms.Entered;
 import nl.klachtenregie.profile.web.AdminForms.NewUserForm;
 import nl.klachtenregie.profile.web.AdminForms.PasswordForm;
 import nl.klachtenregie.web.CsrfProtected;
+import nl.klachtenregie.web.FieldErrors;
 import nl.klachtenregie.web.OwnTenant;
 import nl.klachtenregie.shared.Text;
 
@@ -93,8 +95,11 @@ class UserAdminController {
     private final UserDirectory users;
     private final UserAdministration administration;
     private final TenantDirectory tenants;
+    private final Validator validator;
 
-    UserAdminController(UserDirectory users, UserAdministration administration, TenantDirectory tenants) {
+    UserAdminController(UserDirectory users, UserAdministration administration, TenantDirectory tenants,
+                        Validator validator) {
+        this.validator = validator;
         this.users = users;
         this.administration = administration;
         this.tenants = tenants;
@@ -115,8 +120,8 @@ class UserAdminController {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         NewUserForm f = form == null ? new NewUserForm(null, null, null, null, null, null, null) : form;
-        Map<String, String> errors = AdminForms.email(AdminForms.confirmation(f.password(), f.passwordConfirmation()),
-                f.email());
+        Map<String, String> errors = AdminForms.confirmation(f.password(), f.passwordConfirmation());
+        errors.putAll(fieldRules(f));
         Set<Role> roles = f.chosenRoles(errors);
         Entered entered = new Entered(f.username(), f.displayName(), null, f.email());
         try {
@@ -186,7 +191,7 @@ class UserAdminController {
         Tenant t = OwnTenant.of(tenants, tenant, me);
         String typed = form == null || form.email() == null ? "" : form.email();
         UserRow user = row(t, userId(id), me);
-        Map<String, String> errors = AdminForms.email(new java.util.LinkedHashMap<>(), typed);
+        Map<String, String> errors = form == null ? new java.util.LinkedHashMap<>() : fieldRules(form);
         try {
             if (errors.isEmpty()) {
                 administration.setEmail(t.id(), userId(id), typed, me.username());
@@ -262,5 +267,12 @@ class UserAdminController {
 
     private static HttpResponse<?> done(Tenant t, String what) {
         return HttpResponse.seeOther(URI.create("/t/" + t.slug() + "/gebruikers?gedaan=" + what));
+    }
+
+    /** The errors of the form's field annotations, as message keys of the admin bundle. */
+    private Map<String, String> fieldRules(Object form) {
+        FieldErrors errors = new FieldErrors();
+        errors.addViolations(validator.validate(form));
+        return errors.asMap();
     }
 }
