@@ -1,18 +1,26 @@
 package nl.klachtenregie.web;
 
+import io.micronaut.core.annotation.Nullable;
+
 /**
- * Keuze: one choice of a select, a set of radio buttons or checkboxes on any page, already in words.
- * One record for every page; {@link #checked()} and {@link #code()} are the names some templates read it by.
+ * Keuze: one choice of a select, a set of radio buttons or checkboxes on any page. One record for every page;
+ * {@link #checked()} and {@link #code()} are the names some templates read it by.
  *
  * @param value what the form posts
- * @param label what the user reads (the value itself where the template translates it)
+ * @param label what the user reads, or the message key the template translates (the value where none is given)
+ * @param text the words themselves where a template prefers them to the translated label (a profile's own names);
+ *     null for none
  * @param selected whether it is the current choice (selected or checked)
  */
-public record Option(String value, String label, boolean selected) {
+public record Option(String value, String label, @Nullable String text, boolean selected) {
 
     public Option {
         value = value == null ? "" : value;
         label = label == null ? value : label;
+    }
+
+    public Option(String value, String label, boolean selected) {
+        this(value, label, null, selected);
     }
 
     /** A choice whose label the template derives from the value (a translated code). */

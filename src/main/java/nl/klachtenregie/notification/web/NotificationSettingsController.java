@@ -58,13 +58,9 @@ class NotificationSettingsController {
         }
     }
 
-    /** A rung the public form can deliver to, by its role's name. */
-    record RungChoice(String code, String role, boolean selected) {
-    }
-
     /** View model of the settings page. */
     record SettingsPage(String tenant, Map<String, String> form, List<LevelField> levels, List<Option> kinds,
-                        List<Option> requiredFields, List<RungChoice> rungs, boolean formEnabled,
+                        List<Option> requiredFields, List<Option> rungs, boolean formEnabled,
                         Map<String, String> errors,
                         List<String> refused, @Nullable String done, int rowVersion, @Nullable String conflict,
                         String formPath, String formUrl, boolean mailEnabled) {
@@ -160,8 +156,8 @@ class NotificationSettingsController {
         String rung = typed.single().getOrDefault("publicFormLevel", "");
         // The lowest rung is the default ("" stored); it is offered by name, not as an empty choice.
         String lowest = t.profile().escalationLadder().get(0).code();
-        List<RungChoice> rungs = t.profile().escalationLadder().stream()
-                .map(l -> new RungChoice(l.code().equals(lowest) ? "" : l.code(), l.role(),
+        List<Option> rungs = t.profile().escalationLadder().stream()
+                .map(l -> new Option(l.code().equals(lowest) ? "" : l.code(), l.role(),
                         l.code().equals(rung) || (rung.isEmpty() && l.code().equals(lowest))))
                 .toList();
         String formPath = "/klacht/" + t.slug();

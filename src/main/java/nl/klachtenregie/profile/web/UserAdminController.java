@@ -42,6 +42,7 @@ import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.FieldErrors;
 import nl.klachtenregie.web.OwnTenant;
 import nl.klachtenregie.shared.Text;
+import nl.klachtenregie.web.Option;
 
 /**
  * Gebruikersbeheer of one tenant, for its administrator: the accounts, a new account, (de)activating, a new
@@ -65,12 +66,8 @@ class UserAdminController {
                    boolean self, @Nullable String email) {
     }
 
-    /** A role checkbox of the new-user form. */
-    record RoleChoice(Role role, boolean checked) {
-    }
-
     /** View model of the user list with the new-user form. */
-    record UsersPage(String tenant, List<UserRow> users, Entered form, List<RoleChoice> roleChoices,
+    record UsersPage(String tenant, List<UserRow> users, Entered form, List<Option> roleChoices,
                      Map<String, String> errors, @Nullable String done, int minLength) {
         /** The menu item the layout marks as the current page. */
         public String nav() {
@@ -240,8 +237,8 @@ class UserAdminController {
         Set<UserId> locked = users.locked(t.id());
         List<UserRow> rows = users.ofTenant(t.id()).stream()
                 .map(u -> row(u, locked.contains(u.id()), me)).toList();
-        List<RoleChoice> choices = UserDirectory.TENANT_ROLES.stream()
-                .map(r -> new RoleChoice(r, checked.contains(r))).toList();
+        List<Option> choices = UserDirectory.TENANT_ROLES.stream()
+                .map(r -> Option.of(r.name(), checked.contains(r))).toList();
         return new ModelAndView<>("users", new UsersPage(t.slug(), rows, entered, choices, errors, done,
                 UserDirectory.MIN_PASSWORD_LENGTH));
     }

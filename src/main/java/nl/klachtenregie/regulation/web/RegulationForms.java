@@ -15,6 +15,7 @@ import nl.klachtenregie.regulation.RegulationParameters;
 import nl.klachtenregie.regulation.TermUnit;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.tenant.TenantProfile;
+import nl.klachtenregie.web.Option;
 
 /**
  * The regulation form as posted: flat fields named like the parameters' error keys ({@code terms[0].amount}), so an
@@ -26,13 +27,6 @@ final class RegulationForms {
 
     /** Spare empty rows under each list, for additions without JavaScript. */
     static final int SPARE_ROWS = 2;
-
-    /** A choice in a select: {@code label} a message key, or {@code text} the words themselves (profile names). */
-    record Option(String value, String label, String text, boolean selected) {
-        Option(String value, String label, boolean selected) {
-            this(value, label, null, selected);
-        }
-    }
 
     /**
      * One term row. {@code placeholder}: its quote is still the model's standard text, which blocks activation.
