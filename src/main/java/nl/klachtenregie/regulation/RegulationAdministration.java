@@ -482,9 +482,26 @@ public class RegulationAdministration {
         return d.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
     }
 
+    /**
+     * Vaststellen voorbehouden: whether these roles may activate or withdraw a version at this tenant (the profile's
+     * activation roles; Klimkoord reserves it to the directeur-bestuurder).
+     */
+    public static boolean mayActivate(Tenant tenant, Collection<String> roles) {
+        return roles.stream().anyMatch(tenant.profile().activationRoles()::contains);
+    }
+
+    /** Refuses (403, naming who may) when these roles may neither activate nor withdraw a version here. */
+    public static void requireApprover(Tenant tenant, Collection<String> roles) {
+        if (!mayActivate(tenant, roles)) {
+            throw new ForbiddenException(Text.of("error.regulation.activateOrWithdrawReserved",
+                    String.join(" of ", tenant.profile().activationRoles().stream()
+                            .map(RegulationAdministration::roleName).toList())));
+        }
+    }
+
     private static void requireApprover(Tenant tenant, Collection<String> roles, String what) {
         List<String> allowed = tenant.profile().activationRoles();
-        if (roles.stream().noneMatch(allowed::contains)) {
+        if (!mayActivate(tenant, roles)) {
             throw new ForbiddenException(Text.of("error.regulation.reserved." + what, String.join(" of ", allowed.stream()
                     .map(RegulationAdministration::roleName).toList())));
         }

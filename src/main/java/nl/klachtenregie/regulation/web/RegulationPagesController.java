@@ -41,7 +41,6 @@ import nl.klachtenregie.regulation.VersionDiff;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.security.Role;
 import nl.klachtenregie.shared.ConflictException;
-import nl.klachtenregie.shared.ForbiddenException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
@@ -51,7 +50,6 @@ import nl.klachtenregie.web.LayoutModelProcessor;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.OwnTenant;
 import nl.klachtenregie.shared.Messages;
-import nl.klachtenregie.shared.Text;
 
 /**
  * Reglementbeheer in the browser: the versions of the tenant's klachtenreglement, a new draft (with the form, as
@@ -323,17 +321,16 @@ class RegulationPagesController {
     }
 
     private static void requireApprover(Tenant t, CurrentUser me) {
-        if (!canActivate(t, me)) {
-            throw new ForbiddenException(Text.of("error.regulation.activateOrWithdrawReserved",
-                    String.join(" of ", t.profile().activationRoles().stream()
-                            .map(RegulationAdministration::roleName).toList())));
-        }
+        RegulationAdministration.requireApprover(t, roles(me));
     }
 
     private static boolean canActivate(Tenant t, CurrentUser me) {
-        return me.roles().stream().map(Role::name).anyMatch(t.profile().activationRoles()::contains);
+        return RegulationAdministration.mayActivate(t, roles(me));
     }
 
+    private static List<String> roles(CurrentUser me) {
+        return me.roles().stream().map(Role::name).toList();
+    }
 
     private ModelAndView<ActivationPage> activationPage(Tenant t, StoredVersion v, HttpRequest<?> request,
                                                         List<String> errors) {
