@@ -172,6 +172,12 @@ class ArchitectureTest {
                 
                 .and().resideOutsideOfPackage("..web..").should().dependOnClassesThat().resideInAPackage("nl.klachtenregie.notification..")
                 .check(classes);
+        // Cases, their pages and their API included, know neither messages nor status links: an intake publishes
+        // ComplaintRegistered and the case page reads its messages through the CaseMessages port.
+        noClasses().that().resideInAPackage("nl.klachtenregie.complaint..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.klachtenregie.notification..",
+                        "nl.klachtenregie.publicform..")
+                .check(classes);
     }
 
     @Test

@@ -98,6 +98,18 @@ public class ComplaintService {
      */
     @Transactional
     public CaseView create(Tenant tenant, NewComplaint intake, UserId handler, String submissionId) {
+        return registerOnce(tenant, intake, handler, submissionId).view();
+    }
+
+    /**
+     * Geregistreerde klacht: the case an intake post stands for, and whether an earlier post of the same submission
+     * registered it already (then nothing new was stored).
+     */
+    record Registered(CaseView view, boolean earlier) {
+    }
+
+    /** {@link #create(Tenant, NewComplaint, UserId, String)}, telling a repeated post apart; for {@link Intake}. */
+    Registered registerOnce(Tenant tenant, NewComplaint intake, UserId handler, String submissionId) {
         checkIntake(tenant.profile(), intake);
         checkHandler(tenant, handler);
         // Two complaints about the same person arriving together must see each other: the lock comes first, so
@@ -107,7 +119,7 @@ public class ComplaintService {
             // Under the tenant lock, so a second post of the same form waits for the first and then finds it.
             Optional<Long> earlier = store.bySubmission(tenant.id(), submissionId);
             if (earlier.isPresent()) {
-                return view(tenant, earlier.get(), today());
+                return new Registered(view(tenant, earlier.get(), today()), true);
             }
         }
         // A service line can follow another of the tenant's regulations (e.g. a procedure of its own).
@@ -125,7 +137,7 @@ public class ComplaintService {
         String reference = store.nextReference(tenant.id(), tenant.slug(), intake.receivedOn().getYear());
         long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated,
                 handler == null ? null : handler.value(), submissionId);
-        return view(tenant, id, today());
+        return new Registered(view(tenant, id, today()), false);
     }
 
     /**

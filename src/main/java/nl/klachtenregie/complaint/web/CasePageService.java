@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.klachtenregie.complaint.CaseFilter;
+import nl.klachtenregie.complaint.CaseMessages;
+import nl.klachtenregie.complaint.ComplaintRegistered;
+import nl.klachtenregie.complaint.Intake;
 import nl.klachtenregie.complaint.Channel;
 import nl.klachtenregie.complaint.CasePage;
 import nl.klachtenregie.complaint.CaseStatus;
@@ -13,7 +16,6 @@ import nl.klachtenregie.complaint.ComplaintId;
 import nl.klachtenregie.complaint.ComplaintKind;
 import nl.klachtenregie.complaint.ComplaintService;
 import nl.klachtenregie.complaint.WorkItem;
-import nl.klachtenregie.notification.Outbox;
 import nl.klachtenregie.security.CurrentUser;
 import nl.klachtenregie.security.UserAccount;
 import nl.klachtenregie.security.UserDirectory;
@@ -37,23 +39,15 @@ class CasePageService {
     private final CasePageModels models;
     private final CaseLetters letters;
     private final nl.klachtenregie.regulation.RegulationCatalog regulations;
-    private final Outbox outbox;
-    private final nl.klachtenregie.notification.Notifications notifications;
-    private final nl.klachtenregie.publicform.StatusLinks links;
-    private final nl.klachtenregie.shared.SiteUrl site;
-    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
+    private final CaseMessages messages;
+    private final Intake intake;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
-                    CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations, Outbox outbox,
-                    nl.klachtenregie.notification.Notifications notifications,
-                    nl.klachtenregie.publicform.StatusLinks links, nl.klachtenregie.shared.SiteUrl site,
-                    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx) {
-        this.notifications = notifications;
-        this.links = links;
-        this.site = site;
-        this.tx = tx;
+                    CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations,
+                    CaseMessages messages, Intake intake) {
         this.regulations = regulations;
-        this.outbox = outbox;
+        this.messages = messages;
+        this.intake = intake;
         this.tenants = tenants;
         this.complaints = complaints;
         this.users = users;
@@ -131,8 +125,9 @@ class CasePageService {
     }
 
     /**
-     * Registers the complaint; when asked, also queues the acknowledgement by e-mail with a status link, in the same
-     * transaction (a link is issued only when an acknowledgement is queued, so no unused links pile up).
+     * Registers the complaint through {@link Intake}; when staff ask for the acknowledgement by e-mail, the listeners
+     * queue it with a status link in the same transaction (a link only when the acknowledgement is queued, so no
+     * unused links pile up), or refuse an address it cannot go to, which registers nothing.
      */
     CaseView intake(String slug, CaseForms.IntakeForm form) {
         Tenant t = tenants.resolve(slug);
@@ -142,18 +137,8 @@ class CasePageService {
                     "vul het e-mailadres van de klager in om de ontvangstbevestiging te kunnen sturen");
         }
         UserId handler = CasePagesController.userId(form.handler());
-        return tx.executeWrite(status -> {
-            CaseView created = complaints.create(t, form.toComplaintForm().toNewComplaint(), handler,
-                    form.validSubmissionId());
-            if (form.acknowledgeChecked() && created.complainant().email() != null
-                    && created.obligations().stream().anyMatch(o -> o.code().equals("ACKNOWLEDGE") && o.metOn() == null)
-                    && outbox.ofComplaint(t, created.id()).stream()
-                    .noneMatch(m -> m.kind() == nl.klachtenregie.notification.MessageKind.ACKNOWLEDGEMENT)) {
-                String token = links.issue(t, created.id());
-                notifications.acknowledge(t, created, site.absolute("/klacht/" + t.slug() + "/status/" + token));
-            }
-            return created;
-        });
+        return intake.register(t, form.toComplaintForm().toNewComplaint(), handler, form.validSubmissionId(),
+                ComplaintRegistered.Source.STAFF_PAGE, form.acknowledgeChecked());
     }
 
     CasePageModels.DetailPage detail(String slug, ComplaintId id, CurrentUser me) {
@@ -174,9 +159,8 @@ class CasePageService {
 
     /** The outbox messages about the case, newest first like the outbox itself. */
     private List<CasePageModels.MessageRow> messages(Tenant t, CaseView c) {
-        List<CasePageModels.MessageRow> rows = new java.util.ArrayList<>(outbox.ofComplaint(t, c.id()).stream()
-                .map(m -> new CasePageModels.MessageRow(m.id(), m.queuedOn(), m.kind().name(), m.recipient(),
-                        m.state().name()))
+        List<CasePageModels.MessageRow> rows = new java.util.ArrayList<>(messages.ofCase(t, c.id()).stream()
+                .map(m -> new CasePageModels.MessageRow(m.id(), m.queuedOn(), m.kind(), m.recipient(), m.state()))
                 .toList());
         java.util.Collections.reverse(rows);
         return rows;

@@ -23,7 +23,9 @@ import nl.klachtenregie.complaint.CaseStatus;
 import nl.klachtenregie.complaint.CaseSummary;
 import nl.klachtenregie.complaint.CaseView;
 import nl.klachtenregie.complaint.ComplaintId;
+import nl.klachtenregie.complaint.ComplaintRegistered;
 import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.complaint.Intake;
 import nl.klachtenregie.kpi.KpiReport;
 import nl.klachtenregie.kpi.KpiService;
 import nl.klachtenregie.shared.InvalidInputException;
@@ -47,8 +49,10 @@ class ComplaintApiController {
     private final TenantDirectory tenants;
     private final ComplaintService complaints;
     private final KpiService kpis;
+    private final Intake intake;
 
-    ComplaintApiController(TenantDirectory tenants, ComplaintService complaints, KpiService kpis) {
+    ComplaintApiController(TenantDirectory tenants, ComplaintService complaints, KpiService kpis, Intake intake) {
+        this.intake = intake;
         this.tenants = tenants;
         this.complaints = complaints;
         this.kpis = kpis;
@@ -61,7 +65,7 @@ class ComplaintApiController {
         if (form == null) {
             throw InvalidInputException.of("body", "de klacht ontbreekt");
         }
-        CaseView created = complaints.create(t, form.toNewComplaint());
+        CaseView created = intake.register(t, form.toNewComplaint(), null, null, ComplaintRegistered.Source.API, false);
         return HttpResponse.created(created,
                 URI.create("/api/tenants/" + t.slug() + "/complaints/" + created.id()));
     }

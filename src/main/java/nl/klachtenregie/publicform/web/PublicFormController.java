@@ -20,24 +20,21 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.klachtenregie.complaint.TermPreview;
 import nl.klachtenregie.publicform.FormTokens;
+import nl.klachtenregie.publicform.PublicFormInput;
 import nl.klachtenregie.publicform.PublicIntake;
+import nl.klachtenregie.publicform.PublicSubmission;
+import nl.klachtenregie.publicform.SenderAddress;
 import nl.klachtenregie.publicform.StatusLinks;
-import nl.klachtenregie.publicform.SubmissionLimit;
-import nl.klachtenregie.publicform.WallClock;
 import nl.klachtenregie.regulation.NoRegulationInForceException;
 import nl.klachtenregie.regulation.RuleEvaluationException;
-import nl.klachtenregie.shared.InvalidInputException;
-import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
@@ -64,25 +61,23 @@ class PublicFormController {
 
     private final PublicIntake intake;
     private final FormTokens tokens;
-    private final SubmissionLimit limit;
+    private final PublicSubmission submission;
     private final StatusLinks links;
     private final TenantDirectory tenants;
     private final PublicFormPages pages;
     private final Messages messages;
-    private final WallClock clock;
     private final ClientAddress clientAddress;
 
-    PublicFormController(PublicIntake intake, FormTokens tokens, SubmissionLimit limit, StatusLinks links,
-                         TenantDirectory tenants, PublicFormPages pages, Messages messages, WallClock clock,
+    PublicFormController(PublicIntake intake, FormTokens tokens, PublicSubmission submission, StatusLinks links,
+                         TenantDirectory tenants, PublicFormPages pages, Messages messages,
                          ClientAddress clientAddress) {
         this.intake = intake;
         this.tokens = tokens;
-        this.limit = limit;
+        this.submission = submission;
         this.links = links;
         this.tenants = tenants;
         this.pages = pages;
         this.messages = messages;
-        this.clock = clock;
         this.clientAddress = clientAddress;
     }
 
@@ -118,80 +113,50 @@ class PublicFormController {
         }
         Tenant tenant = open.get();
         Locale locale = locale(request);
-        PublicFormInput input = PublicFormInput.from(posted);
-        if (input.honeypotFilled()) {
-            // Neutral on purpose: a robot learns nothing about what gave it away. Nothing is stored or counted.
-            return again(HttpStatus.BAD_REQUEST, tenant, input.withToken(tokens.issue(tenant.id())), locale, Map.of(),
+        // The sender as the login lock-out counts it (ClientAddress): behind a proxy the header
+        // micronaut.server.client-address-header names, else the connection's own address.
+        PublicSubmission.Outcome outcome = submission.submit(tenant, posted, new SenderAddress(clientAddress.of(request)));
+        // Java 17 has no pattern switch: one instanceof per outcome of the sealed set, in its declared order.
+        if (outcome instanceof PublicSubmission.Receipt r) {
+            return privateResponse(HttpStatus.OK, new ModelAndView<>("public-receipt", pages.receipt(tenant, r.receipt())));
+        }
+        if (outcome instanceof PublicSubmission.NotSent n) {
+            return again(HttpStatus.BAD_REQUEST, tenant, n.input(), locale, Map.of(),
                     text(locale, "publicform.notice.notSent"));
         }
-        FormTokens.Check token = tokens.check(tenant.id(), input.formToken());
-        PublicFormInput.Checked checked = input.check(tenant.profile(), PublicIntake.kindOf(tenant), intake.today());
-        switch (token.verdict()) {
-            case MISSING, FORGED, OTHER_TENANT -> {
-                return again(HttpStatus.BAD_REQUEST, tenant, input.withToken(tokens.issue(tenant.id())), locale,
-                        checked.problems(), text(locale, "publicform.notice.tokenInvalid"));
-            }
-            case EXPIRED -> {
-                return again(HttpStatus.BAD_REQUEST, tenant, input.withToken(tokens.issue(tenant.id())), locale,
-                        checked.problems(), text(locale, "publicform.notice.tokenExpired"));
-            }
-            case TOO_FAST -> {
-                // The same token: a person who reads the message and sends again is past the minimum by then.
-                return again(HttpStatus.BAD_REQUEST, tenant, input, locale, checked.problems(),
-                        text(locale, "publicform.notice.tooFast"));
-            }
-            case VALID -> {
-                // checked below
-            }
+        if (outcome instanceof PublicSubmission.Invalid i) {
+            return formResponse(HttpStatus.BAD_REQUEST, tenant, i.input(), promisesOrNone(tenant), locale, i.problems(),
+                    null, i.others());
         }
-        if (!checked.ok()) {
-            return again(HttpStatus.BAD_REQUEST, tenant, input, locale, checked.problems(), null);
+        if (outcome instanceof PublicSubmission.TokenProblem p) {
+            String notice = switch (p.kind()) {
+                case INVALID -> "publicform.notice.tokenInvalid";
+                case EXPIRED -> "publicform.notice.tokenExpired";
+                case TOO_FAST -> "publicform.notice.tooFast";
+            };
+            return again(HttpStatus.BAD_REQUEST, tenant, p.input(), locale, p.problems(), text(locale, notice));
         }
-        // A second post of a form that was stored (a double click, a reload) is no new submission: it neither counts
-        // against the limit nor may the limit hide its receipt.
-        Optional<String> earlier = intake.submittedAs(tenant, token.submissionId());
-        if (earlier.isPresent() && !intake.sameAsSubmitted(tenant, token.submissionId(), checked.complaint())) {
-            // The same form sent again with other content (Back, edit, send): a new complaint needs a new form.
-            return again(HttpStatus.CONFLICT, tenant, input.withToken(tokens.issue(tenant.id())), locale, Map.of(),
-                    text(locale, "publicform.notice.alreadySent", earlier.get()));
+        if (outcome instanceof PublicSubmission.AlreadySent a) {
+            return again(HttpStatus.CONFLICT, tenant, a.input(), locale, Map.of(),
+                    text(locale, "publicform.notice.alreadySent", a.reference()));
         }
-        SubmissionLimit.Admission admission = earlier.isPresent() ? SubmissionLimit.Admission.ADMITTED
-                : limit.admit(tenant.id(), senderAddress(request));
-        if (!admission.admitted()) {
-            String at = admission.retryAt().atZone(NETHERLANDS).format(HOUR_MINUTE);
+        if (outcome instanceof PublicSubmission.TooMany t) {
+            String at = t.retryAt().atZone(NETHERLANDS).format(HOUR_MINUTE);
             String contact = pages.contactLine(tenant, locale);
-            String notice = text(locale, "publicform.notice.tooMany", limit.maxPerHour(), at)
+            String notice = text(locale, "publicform.notice.tooMany", t.maxPerHour(), at)
                     + (contact.isEmpty() ? "" : " " + text(locale, "publicform.notice.orContact", contact));
-            long seconds = Math.max(1, Duration.between(clock.now(), admission.retryAt()).toSeconds());
-            return again(HttpStatus.TOO_MANY_REQUESTS, tenant, input, locale, Map.of(), notice)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            return again(HttpStatus.TOO_MANY_REQUESTS, tenant, t.input(), locale, Map.of(), notice)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(t.retryAfterSeconds()));
         }
-        try {
-            PublicIntake.Receipt receipt = intake.submit(tenant, checked.complaint(), token.submissionId());
-            return privateResponse(HttpStatus.OK, new ModelAndView<>("public-receipt", pages.receipt(tenant, receipt)));
-        } catch (RefusedException e) {
-            return formResponse(HttpStatus.UNPROCESSABLE_ENTITY, tenant, input, promisesOrNone(tenant), locale,
-                    Map.of(), text(locale, "publicform.notice.refused"), e.reasons());
-        } catch (InvalidInputException e) {
-            Map<String, PublicFormInput.Problem> problems = new LinkedHashMap<>();
-            List<String> others = new java.util.ArrayList<>();
-            e.fieldErrors().forEach((field, message) -> {
-                String name = field.startsWith("complainant.") ? field.substring("complainant.".length()) : field;
-                if (PublicFormInput.FIELDS.contains(name)) {
-                    problems.put(name, new PublicFormInput.Problem("publicform.error.service", message));
-                } else {
-                    others.add(message);
-                }
-            });
-            return formResponse(HttpStatus.BAD_REQUEST, tenant, input, promisesOrNone(tenant), locale, problems,
-                    null, others);
-        } catch (RuntimeException e) {
-            // Rules that cannot run, a lock that timed out, a database that went away: the complainant keeps what
-            // they wrote and is told to try again; nothing half-stored (the submission is one transaction).
-            LOG.error("Public form of {}: the complaint could not be registered", slug, e);
-            return again(HttpStatus.SERVICE_UNAVAILABLE, tenant, input, locale, Map.of(),
+        if (outcome instanceof PublicSubmission.Refused r) {
+            return formResponse(HttpStatus.UNPROCESSABLE_ENTITY, tenant, r.input(), promisesOrNone(tenant), locale,
+                    Map.of(), text(locale, "publicform.notice.refused"), r.reasons());
+        }
+        if (outcome instanceof PublicSubmission.Unavailable u) {
+            return again(HttpStatus.SERVICE_UNAVAILABLE, tenant, u.input(), locale, Map.of(),
                     text(locale, "publicform.notice.unavailable"));
         }
+        throw new IllegalStateException("Unmapped outcome of the public form: " + outcome);
     }
 
     @Get("/status/{token}")
@@ -213,15 +178,6 @@ class PublicFormController {
                     pages.status(tenant, opened.status(), opened.expiresOn(), request.getPath())));
         };
     }
-
-    /**
-     * The sender's address for the rate limit, counted as the login lock-out counts it ({@link ClientAddress}): behind
-     * a proxy the header {@code micronaut.server.client-address-header} names, else the connection's own address.
-     */
-    private String senderAddress(HttpRequest<?> request) {
-        return clientAddress.of(request);
-    }
-
 
     private MutableHttpResponse<?> again(HttpStatus status, Tenant tenant, PublicFormInput input, Locale locale,
                                          Map<String, PublicFormInput.Problem> problems, String notice) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.klachtenregie.complaint.TermPreview;
 import nl.klachtenregie.publicform.ComplainantStatus;
+import nl.klachtenregie.publicform.PublicFormInput;
 import nl.klachtenregie.publicform.PublicIntake;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantProfile;

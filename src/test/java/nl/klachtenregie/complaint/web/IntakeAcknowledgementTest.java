@@ -1,10 +1,13 @@
 package nl.klachtenregie.complaint.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,8 @@ import java.util.regex.Pattern;
 import nl.klachtenregie.notification.MessageKind;
 import nl.klachtenregie.notification.Outbox;
 import nl.klachtenregie.notification.OutboxMessage;
+import nl.klachtenregie.shared.Db;
+import nl.klachtenregie.tenant.TenantProfile;
 import nl.klachtenregie.support.PageTestSupport;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
@@ -33,6 +38,14 @@ class IntakeAcknowledgementTest extends PageTestSupport {
     Outbox outbox;
     @Inject
     TenantDirectory tenants;
+    @Inject
+    Db db;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    private long count(String sql) {
+        return tx.executeRead(s -> db.count(sql));
+    }
 
     private static Map<String, String> form(String submissionId, String email, boolean acknowledge) {
         Map<String, String> f = new LinkedHashMap<>();
@@ -110,5 +123,28 @@ class IntakeAcknowledgementTest extends PageTestSupport {
                 .contains("e-mailadres van de klager"), noAddress.body());
         assertTrue(noAddress.body().contains("Belde over de wachttijd"), "input kept");
         assertEquals(before, outbox.page(tenants.resolve("klimkoord"), null, 200, 0).total());
+    }
+
+    @Test
+    void tickedWithAnAddressTheOutboxCannotSendToIsRefusedAtTheFieldAndRegistersNothingAndMakesNoLink() {
+        // The intake form takes anything with an @ and a dot; the outbox only what a mail server takes, and an
+        // underscore has no place in a domain name.
+        String address = "bel@voor_beeld.nl";
+        assertFalse(TenantProfile.Notifications.isValidEmail(address));
+        PageSession staff = loggedInAs("klimkoord.medewerker");
+        long cases = count("SELECT COUNT(*) FROM complaint");
+        long links = count("SELECT COUNT(*) FROM status_link");
+        long messages = outbox.page(tenants.resolve("klimkoord"), null, 200, 0).total();
+
+        Page refused = staff.post("/t/klimkoord/klachten/nieuw",
+                form(submissionId(staff.get("/t/klimkoord/klachten/nieuw").body()), address, true));
+
+        assertEquals(400, refused.status(), refused.body());
+        String error = Html.one(refused.body(), "#error-complainantEmail").text();
+        assertTrue(error.contains("geen ontvangstbevestiging") && error.contains("verbeter het e-mailadres"), error);
+        assertTrue(refused.body().contains("Belde over de wachttijd"), "input kept");
+        assertEquals(cases, count("SELECT COUNT(*) FROM complaint"), "nothing registered");
+        assertEquals(links, count("SELECT COUNT(*) FROM status_link"), "no status link without its acknowledgement");
+        assertEquals(messages, outbox.page(tenants.resolve("klimkoord"), null, 200, 0).total());
     }
 }

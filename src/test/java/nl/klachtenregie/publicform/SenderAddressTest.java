@@ -1,4 +1,4 @@
-package nl.klachtenregie.publicform.web;
+package nl.klachtenregie.publicform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

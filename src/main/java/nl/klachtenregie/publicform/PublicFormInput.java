@@ -1,4 +1,4 @@
-package nl.klachtenregie.publicform.web;
+package nl.klachtenregie.publicform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,34 +14,35 @@ import nl.klachtenregie.complaint.Complainant;
 import nl.klachtenregie.complaint.ComplaintKind;
 import nl.klachtenregie.complaint.NewComplaint;
 import nl.klachtenregie.tenant.TenantProfile;
-import nl.klachtenregie.web.FieldErrors;
 
 /**
  * Het klachtformulier zoals verstuurd: every field as text, cleaned of control characters, so that it can be shown
  * again exactly as typed when something is wrong. {@link #check} turns it into a complaint or into one problem per
  * field.
  */
-record PublicFormInput(String role, String name, String email, String phone, String address, String place,
+public record PublicFormInput(String role, String name, String email, String phone, String address, String place,
                        String category, String serviceLine, String incidentOn, String summary, String wish,
                        String concernsEmployee, String share, String formToken, String honeypot) {
 
     /** The honeypot: a field people never see or reach, which form-filling robots fill in. */
-    static final String HONEYPOT = "website_url";
-    static final int SUMMARY_MAX = 5_000;
-    static final int WISH_MAX = 2_000;
-    static final int NAME_MAX = 200;
-    static final int PLACE_MAX = 200;
-    static final int ADDRESS_MAX = 300;
-    static final int PHONE_MAX = 40;
-    static final int EMAIL_MAX = 254;
-    static final int EMPLOYEE_MAX = 200;
+    public static final String HONEYPOT = "website_url";
+    public static final int SUMMARY_MAX = 5_000;
+    public static final int WISH_MAX = 2_000;
+    public static final int NAME_MAX = 200;
+    public static final int PLACE_MAX = 200;
+    public static final int ADDRESS_MAX = 300;
+    public static final int PHONE_MAX = 40;
+    public static final int EMAIL_MAX = 254;
+    public static final int EMPLOYEE_MAX = 200;
     /** The roles the form offers: the complainants the regulations admit (klant, vertegenwoordiger, nabestaande). */
-    static final List<ComplainantRole> ROLES = List.of(ComplainantRole.CLIENT, ComplainantRole.REPRESENTATIVE,
+    public static final List<ComplainantRole> ROLES = List.of(ComplainantRole.CLIENT, ComplainantRole.REPRESENTATIVE,
             ComplainantRole.NEXT_OF_KIN);
 
     /** The fields a person fills in, in page order. */
-    static final List<String> FIELDS = List.of("summary", "wish", "category", "serviceLine", "incidentOn",
+    public static final List<String> FIELDS = List.of("summary", "wish", "category", "serviceLine", "incidentOn",
             "concernsEmployee", "share", "role", "name", "email", "phone", "address", "place");
+    /** The earliest year a date may have, as on the staff's forms. */
+    private static final int MIN_YEAR = 1900;
     private static final Pattern PHONE = Pattern.compile("[0-9 +()-]+");
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -53,25 +54,25 @@ record PublicFormInput(String role, String name, String email, String phone, Str
             "[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
 
     /** A problem with one field: a message key of the {@code publicform} bundle and its arguments. */
-    record Problem(String key, List<Object> args) {
-        Problem(String key, Object... args) {
+    public record Problem(String key, List<Object> args) {
+        public Problem(String key, Object... args) {
             this(key, List.of(args));
         }
     }
 
     /** Either the complaint or the problems, per field in page order. */
-    record Checked(NewComplaint complaint, Map<String, Problem> problems) {
-        boolean ok() {
+    public record Checked(NewComplaint complaint, Map<String, Problem> problems) {
+        public boolean ok() {
             return problems.isEmpty();
         }
     }
 
-    static PublicFormInput empty() {
+    public static PublicFormInput empty() {
         return new PublicFormInput("", "", "", "", "", "", "", "", "", "", "", "", "yes", "", "");
     }
 
     /** The form as posted; absent fields are empty, every value cleaned. */
-    static PublicFormInput from(Map<String, String> posted) {
+    public static PublicFormInput from(Map<String, String> posted) {
         Map<String, String> p = posted == null ? Map.of() : posted;
         return new PublicFormInput(line(p.get("role")), line(p.get("name")), line(p.get("email")),
                 line(p.get("phone")), line(p.get("address")), line(p.get("place")), line(p.get("category")),
@@ -81,12 +82,12 @@ record PublicFormInput(String role, String name, String email, String phone, Str
     }
 
     /** The same input with another form token (the one the re-shown form carries). */
-    PublicFormInput withToken(String token) {
+    public PublicFormInput withToken(String token) {
         return new PublicFormInput(role, name, email, phone, address, place, category, serviceLine, incidentOn,
                 summary, wish, concernsEmployee, share, token, "");
     }
 
-    boolean honeypotFilled() {
+    public boolean honeypotFilled() {
         return !honeypot.isBlank();
     }
 
@@ -103,7 +104,7 @@ record PublicFormInput(String role, String name, String email, String phone, Str
      * Checks every field against the tenant's form and returns the complaint it makes, received {@code today}; or
      * every problem at once, so that nobody has to correct one field per try.
      */
-    Checked check(TenantProfile profile, ComplaintKind kind, LocalDate today) {
+    public Checked check(TenantProfile profile, ComplaintKind kind, LocalDate today) {
         Map<String, Problem> problems = new LinkedHashMap<>();
         TenantProfile.PublicForm form = profile.publicForm();
         length(problems, "summary", summary, SUMMARY_MAX, true);
@@ -164,7 +165,7 @@ record PublicFormInput(String role, String name, String email, String phone, Str
             problems.put("incidentOn", new Problem("publicform.error.date"));
             return null;
         }
-        if (date.getYear() < FieldErrors.MIN_YEAR) {
+        if (date.getYear() < MIN_YEAR) {
             problems.put("incidentOn", new Problem("publicform.error.date"));
             return null;
         }
