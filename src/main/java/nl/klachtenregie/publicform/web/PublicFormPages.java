@@ -17,6 +17,7 @@ import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantProfile;
 import nl.klachtenregie.web.ErrorPage;
 import nl.klachtenregie.shared.Messages;
+import nl.klachtenregie.web.Option;
 
 /**
  * The pages of the public complaint form and the status link as their templates see them: every text that depends
@@ -31,10 +32,6 @@ class PublicFormPages {
 
     /** The top of every public page: the organisation, not the product's staff navigation. */
     record Header(String tenantName, String slug) {
-    }
-
-    /** A choice of a select or radio group; {@code label} is the tenant's own name, or empty for a message key. */
-    record Choice(String value, String label, boolean selected) {
     }
 
     /** A promise of the regulation: with its length ("5 werkdagen") when the regulation gives one. */
@@ -59,8 +56,8 @@ class PublicFormPages {
     }
 
     /** Het klachtformulier, empty or re-shown with what was typed. */
-    record FormPage(Header header, String action, PublicFormInput form, List<Choice> roles, List<Choice> categories,
-                    List<Choice> serviceLines, List<Choice> serviceNotes, Required required, List<Term> terms,
+    record FormPage(Header header, String action, PublicFormInput form, List<Option> roles, List<Option> categories,
+                    List<Option> serviceLines, List<Option> serviceNotes, Required required, List<Term> terms,
                     List<Body> bodies, Contact contact, Map<String, String> errors, List<FieldError> errorList,
                     String notice, List<String> refused, String today, Limits limits) {
     }
@@ -96,14 +93,14 @@ class PublicFormPages {
                   Map<String, PublicFormInput.Problem> problems, String notice, List<String> refused) {
         TenantProfile profile = tenant.profile();
         TenantProfile.PublicForm settings = profile.publicForm();
-        List<Choice> roles = PublicFormInput.ROLES.stream()
-                .map(r -> new Choice(r.name(), "", r.name().equals(form.role()))).toList();
-        List<Choice> categories = profile.categories().stream()
-                .map(c -> new Choice(c.code(), c.name(), c.code().equals(form.category()))).toList();
-        List<Choice> lines = profile.serviceLines().stream()
-                .map(s -> new Choice(s.code(), s.name(), s.code().equals(form.serviceLine()))).toList();
-        List<Choice> notes = profile.serviceLines().stream().filter(s -> !s.note().isBlank())
-                .map(s -> new Choice(s.name(), s.note(), false)).toList();
+        List<Option> roles = PublicFormInput.ROLES.stream()
+                .map(r -> new Option(r.name(), "", r.name().equals(form.role()))).toList();
+        List<Option> categories = profile.categories().stream()
+                .map(c -> new Option(c.code(), c.name(), c.code().equals(form.category()))).toList();
+        List<Option> lines = profile.serviceLines().stream()
+                .map(s -> new Option(s.code(), s.name(), s.code().equals(form.serviceLine()))).toList();
+        List<Option> notes = profile.serviceLines().stream().filter(s -> !s.note().isBlank())
+                .map(s -> new Option(s.name(), s.note(), false)).toList();
         List<Term> terms = promises.stream().map(t -> new Term(t.code(), t.amount(), t.unit(), t.hasTerm()
                 && t.amount() > 0 && !t.unit().equals("NONE"),
                 // The standard promises are worded by the page; a tenant's own duty by its regulation.
