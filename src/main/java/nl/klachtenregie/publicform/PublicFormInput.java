@@ -13,6 +13,7 @@ import nl.klachtenregie.complaint.ComplainantRole;
 import nl.klachtenregie.complaint.Complainant;
 import nl.klachtenregie.complaint.ComplaintKind;
 import nl.klachtenregie.complaint.NewComplaint;
+import nl.klachtenregie.shared.EmailAddressValidator;
 import nl.klachtenregie.tenant.TenantProfile;
 
 /**
@@ -128,7 +129,7 @@ public record PublicFormInput(String role, String name, String email, String pho
         }
         length(problems, "name", name, NAME_MAX, form.requires("name"));
         if (length(problems, "email", email, EMAIL_MAX, form.requires("email")) && !email.isEmpty()
-                && !TenantProfile.Notifications.isValidEmail(email)) {
+                && !EmailAddressValidator.isPlainAddress(email.strip())) {
             problems.put("email", new Problem("publicform.error.email"));
         }
         if (length(problems, "phone", phone, PHONE_MAX, form.requires("phone")) && !phone.isEmpty()

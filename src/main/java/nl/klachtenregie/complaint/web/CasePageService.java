@@ -1,6 +1,7 @@
 package nl.klachtenregie.complaint.web;
 
 import jakarta.inject.Singleton;
+import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,12 @@ class CasePageService {
     private final nl.klachtenregie.regulation.RegulationCatalog regulations;
     private final CaseMessages messages;
     private final Intake intake;
+    private final Validator validator;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
                     CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations,
-                    CaseMessages messages, Intake intake) {
+                    CaseMessages messages, Intake intake, Validator validator) {
+        this.validator = validator;
         this.regulations = regulations;
         this.messages = messages;
         this.intake = intake;
@@ -127,7 +130,8 @@ class CasePageService {
     /**
      * Registers the complaint through {@link Intake}; when staff ask for the acknowledgement by e-mail, the listeners
      * queue it with a status link in the same transaction (a link only when the acknowledgement is queued, so no
-     * unused links pile up), or refuse an address it cannot go to, which registers nothing.
+     * unused links pile up). An address the outbox cannot send to is already a field error of the form (the one
+     * e-mail rule); the listeners still refuse one, which registers nothing.
      */
     CaseView intake(String slug, CaseForms.IntakeForm form) {
         Tenant t = tenants.resolve(slug);
@@ -137,7 +141,7 @@ class CasePageService {
                     "vul het e-mailadres van de klager in om de ontvangstbevestiging te kunnen sturen");
         }
         UserId handler = CasePagesController.userId(form.handler());
-        return intake.register(t, form.toComplaintForm().toNewComplaint(), handler, form.validSubmissionId(),
+        return intake.register(t, form.toComplaintForm().toNewComplaint(validator), handler, form.validSubmissionId(),
                 ComplaintRegistered.Source.STAFF_PAGE, form.acknowledgeChecked());
     }
 

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,9 +51,12 @@ class ComplaintApiController {
     private final ComplaintService complaints;
     private final KpiService kpis;
     private final Intake intake;
+    private final Validator validator;
 
-    ComplaintApiController(TenantDirectory tenants, ComplaintService complaints, KpiService kpis, Intake intake) {
+    ComplaintApiController(TenantDirectory tenants, ComplaintService complaints, KpiService kpis, Intake intake,
+                           Validator validator) {
         this.intake = intake;
+        this.validator = validator;
         this.tenants = tenants;
         this.complaints = complaints;
         this.kpis = kpis;
@@ -65,7 +69,7 @@ class ComplaintApiController {
         if (form == null) {
             throw InvalidInputException.of("body", "de klacht ontbreekt");
         }
-        CaseView created = intake.register(t, form.toNewComplaint(), null, null, ComplaintRegistered.Source.API, false);
+        CaseView created = intake.register(t, form.toNewComplaint(validator), null, null, ComplaintRegistered.Source.API, false);
         return HttpResponse.created(created,
                 URI.create("/api/tenants/" + t.slug() + "/complaints/" + created.id()));
     }

@@ -1,12 +1,15 @@
 package nl.klachtenregie.complaint.web;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Validator;
 import nl.klachtenregie.complaint.Channel;
 import nl.klachtenregie.complaint.ComplainantRole;
 import nl.klachtenregie.complaint.Complainant;
 import nl.klachtenregie.complaint.ComplaintKind;
 import nl.klachtenregie.complaint.NewComplaint;
+import nl.klachtenregie.shared.EmailAddress;
 import nl.klachtenregie.web.FieldErrors;
 
 /** The intake as posted: strings first, so that every bad value gets its own clear message. */
@@ -17,13 +20,22 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
                      @Nullable Object unwantedBehaviour, @Nullable Object confidential,
                      @Nullable Object officialRequested, @Nullable String escalationLevel) {
 
-    /** Klager as posted. */
+    /** What follows the address as typed in the error of an address that breaks the product's e-mail rule. */
+    static final String EMAIL_INVALID = "is geen geldig e-mailadres";
+
+    /** Klager as posted; the address must be one the outbox can send to. */
     @Serdeable
-    record ComplainantForm(@Nullable String name, @Nullable String role, @Nullable String email,
+    @Introspected
+    record ComplainantForm(@Nullable String name, @Nullable String role,
+                           @Nullable @EmailAddress(message = EMAIL_INVALID) String email,
                            @Nullable String phone, @Nullable String address, @Nullable String place) {
     }
 
-    NewComplaint toNewComplaint() {
+    /**
+     * The complaint this form describes, or every field error at once. {@code validator} checks the field
+     * annotations (the e-mail rule); the other checks are the conversion's own.
+     */
+    NewComplaint toNewComplaint(Validator validator) {
         FieldErrors errors = new FieldErrors();
         ComplaintKind k = errors.requiredEnum("kind", kind, ComplaintKind.class);
         Channel ch = errors.requiredEnum("channel", channel, Channel.class);
@@ -36,8 +48,10 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
             ComplainantRole role = errors.requiredEnum("complainant.role", complainant.role(), ComplainantRole.class);
             String name = errors.optionalText("complainant.name", complainant.name(), 255);
             String email = errors.optionalText("complainant.email", complainant.email(), 255);
-            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                errors.add("complainant.email", "'" + email + "' is geen geldig e-mailadres");
+            if (email != null) {
+                // The message names the address as typed (without surrounding blanks), as it always did.
+                validator.validateProperty(complainant, "email").forEach(v ->
+                        errors.add("complainant.email", "'" + email + "' " + v.getMessage()));
             }
             String phone = errors.optionalText("complainant.phone", complainant.phone(), 64);
             String address = errors.optionalText("complainant.address", complainant.address(), 500);

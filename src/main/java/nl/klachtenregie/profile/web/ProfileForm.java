@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import nl.klachtenregie.regulation.HolidayCalendar;
+import nl.klachtenregie.shared.EmailAddressValidator;
 import nl.klachtenregie.tenant.TenantProfile;
 import nl.klachtenregie.web.PageForms;
 import nl.klachtenregie.web.FieldErrors;
@@ -292,7 +293,7 @@ final class ProfileForm {
 
     private static void email(Map<String, String> errors, String field, String value) {
         String v = value.strip();
-        if (!v.isEmpty() && !v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!v.isEmpty() && !EmailAddressValidator.isPlainAddress(v)) {
             errors.putIfAbsent(field, "'" + v + "' is geen e-mailadres");
         }
     }

@@ -51,6 +51,23 @@ class ApiValidationTest extends ApiTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anAddressTheOutboxCannotSendToIsRefusedAtIntakeWithTheOtherFieldErrors() {
+        // An underscore has no place in a domain name: the outbox could never send the acknowledgement there.
+        Map<String, Object> body = complaint("FORMAL", "PIGEON", "2026-09-01");
+        ((Map<String, Object>) body.get("complainant")).put("email", " bel@voor_beeld.nl ");
+        Response r = post(COMPLAINTS, body);
+        assertEquals(400, r.status());
+        Map<String, String> fields = (Map<String, String>) r.body().get("fieldErrors");
+        assertEquals("'bel@voor_beeld.nl' is geen geldig e-mailadres", fields.get("complainant.email"));
+        assertTrue(fields.containsKey("channel"), "all errors at once: " + fields);
+
+        ((Map<String, Object>) body.get("complainant")).put("email", "x".repeat(250) + "@voorbeeld.nl");
+        Map<String, String> tooLong = (Map<String, String>) post(COMPLAINTS, body).body().get("fieldErrors");
+        assertEquals("te lang (hoogstens 255 tekens)", tooLong.get("complainant.email"), "too long before format");
+    }
+
+    @Test
     void malformedJsonIsABadRequestWithAMessage() {
         Response r = send(HttpRequest.POST(COMPLAINTS, "{\"kind\": ").contentType(MediaType.APPLICATION_JSON));
         assertEquals(400, r.status());
