@@ -6,7 +6,9 @@ import java.util.Locale;
 import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.ForbiddenException;
 import nl.klachtenregie.shared.Messages;
+import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.shared.Text;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,47 @@ class ErrorsInTheReadersLanguageTest {
             assertEquals(false, nl.equals(key), key);
             assertEquals(false, en.equals(nl), key + " has no English text");
         }
+    }
+
+    @Test
+    void aRefusalGivesItsReasonsInTheReadersLanguageAndATenantsOwnWordsAsTheyAre() {
+        RefusedException e = RefusedException.because(java.util.List.of(
+                Text.of("error.report.unknown", "JAARVERSLAG"), Text.plain("Eigen regel: niet op zondag.")));
+        assertEquals("Het reglement vraagt geen rapportage 'JAARVERSLAG'. Eigen regel: niet op zondag.", e.getMessage());
+        assertEquals(java.util.List.of("Het reglement vraagt geen rapportage 'JAARVERSLAG'.",
+                "Eigen regel: niet op zondag."), e.reasons());
+        assertEquals(java.util.List.of("The regulation asks for no report 'JAARVERSLAG'.",
+                "Eigen regel: niet op zondag."), e.reasons(page("en")));
+        assertEquals("The regulation asks for no report 'JAARVERSLAG'. Eigen regel: niet op zondag.",
+                ApiExceptionHandlers.message(page("en"), e));
+    }
+
+    @Test
+    void aRefusalInWordsKeepsItsWordsEverywhere() {
+        RefusedException e = new RefusedException("Iets mag niet.");
+        assertEquals(java.util.List.of("Iets mag niet."), e.reasons(page("en")));
+        assertEquals("Iets mag niet.", ApiExceptionHandlers.message(page("nl"), e));
+    }
+
+    @Test
+    void aFieldErrorIsShownInTheReadersLanguageAndLoggedInDutch() {
+        InvalidInputException e = InvalidInputException.of("report", Text.of("error.report.unknown", "X"));
+        assertEquals("Ongeldige invoer: report: Het reglement vraagt geen rapportage 'X'.", e.getMessage());
+        assertEquals(java.util.Map.of("report", "Het reglement vraagt geen rapportage 'X'."), e.fieldErrors());
+        assertEquals(java.util.Map.of("report", "The regulation asks for no report 'X'."),
+                e.fieldErrors(page("en")));
+        assertEquals("Invalid input: report: The regulation asks for no report 'X'.",
+                ApiExceptionHandlers.message(page("en"), e));
+        assertEquals(e.getMessage(), ApiExceptionHandlers.message(page("nl"), e));
+    }
+
+    @Test
+    void fieldErrorsInWordsKeepTheirOrderAndWords() {
+        java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+        typed.put("b", "tweede");
+        typed.put("a", "eerste");
+        InvalidInputException e = new InvalidInputException(typed);
+        assertEquals("Ongeldige invoer: b: tweede; a: eerste", e.getMessage());
+        assertEquals(typed, e.fieldErrors(page("en")));
     }
 }
