@@ -20,6 +20,7 @@ public record Text(String key, List<Object> args) {
         args = List.copyOf(args);
     }
 
+    /** With {@code args}; an argument that is itself a {@link Text} is rendered in the same language. */
     public static Text of(String key, Object... args) {
         return new Text(key, Arrays.asList(args));
     }
@@ -37,7 +38,7 @@ public record Text(String key, List<Object> args) {
 
     /** The text in {@code locale} (English falls back to Dutch per key, as every page does). */
     public String in(Locale locale) {
-        return TEXTS.get(locale, key, args.toArray());
+        return TEXTS.get(locale, key, args.stream().map(a -> a instanceof Text t ? t.in(locale) : a).toArray());
     }
 
     /** The Dutch text. */
