@@ -100,4 +100,37 @@ class ErrorsInTheReadersLanguageTest {
         assertEquals("Ongeldige invoer: b: tweede; a: eerste", e.getMessage());
         assertEquals(typed, e.fieldErrors(page("en")));
     }
+
+    /** Keys whose text is only punctuation around their arguments, the same in Dutch and English. */
+    private static final java.util.Set<String> SAME_IN_BOTH = java.util.Set.of(Text.PLAIN, "policy.closing.open");
+
+    /** Every key the code names in a {@code Text.of("...")} or a policy's refusal has a Dutch and an English text. */
+    @Test
+    void everyKeyTheCodeNamesHasBothLanguages() throws java.io.IOException {
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile(
+                "(?:Text\\.of|CasePolicy\\.refused)\\(\\s*\"([a-zA-Z][\\w.]*)\"");
+        Messages messages = new Messages();
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        int found = 0;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = named.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    found++;
+                    String key = m.group(1);
+                    if (key.endsWith(".")) {
+                        continue; // a key completed at run time (a role, a unit)
+                    }
+                    Object[] args = {"x", "y", "z"};
+                    if (messages.get(Messages.DUTCH, key, args).equals(key)
+                            || messages.get(Locale.ENGLISH, key, args).equals(messages.get(Messages.DUTCH, key, args))
+                            && !SAME_IN_BOTH.contains(key)) {
+                        missing.add(key);
+                    }
+                }
+            }
+        }
+        assertEquals(true, found > 50, "found only " + found);
+        assertEquals(java.util.Set.of(), missing, "keys without a Dutch text or without an English one");
+    }
 }
