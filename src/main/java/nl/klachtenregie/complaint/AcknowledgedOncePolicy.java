@@ -6,7 +6,7 @@ final class AcknowledgedOncePolicy implements CasePolicy {
     @Override
     public Verdict check(ProposedStep step) {
         return step.earlier(EventType.ACKNOWLEDGED).stream().findFirst()
-                .map(x -> CasePolicy.refused("De ontvangst is al bevestigd op " + x.on().format(DMY) + "."))
+                .map(x -> CasePolicy.refused("policy.acknowledged.already", CasePolicy.day(x.on())))
                 .orElseGet(CasePolicy::allowed);
     }
 }

@@ -177,7 +177,7 @@ class CaseEngine {
         Evaluated before = evaluate(tenant, version, stored.reference(), stored.intake(), stored.events(), history,
                 false, false);
         if (CasePolicies.NO_STEPS_AFTER_CLOSING.check(before.status()) instanceof CasePolicy.Refusal closed) {
-            throw new RefusedException(closed.reasons());
+            throw RefusedException.because(closed.texts());
         }
         checkNamedDuties(before, proposed);
         List<NewEvent> with = new ArrayList<>(stored.events());
@@ -185,11 +185,12 @@ class CaseEngine {
         Evaluated after = evaluate(tenant, version, stored.reference(), stored.intake(), with, history, false, true);
         List<String> ruleReasons = after.outcome().refusalsOf(proposed.type().name()).stream()
                 .map(Refusal::reason).distinct().toList();
-        List<String> reasons = CasePolicies.reasons(new ProposedStep(stored, before, proposed, version.version(),
-                ruleReasons, today));
-        reasons.addAll(ruleReasons);
+        // The generic rules speak in the reader's language; the tenant's own rules in their own words.
+        List<nl.klachtenregie.shared.Text> reasons = new ArrayList<>(CasePolicies.texts(new ProposedStep(stored, before, proposed,
+                version.version(), ruleReasons, today)));
+        ruleReasons.forEach(r -> reasons.add(nl.klachtenregie.shared.Text.plain(r)));
         if (!reasons.isEmpty()) {
-            throw new RefusedException(reasons);
+            throw RefusedException.because(reasons);
         }
         return after;
     }
@@ -200,28 +201,28 @@ class CaseEngine {
         if (!type.namesDuties()) {
             return;
         }
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, nl.klachtenregie.shared.Text> errors = new LinkedHashMap<>();
         Set<String> known = new LinkedHashSet<>();
         before.obligations().forEach(o -> known.add(o.code()));
         if (e.codes().isEmpty() && type != EventType.TERM_RESUMED) {
-            errors.put("codes", switch (type) {
-                case DUTY_SET_ASIDE -> "noem de plicht die u opzijzet";
-                case CHECK_CONFIRMED -> "noem de controle die u bevestigt";
-                default -> "noem de termijn die u opschort";
-            });
+            errors.put("codes", nl.klachtenregie.shared.Text.of(switch (type) {
+                case DUTY_SET_ASIDE -> "case.duties.nameSetAside";
+                case CHECK_CONFIRMED -> "case.duties.nameCheck";
+                default -> "case.duties.nameSuspended";
+            }));
         }
         List<String> unknown = e.codes().stream().filter(c -> !known.contains(c)).toList();
         if (!unknown.isEmpty()) {
-            errors.put("codes", "dit dossier heeft geen plicht " + String.join(", ", unknown)
-                    + (known.isEmpty() ? "" : "; wel: " + String.join(", ", known)));
+            errors.put("codes", known.isEmpty()
+                    ? nl.klachtenregie.shared.Text.of("case.duties.unknown", String.join(", ", unknown))
+                    : nl.klachtenregie.shared.Text.of("case.duties.unknownOthers", String.join(", ", unknown), String.join(", ", known)));
         }
         if (e.reason() == null && (type == EventType.DUTY_SET_ASIDE || type == EventType.TERM_SUSPENDED)) {
-            errors.put("reason", type == EventType.DUTY_SET_ASIDE
-                    ? "geef de reden waarom de plicht niet wordt uitgevoerd"
-                    : "geef de reden van de opschorting (waarop wordt gewacht)");
+            errors.put("reason", nl.klachtenregie.shared.Text.of(type == EventType.DUTY_SET_ASIDE
+                    ? "case.duties.reasonSetAside" : "case.duties.reasonSuspended"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Dossierregels: every rule a case keeps whatever its regulation says, in one list. For a proposed event the policies
@@ -58,13 +59,18 @@ final class CasePolicies {
         return new Listed(EnumSet.of(type), policy);
     }
 
-    /** Every reason the listed policies give against the step, in their order; empty when all allow it. */
+    /** Every reason the listed policies give against the step, in their order, in Dutch; empty when all allow it. */
     static List<String> reasons(ProposedStep step) {
-        List<String> reasons = new ArrayList<>();
+        return texts(step).stream().map(Text::dutch).toList();
+    }
+
+    /** Every reason the listed policies give against the step, in their order; empty when all allow it. */
+    static List<Text> texts(ProposedStep step) {
+        List<Text> reasons = new ArrayList<>();
         for (Listed listed : ALL) {
             if (listed.appliesTo().contains(step.type())
                     && listed.policy().check(step) instanceof CasePolicy.Refusal refusal) {
-                reasons.addAll(refusal.reasons());
+                reasons.addAll(refusal.texts());
             }
         }
         return reasons;

@@ -2,6 +2,7 @@ package nl.klachtenregie.complaint;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Dossierregel: one rule every case keeps whatever its regulation says, asked about a step someone proposes (an event
@@ -27,12 +28,17 @@ interface CasePolicy {
     }
 
     /** Geweigerd: the step is not allowed, for these reasons (at least one, in the order they are shown). */
-    record Refusal(List<String> reasons) implements Verdict {
+    record Refusal(List<Text> texts) implements Verdict {
         public Refusal {
-            reasons = List.copyOf(reasons);
-            if (reasons.isEmpty()) {
+            texts = List.copyOf(texts);
+            if (texts.isEmpty()) {
                 throw new IllegalArgumentException("a refusal says why");
             }
+        }
+
+        /** The reasons in Dutch. */
+        public List<String> reasons() {
+            return texts.stream().map(Text::dutch).toList();
         }
     }
 
@@ -40,12 +46,21 @@ interface CasePolicy {
         return new Allowance();
     }
 
-    static Verdict refused(String reason) {
+    static Verdict refused(Text reason) {
         return new Refusal(List.of(reason));
     }
 
+    static Verdict refused(String key, Object... args) {
+        return refused(Text.of(key, args));
+    }
+
+    /** A date in a reason, as the handler reads it everywhere: 28-05-2025. */
+    static String day(java.time.LocalDate date) {
+        return date.format(DMY);
+    }
+
     /** A refusal with these reasons, or an allowance when there are none. */
-    static Verdict refusedFor(List<String> reasons) {
+    static Verdict refusedFor(List<Text> reasons) {
         return reasons.isEmpty() ? allowed() : new Refusal(reasons);
     }
 }

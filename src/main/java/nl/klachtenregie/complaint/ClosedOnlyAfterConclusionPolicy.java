@@ -13,8 +13,7 @@ final class ClosedOnlyAfterConclusionPolicy implements CasePolicy {
 
     @Override
     public Verdict check(ProposedStep step) {
-        return closable(step.status()) ? CasePolicy.allowed() : CasePolicy.refused("Een dossier wordt pas gesloten "
-                + "na een beslissing, een informele oplossing, een niet-ontvankelijkverklaring of een doorverwijzing "
-                + "naar een externe instantie die de klacht overneemt.");
+        return closable(step.status()) ? CasePolicy.allowed() : CasePolicy.refused(
+                "policy.closing.notConcluded");
     }
 }

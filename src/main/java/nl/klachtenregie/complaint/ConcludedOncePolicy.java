@@ -10,8 +10,7 @@ final class ConcludedOncePolicy implements CasePolicy {
     public Verdict check(ProposedStep step) {
         CaseStatus status = step.status();
         return step.type().isConclusion() && status.isConcluded()
-                ? CasePolicy.refused("De klacht is al afgerond (" + status + "); escaleer eerst als de klager het er "
-                + "niet mee eens is.")
+                ? CasePolicy.refused("policy.concluded.already", String.valueOf(status))
                 : CasePolicy.allowed();
     }
 }

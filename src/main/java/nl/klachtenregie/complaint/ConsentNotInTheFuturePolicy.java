@@ -8,8 +8,7 @@ final class ConsentNotInTheFuturePolicy implements CasePolicy {
         NewEvent e = step.event();
         return step.extensionTerms()
                 .filter(terms -> e.consentOn() != null && e.consentOn().isAfter(step.today()))
-                .map(terms -> CasePolicy.refused("De instemming van de klager (" + e.consentOn().format(DMY)
-                        + ") ligt in de toekomst."))
+                .map(terms -> CasePolicy.refused("policy.consent.inFuture", CasePolicy.day(e.consentOn())))
                 .orElseGet(CasePolicy::allowed);
     }
 }

@@ -10,8 +10,7 @@ final class ConsentOnlyWhereTheRegulationAllowsPolicy implements CasePolicy {
     public Verdict check(ProposedStep step) {
         return step.extensionTerms()
                 .filter(terms -> step.event().consentDocumented() && !terms.policy().beyondWithConsent())
-                .map(terms -> CasePolicy.refused("Het klachtenreglement staat geen langere verlenging toe, ook niet "
-                        + "met instemming van de klager."))
+                .map(terms -> CasePolicy.refused("policy.consent.notProvided"))
                 .orElseGet(CasePolicy::allowed);
     }
 }

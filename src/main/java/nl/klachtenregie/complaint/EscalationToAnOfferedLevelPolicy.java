@@ -9,7 +9,8 @@ final class EscalationToAnOfferedLevelPolicy implements CasePolicy {
     public Verdict check(ProposedStep step) {
         List<String> options = step.before().stored().escalationOptions();
         String level = step.event().level();
-        return options.contains(level) ? CasePolicy.allowed() : CasePolicy.refused("Escaleren naar " + level
-                + " is nu niet mogelijk" + (options.isEmpty() ? "." : "; wel naar: " + String.join(", ", options) + "."));
+        return options.contains(level) ? CasePolicy.allowed() : options.isEmpty()
+                ? CasePolicy.refused("policy.escalation.none", String.valueOf(level))
+                : CasePolicy.refused("policy.escalation.other", String.valueOf(level), String.join(", ", options));
     }
 }

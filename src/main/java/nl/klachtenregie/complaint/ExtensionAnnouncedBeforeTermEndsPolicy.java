@@ -23,22 +23,17 @@ final class ExtensionAnnouncedBeforeTermEndsPolicy implements CasePolicy {
 
     private static Verdict announcedInTime(NewEvent e, LocalDate due, LocalDate today) {
         if (e.on().isAfter(due)) {
-            return CasePolicy.refused("Een verlenging moet worden aangekondigd voordat de termijn verloopt ("
-                    + due.format(DMY) + "); " + e.on().format(DMY) + " is te laat.");
+            return CasePolicy.refused("policy.extension.tooLate", CasePolicy.day(due), CasePolicy.day(e.on()));
         }
         if (!today.isAfter(due)) {
             return CasePolicy.allowed();
         }
         if (!e.noticeDocumented()) {
-            return CasePolicy.refused("De termijn is op " + due.format(DMY) + " verstreken; een verlenging kan "
-                    + "daarna alleen nog worden vastgelegd als de schriftelijke aankondiging op tijd is verstuurd. "
-                    + "Geef de datum en het kenmerk van die brief (of mail) en de reden waarom de verlenging nu pas "
-                    + "wordt vastgelegd.");
+            return CasePolicy.refused("policy.extension.lapsedNeedsNotice", CasePolicy.day(due));
         }
         if (e.noticeDate().isAfter(due)) {
-            return CasePolicy.refused("De aankondiging van " + e.noticeDate().format(DMY) + " is verstuurd nadat de "
-                    + "termijn op " + due.format(DMY) + " verstreek; zo'n verlenging is niet op tijd aangekondigd "
-                    + "(Wkkgz art. 17 lid 2).");
+            return CasePolicy.refused("policy.extension.noticeTooLate", CasePolicy.day(e.noticeDate()),
+                    CasePolicy.day(due));
         }
         return CasePolicy.allowed();
     }

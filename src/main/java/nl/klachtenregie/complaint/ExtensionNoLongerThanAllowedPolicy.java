@@ -18,9 +18,15 @@ final class ExtensionNoLongerThanAllowedPolicy implements CasePolicy {
             if (inUnit(e.weeks(), unit) <= policy.maxAmount() || terms.consentGiven(e)) {
                 return CasePolicy.allowed();
             }
-            return CasePolicy.refused("Een verlenging mag hoogstens " + unit.amount(policy.maxAmount())
-                    + " zijn; gevraagd: " + TermUnit.WEEKS.amount(e.weeks()) + "." + terms.consentHint());
+            return CasePolicy.refused("policy.extension.tooLong", amount(unit, policy.maxAmount()),
+                    amount(TermUnit.WEEKS, e.weeks()), terms.consentHint());
         }).orElseGet(CasePolicy::allowed);
+    }
+
+    /** "4 weken", "1 week": an amount in a unit, in the reader's language. */
+    static nl.klachtenregie.shared.Text amount(TermUnit unit, int amount) {
+        return nl.klachtenregie.shared.Text.of("policy.term." + unit.name() + (amount == 1 ? ".one" : ".many"),
+                String.valueOf(amount));
     }
 
     /** The asked weeks in the regulation's unit, rounded up to whole months. */

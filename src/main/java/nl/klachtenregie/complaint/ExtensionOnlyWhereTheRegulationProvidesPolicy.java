@@ -12,7 +12,6 @@ final class ExtensionOnlyWhereTheRegulationProvidesPolicy implements CasePolicy 
                 || !step.ruleReasons().isEmpty()) {
             return CasePolicy.allowed();
         }
-        return CasePolicy.refused("Het klachtenreglement (versie " + step.regulationVersion()
-                + ") kent geen verlenging van de termijn.");
+        return CasePolicy.refused("policy.extension.notProvided", String.valueOf(step.regulationVersion()));
     }
 }

@@ -6,8 +6,7 @@ final class ExternalOutcomeAfterReferralPolicy implements CasePolicy {
     @Override
     public Verdict check(ProposedStep step) {
         return step.earlier(EventType.REFERRED_EXTERNAL).isEmpty()
-                ? CasePolicy.refused("Er is geen doorverwijzing naar een externe instantie vastgelegd; leg eerst die "
-                + "vast.")
+                ? CasePolicy.refused("policy.external.noReferral")
                 : CasePolicy.allowed();
     }
 }

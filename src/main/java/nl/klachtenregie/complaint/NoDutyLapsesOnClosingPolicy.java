@@ -2,6 +2,7 @@ package nl.klachtenregie.complaint;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Niets verloopt stilzwijgend: a case is closed only when no duty is left that nobody met. Each duty is met, set aside
@@ -16,23 +17,23 @@ final class NoDutyLapsesOnClosingPolicy implements CasePolicy {
             return CasePolicy.allowed();
         }
         NewEvent e = step.event();
-        List<String> open = new ArrayList<>();
+        List<Text> open = new ArrayList<>();
         for (ScheduledObligation o : step.before().obligations()) {
             boolean missed = Lateness.pastDue(o.dueOn(), e.on());
             if (o.openOn(e.on()) && !missed) {
-                open.add(DutyNames.of(o.code(), o.label()) + (o.dueOn() == null ? "" : " (uiterlijk "
-                        + o.dueOn().format(DMY) + ")") + (o.basis().isEmpty() ? "" : ", grond: " + o.basis()));
+                Text basis = o.basis().isEmpty() ? Text.plain("") : Text.of("policy.closing.open.basis", o.basis());
+                open.add(o.dueOn() == null ? Text.of("policy.closing.open", DutyNames.of(o.code(), o.label()), basis)
+                        : Text.of("policy.closing.open.due", DutyNames.of(o.code(), o.label()),
+                        CasePolicy.day(o.dueOn()), basis));
             }
         }
         if (open.isEmpty()) {
             return CasePolicy.allowed();
         }
-        List<String> reasons = new ArrayList<>();
-        reasons.add("Het dossier kan nog niet worden gesloten: " + (open.size() == 1 ? "deze plicht is"
-                : "deze " + open.size() + " plichten zijn") + " nog door niemand uitgevoerd. Voer "
-                + (open.size() == 1 ? "haar" : "ze") + " uit, of zet " + (open.size() == 1 ? "haar" : "ze")
-                + " met een reden opzij (Plicht opzijzetten).");
-        open.forEach(o -> reasons.add("Open: " + o));
+        List<Text> reasons = new ArrayList<>();
+        reasons.add(open.size() == 1 ? Text.of("policy.closing.dutiesOpen.one")
+                : Text.of("policy.closing.dutiesOpen.many", String.valueOf(open.size())));
+        reasons.addAll(open);
         return CasePolicy.refusedFor(reasons);
     }
 }

@@ -6,7 +6,7 @@ final class NoExtensionAfterConclusionPolicy implements CasePolicy {
     @Override
     public Verdict check(ProposedStep step) {
         return step.status().isConcluded()
-                ? CasePolicy.refused("Er valt niets meer te verlengen: de klacht is al afgerond.")
+                ? CasePolicy.refused("policy.extension.afterConclusion")
                 : CasePolicy.allowed();
     }
 }

@@ -16,9 +16,13 @@ final class NoMoreExtensionsThanAllowedPolicy implements CasePolicy {
             if (earlier < policy.maxCount() || terms.consentGiven(step.event())) {
                 return CasePolicy.allowed();
             }
-            return CasePolicy.refused("De termijn is al " + (earlier == 1 ? "één keer" : earlier + " keer")
-                    + " verlengd; het reglement staat " + (policy.maxCount() == 1 ? "maar één verlenging"
-                    : "hoogstens " + policy.maxCount() + " verlengingen") + " toe." + terms.consentHint());
+            return CasePolicy.refused("policy.extension.tooMany",
+                    earlier == 1 ? nl.klachtenregie.shared.Text.of("policy.extension.times.one")
+                            : nl.klachtenregie.shared.Text.of("policy.extension.times.many", String.valueOf(earlier)),
+                    policy.maxCount() == 1 ? nl.klachtenregie.shared.Text.of("policy.extension.allowed.one")
+                            : nl.klachtenregie.shared.Text.of("policy.extension.allowed.many",
+                            String.valueOf(policy.maxCount())),
+                    terms.consentHint());
         }).orElseGet(CasePolicy::allowed);
     }
 }

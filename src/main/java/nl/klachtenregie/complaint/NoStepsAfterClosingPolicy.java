@@ -8,7 +8,7 @@ final class NoStepsAfterClosingPolicy {
 
     CasePolicy.Verdict check(CaseStatus before) {
         return before == CaseStatus.CLOSED
-                ? CasePolicy.refused("Het dossier is gesloten; er kan niets meer aan worden toegevoegd.")
+                ? CasePolicy.refused("policy.closed")
                 : CasePolicy.allowed();
     }
 }

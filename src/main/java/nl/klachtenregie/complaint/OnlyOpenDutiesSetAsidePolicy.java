@@ -1,5 +1,7 @@
 package nl.klachtenregie.complaint;
 
+import nl.klachtenregie.shared.Text;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,13 +14,12 @@ final class OnlyOpenDutiesSetAsidePolicy implements CasePolicy {
     @Override
     public Verdict check(ProposedStep step) {
         NewEvent e = step.event();
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         for (String code : e.codes()) {
             boolean open = step.before().obligations().stream()
                     .anyMatch(o -> o.code().equals(code) && o.openOn(e.on()));
             if (!open) {
-                reasons.add(step.dutyName(code) + " is op " + e.on().format(DMY)
-                        + " al uitgevoerd, vervallen of opzijgezet; er valt niets opzij te zetten.");
+                reasons.add(Text.of("policy.setAside.notOpen", step.dutyName(code), CasePolicy.day(e.on())));
             }
         }
         return CasePolicy.refusedFor(reasons);

@@ -59,9 +59,9 @@ record ProposedStep(StoredComplaint stored, CaseEngine.Evaluated before, NewEven
         }
 
         /** What a refusal adds when the complainant's consent could allow more (Wkkgz art. 17 lid 2). */
-        String consentHint() {
-            return policy.beyondWithConsent() ? " Langer kan alleen met instemming van de klager (Wkkgz "
-                    + "art. 17 lid 2): leg vast wie instemde, wanneer en hoe." : "";
+        nl.klachtenregie.shared.Text consentHint() {
+            return policy.beyondWithConsent() ? nl.klachtenregie.shared.Text.of("policy.extension.consentHint")
+                    : nl.klachtenregie.shared.Text.plain("");
         }
     }
 }

@@ -9,8 +9,8 @@ final class ReferralToANamedBodyPolicy implements CasePolicy {
     public Verdict check(ProposedStep step) {
         List<String> bodies = step.before().stored().externalBodies();
         String body = step.event().body();
-        return bodies.contains(body) ? CasePolicy.allowed() : CasePolicy.refused("Doorverwijzen naar " + body
-                + " is volgens het reglement niet mogelijk"
-                + (bodies.isEmpty() ? "." : "; wel naar: " + String.join(", ", bodies) + "."));
+        return bodies.contains(body) ? CasePolicy.allowed() : bodies.isEmpty()
+                ? CasePolicy.refused("policy.referral.none", String.valueOf(body))
+                : CasePolicy.refused("policy.referral.other", String.valueOf(body), String.join(", ", bodies));
     }
 }

@@ -1,5 +1,7 @@
 package nl.klachtenregie.complaint;
 
+import nl.klachtenregie.shared.Text;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,15 +17,15 @@ final class ResumeOnlySuspendedTermsPolicy implements CasePolicy {
         List<ScheduledObligation> suspended = step.before().obligations().stream().filter(o -> o.suspendedSince() != null
                 && (e.codes().isEmpty() || e.codes().contains(o.code()))).toList();
         if (suspended.isEmpty()) {
-            return CasePolicy.refused(e.codes().isEmpty() ? "Er is geen opgeschorte termijn om te hervatten."
-                    : "De termijn van " + String.join(", ", e.codes().stream().map(c -> "'" + step.dutyName(c) + "'")
-                    .toList()) + " is niet opgeschort; er valt niets te hervatten.");
+            return CasePolicy.refused(e.codes().isEmpty() ? Text.of("policy.resume.nothingSuspended")
+                    : Text.of("policy.resume.notSuspended", String.join(", ", e.codes().stream()
+                    .map(c -> "'" + step.dutyName(c) + "'").toList())));
         }
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         for (ScheduledObligation o : suspended) {
             if (e.on().isBefore(o.suspendedSince())) {
-                reasons.add("De hervatting (" + e.on().format(DMY) + ") ligt vóór de opschorting van '"
-                        + DutyNames.of(o.code(), o.label()) + "' (" + o.suspendedSince().format(DMY) + ").");
+                reasons.add(Text.of("policy.resume.beforeSuspension", CasePolicy.day(e.on()),
+                        DutyNames.of(o.code(), o.label()), CasePolicy.day(o.suspendedSince())));
             }
         }
         return CasePolicy.refusedFor(reasons);

@@ -1,5 +1,7 @@
 package nl.klachtenregie.complaint;
 
+import nl.klachtenregie.shared.Text;
+
 import java.util.ArrayList;
 import java.util.List;
 import nl.klachtenregie.regulation.SuspensionPolicy;
@@ -15,36 +17,33 @@ final class SuspensionAsTheRegulationAllowsPolicy implements CasePolicy {
     public Verdict check(ProposedStep step) {
         CaseEngine.Evaluated before = step.before();
         NewEvent e = step.event();
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         for (String code : e.codes()) {
             List<ScheduledObligation> terms = before.obligations().stream().filter(o -> o.code().equals(code))
                     .toList();
             String name = step.dutyName(code);
             SuspensionPolicy policy = before.outcome().suspensionPolicy(code).orElse(null);
             if (policy == null) {
-                reasons.add("Het klachtenreglement staat niet toe de termijn van '" + name + "' op te schorten.");
+                reasons.add(Text.of("policy.suspend.notAllowed", name));
                 continue;
             }
             ScheduledObligation open = terms.stream().filter(o -> o.dueOn() != null || o.suspendedSince() != null)
                     .filter(o -> o.openOn(e.on())).findFirst().orElse(null);
             if (open == null) {
                 reasons.add(terms.stream().anyMatch(o -> o.dueOn() == null && o.suspendedSince() == null)
-                        ? "'" + name + "' heeft geen termijn; er valt niets op te schorten."
-                        : "'" + name + "' is op " + e.on().format(DMY) + " al uitgevoerd of vervallen.");
+                        ? Text.of("policy.suspend.noTerm", name)
+                        : Text.of("policy.suspend.alreadyDone", name, CasePolicy.day(e.on())));
                 continue;
             }
             if (open.suspendedSince() != null) {
-                reasons.add("De termijn van '" + name + "' is al opgeschort sinds " + open.suspendedSince().format(DMY)
-                        + "; hervat hem eerst.");
+                reasons.add(Text.of("policy.suspend.alreadySuspended", name, CasePolicy.day(open.suspendedSince())));
             } else if (open.dueOn().isBefore(e.on())) {
-                reasons.add("De termijn van '" + name + "' is op " + open.dueOn().format(DMY) + " verstreken; een "
-                        + "verstreken termijn kan niet meer worden opgeschort.");
+                reasons.add(Text.of("policy.suspend.lapsed", name, CasePolicy.day(open.dueOn())));
             } else if (open.fromOn().isAfter(e.on())) {
-                reasons.add("De termijn van '" + name + "' begint pas op " + open.fromOn().format(DMY) + ".");
+                reasons.add(Text.of("policy.suspend.notStarted", name, CasePolicy.day(open.fromOn())));
             }
             if (!open.statute().isEmpty() && !policy.statutoryToo()) {
-                reasons.add("De termijn van '" + name + "' is een wettelijke termijn (" + open.statute() + "); het "
-                        + "klachtenreglement staat opschorting daarvan niet toe.");
+                reasons.add(Text.of("policy.suspend.statutory", name, open.statute()));
             }
         }
         return CasePolicy.refusedFor(reasons);

@@ -400,16 +400,14 @@ public class RegulationAdministration {
             tenants.lock(tenant.id());
             StoredVersion draft = draft(tenant, version);
             requireRowVersion(draft, expectedRowVersion);
-            List<String> reasons = new ArrayList<>();
+            List<Text> reasons = new ArrayList<>();
             catalog.activeDates(tenant.id(), draft.regulation()).stream()
                     .filter(d -> !draft.version().effectiveFrom().isAfter(d)).max(LocalDate::compareTo)
-                    .ifPresent(d -> reasons.add("De ingangsdatum moet na " + d + " liggen, de ingangsdatum van de "
-                            + "laatst vastgestelde versie: een vastgestelde versie wordt niet meer gewijzigd of "
-                            + "teruggezet."));
-            reasons.addAll(check.problems());
-            reasons.addAll(check.placeholderReasons());
+                    .ifPresent(d -> reasons.add(Text.of("regulation.activate.notAfterLast", String.valueOf(d))));
+            check.problems().forEach(p -> reasons.add(Text.plain(p)));
+            check.placeholderReasons().forEach(p -> reasons.add(Text.plain(p)));
             if (!reasons.isEmpty()) {
-                throw new RefusedException(reasons);
+                throw RefusedException.because(reasons);
             }
             catalog.markActive(tenant.id(), version, expectedRowVersion, by, Instant.now(clock));
             audit.record(tenant.id(), by, "REGULATION_ACTIVATED", version, "Vastgesteld met ingang van "
@@ -433,19 +431,18 @@ public class RegulationAdministration {
             tenants.lock(tenant.id());
             StoredVersion v = version(tenant, version);
             if (v.isDraft()) {
-                throw new RefusedException("Versie '" + version + "' is een concept; er valt niets in te trekken.");
+                throw new RefusedException(Text.of("regulation.withdraw.draft", version));
             }
             requireRowVersion(v, expectedRowVersion);
             LocalDate today = LocalDate.now(clock);
             if (!v.version().effectiveFrom().isAfter(today)) {
-                throw new RefusedException("Versie '" + version + "' geldt sinds " + dmy(v.version().effectiveFrom())
-                        + " en kan niet meer worden ingetrokken; een vastgestelde versie die geldt, wordt alleen "
-                        + "opgevolgd door een nieuwe versie.");
+                throw new RefusedException(Text.of("regulation.withdraw.inForce", version,
+                        dmy(v.version().effectiveFrom())));
             }
             int cases = catalog.complaintsFollowing(tenant.id(), version);
             if (cases > 0) {
-                throw new RefusedException("Versie '" + version + "' kan niet worden ingetrokken: " + (cases == 1
-                        ? "er is al een klacht" : "er zijn al " + cases + " klachten") + " onder geregistreerd.");
+                throw new RefusedException(cases == 1 ? Text.of("regulation.withdraw.followed.one", version)
+                        : Text.of("regulation.withdraw.followed.many", version, String.valueOf(cases)));
             }
             catalog.markDraft(tenant.id(), version, expectedRowVersion, today);
             audit.record(tenant.id(), by, "REGULATION_WITHDRAWN", version, "Vaststelling ingetrokken vóór de "
@@ -521,8 +518,7 @@ public class RegulationAdministration {
     private StoredVersion draft(Tenant tenant, String version) {
         StoredVersion stored = version(tenant, version);
         if (!stored.isDraft()) {
-            throw new RefusedException("Versie '" + version + "' is vastgesteld en wordt niet meer gewijzigd; "
-                    + "maak een nieuwe versie (kopie) om iets te veranderen.");
+            throw new RefusedException(Text.of("regulation.draft.adopted", version));
         }
         return stored;
     }
@@ -530,8 +526,7 @@ public class RegulationAdministration {
     private static String regulationCode(@Nullable String code) {
         String c = code == null ? "" : code.strip();
         if (!c.matches("[a-z0-9]*(-[a-z0-9]+)*") || c.length() > 64) {
-            throw InvalidInputException.of("regulation", "een reglementcode bestaat uit kleine letters, cijfers en "
-                    + "streepjes (leeg: het hoofdreglement)");
+            throw InvalidInputException.of("regulation", Text.of("regulation.field.code"));
         }
         return c;
     }
@@ -542,24 +537,23 @@ public class RegulationAdministration {
     }
 
     private static RegulationVersion regulationVersion(DraftHeader h, RuleSet rules) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Text> errors = new java.util.LinkedHashMap<>();
         if (h.version() == null || !RegulationVersion.VERSION.matcher(h.version()).matches()) {
-            errors.put("version", "geef een versienaam van letters, cijfers, punt, streep of underscore "
-                    + "(hoogstens 64 tekens, niet 'nieuw' of 'verschil'), bijvoorbeeld 2026-01");
+            errors.put("version", Text.of("regulation.field.version"));
         }
         if (h.effectiveFrom() == null) {
-            errors.put("effectiveFrom", "geef de ingangsdatum");
+            errors.put("effectiveFrom", Text.of("regulation.field.effectiveFrom"));
         }
         if (h.title() == null || h.title().isBlank()) {
-            errors.put("title", "geef de titel van het reglement");
+            errors.put("title", Text.of("regulation.field.title"));
         } else if (h.title().length() > 500) {
-            errors.put("title", "de titel is langer dan 500 tekens");
+            errors.put("title", Text.of("regulation.field.titleTooLong"));
         }
         if (h.source() != null && h.source().length() > 255) {
-            errors.put("source", "de bron is langer dan 255 tekens");
+            errors.put("source", Text.of("regulation.field.sourceTooLong"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
         return new RegulationVersion(h.version(), h.effectiveFrom(), h.title().strip(),
                 h.source() == null ? "" : h.source().strip(), rules, "");

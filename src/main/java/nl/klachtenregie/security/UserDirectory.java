@@ -81,7 +81,7 @@ public class UserDirectory {
         }
         String name = normalise(username);
         if (findByUsername(name).isPresent()) {
-            throw new ConflictException("De gebruikersnaam '" + name + "' is al in gebruik.");
+            throw new ConflictException(nl.klachtenregie.shared.Text.of("error.user.usernameTaken", name));
         }
         long id;
         try {
@@ -90,7 +90,7 @@ public class UserDirectory {
         } catch (RuntimeException e) {
             // The same name created at the same moment by someone else: the unique key decides.
             if (Db.isDuplicateKey(e)) {
-                throw new ConflictException("De gebruikersnaam '" + name + "' is al in gebruik.");
+                throw new ConflictException(nl.klachtenregie.shared.Text.of("error.user.usernameTaken", name));
             }
             throw e;
         }
@@ -235,7 +235,7 @@ public class UserDirectory {
     public UserAccount setActive(TenantId tenant, UserId id, boolean active, UserId actor) {
         UserAccount user = find(tenant, id).orElseThrow(UserDirectory::notFound);
         if (!active && user.id().equals(actor)) {
-            throw new RefusedException("U kunt uw eigen account niet deactiveren.");
+            throw new RefusedException(nl.klachtenregie.shared.Text.of("error.user.deactivateSelf"));
         }
         rows.updateByTenantIdAndId(tenant.value(), id.value(), active);
         return new UserAccount(user.id(), user.tenant(), user.username(), user.displayName(), user.roles(), active,
@@ -282,7 +282,7 @@ public class UserDirectory {
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("Deze gebruiker bestaat niet bij uw organisatie.");
+        return new NotFoundException(nl.klachtenregie.shared.Text.of("error.user.notOfTenant"));
     }
 
     /** The stored hash, for the authentication provider only. */
@@ -309,7 +309,7 @@ public class UserDirectory {
     public UserAccount setEmail(TenantId tenant, UserId id, @Nullable String email) {
         String address = email == null || email.isBlank() ? null : email.strip();
         if (address != null && !nl.klachtenregie.tenant.TenantProfile.Notifications.isValidEmail(address)) {
-            throw InvalidInputException.of("email", "geef één geldig e-mailadres, zoals naam@organisatie.nl");
+            throw InvalidInputException.of("email", nl.klachtenregie.shared.Text.of("error.user.email"));
         }
         find(tenant, id).orElseThrow(UserDirectory::notFound);
         rows.updateByTenantIdAndId(tenant.value(), id.value(), address);

@@ -20,13 +20,25 @@ public record Text(String key, List<Object> args) {
         args = List.copyOf(args);
     }
 
+    /** With {@code args}; an argument that is itself a {@link Text} is rendered in the same language. */
     public static Text of(String key, Object... args) {
         return new Text(key, Arrays.asList(args));
     }
 
+    /**
+     * Words that are already words, the same in every language: a tenant's own (the reason a rule of its regulation
+     * gives, a name it chose) or a message from elsewhere that has no key.
+     */
+    public static Text plain(String words) {
+        return of(PLAIN, words == null ? "" : words);
+    }
+
+    /** The key of {@link #plain}: its pattern is only its argument. */
+    public static final String PLAIN = "text.plain";
+
     /** The text in {@code locale} (English falls back to Dutch per key, as every page does). */
     public String in(Locale locale) {
-        return TEXTS.get(locale, key, args.toArray());
+        return TEXTS.get(locale, key, args.stream().map(a -> a instanceof Text t ? t.in(locale) : a).toArray());
     }
 
     /** The Dutch text. */

@@ -45,6 +45,14 @@ class ApiExceptionHandlers {
     }
 
     static String message(java.util.Locale locale, RuntimeException e) {
+        if (e instanceof RefusedException refused) {
+            return String.join(" ", refused.reasons(locale));
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return Text.of("error.invalidInput", invalid.texts().entrySet().stream()
+                    .map(x -> x.getKey() + ": " + x.getValue().in(locale))
+                    .collect(java.util.stream.Collectors.joining("; "))).in(locale);
+        }
         Text text = e instanceof Text.Carrier carrier ? carrier.text() : null;
         return text == null ? e.getMessage() : text.in(locale);
     }
@@ -57,13 +65,15 @@ class ApiExceptionHandlers {
     @Singleton
     @Produces
     ExceptionHandler<InvalidInputException, HttpResponse<?>> invalidInput() {
-        return (request, e) -> error(request, HttpStatus.BAD_REQUEST, e.getMessage(), List.of(), e.fieldErrors());
+        return (request, e) -> error(request, HttpStatus.BAD_REQUEST, message(request, e), List.of(),
+                e.fieldErrors(LayoutModelProcessor.locale(request)));
     }
 
     @Singleton
     @Produces
     ExceptionHandler<RefusedException, HttpResponse<?>> refused() {
-        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), e.reasons(), Map.of());
+        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, message(request, e),
+                e.reasons(LayoutModelProcessor.locale(request)), Map.of());
     }
 
     @Singleton

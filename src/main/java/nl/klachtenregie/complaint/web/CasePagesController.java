@@ -27,6 +27,7 @@ import nl.klachtenregie.security.UserId;
 import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.web.LayoutModelProcessor;
 import nl.klachtenregie.web.PageForms;
 import nl.klachtenregie.web.CsrfProtected;
 import nl.klachtenregie.web.FieldErrors;
@@ -84,16 +85,18 @@ class CasePagesController {
     @Post("/klachten/nieuw")
     @Secured({"STAFF", "MANAGER"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> intake(@PathVariable String tenant, @Body CaseForms.IntakeForm form) {
+    HttpResponse<?> intake(@PathVariable String tenant, @Body CaseForms.IntakeForm form,
+                           io.micronaut.http.HttpRequest<?> request) {
         try {
             CaseView created = pages.intake(tenant, form);
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + created.id()));
         } catch (InvalidInputException e) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("intake",
-                    pages.intakeWithErrors(tenant, form, CaseForms.intakeFieldNames(e.fieldErrors()), List.of())));
+                    pages.intakeWithErrors(tenant, form, CaseForms.intakeFieldNames(
+                            e.fieldErrors(LayoutModelProcessor.locale(request))), List.of())));
         } catch (RefusedException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("intake",
-                    pages.intakeWithErrors(tenant, form, Map.of(), e.reasons())));
+                    pages.intakeWithErrors(tenant, form, Map.of(), e.reasons(LayoutModelProcessor.locale(request)))));
         }
     }
 
@@ -107,7 +110,7 @@ class CasePagesController {
     @Secured({"STAFF", "MANAGER"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> action(@PathVariable String tenant, @PathVariable String id, @Body CaseForms.ActionForm form,
-                           Authentication auth) {
+                           Authentication auth, io.micronaut.http.HttpRequest<?> request) {
         ComplaintId caseId = ComplaintId.parse(id);
         CurrentUser me = CurrentUser.of(auth);
         try {
@@ -115,10 +118,10 @@ class CasePagesController {
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value() + "#timeline"));
         } catch (InvalidInputException e) {
             return rerender(HttpStatus.BAD_REQUEST, pages.detailAfterFailure(tenant, caseId, me, List.of(), null,
-                    e.fieldErrors(), form));
+                    e.fieldErrors(LayoutModelProcessor.locale(request)), form));
         } catch (RefusedException e) {
             return rerender(HttpStatus.UNPROCESSABLE_ENTITY, pages.detailAfterFailure(tenant, caseId, me,
-                    e.reasons(), null, Map.of(), form));
+                    e.reasons(LayoutModelProcessor.locale(request)), null, Map.of(), form));
         } catch (ConflictException e) {
             return rerender(HttpStatus.CONFLICT, pages.detailAfterFailure(tenant, caseId, me, List.of(),
                     e.getMessage(), Map.of(), form));
@@ -130,7 +133,8 @@ class CasePagesController {
     @Secured({"MANAGER", "COMPLIANCE"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> confirm(@PathVariable String tenant, @PathVariable String id, @PathVariable String sequence,
-                            @Body Map<String, String> form, Authentication auth) {
+                            @Body Map<String, String> form, Authentication auth,
+                            io.micronaut.http.HttpRequest<?> request) {
         ComplaintId caseId = ComplaintId.parse(id);
         CurrentUser me = CurrentUser.of(auth);
         int seq;
@@ -145,7 +149,7 @@ class CasePagesController {
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value() + "#event-" + seq));
         } catch (RefusedException e) {
             return rerender(HttpStatus.UNPROCESSABLE_ENTITY, pages.detailAfterFailure(tenant, caseId, me,
-                    e.reasons(), null, Map.of(), null));
+                    e.reasons(LayoutModelProcessor.locale(request)), null, Map.of(), null));
         }
     }
 
@@ -153,14 +157,14 @@ class CasePagesController {
     @Secured({"STAFF", "MANAGER"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> assign(@PathVariable String tenant, @PathVariable String id, @Body CaseForms.AssignForm form,
-                           Authentication auth) {
+                           Authentication auth, io.micronaut.http.HttpRequest<?> request) {
         ComplaintId caseId = ComplaintId.parse(id);
         try {
             pages.assign(tenant, caseId, form);
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value()));
         } catch (InvalidInputException e) {
             return rerender(HttpStatus.BAD_REQUEST, pages.detailAfterFailure(tenant, caseId, CurrentUser.of(auth),
-                    List.of(), null, e.fieldErrors(), null));
+                    List.of(), null, e.fieldErrors(LayoutModelProcessor.locale(request)), null));
         } catch (ConflictException e) {
             return rerender(HttpStatus.CONFLICT, pages.detailAfterFailure(tenant, caseId, CurrentUser.of(auth),
                     List.of(), e.getMessage(), Map.of(), null));

@@ -215,7 +215,8 @@ class ImprovementController {
                                                     @Nullable @QueryValue String sleutel,
                                                     @Nullable @QueryValue String omschrijving,
                                                     @Nullable @QueryValue String klachten,
-                                                    Authentication authentication) {
+                                                    Authentication authentication,
+            io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -225,14 +226,14 @@ class ImprovementController {
         try {
             parse.throwIfAny();
         } catch (InvalidInputException e) {
-            errors.putAll(e.fieldErrors());
+            errors.putAll(e.fieldErrors(LayoutModelProcessor.locale(request)));
         }
         if (originType != null) {
             try {
                 new Origin(originType, sleutel, omschrijving);
             } catch (InvalidInputException e) {
                 // "Anders" without a description is for the person to complete, not a fault of the link.
-                e.fieldErrors().forEach((field, message) -> {
+                e.fieldErrors(LayoutModelProcessor.locale(request)).forEach((field, message) -> {
                     if (!field.equals("originDescription") || (omschrijving != null && !omschrijving.isBlank())) {
                         errors.putIfAbsent(field, message);
                     }
@@ -241,7 +242,7 @@ class ImprovementController {
         }
         List<String> refs = ImprovementForms.references(klachten);
         if (!refs.isEmpty()) {
-            unknownComplaints(t, refs).ifPresent(message -> errors.put("complaints", message));
+            unknownComplaints(t, refs, request).ifPresent(message -> errors.put("complaints", message));
         }
         boolean proposedFromData = originType == OriginType.KPI_BREACH || originType == OriginType.TREND;
         MeasureForm prefilled = new MeasureForm(null, null,
@@ -257,18 +258,19 @@ class ImprovementController {
     @Post("/nieuw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(@PathVariable String tenant, @Nullable @Body MeasureForm form,
-                           Authentication authentication) {
+                           Authentication authentication,
+            io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         MeasureForm f = form == null ? MeasureForm.EMPTY : form;
-        Read<NewMeasure> read = ImprovementForms.measure(f);
+        Read<NewMeasure> read = ImprovementForms.measure(f, LayoutModelProcessor.locale(request));
         Map<String, String> errors = new LinkedHashMap<>(read.errors());
         if (read.value() != null) {
             try {
                 Measure created = register.create(t, read.value(), me.username());
                 return done(t, created.id(), "aangemaakt");
             } catch (InvalidInputException e) {
-                errors.putAll(e.fieldErrors());
+                errors.putAll(e.fieldErrors(LayoutModelProcessor.locale(request)));
             }
         }
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
@@ -289,20 +291,21 @@ class ImprovementController {
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(@PathVariable String tenant, @PathVariable String id, @Nullable @Body MeasureForm form,
-                           Authentication authentication) {
+                           Authentication authentication,
+            io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         Measure m = load(t, id);
         MeasureForm f = form == null ? MeasureForm.EMPTY : form;
         int loaded = ImprovementForms.rowVersion(f.rowVersion());
-        Read<NewMeasure> read = ImprovementForms.measure(f);
+        Read<NewMeasure> read = ImprovementForms.measure(f, LayoutModelProcessor.locale(request));
         Map<String, String> errors = new LinkedHashMap<>(read.errors());
         if (read.value() != null) {
             try {
                 register.update(t, m.id(), read.value(), loaded, me.username());
                 return done(t, m.id(), "opgeslagen");
             } catch (InvalidInputException e) {
-                errors.putAll(e.fieldErrors());
+                errors.putAll(e.fieldErrors(LayoutModelProcessor.locale(request)));
             } catch (ConflictException e) {
                 // Shown with the current version: saving again is a deliberate overwrite, after seeing the message.
                 Measure now = load(t, id);
@@ -319,20 +322,21 @@ class ImprovementController {
     @Post("/{id}/beoordeling")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> review(@PathVariable String tenant, @PathVariable String id, @Nullable @Body ReviewForm form,
-                           Authentication authentication) {
+                           Authentication authentication,
+            io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         Measure m = load(t, id);
         ReviewForm f = form == null ? ReviewForm.EMPTY : form;
         int loaded = ImprovementForms.rowVersion(f.rowVersion());
-        Read<Review> read = ImprovementForms.review(f);
+        Read<Review> read = ImprovementForms.review(f, LayoutModelProcessor.locale(request));
         Map<String, String> errors = new LinkedHashMap<>(read.errors());
         if (read.value() != null) {
             try {
                 register.review(t, m.id(), read.value(), loaded, me.username());
                 return done(t, m.id(), "beoordeeld");
             } catch (InvalidInputException e) {
-                errors.putAll(e.fieldErrors());
+                errors.putAll(e.fieldErrors(LayoutModelProcessor.locale(request)));
             } catch (ConflictException e) {
                 Measure now = load(t, id);
                 return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("improvement",
@@ -389,13 +393,14 @@ class ImprovementController {
         return me.readsCases() && !references.isEmpty() ? register.complaintIds(t.id(), references) : Map.of();
     }
 
-    private java.util.Optional<String> unknownComplaints(Tenant t, List<String> refs) {
+    private java.util.Optional<String> unknownComplaints(Tenant t, List<String> refs,
+                                                         io.micronaut.http.HttpRequest<?> request) {
         try {
             // The same check as on saving, without saving: a malformed reference is named as such.
             new NewMeasure("controle", null, MeasureKind.CORRECTIVE, MeasureLevel.ORGANISATION,
                     new Origin(OriginType.COMPLAINTS, null, null), refs, null, null, MeasureStatus.PROPOSED, null);
         } catch (InvalidInputException e) {
-            return java.util.Optional.ofNullable(e.fieldErrors().get("complaints"));
+            return java.util.Optional.ofNullable(e.fieldErrors(LayoutModelProcessor.locale(request)).get("complaints"));
         }
         Map<String, Long> found = register.complaintIds(t.id(), refs);
         List<String> unknown = refs.stream().map(r -> r.strip().toUpperCase(java.util.Locale.ROOT))

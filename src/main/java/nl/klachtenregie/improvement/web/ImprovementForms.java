@@ -90,7 +90,7 @@ final class ImprovementForms {
                 m.completedOn() == null ? null : m.completedOn().toString(), null, null).values();
     }
 
-    static Read<NewMeasure> measure(MeasureForm f) {
+    static Read<NewMeasure> measure(MeasureForm f, java.util.Locale locale) {
         FieldErrors parse = new FieldErrors();
         MeasureKind kind = parse.optionalEnum("kind", f.kind(), MeasureKind.class);
         MeasureLevel level = parse.optionalEnum("level", f.level(), MeasureLevel.class);
@@ -98,14 +98,14 @@ final class ImprovementForms {
         OriginType type = parse.optionalEnum("originType", f.originType(), OriginType.class);
         LocalDate dueOn = parse.optionalDate("dueOn", f.dueOn());
         LocalDate completedOn = parse.optionalDate("completedOn", f.completedOn());
-        Map<String, String> errors = errorsOf(parse);
+        Map<String, String> errors = errorsOf(parse, locale);
         // The key belongs to a breach or a trend; one left behind after choosing another origin is not an answer.
         String key = type == OriginType.KPI_BREACH || type == OriginType.TREND ? f.originKey() : null;
         Origin origin = null;
         try {
             origin = new Origin(type, key, f.originDescription());
         } catch (InvalidInputException e) {
-            e.fieldErrors().forEach(errors::putIfAbsent);
+            e.fieldErrors(locale).forEach(errors::putIfAbsent);
         }
         try {
             NewMeasure m = new NewMeasure(f.title(), f.description(), kind, level, origin, references(f.complaints()),
@@ -115,7 +115,7 @@ final class ImprovementForms {
             }
         } catch (InvalidInputException e) {
             boolean originShown = origin == null;
-            e.fieldErrors().forEach((field, message) -> {
+            e.fieldErrors(locale).forEach((field, message) -> {
                 if (!(originShown && field.equals("origin"))) {
                     errors.putIfAbsent(field, message);
                 }
@@ -124,7 +124,7 @@ final class ImprovementForms {
         return new Read<>(null, errors);
     }
 
-    static Read<Review> review(ReviewForm f) {
+    static Read<Review> review(ReviewForm f, java.util.Locale locale) {
         FieldErrors parse = new FieldErrors();
         LocalDate on = parse.requiredDate("reviewedOn", f.reviewedOn());
         Effectiveness effective = parse.optionalEnum("effective", f.effective(), Effectiveness.class);
@@ -136,7 +136,7 @@ final class ImprovementForms {
         } else {
             year = Integer.valueOf(f.year().strip());
         }
-        Map<String, String> errors = errorsOf(parse);
+        Map<String, String> errors = errorsOf(parse, locale);
         try {
             // Placeholders where parsing failed, so that the record still reports its own problems.
             Review r = new Review(on == null ? LocalDate.of(2000, 1, 1) : on, year == null ? 2000 : year, effective,
@@ -145,7 +145,7 @@ final class ImprovementForms {
                 return new Read<>(r, Map.of());
             }
         } catch (InvalidInputException e) {
-            e.fieldErrors().forEach(errors::putIfAbsent);
+            e.fieldErrors(locale).forEach(errors::putIfAbsent);
         }
         return new Read<>(null, errors);
     }
@@ -168,12 +168,12 @@ final class ImprovementForms {
         return v == null ? -1 : v;
     }
 
-    private static Map<String, String> errorsOf(FieldErrors parse) {
+    private static Map<String, String> errorsOf(FieldErrors parse, java.util.Locale locale) {
         try {
             parse.throwIfAny();
             return new LinkedHashMap<>();
         } catch (InvalidInputException e) {
-            return new LinkedHashMap<>(e.fieldErrors());
+            return new LinkedHashMap<>(e.fieldErrors(locale));
         }
     }
 

@@ -93,7 +93,7 @@ class NotificationSettingsController {
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(@PathVariable String tenant, @Nullable @Body Map<String, Object> form,
-                         Authentication authentication) {
+                         Authentication authentication, io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         Map<String, Object> posted = form == null ? Map.of() : form;
@@ -120,13 +120,14 @@ class NotificationSettingsController {
                     + (same ? "ongewijzigd" : "opgeslagen")));
         } catch (InvalidInputException e) {
             Typed failed = typed;
-            for (Map.Entry<String, String> error : e.fieldErrors().entrySet()) {
+            for (Map.Entry<String, String> error : e.fieldErrors(nl.klachtenregie.web.LayoutModelProcessor.locale(request)).entrySet()) {
                 failed = withError(failed, error.getKey(), error.getValue());
             }
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(t, shown, failed, List.of(), null, null));
         } catch (RefusedException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(page(t, shown, typed, e.reasons(), null, null));
+                    .body(page(t, shown, typed, e.reasons(nl.klachtenregie.web.LayoutModelProcessor.locale(request)), null,
+                            null));
         } catch (ConflictException e) {
             // Shown with the profile as it is now and the current row version: saving again is a deliberate
             // overwrite, after seeing the message.

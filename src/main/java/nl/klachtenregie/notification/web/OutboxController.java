@@ -185,7 +185,7 @@ class OutboxController {
      */
     private List<String> reasons(RefusedException e, OutboxMessage now, HttpRequest<?> request) {
         if (!outbox.mailEnabled()) {
-            return e.reasons();
+            return e.reasons(LayoutModelProcessor.locale(request));
         }
         return List.of(messages.get(LayoutModelProcessor.locale(request), "notify.retry.refused." + now.state()));
     }

@@ -95,7 +95,7 @@ class ProfileController {
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(@PathVariable String tenant, @Nullable @Body Map<String, Object> form,
-                         Authentication authentication) {
+                         Authentication authentication, io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         Typed typed = ProfileForm.read(form == null ? Map.of() : form);
@@ -113,11 +113,12 @@ class ProfileController {
                     + (same ? "ongewijzigd" : "opgeslagen")));
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>(typed.errors());
-            errors.putAll(e.fieldErrors());
+            errors.putAll(e.fieldErrors(nl.klachtenregie.web.LayoutModelProcessor.locale(request)));
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(t, shown,
                     new Typed(typed.single(), typed.lists(), typed.activationRoles(), errors), List.of(), null));
         } catch (RefusedException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(t, shown, typed, e.reasons(), null));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(t, shown, typed,
+                    e.reasons(nl.klachtenregie.web.LayoutModelProcessor.locale(request)), null));
         } catch (ConflictException e) {
             // Shown with the current row version: saving again is a deliberate overwrite, after seeing the message.
             ModelAndView<ProfilePage> again = page(t, tenants.rowVersion(t.id()), typed, List.of(), null);

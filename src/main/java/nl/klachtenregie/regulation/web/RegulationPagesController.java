@@ -177,7 +177,8 @@ class RegulationPagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> create(@PathVariable String tenant, @Body Map<String, String> form,
-                           Authentication authentication) {
+                           Authentication authentication,
+            HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         try {
@@ -190,7 +191,7 @@ class RegulationPagesController {
             };
             return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(created.name()) + "?gedaan=aangemaakt"));
         } catch (InvalidInputException e) {
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(listPage(t, me, form, messages(e)));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(listPage(t, me, form, messages(e, request)));
         } catch (ConflictException e) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(listPage(t, me, form, List.of(e.getMessage())));
         } catch (NotFoundException e) {
@@ -222,7 +223,8 @@ class RegulationPagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> save(@PathVariable String tenant, @PathVariable String version, @Body Map<String, String> form,
-                         Authentication authentication) {
+                         Authentication authentication,
+            HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         StoredVersion v = admin.version(t, version);
@@ -245,11 +247,11 @@ class RegulationPagesController {
             }
             return HttpResponse.seeOther(URI.create(base(t) + "/" + enc(v.name()) + "?gedaan=opgeslagen"));
         } catch (InvalidInputException e) {
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(versionPage(t, me, v, form, asForm, messages(e),
-                    null));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(versionPage(t, me, v, form, asForm,
+                    messages(e, request), null));
         } catch (ConflictException | RefusedException e) {
             HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-            return HttpResponse.status(status).body(versionPage(t, me, v, form, asForm, reasons(e), null));
+            return HttpResponse.status(status).body(versionPage(t, me, v, form, asForm, reasons(e, request), null));
         }
     }
 
@@ -294,9 +296,10 @@ class RegulationPagesController {
         } catch (RefusedException | ConflictException e) {
             HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
             return HttpResponse.status(status).body(activationPage(t, admin.version(t, version), request,
-                    reasons(e)));
+                    reasons(e, request)));
         } catch (InvalidInputException e) {
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(activationPage(t, v, request, messages(e)));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(activationPage(t, v, request,
+                    messages(e, request)));
         }
     }
 
@@ -304,7 +307,8 @@ class RegulationPagesController {
     @Post("/{version}/intrekken")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> withdraw(@PathVariable String tenant, @PathVariable String version,
-                             @Body Map<String, String> form, Authentication authentication) {
+                             @Body Map<String, String> form, Authentication authentication,
+            HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         requireApprover(t, me);
@@ -314,7 +318,7 @@ class RegulationPagesController {
         } catch (RefusedException | ConflictException | InvalidInputException e) {
             HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT
                     : e instanceof InvalidInputException ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
-            List<String> why = e instanceof InvalidInputException i ? messages(i) : reasons(e);
+            List<String> why = e instanceof InvalidInputException i ? messages(i, request) : reasons(e, request);
             return HttpResponse.status(status).body(versionPage(t, me, admin.version(t, version), null, null, why,
                     null));
         }
@@ -385,7 +389,8 @@ class RegulationPagesController {
     @Get("/{version}/proefdraai")
     HttpResponse<?> dryRun(@PathVariable String tenant, @PathVariable String version,
                            @Nullable @QueryValue("van") String from, @Nullable @QueryValue("tot") String to,
-                           Authentication authentication) {
+                           Authentication authentication,
+            HttpRequest<?> request) {
         Tenant t = OwnTenant.of(tenants, tenant, CurrentUser.of(authentication));
         StoredVersion v = admin.version(t, version);
         LocalDate today = admin.today();
@@ -398,7 +403,7 @@ class RegulationPagesController {
                             report.kpis().stream().map(RegulationPagesController::kpiView).toList())));
         } catch (InvalidInputException e) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("regulation-dryrun",
-                    new DryRunPage(t.slug(), v.name(), f, u, null, messages(e), List.of())));
+                    new DryRunPage(t.slug(), v.name(), f, u, null, messages(e, request), List.of())));
         }
     }
 
@@ -564,12 +569,15 @@ class RegulationPagesController {
         }
     }
 
-    private static List<String> messages(InvalidInputException e) {
-        return e.fieldErrors().entrySet().stream().map(x -> label(x.getKey()) + ": " + x.getValue()).toList();
+    private static List<String> messages(InvalidInputException e, HttpRequest<?> request) {
+        return e.fieldErrors(LayoutModelProcessor.locale(request)).entrySet().stream().map(x -> label(x.getKey()) + ": " + x.getValue()).toList();
     }
 
-    private static List<String> reasons(RuntimeException e) {
-        return e instanceof RefusedException r ? r.reasons() : List.of(e.getMessage());
+    private static List<String> reasons(RuntimeException e, HttpRequest<?> request) {
+        java.util.Locale locale = LayoutModelProcessor.locale(request);
+        return e instanceof RefusedException r ? r.reasons(locale)
+                : List.of(e instanceof nl.klachtenregie.shared.Text.Carrier c && c.text() != null ? c.text().in(locale)
+                : e.getMessage());
     }
 
     /**

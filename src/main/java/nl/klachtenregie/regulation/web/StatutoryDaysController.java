@@ -81,7 +81,8 @@ class StatutoryDaysController {
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> add(@Nullable @Body AddForm form, Authentication authentication) {
+    HttpResponse<?> add(@Nullable @Body AddForm form, Authentication authentication,
+                        io.micronaut.http.HttpRequest<?> request) {
         AddForm f = form == null ? new AddForm(null, null, null) : form;
         Map<String, String> entered = new LinkedHashMap<>();
         entered.put("day", f.day() == null ? "" : f.day());
@@ -97,7 +98,7 @@ class StatutoryDaysController {
             days.add(day, f.source(), CurrentUser.of(authentication).username());
         } catch (InvalidInputException e) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(day == null ? LocalDate.now().getYear()
-                    : day.getYear(), entered, e.fieldErrors(), null));
+                    : day.getYear(), entered, e.fieldErrors(nl.klachtenregie.web.LayoutModelProcessor.locale(request)), null));
         }
         return HttpResponse.seeOther(URI.create("/platform/feestdagen?jaar=" + day.getYear() + "&gedaan=toegevoegd"));
     }

@@ -69,7 +69,8 @@ class TenantArchiveController {
     @Secured("PLATFORM_ADMIN")
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> importArchive(@Nullable CompletedFileUpload archive, @Nullable String slug,
-                                  @Nullable String csrfToken, Authentication authentication) {
+                                  @Nullable String csrfToken, Authentication authentication,
+                                  io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
         String wanted = slug == null ? "" : slug.strip();
         try {
@@ -78,7 +79,7 @@ class TenantArchiveController {
             return HttpResponse.seeOther(URI.create("/platform/import?gedaan=" + t.slug()));
         } catch (InvalidInputException e) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("platform-import",
-                    new ImportPage(wanted, e.fieldErrors().values().stream().toList(), null)));
+                    new ImportPage(wanted, e.fieldErrors(nl.klachtenregie.web.LayoutModelProcessor.locale(request)).values().stream().toList(), null)));
         } catch (ConflictException e) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("platform-import",
                     new ImportPage(wanted, List.of(e.getMessage()), null)));
