@@ -1,13 +1,13 @@
 package nl.klachtenregie.audit;
 
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.tenant.TenantId;
 
 /**
@@ -25,11 +25,11 @@ public class AuditLog {
     /** Detail longer than this is cut: the log says what changed, the version itself keeps the full text. */
     static final int MAX_DETAIL = 60_000;
 
-    private final Db db;
+    private final AuditRepository rows;
     private final Clock clock;
 
-    AuditLog(Db db, Clock clock) {
-        this.db = db;
+    AuditLog(AuditRepository rows, Clock clock) {
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -51,30 +51,25 @@ public class AuditLog {
         if (d.length() > MAX_DETAIL) {
             d = d.substring(0, MAX_DETAIL) + "\n[... ingekort]";
         }
-        db.insert("INSERT INTO audit_log (tenant_id, at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                tenant.value(), Timestamp.from(Instant.now(clock)), actor, action,
-                subject == null ? "" : subject, d);
+        rows.save(new AuditRow(null, tenant.value(), Instant.now(clock), actor, action, subject == null ? "" : subject,
+                d));
     }
 
     /** The newest entries older than entry {@code before} (exclusive), newest first: one page of the log. */
     @Transactional
     public List<Entry> before(TenantId tenant, long before, int limit) {
-        int n = Math.max(1, Math.min(limit, 1000));
-        return db.query("SELECT id, at, actor, action, subject, detail FROM audit_log WHERE tenant_id = ? AND id < ? "
-                        + "ORDER BY id DESC LIMIT " + n,
-                rs -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("subject"), rs.getString("detail")),
-                tenant.value(), before);
+        return rows.findByTenantIdAndIdLessThan(tenant.value(), before, newest(limit)).stream().map(AuditRow::entry)
+                .toList();
     }
 
     /** The newest entries first. */
     @Transactional
     public List<Entry> recent(TenantId tenant, int limit) {
-        int n = Math.max(1, Math.min(limit, 1000));
-        return db.query("SELECT id, at, actor, action, subject, detail FROM audit_log WHERE tenant_id = ? "
-                        + "ORDER BY id DESC LIMIT " + n,
-                rs -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("subject"), rs.getString("detail")),
-                tenant.value());
+        return rows.findByTenantId(tenant.value(), newest(limit)).stream().map(AuditRow::entry).toList();
+    }
+
+    /** The first page of at most {@code limit} entries (1 to 1000), newest first. */
+    private static Pageable newest(int limit) {
+        return Pageable.from(0, Math.max(1, Math.min(limit, 1000)), Sort.of(Sort.Order.desc("id")));
     }
 }

@@ -20,7 +20,6 @@ import nl.klachtenregie.regulation.Deadlines;
 import nl.klachtenregie.regulation.DueDate;
 import nl.klachtenregie.regulation.EvaluationFacts;
 import nl.klachtenregie.regulation.EventFacts;
-import nl.klachtenregie.regulation.ExtensionPolicy;
 import nl.klachtenregie.regulation.HistoryFacts;
 import nl.klachtenregie.regulation.HolidayCalendar;
 import nl.klachtenregie.regulation.LevelHolder;
@@ -52,6 +51,7 @@ import nl.klachtenregie.tenant.TenantProfile;
  *   <li>a referral to an external body that takes the complaint over ends the duties still running; a referral to a
  *       body that only supports the complainant does not.</li>
  * </ul>
+ * What a proposed event must respect besides the tenant's rules is said by the named policies of {@link CasePolicies}.
  */
 @Singleton
 class CaseEngine {
@@ -176,8 +176,8 @@ class CaseEngine {
                          HistoryFacts history, LocalDate today) {
         Evaluated before = evaluate(tenant, version, stored.reference(), stored.intake(), stored.events(), history,
                 false, false);
-        if (before.status() == CaseStatus.CLOSED) {
-            throw new RefusedException("Het dossier is gesloten; er kan niets meer aan worden toegevoegd.");
+        if (CasePolicies.NO_STEPS_AFTER_CLOSING.check(before.status()) instanceof CasePolicy.Refusal closed) {
+            throw RefusedException.because(closed.texts());
         }
         checkNamedDuties(before, proposed);
         List<NewEvent> with = new ArrayList<>(stored.events());
@@ -185,11 +185,12 @@ class CaseEngine {
         Evaluated after = evaluate(tenant, version, stored.reference(), stored.intake(), with, history, false, true);
         List<String> ruleReasons = after.outcome().refusalsOf(proposed.type().name()).stream()
                 .map(Refusal::reason).distinct().toList();
-        List<String> reasons = new ArrayList<>(lifecycleReasons(stored, before, proposed, version, ruleReasons,
-                today));
-        reasons.addAll(ruleReasons);
+        // The generic rules speak in the reader's language; the tenant's own rules in their own words.
+        List<nl.klachtenregie.shared.Text> reasons = new ArrayList<>(CasePolicies.texts(new ProposedStep(stored, before, proposed,
+                version.version(), ruleReasons, today)));
+        ruleReasons.forEach(r -> reasons.add(nl.klachtenregie.shared.Text.plain(r)));
         if (!reasons.isEmpty()) {
-            throw new RefusedException(reasons);
+            throw RefusedException.because(reasons);
         }
         return after;
     }
@@ -200,255 +201,29 @@ class CaseEngine {
         if (!type.namesDuties()) {
             return;
         }
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, nl.klachtenregie.shared.Text> errors = new LinkedHashMap<>();
         Set<String> known = new LinkedHashSet<>();
         before.obligations().forEach(o -> known.add(o.code()));
         if (e.codes().isEmpty() && type != EventType.TERM_RESUMED) {
-            errors.put("codes", switch (type) {
-                case DUTY_SET_ASIDE -> "noem de plicht die u opzijzet";
-                case CHECK_CONFIRMED -> "noem de controle die u bevestigt";
-                default -> "noem de termijn die u opschort";
-            });
+            errors.put("codes", nl.klachtenregie.shared.Text.of(switch (type) {
+                case DUTY_SET_ASIDE -> "case.duties.nameSetAside";
+                case CHECK_CONFIRMED -> "case.duties.nameCheck";
+                default -> "case.duties.nameSuspended";
+            }));
         }
         List<String> unknown = e.codes().stream().filter(c -> !known.contains(c)).toList();
         if (!unknown.isEmpty()) {
-            errors.put("codes", "dit dossier heeft geen plicht " + String.join(", ", unknown)
-                    + (known.isEmpty() ? "" : "; wel: " + String.join(", ", known)));
+            errors.put("codes", known.isEmpty()
+                    ? nl.klachtenregie.shared.Text.of("case.duties.unknown", String.join(", ", unknown))
+                    : nl.klachtenregie.shared.Text.of("case.duties.unknownOthers", String.join(", ", unknown), String.join(", ", known)));
         }
         if (e.reason() == null && (type == EventType.DUTY_SET_ASIDE || type == EventType.TERM_SUSPENDED)) {
-            errors.put("reason", type == EventType.DUTY_SET_ASIDE
-                    ? "geef de reden waarom de plicht niet wordt uitgevoerd"
-                    : "geef de reden van de opschorting (waarop wordt gewacht)");
+            errors.put("reason", nl.klachtenregie.shared.Text.of(type == EventType.DUTY_SET_ASIDE
+                    ? "case.duties.reasonSetAside" : "case.duties.reasonSuspended"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
-    }
-
-    private List<String> lifecycleReasons(StoredComplaint stored, Evaluated before, NewEvent e,
-                                          RegulationVersion version, List<String> ruleReasons, LocalDate today) {
-        List<String> reasons = new ArrayList<>();
-        CaseStatus status = before.status();
-        EventType type = e.type();
-        switch (type) {
-            case ACKNOWLEDGED -> stored.events().stream().filter(x -> x.type() == EventType.ACKNOWLEDGED).findFirst()
-                    .ifPresent(x -> reasons.add("De ontvangst is al bevestigd op " + x.on().format(DMY) + "."));
-            case CLOSED -> reasons.addAll(closingReasons(status, before, e));
-            case ESCALATED -> {
-                List<String> options = before.stored().escalationOptions();
-                if (!options.contains(e.level())) {
-                    reasons.add("Escaleren naar " + e.level() + " is nu niet mogelijk"
-                            + (options.isEmpty() ? "." : "; wel naar: " + String.join(", ", options) + "."));
-                }
-            }
-            case REFERRED_EXTERNAL -> {
-                List<String> bodies = before.stored().externalBodies();
-                if (!bodies.contains(e.body())) {
-                    reasons.add("Doorverwijzen naar " + e.body() + " is volgens het reglement niet mogelijk"
-                            + (bodies.isEmpty() ? "." : "; wel naar: " + String.join(", ", bodies) + "."));
-                }
-            }
-            case EXTERNAL_OUTCOME_RECEIVED -> {
-                if (stored.events().stream().noneMatch(x -> x.type() == EventType.REFERRED_EXTERNAL)) {
-                    reasons.add("Er is geen doorverwijzing naar een externe instantie vastgelegd; leg eerst die vast.");
-                }
-            }
-            case EXTENSION_ANNOUNCED -> reasons.addAll(extensionReasons(stored, before, e, version, ruleReasons,
-                    today));
-            case DUTY_SET_ASIDE -> e.codes().forEach(code -> {
-                boolean open = before.obligations().stream().anyMatch(o -> o.code().equals(code) && o.openOn(e.on()));
-                if (!open) {
-                    reasons.add(DutyNames.of(code, label(before, code)) + " is op " + e.on().format(DMY)
-                            + " al uitgevoerd, vervallen of opzijgezet; er valt niets opzij te zetten.");
-                }
-            });
-            case CHECK_CONFIRMED -> e.codes().forEach(code -> {
-                boolean check = before.obligations().stream().anyMatch(o -> o.code().equals(code)
-                        && before.outcome().obligations().stream().anyMatch(r -> r.code().equals(code)
-                        && r.satisfiedBy().equals(EventType.CHECK_CONFIRMED.name())));
-                if (!check) {
-                    reasons.add(DutyNames.of(code, label(before, code)) + " is geen controle die de behandelaar "
-                            + "bevestigt.");
-                }
-            });
-            case TERM_SUSPENDED -> reasons.addAll(suspensionReasons(before, e));
-            case TERM_RESUMED -> reasons.addAll(resumptionReasons(before, stored.events(), e));
-            default -> {
-                // nothing generic to check
-            }
-        }
-        if (type.isConclusion() && status.isConcluded()) {
-            reasons.add("De klacht is al afgerond (" + status + "); escaleer eerst als de klager het er niet mee "
-                    + "eens is.");
-        }
-        return reasons;
-    }
-
-    /**
-     * A case closes only after a decision, an informal resolution, a not-admissible declaration or a referral that
-     * ends the organisation's handling (or the external body's outcome), and only when no duty is left that nobody
-     * met: each is met, set aside by a person with a reason, or already missed (a term that ran out stays missed).
-     */
-    private static List<String> closingReasons(CaseStatus status, Evaluated before, NewEvent e) {
-        if (!status.isConcluded() && status != CaseStatus.REFERRED_EXTERNAL) {
-            return List.of("Een dossier wordt pas gesloten na een beslissing, een informele oplossing, een "
-                    + "niet-ontvankelijkverklaring of een doorverwijzing naar een externe instantie die de klacht "
-                    + "overneemt.");
-        }
-        List<String> open = new ArrayList<>();
-        for (ScheduledObligation o : before.obligations()) {
-            boolean missed = o.dueOn() != null && o.dueOn().isBefore(e.on());
-            if (o.openOn(e.on()) && !missed) {
-                open.add(DutyNames.of(o.code(), o.label()) + (o.dueOn() == null ? "" : " (uiterlijk "
-                        + o.dueOn().format(DMY) + ")") + (o.basis().isEmpty() ? "" : ", grond: " + o.basis()));
-            }
-        }
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        List<String> reasons = new ArrayList<>();
-        reasons.add("Het dossier kan nog niet worden gesloten: " + (open.size() == 1 ? "deze plicht is"
-                : "deze " + open.size() + " plichten zijn") + " nog door niemand uitgevoerd. Voer "
-                + (open.size() == 1 ? "haar" : "ze") + " uit, of zet " + (open.size() == 1 ? "haar" : "ze")
-                + " met een reden opzij (Plicht opzijzetten).");
-        open.forEach(o -> reasons.add("Open: " + o));
-        return reasons;
-    }
-
-    private List<String> extensionReasons(StoredComplaint stored, Evaluated before, NewEvent e,
-                                          RegulationVersion version, List<String> ruleReasons, LocalDate today) {
-        if (before.status().isConcluded()) {
-            return List.of("Er valt niets meer te verlengen: de klacht is al afgerond.");
-        }
-        List<ExtensionPolicy> policies = before.outcome().extensionPolicies();
-        if (policies.isEmpty()) {
-            // A rule that says so in the regulation's own words speaks instead of this generic reason.
-            return !ruleReasons.isEmpty() ? List.of() : List.of("Het klachtenreglement (versie " + version.version()
-                    + ") kent geen verlenging van de termijn.");
-        }
-        ExtensionPolicy policy = policies.get(0);
-        boolean consent = policy.beyondWithConsent() && e.consentDocumented();
-        String consentHint = policy.beyondWithConsent() ? " Langer kan alleen met instemming van de klager (Wkkgz "
-                + "art. 17 lid 2): leg vast wie instemde, wanneer en hoe." : "";
-        List<String> reasons = new ArrayList<>();
-        long earlier = stored.events().stream().filter(x -> x.type() == EventType.EXTENSION_ANNOUNCED).count();
-        if (earlier >= policy.maxCount() && !consent) {
-            reasons.add("De termijn is al " + (earlier == 1 ? "één keer" : earlier + " keer")
-                    + " verlengd; het reglement staat " + (policy.maxCount() == 1 ? "maar één verlenging"
-                    : "hoogstens " + policy.maxCount() + " verlengingen") + " toe." + consentHint);
-        }
-        int amountInPolicyUnit = inUnit(e.weeks(), TermUnit.parse(policy.unit()));
-        if (amountInPolicyUnit > policy.maxAmount() && !consent) {
-            reasons.add("Een verlenging mag hoogstens " + TermUnit.parse(policy.unit()).amount(policy.maxAmount())
-                    + " zijn; gevraagd: " + TermUnit.WEEKS.amount(e.weeks()) + "." + consentHint);
-        }
-        if (e.consentDocumented() && !policy.beyondWithConsent()) {
-            reasons.add("Het klachtenreglement staat geen langere verlenging toe, ook niet met instemming van de "
-                    + "klager.");
-        }
-        if (e.consentOn() != null && e.consentOn().isAfter(today)) {
-            reasons.add("De instemming van de klager (" + e.consentOn().format(DMY) + ") ligt in de toekomst.");
-        }
-        if (policy.announceBeforeDue()) {
-            before.obligations().stream().filter(o -> o.code().equals(policy.code()) && o.dueOn() != null)
-                    .findFirst().ifPresent(o -> reasons.addAll(announcedInTime(e, o.dueOn(), today)));
-        }
-        return reasons;
-    }
-
-    /**
-     * An extension must be announced before the term ends (Wkkgz art. 17 lid 2). Recorded after the term ran out, it
-     * is accepted only on the evidence of the written notice sent in time (its date, its reference and why it is
-     * recorded only now); it is then marked as recorded late and waits for a second person's confirmation.
-     */
-    private static List<String> announcedInTime(NewEvent e, LocalDate due, LocalDate today) {
-        if (e.on().isAfter(due)) {
-            return List.of("Een verlenging moet worden aangekondigd voordat de termijn verloopt (" + due.format(DMY)
-                    + "); " + e.on().format(DMY) + " is te laat.");
-        }
-        if (!today.isAfter(due)) {
-            return List.of();
-        }
-        if (!e.noticeDocumented()) {
-            return List.of("De termijn is op " + due.format(DMY) + " verstreken; een verlenging kan daarna alleen nog "
-                    + "worden vastgelegd als de schriftelijke aankondiging op tijd is verstuurd. Geef de datum en het "
-                    + "kenmerk van die brief (of mail) en de reden waarom de verlenging nu pas wordt vastgelegd.");
-        }
-        if (e.noticeDate().isAfter(due)) {
-            return List.of("De aankondiging van " + e.noticeDate().format(DMY) + " is verstuurd nadat de termijn op "
-                    + due.format(DMY) + " verstreek; zo'n verlenging is niet op tijd aangekondigd (Wkkgz art. 17 "
-                    + "lid 2).");
-        }
-        return List.of();
-    }
-
-    private static List<String> suspensionReasons(Evaluated before, NewEvent e) {
-        List<String> reasons = new ArrayList<>();
-        for (String code : e.codes()) {
-            List<ScheduledObligation> terms = before.obligations().stream().filter(o -> o.code().equals(code))
-                    .toList();
-            String name = DutyNames.of(code, label(before, code));
-            SuspensionPolicy policy = before.outcome().suspensionPolicy(code).orElse(null);
-            if (policy == null) {
-                reasons.add("Het klachtenreglement staat niet toe de termijn van '" + name + "' op te schorten.");
-                continue;
-            }
-            ScheduledObligation open = terms.stream().filter(o -> o.dueOn() != null || o.suspendedSince() != null)
-                    .filter(o -> o.openOn(e.on())).findFirst().orElse(null);
-            if (open == null) {
-                reasons.add(terms.stream().anyMatch(o -> o.dueOn() == null && o.suspendedSince() == null)
-                        ? "'" + name + "' heeft geen termijn; er valt niets op te schorten."
-                        : "'" + name + "' is op " + e.on().format(DMY) + " al uitgevoerd of vervallen.");
-                continue;
-            }
-            if (open.suspendedSince() != null) {
-                reasons.add("De termijn van '" + name + "' is al opgeschort sinds " + open.suspendedSince().format(DMY)
-                        + "; hervat hem eerst.");
-            } else if (open.dueOn().isBefore(e.on())) {
-                reasons.add("De termijn van '" + name + "' is op " + open.dueOn().format(DMY) + " verstreken; een "
-                        + "verstreken termijn kan niet meer worden opgeschort.");
-            } else if (open.fromOn().isAfter(e.on())) {
-                reasons.add("De termijn van '" + name + "' begint pas op " + open.fromOn().format(DMY) + ".");
-            }
-            if (!open.statute().isEmpty() && !policy.statutoryToo()) {
-                reasons.add("De termijn van '" + name + "' is een wettelijke termijn (" + open.statute() + "); het "
-                        + "klachtenreglement staat opschorting daarvan niet toe.");
-            }
-        }
-        return reasons;
-    }
-
-    private static List<String> resumptionReasons(Evaluated before, List<NewEvent> events, NewEvent e) {
-        List<ScheduledObligation> suspended = before.obligations().stream().filter(o -> o.suspendedSince() != null
-                && (e.codes().isEmpty() || e.codes().contains(o.code()))).toList();
-        if (suspended.isEmpty()) {
-            return List.of(e.codes().isEmpty() ? "Er is geen opgeschorte termijn om te hervatten."
-                    : "De termijn van " + String.join(", ", e.codes().stream().map(c -> "'" + DutyNames.of(c,
-                    label(before, c)) + "'").toList()) + " is niet opgeschort; er valt niets te hervatten.");
-        }
-        List<String> reasons = new ArrayList<>();
-        for (ScheduledObligation o : suspended) {
-            if (e.on().isBefore(o.suspendedSince())) {
-                reasons.add("De hervatting (" + e.on().format(DMY) + ") ligt vóór de opschorting van '"
-                        + DutyNames.of(o.code(), o.label()) + "' (" + o.suspendedSince().format(DMY) + ").");
-            }
-        }
-        return reasons;
-    }
-
-    private static String label(Evaluated ev, String code) {
-        return ev.obligations().stream().filter(o -> o.code().equals(code)).map(ScheduledObligation::label)
-                .findFirst().orElse("");
-    }
-
-    private static int inUnit(int weeks, TermUnit unit) {
-        return switch (unit) {
-            case WEEKS -> weeks;
-            case DAYS -> weeks * 7;
-            case WORKING_DAYS -> weeks * 5;
-            case MONTHS -> (weeks * 7 + 29) / 30;
-            case NONE -> 0;
-        };
     }
 
     // --- applying the outcome -------------------------------------------------------------------------------

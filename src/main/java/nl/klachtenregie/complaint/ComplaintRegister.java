@@ -233,11 +233,7 @@ public class ComplaintRegister {
             db.query("SELECT o.complaint_id, o.code, o.due_on, COALESCE(o.base_due_on, o.due_on) AS base_due, o.met_on, "
                             + "o.set_aside, o.note, c.closed_on FROM obligation o JOIN complaint c "
                             + "ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND "
-                            + where + " AND o.waived = FALSE AND o.due_on IS NOT NULL AND "
-                            + "((o.met_on IS NOT NULL AND (o.met_on > COALESCE(o.base_due_on, o.due_on) OR o.set_aside = TRUE)) "
-                            + "OR (o.met_on IS NULL AND COALESCE(o.base_due_on, o.due_on) < ? "
-                            // a case closed unhandled missed the terms that ran out before it was closed
-                            + "AND (c.closed_on IS NULL OR o.due_on < c.closed_on))) "
+                            + where + " AND " + Lateness.LATE_AGAINST_FIRST_TERM_ON + " "
                             + "ORDER BY o.complaint_id, o.due_on, o.code",
                     rs -> {
                         LocalDate due = Db.date(rs, "due_on");
@@ -245,7 +241,8 @@ public class ComplaintRegister {
                         LocalDate met = Db.date(rs, "met_on");
                         boolean aside = rs.getBoolean("set_aside");
                         LocalDate closed = Db.date(rs, "closed_on");
-                        boolean missed = aside || (met != null ? met.isAfter(due) : asOf.isAfter(due)
+                        // a case closed unhandled missed the terms that ran out before it was closed
+                        boolean missed = aside || (met != null ? met.isAfter(due) : Lateness.pastDue(due, asOf)
                                 && (closed == null || due.isBefore(closed)));
                         if (!missed) {
                             extendedTerms.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())

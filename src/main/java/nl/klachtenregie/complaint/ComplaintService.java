@@ -26,6 +26,7 @@ import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.shared.Text;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
@@ -98,6 +99,18 @@ public class ComplaintService {
      */
     @Transactional
     public CaseView create(Tenant tenant, NewComplaint intake, UserId handler, String submissionId) {
+        return registerOnce(tenant, intake, handler, submissionId).view();
+    }
+
+    /**
+     * Geregistreerde klacht: the case an intake post stands for, and whether an earlier post of the same submission
+     * registered it already (then nothing new was stored).
+     */
+    record Registered(CaseView view, boolean earlier) {
+    }
+
+    /** {@link #create(Tenant, NewComplaint, UserId, String)}, telling a repeated post apart; for {@link Intake}. */
+    Registered registerOnce(Tenant tenant, NewComplaint intake, UserId handler, String submissionId) {
         checkIntake(tenant.profile(), intake);
         checkHandler(tenant, handler);
         // Two complaints about the same person arriving together must see each other: the lock comes first, so
@@ -107,7 +120,7 @@ public class ComplaintService {
             // Under the tenant lock, so a second post of the same form waits for the first and then finds it.
             Optional<Long> earlier = store.bySubmission(tenant.id(), submissionId);
             if (earlier.isPresent()) {
-                return view(tenant, earlier.get(), today());
+                return new Registered(view(tenant, earlier.get(), today()), true);
             }
         }
         // A service line can follow another of the tenant's regulations (e.g. a procedure of its own).
@@ -125,7 +138,7 @@ public class ComplaintService {
         String reference = store.nextReference(tenant.id(), tenant.slug(), intake.receivedOn().getYear());
         long id = store.insert(tenant.id(), reference, intake, version.version(), evaluated,
                 handler == null ? null : handler.value(), submissionId);
-        return view(tenant, id, today());
+        return new Registered(view(tenant, id, today()), false);
     }
 
     /**
@@ -265,9 +278,7 @@ public class ComplaintService {
         checkVersion(stored, expectedVersion);
         if (stored.events().size() >= nl.klachtenregie.regulation.EvaluationFacts.MAX_EVENTS) {
             // The bound the rules' joins are counted with (RuleSetPolicy.MAX_JOIN): no case may hold more.
-            throw new RefusedException("Dit dossier heeft al " + stored.events().size() + " gebeurtenissen, het "
-                    + "hoogste aantal dat een dossier kan bevatten. Neem contact op met de beheerder van "
-                    + "Klachtenregie.");
+            throw new RefusedException(Text.of("case.events.tooMany", String.valueOf(stored.events().size())));
         }
         checkEventDates(stored.intake(), event);
         checkEventFields(event);
@@ -338,16 +349,16 @@ public class ComplaintService {
     public CaseView confirmLateEvent(Tenant tenant, ComplaintId id, int sequence, UserId by) {
         StoredComplaint stored = store.loadForUpdate(tenant.id(), id.value()).orElseThrow(() -> notFound(id));
         ComplaintStore.Recording r = store.recording(tenant.id(), stored.id(), sequence).orElseThrow(() ->
-                new NotFoundException("Dossier " + stored.reference() + " heeft geen gebeurtenis " + sequence));
+                new NotFoundException(Text.of("error.case.noSuchEvent", stored.reference(),
+                        String.valueOf(sequence))));
         if (!r.needsConfirmation()) {
-            throw new RefusedException("Deze gebeurtenis hoeft niet te worden bevestigd: zij is op tijd vastgelegd.");
+            throw new RefusedException(Text.of("case.confirm.notNeeded"));
         }
         if (r.confirmedBy() != null) {
-            throw new RefusedException("Deze verlenging is al bevestigd.");
+            throw new RefusedException(Text.of("case.confirm.already"));
         }
         if (r.recordedBy() != null && r.recordedBy() == by.value()) {
-            throw new RefusedException("U heeft deze verlenging zelf vastgelegd; een ander (leidinggevende of "
-                    + "kwaliteitsmanager) bevestigt haar: vier ogen.");
+            throw new RefusedException(Text.of("case.confirm.fourEyes"));
         }
         store.confirm(tenant.id(), stored.id(), sequence, by.value(), Instant.now(clock));
         String actor = users.find(tenant.id(), by).map(u -> u.username()).orElse("?");
@@ -374,9 +385,7 @@ public class ComplaintService {
         checkVersion(stored, expectedVersion);
         if (stored.events().size() >= nl.klachtenregie.regulation.EvaluationFacts.MAX_EVENTS) {
             // The bound the rules' joins are counted with (RuleSetPolicy.MAX_JOIN): no case may hold more.
-            throw new RefusedException("Dit dossier heeft al " + stored.events().size() + " gebeurtenissen, het "
-                    + "hoogste aantal dat een dossier kan bevatten. Neem contact op met de beheerder van "
-                    + "Klachtenregie.");
+            throw new RefusedException(Text.of("case.events.tooMany", String.valueOf(stored.events().size())));
         }
         checkHandler(tenant, handler);
         store.assign(tenant.id(), stored, handler == null ? null : handler.value());
@@ -486,7 +495,7 @@ public class ComplaintService {
         }
         boolean ok = users.find(tenant.id(), handler).filter(u -> u.active() && u.handlesCases()).isPresent();
         if (!ok) {
-            throw InvalidInputException.of("handler", "kies een actieve behandelaar van deze organisatie");
+            throw InvalidInputException.of("handler", Text.of("case.field.handler"));
         }
     }
 
@@ -513,81 +522,77 @@ public class ComplaintService {
         if (!c.officialRequested()) {
             return;
         }
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Text> errors = new java.util.LinkedHashMap<>();
         if (!c.oral()) {
-            errors.put("officialRequested", "alleen bij een mondelinge klacht (telefoon of persoonlijk)");
+            errors.put("officialRequested", Text.of("case.field.officialOnlyOral"));
         }
         if (c.kind() != ComplaintKind.FORMAL) {
-            errors.put("kind", "een mondelinge klacht die officieel wordt behandeld, is een formele klacht");
+            errors.put("kind", Text.of("case.field.officialIsFormal"));
         }
         Complainant who = c.complainant();
         if (who.name() == null) {
-            errors.put("complainant.name", "verplicht bij een officieel behandelde mondelinge klacht");
+            errors.put("complainant.name", Text.of("case.field.officialRequired"));
         }
         if (who.address() == null) {
-            errors.put("complainant.address", "verplicht bij een officieel behandelde mondelinge klacht");
+            errors.put("complainant.address", Text.of("case.field.officialRequired"));
         }
         if (who.place() == null) {
-            errors.put("complainant.place", "verplicht bij een officieel behandelde mondelinge klacht");
+            errors.put("complainant.place", Text.of("case.field.officialRequired"));
         }
         if (who.phone() == null) {
-            errors.put("complainant.phone", "verplicht bij een officieel behandelde mondelinge klacht");
+            errors.put("complainant.phone", Text.of("case.field.officialRequired"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
     }
 
     private void checkIntake(TenantProfile profile, NewComplaint c) {
         checkOfficialOralComplaint(c);
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         LocalDate today = today();
         if (c.receivedOn().isAfter(today)) {
-            reasons.add("De ontvangstdatum " + c.receivedOn().format(DMY) + " ligt in de toekomst.");
+            reasons.add(Text.of("case.intake.receivedInFuture", c.receivedOn().format(DMY)));
         }
         if (c.incidentOn() != null && c.incidentOn().isAfter(c.receivedOn())) {
-            reasons.add("De datum van de gebeurtenis (" + c.incidentOn().format(DMY)
-                    + ") ligt na de ontvangst van de klacht.");
+            reasons.add(Text.of("case.intake.incidentAfterReceipt", c.incidentOn().format(DMY)));
         }
         if (!profile.hasCategory(c.category())) {
-            reasons.add("Onbekende categorie '" + c.category() + "'; bekend zijn: " + profile.categories().stream()
-                    .map(TenantProfile.Category::code).toList() + ".");
+            reasons.add(Text.of("case.intake.unknownCategory", String.valueOf(c.category()), String.valueOf(
+                    profile.categories().stream().map(TenantProfile.Category::code).toList())));
         }
         if (c.serviceLine() != null && !profile.hasServiceLine(c.serviceLine())) {
-            reasons.add("Onbekende dienst '" + c.serviceLine() + "'; bekend zijn: " + profile.serviceLines().stream()
-                    .map(TenantProfile.ServiceLine::code).toList() + ".");
+            reasons.add(Text.of("case.intake.unknownServiceLine", c.serviceLine(), String.valueOf(
+                    profile.serviceLines().stream().map(TenantProfile.ServiceLine::code).toList())));
         }
         if (c.escalationLevel() != null && !profile.levelCodes().contains(c.escalationLevel())) {
-            throw InvalidInputException.of("escalationLevel", "'" + c.escalationLevel() + "' is geen niveau van de "
-                    + "escalatieladder; bekend zijn: " + String.join(", ", profile.levelCodes()));
+            throw InvalidInputException.of("escalationLevel", Text.of("case.field.unknownLevel",
+                    c.escalationLevel(), String.join(", ", profile.levelCodes())));
         }
         if (!reasons.isEmpty()) {
-            throw new RefusedException(reasons);
+            throw RefusedException.because(reasons);
         }
     }
 
     private void checkEventDates(NewComplaint c, NewEvent e) {
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         if (e.on().isBefore(c.receivedOn())) {
-            reasons.add("De datum " + e.on().format(DMY) + " ligt vóór de ontvangst van de klacht ("
-                    + c.receivedOn().format(DMY) + ").");
+            reasons.add(Text.of("case.event.beforeReceipt", e.on().format(DMY), c.receivedOn().format(DMY)));
         }
         if (e.on().isAfter(today())) {
-            reasons.add("De datum " + e.on().format(DMY) + " ligt in de toekomst.");
+            reasons.add(Text.of("case.event.inFuture", e.on().format(DMY)));
         }
         if (e.measuresDueOn() != null && e.measuresDueOn().isBefore(e.on())) {
-            reasons.add("De termijn voor de maatregel (" + e.measuresDueOn().format(DMY)
-                    + ") ligt vóór de beslissing.");
+            reasons.add(Text.of("case.event.measuresBeforeDecision", e.measuresDueOn().format(DMY)));
         }
         if (e.noticeDate() != null && e.noticeDate().isAfter(today())) {
-            reasons.add("De datum van de brief (" + e.noticeDate().format(DMY) + ") ligt in de toekomst.");
+            reasons.add(Text.of("case.event.noticeInFuture", e.noticeDate().format(DMY)));
         }
         if (e.lodgedOn() != null && e.lodgedOn().isAfter(e.on())) {
-            reasons.add("De klacht kan niet bij de externe instantie zijn ingediend (" + e.lodgedOn().format(DMY)
-                    + ") na de doorverwijzing (" + e.on().format(DMY) + ").");
+            reasons.add(Text.of("case.event.lodgedAfterReferral", e.lodgedOn().format(DMY), e.on().format(DMY)));
         }
         if (!reasons.isEmpty()) {
-            throw new RefusedException(reasons);
+            throw RefusedException.because(reasons);
         }
     }
 
@@ -596,74 +601,70 @@ public class ComplaintService {
         switch (e.type()) {
             case EXTENSION_ANNOUNCED -> {
                 if (e.weeks() == null || e.weeks() < 1) {
-                    throw InvalidInputException.of("weeks", "geef het aantal weken verlenging (minstens 1)");
+                    throw InvalidInputException.of("weeks", Text.of("case.field.weeksMissing"));
                 }
                 if (e.weeks() > 52) {
-                    throw InvalidInputException.of("weeks", "een verlenging is hoogstens 52 weken; " + e.weeks()
-                            + " kan niet");
+                    throw InvalidInputException.of("weeks", Text.of("case.field.weeksTooMany",
+                            String.valueOf(e.weeks())));
                 }
-                java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+                java.util.Map<String, Text> errors = new java.util.LinkedHashMap<>();
                 boolean anyNotice = e.noticeDate() != null || e.noticeReference() != null;
                 if (anyNotice && e.noticeDate() == null) {
-                    errors.put("noticeDate", "geef de datum van de brief waarin de verlenging is aangekondigd");
+                    errors.put("noticeDate", Text.of("case.field.noticeDate"));
                 }
                 if (anyNotice && e.noticeReference() == null) {
-                    errors.put("noticeReference", "geef het kenmerk van die brief (bijvoorbeeld 'brief 28-05, kenmerk "
-                            + "X')");
+                    errors.put("noticeReference", Text.of("case.field.noticeReference"));
                 }
                 if (anyNotice && e.reason() == null) {
-                    errors.put("reason", "geef de reden waarom de verlenging pas nu wordt vastgelegd");
+                    errors.put("reason", Text.of("case.field.lateReason"));
                 }
                 boolean anyConsent = e.consentBy() != null || e.consentOn() != null || e.consentHow() != null;
                 if (anyConsent && e.consentBy() == null) {
-                    errors.put("consentBy", "wie stemde in met de langere verlenging (de klager of diens "
-                            + "vertegenwoordiger)?");
+                    errors.put("consentBy", Text.of("case.field.consentBy"));
                 }
                 if (anyConsent && e.consentOn() == null) {
-                    errors.put("consentOn", "wanneer stemde de klager in?");
+                    errors.put("consentOn", Text.of("case.field.consentOn"));
                 }
                 if (anyConsent && e.consentHow() == null) {
-                    errors.put("consentHow", "hoe stemde de klager in (brief, e-mail, telefonisch, in een gesprek)?");
+                    errors.put("consentHow", Text.of("case.field.consentHow"));
                 }
                 if (!errors.isEmpty()) {
-                    throw new InvalidInputException(errors);
+                    throw InvalidInputException.because(errors);
                 }
             }
             case ESCALATED -> {
                 if (e.level() == null) {
-                    throw InvalidInputException.of("level", "geef het escalatieniveau");
+                    throw InvalidInputException.of("level", Text.of("case.field.level"));
                 }
             }
             case REFERRED_EXTERNAL -> {
                 if (e.body() == null) {
-                    throw InvalidInputException.of("body", "geef de externe instantie");
+                    throw InvalidInputException.of("body", Text.of("case.field.body"));
                 }
             }
             case DECIDED -> {
                 if (e.judgement() == null) {
-                    throw InvalidInputException.of("judgement",
-                            "geef het oordeel: WELL_FOUNDED, PARTLY_WELL_FOUNDED of UNFOUNDED");
+                    throw InvalidInputException.of("judgement", Text.of("case.field.judgement"));
                 }
             }
             case CLOSED -> {
                 if (e.satisfaction() != null && (e.satisfaction() < 1 || e.satisfaction() > 5)) {
-                    throw InvalidInputException.of("satisfaction", "tevredenheid is een getal van 1 tot en met 5");
+                    throw InvalidInputException.of("satisfaction", Text.of("case.field.satisfaction"));
                 }
             }
             case DUTY_SET_ASIDE, TERM_SUSPENDED -> {
                 if (e.codes().isEmpty()) {
-                    throw InvalidInputException.of("codes", e.type() == EventType.DUTY_SET_ASIDE
-                            ? "noem de plicht die u opzijzet" : "noem de termijn die u opschort");
+                    throw InvalidInputException.of("codes", Text.of(e.type() == EventType.DUTY_SET_ASIDE
+                            ? "case.duties.nameSetAside" : "case.duties.nameSuspended"));
                 }
                 if (e.reason() == null) {
-                    throw InvalidInputException.of("reason", e.type() == EventType.DUTY_SET_ASIDE
-                            ? "geef de reden waarom de plicht niet wordt uitgevoerd"
-                            : "geef de reden van de opschorting (waarop wordt gewacht)");
+                    throw InvalidInputException.of("reason", Text.of(e.type() == EventType.DUTY_SET_ASIDE
+                            ? "case.duties.reasonSetAside" : "case.duties.reasonSuspended"));
                 }
             }
             case CHECK_CONFIRMED -> {
                 if (e.codes().isEmpty()) {
-                    throw InvalidInputException.of("codes", "noem de controle die u bevestigt");
+                    throw InvalidInputException.of("codes", Text.of("case.duties.nameCheck"));
                 }
             }
             default -> {
@@ -673,6 +674,6 @@ public class ComplaintService {
     }
 
     private static NotFoundException notFound(ComplaintId id) {
-        return new NotFoundException("Klacht " + id.value() + " bestaat niet bij deze organisatie");
+        return new NotFoundException(Text.of("error.case.unknown", String.valueOf(id.value())));
     }
 }

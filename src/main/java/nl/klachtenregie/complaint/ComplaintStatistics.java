@@ -47,7 +47,10 @@ public class ComplaintStatistics {
     public record MonthOnTime(YearMonth month, String code, long onTime, long onTimeByExtension, long met) {
     }
 
-    /** Unmet, not waived obligations with a term, of one month's complaints, by due date: late once that day passes. */
+    /**
+     * Unmet, not waived obligations with a term, of one month's complaints, by due date: late once that day passes
+     * ({@link Lateness#pastDue}).
+     */
     public record MonthUnmet(YearMonth month, String code, LocalDate dueOn, long count) {
     }
 
@@ -103,9 +106,8 @@ public class ComplaintStatistics {
         String scope = scope(versions, params);
         return db.query("SELECT YEAR(o.received_on), MONTH(o.received_on), o.code, "
                         // A duty set aside by a person is not met on time, whatever day it was set aside.
-                        + "SUM(CASE WHEN o.met_on <= o.due_on AND o.set_aside = FALSE THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN o.met_on <= o.due_on AND o.met_on > o.base_due_on AND o.set_aside = FALSE "
-                        + "THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN " + Lateness.MET_IN_TIME + " THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN " + Lateness.MET_IN_TIME + " AND o.met_on > o.base_due_on THEN 1 ELSE 0 END), "
                         + "COUNT(*) FROM obligation o WHERE o.tenant_id = ? AND o.received_on BETWEEN ? AND ? "
                         + "AND o.due_on IS NOT NULL AND o.met_on IS NOT NULL" + scope
                         + " GROUP BY YEAR(o.received_on), MONTH(o.received_on), o.code",
@@ -121,7 +123,7 @@ public class ComplaintStatistics {
         // Unmet obligations are few (those of open cases, and misses): the (tenant_id, met_on, waived, due_on)
         // index finds them without reading the met ones.
         return db.query("SELECT YEAR(o.received_on), MONTH(o.received_on), o.code, o.due_on, COUNT(*) FROM obligation o "
-                        + "WHERE o.tenant_id = ? AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on IS NOT NULL "
+                        + "WHERE o.tenant_id = ? AND " + Lateness.OPEN_DUTY + " AND o.due_on IS NOT NULL "
                         + "AND o.received_on BETWEEN ? AND ?" + scope
                         + " GROUP BY YEAR(o.received_on), MONTH(o.received_on), o.code, o.due_on",
                 rs -> new MonthUnmet(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), Db.date(rs, "due_on"),
@@ -166,8 +168,8 @@ public class ComplaintStatistics {
         return db.query("SELECT c.id, c.reference, c.status, o.code, o.due_on, u.display_name FROM obligation o "
                         + "JOIN complaint c ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id "
                         + "LEFT JOIN app_user u ON u.id = c.handler_user_id AND u.tenant_id = c.tenant_id "
-                        + "WHERE o.tenant_id = ? AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on <= ? "
-                        + "AND c.status <> 'CLOSED' ORDER BY o.due_on, c.id, o.code LIMIT " + Math.max(1, limit),
+                        + "WHERE o.tenant_id = ? AND " + Lateness.DUE_BY + " "
+                        + "AND " + Lateness.OPEN_CASE + " ORDER BY o.due_on, c.id, o.code LIMIT " + Math.max(1, limit),
                 rs -> new DueSoon(rs.getLong(1), rs.getString(2), CaseStatus.valueOf(rs.getString(3)),
                         rs.getString(4), Db.date(rs, "due_on"), rs.getString(6)),
                 tenant.value(), dueBy);
@@ -177,8 +179,8 @@ public class ComplaintStatistics {
     @Transactional
     public long casesDueBy(TenantId tenant, LocalDate dueBy) {
         return db.count("SELECT COUNT(DISTINCT c.id) FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
-                + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND o.met_on IS NULL AND o.waived = FALSE "
-                + "AND o.due_on <= ? AND c.status <> 'CLOSED'", tenant.value(), dueBy);
+                + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND " + Lateness.DUE_BY + " "
+                + "AND " + Lateness.OPEN_CASE, tenant.value(), dueBy);
     }
 
     private static String scope(List<String> versions, List<Object> params) {

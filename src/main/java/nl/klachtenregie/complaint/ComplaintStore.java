@@ -1,5 +1,8 @@
 package nl.klachtenregie.complaint;
 
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -15,18 +18,33 @@ import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.tenant.TenantId;
 
-/** Persistence of cases. Every statement filters on tenant_id: a case id alone never finds a row. */
+/**
+ * Persistence of cases. Every statement filters on tenant_id: a case id alone never finds a row. The rows of a case,
+ * its timeline and its obligations go through {@link ComplaintRepository}, {@link ComplaintEventRepository} and
+ * {@link ObligationRepository}; the counters and upserts, the joins, the counts, the dynamic filters of the case list
+ * and the {@link Lateness} fragments stay SQL.
+ */
 @Singleton
 class ComplaintStore {
 
     static final int HISTORY_MONTHS = 12;
 
+    private static final Sort BY_SEQ = Sort.of(Sort.Order.asc("seq"));
+    private static final Sort OLDEST_FIRST = Sort.of(Sort.Order.asc("receivedOn"), Sort.Order.asc("id"));
+
     private final Db db;
+    private final ComplaintRepository complaints;
+    private final ComplaintEventRepository events;
+    private final ObligationRepository obligations;
     private final JsonMapper json;
     private final java.util.function.Function<TenantId, java.util.Set<String>> catchAll;
 
-    ComplaintStore(Db db, JsonMapper json, nl.klachtenregie.tenant.TenantDirectory tenants) {
+    ComplaintStore(Db db, ComplaintRepository complaints, ComplaintEventRepository events,
+                   ObligationRepository obligations, JsonMapper json, nl.klachtenregie.tenant.TenantDirectory tenants) {
         this.db = db;
+        this.complaints = complaints;
+        this.events = events;
+        this.obligations = obligations;
         this.json = json;
         this.catchAll = id -> tenants.byId(id).map(t -> t.profile().catchAllCategories())
                 .orElse(java.util.Set.of());
@@ -35,7 +53,7 @@ class ComplaintStore {
     /**
      * The next reference of the tenant's year. The counter row is created first with a no-op upsert, so two
      * first complaints of a year wait on each other's row lock instead of both inserting (duplicate key) or
-     * deadlocking on a gap lock.
+     * deadlocking on a gap lock. (A counter under a row lock: SQL, not a repository.)
      */
     String nextReference(TenantId tenant, String slug, int year) {
         db.update("INSERT INTO reference_counter (tenant_id, yr, next_no) VALUES (?, ?, 1) "
@@ -52,19 +70,13 @@ class ComplaintStore {
     long insert(TenantId tenant, String reference, NewComplaint c, String version, CaseEngine.Evaluated ev,
                 Long handlerUserId, String submissionId) {
         Complainant who = c.complainant();
-        long id = db.insert("INSERT INTO complaint (tenant_id, reference, kind, channel, received_on, incident_on, "
-                        + "complainant_name, complainant_role, complainant_email, complainant_phone, complainant_address, "
-                        + "complainant_place, official_requested, handler_user_id, submission_id, "
-                        + "summary, category, service_line, concerns_employee, unwanted_behaviour, confidential, "
-                        + "regulation_version, status, escalation_level, registration_required, admissible, outcome_json, "
-                        + "intake_level, counts_as_formal, employee_key) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.value(), reference, c.kind(), c.channel(), c.receivedOn(), c.incidentOn(), who.name(),
-                who.role(), who.email(), who.phone(), who.address(), who.place(), c.officialRequested(), handlerUserId, submissionId,
-                c.summary(), c.category(), c.serviceLine(),
-                c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), version, ev.status(),
+        long id = complaints.save(new ComplaintRow(null, tenant.value(), reference, c.kind(), c.channel(),
+                c.receivedOn(), c.incidentOn(), who.name(), who.role(), who.email(), who.phone(), who.address(),
+                who.place(), c.officialRequested(), handlerUserId, submissionId, c.summary(), c.category(),
+                c.serviceLine(), c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), version, ev.status(),
                 ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
-                write(ev.stored()), c.escalationLevel(), countsAsFormal(c, ev), PersonKey.of(c.concernsEmployee()));
+                write(ev.stored()), c.escalationLevel(), countsAsFormal(c, ev), PersonKey.of(c.concernsEmployee()),
+                null, null, null, null, false, false, null, null, 0)).id();
         replaceObligations(tenant, id, c.receivedOn(), ev.obligations());
         return id;
     }
@@ -79,17 +91,16 @@ class ComplaintStore {
      * all, for work that reads many cases at once (a dry run), where loading case by case was the cost.
      */
     List<StoredComplaint> loadReceivedBetween(TenantId tenant, LocalDate from, LocalDate to, int limit) {
-        List<StoredComplaint> cases = db.query("SELECT * FROM complaint WHERE tenant_id = ? AND received_on BETWEEN ? "
-                        + "AND ? ORDER BY received_on, id LIMIT " + limit,
-                rs -> new StoredComplaint(rs.getLong("id"), rs.getString("reference"), intake(rs),
-                        rs.getString("regulation_version"), rs.getInt("row_version"), new java.util.ArrayList<>()),
-                tenant.value(), from, to);
+        List<StoredComplaint> cases = complaints.findByTenantIdAndReceivedOnBetween(tenant.value(), from, to,
+                        Pageable.from(0, limit, OLDEST_FIRST)).stream()
+                .map(r -> new StoredComplaint(r.id(), r.reference(), r.intake(), r.regulationVersion(), r.version(),
+                        new java.util.ArrayList<>())).toList();
         java.util.Map<Long, StoredComplaint> byId = new java.util.HashMap<>();
         cases.forEach(c -> byId.put(c.id(), c));
         if (cases.isEmpty()) {
             return List.of();
         }
-        // Up to the last case loaded (cases are in received_on, id order), not the whole period: the limit holds.
+        // A join over the period's timelines in one query: SQL. Up to the last case loaded (cases are in received_on, id order), not the whole period: the limit holds.
         StoredComplaint last = cases.get(cases.size() - 1);
         db.query("SELECT e.complaint_id, e.payload_json FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id "
                         + "AND c.tenant_id = e.tenant_id WHERE e.tenant_id = ? AND c.received_on >= ? "
@@ -113,6 +124,7 @@ class ComplaintStore {
         record Row(long id, LocalDate receivedOn, String employee, String category) {
         }
         java.util.Set<String> catchAll = catchAllCategories(tenant);
+        // Four columns of a year of cases, for counting in memory: a narrow reporting read, SQL.
         List<Row> rows = db.query("SELECT id, received_on, employee_key, category FROM complaint "
                         + "WHERE tenant_id = ? AND received_on BETWEEN ? AND ? ORDER BY received_on, id",
                 rs -> new Row(rs.getLong(1), Db.date(rs, "received_on"), rs.getString(3), rs.getString(4)),
@@ -141,30 +153,26 @@ class ComplaintStore {
     }
 
     Optional<Long> bySubmission(TenantId tenant, String submissionId) {
-        return db.queryOne("SELECT id FROM complaint WHERE tenant_id = ? AND submission_id = ?", rs -> rs.getLong(1),
-                tenant.value(), submissionId);
+        return complaints.findIdByTenantIdAndSubmissionId(tenant.value(), submissionId);
     }
 
     /** Loads a case for change, locking its row until the transaction ends. */
     Optional<StoredComplaint> loadForUpdate(TenantId tenant, long id) {
-        return load(tenant, id, " FOR UPDATE");
+        return complaints.findByTenantIdAndIdForUpdate(tenant.value(), id).map(r -> stored(tenant, r));
     }
 
     Optional<StoredComplaint> load(TenantId tenant, long id) {
-        return load(tenant, id, "");
+        return complaints.findByTenantIdAndId(tenant.value(), id).map(r -> stored(tenant, r));
     }
 
-    private Optional<StoredComplaint> load(TenantId tenant, long id, String lock) {
-        return db.queryOne("SELECT * FROM complaint WHERE tenant_id = ? AND id = ?" + lock,
-                rs -> new StoredComplaint(rs.getLong("id"), rs.getString("reference"), intake(rs),
-                        rs.getString("regulation_version"), rs.getInt("row_version"), List.of()),
-                tenant.value(), id).map(c -> new StoredComplaint(c.id(), c.reference(), c.intake(),
-                c.regulationVersion(), c.rowVersion(), events(tenant, c.id())));
+    private StoredComplaint stored(TenantId tenant, ComplaintRow r) {
+        return new StoredComplaint(r.id(), r.reference(), r.intake(), r.regulationVersion(), r.version(),
+                events(tenant, r.id()));
     }
 
     private List<NewEvent> events(TenantId tenant, long complaintId) {
-        return db.query("SELECT payload_json FROM complaint_event WHERE tenant_id = ? AND complaint_id = ? ORDER BY seq",
-                rs -> read(rs.getString(1), NewEvent.class), tenant.value(), complaintId);
+        return events.findPayloadJsonByTenantIdAndComplaintId(tenant.value(), complaintId, BY_SEQ).stream()
+                .map(text -> read(text, NewEvent.class)).toList();
     }
 
     void appendEvent(TenantId tenant, StoredComplaint c, NewEvent e, CaseEngine.Evaluated ev, Long recordedBy,
@@ -172,22 +180,17 @@ class ComplaintStore {
         List<NewEvent> timeline = new ArrayList<>(c.events());
         timeline.add(e);
         CaseFacts f = CaseFacts.of(timeline);
-        int updated = db.update("UPDATE complaint SET status = ?, escalation_level = ?, registration_required = ?, "
-                        + "admissible = ?, outcome_json = ?, concluded_on = ?, conclusion = ?, judgement = ?, "
-                        + "satisfaction = ?, extended = ?, referred_external = ?, closed_on = ?, counts_as_formal = ?, "
-                        + "row_version = row_version + 1 WHERE tenant_id = ? AND id = ? AND row_version = ?",
-                ev.status(), ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
-                write(ev.stored()), f.concludedOn(), f.conclusion() == null ? null : f.conclusion().name(),
-                f.judgement() == null ? null : f.judgement().name(), f.satisfaction(), f.extended(),
-                f.referredExternal(), f.closedOn(), countsAsFormal(c.intake(), ev), tenant.value(), c.id(),
-                c.rowVersion());
-        if (updated != 1) {
+        try {
+            complaints.updateByTenantIdAndId(tenant.value(), c.id(), c.rowVersion(), ev.status(),
+                    ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
+                    write(ev.stored()), f.concludedOn(), f.conclusion() == null ? null : f.conclusion().name(),
+                    f.judgement() == null ? null : f.judgement().name(), f.satisfaction(), f.extended(),
+                    f.referredExternal(), f.closedOn(), countsAsFormal(c.intake(), ev));
+        } catch (OptimisticLockException stale) {
             throw conflict(c);
         }
-        db.insert("INSERT INTO complaint_event (tenant_id, complaint_id, seq, type, occurred_on, payload_json, "
-                        + "recorded_by, recorded_at, needs_confirmation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(), write(e), recordedBy,
-                java.sql.Timestamp.from(recordedAt), needsConfirmation);
+        events.save(new ComplaintEventRow(null, tenant.value(), c.id(), c.events().size() + 1, e.type(), e.on(),
+                write(e), recordedBy, recordedAt, needsConfirmation, null, null));
         replaceObligations(tenant, c.id(), c.intake().receivedOn(), ev.obligations());
     }
 
@@ -196,10 +199,9 @@ class ComplaintStore {
      * version stays as it is.
      */
     void applyEvaluation(TenantId tenant, StoredComplaint c, CaseEngine.Evaluated ev, boolean obligationsChanged) {
-        db.update("UPDATE complaint SET status = ?, escalation_level = ?, registration_required = ?, admissible = ?, "
-                        + "outcome_json = ?, counts_as_formal = ? WHERE tenant_id = ? AND id = ?",
-                ev.status(), ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
-                write(ev.stored()), countsAsFormal(c.intake(), ev), tenant.value(), c.id());
+        complaints.updateByTenantIdAndId(tenant.value(), c.id(), ev.status(), ev.escalationLevel(),
+                ev.outcome().registrationRequired(), ev.outcome().admissible(), write(ev.stored()),
+                countsAsFormal(c.intake(), ev));
         if (obligationsChanged) {
             replaceObligations(tenant, c.id(), c.intake().receivedOn(), ev.obligations());
         }
@@ -213,6 +215,7 @@ class ComplaintStore {
                      boolean needsConfirmation, Long confirmedBy, String confirmedByName) {
     }
 
+    // Joins with the users' names: SQL.
     private static final String RECORDING = "SELECT e.seq, e.recorded_by, u.display_name, e.recorded_at, "
             + "e.needs_confirmation, e.confirmed_by, v.display_name FROM complaint_event e "
             + "LEFT JOIN app_user u ON u.id = e.recorded_by AND u.tenant_id = e.tenant_id "
@@ -240,12 +243,13 @@ class ComplaintStore {
     }
 
     void confirm(TenantId tenant, long complaintId, int sequence, long by, java.time.Instant at) {
+        // Only if nobody confirmed it yet: a conditional update, SQL.
         db.update("UPDATE complaint_event SET confirmed_by = ?, confirmed_at = ? WHERE tenant_id = ? AND complaint_id = ? "
                 + "AND seq = ? AND confirmed_by IS NULL", by, java.sql.Timestamp.from(at), tenant.value(), complaintId,
                 sequence);
     }
 
-    /** Events recorded after their term ran out that wait for a second person, oldest first (at most 200). */
+    /** Events recorded after their term ran out that wait for a second person, oldest first (at most 200; a join, SQL). */
     List<UnconfirmedEvent> unconfirmed(TenantId tenant) {
         return db.query("SELECT c.id, c.reference, e.seq, e.type, e.occurred_on, e.recorded_at, u.display_name "
                         + "FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id AND c.tenant_id = e.tenant_id "
@@ -259,6 +263,7 @@ class ComplaintStore {
     }
 
     Optional<CaseView.HandlerView> handler(TenantId tenant, long complaintId) {
+        // A join with another feature's table: SQL.
         return db.queryOne("SELECT u.id, u.display_name FROM complaint c JOIN app_user u ON u.id = c.handler_user_id "
                         + "AND u.tenant_id = c.tenant_id WHERE c.tenant_id = ? AND c.id = ?",
                 rs -> new CaseView.HandlerView(rs.getLong(1), rs.getString(2)), tenant.value(), complaintId);
@@ -266,10 +271,9 @@ class ComplaintStore {
 
     /** Sets the handler if nobody changed the case since {@code expectedVersion}. */
     void assign(TenantId tenant, StoredComplaint c, Long handlerUserId) {
-        int updated = db.update("UPDATE complaint SET handler_user_id = ?, row_version = row_version + 1 "
-                + "WHERE tenant_id = ? AND id = ? AND row_version = ?", handlerUserId, tenant.value(), c.id(),
-                c.rowVersion());
-        if (updated != 1) {
+        try {
+            complaints.updateByTenantIdAndId(tenant.value(), c.id(), c.rowVersion(), handlerUserId);
+        } catch (OptimisticLockException stale) {
             throw conflict(c);
         }
     }
@@ -279,18 +283,18 @@ class ComplaintStore {
                 + "laad het opnieuw en probeer het nog eens.");
     }
 
-    /** Open obligations of the handler's cases, soonest due first (no term last). */
+    /** Open obligations of the handler's cases, soonest due first (no term last): a join with {@link Lateness}, SQL. */
     List<WorkItem> work(TenantId tenant, long handlerUserId, LocalDate asOf) {
         return db.query("SELECT c.id, c.reference, c.status, c.complainant_name, o.code, o.due_on, o.basis, "
                         + "o.explanation FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                         + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND c.handler_user_id = ? "
-                        + "AND c.status <> 'CLOSED' AND o.met_on IS NULL AND o.waived = FALSE "
+                        + "AND " + Lateness.OPEN_CASE + " AND " + Lateness.OPEN_DUTY + " "
                         + "ORDER BY CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, c.received_on, c.id, o.code",
                 rs -> {
                     LocalDate due = Db.date(rs, "due_on");
                     return new WorkItem(rs.getLong("id"), rs.getString("reference"),
                             CaseStatus.valueOf(rs.getString("status")), rs.getString("complainant_name"),
-                            rs.getString("code"), due, due != null && asOf.isAfter(due), rs.getString("basis"),
+                            rs.getString("code"), due, Lateness.pastDue(due, asOf), rs.getString("basis"),
                             rs.getString("explanation"));
                 }, tenant.value(), handlerUserId);
     }
@@ -301,39 +305,32 @@ class ComplaintStore {
      */
     void replaceObligations(TenantId tenant, long complaintId, LocalDate receivedOn,
                             List<ScheduledObligation> obligations) {
+        // An upsert: SQL.
         db.update("INSERT INTO complaint_month_stamp (tenant_id, month_start, stamp) VALUES (?, ?, 1) "
                 + "ON DUPLICATE KEY UPDATE stamp = stamp + 1", tenant.value(), receivedOn.withDayOfMonth(1));
         // The day the scheduler first saw a term run out stays with that term (same code, same due date).
         java.util.Map<List<Object>, LocalDate> overdueSince = new java.util.HashMap<>();
-        db.query("SELECT code, due_on, overdue_since FROM obligation WHERE tenant_id = ? AND complaint_id = ? "
-                + "AND overdue_since IS NOT NULL", rs -> overdueSince.put(java.util.Arrays.asList(rs.getString(1),
-                Db.date(rs, "due_on")), Db.date(rs, "overdue_since")), tenant.value(), complaintId);
-        db.update("DELETE FROM obligation WHERE tenant_id = ? AND complaint_id = ?", tenant.value(), complaintId);
-        for (ScheduledObligation o : obligations) {
-            db.insert("INSERT INTO obligation (tenant_id, complaint_id, code, from_on, due_on, met_on, waived, basis, "
-                            + "explanation, base_due_on, received_on, overdue_since, set_aside, note, statute, label, "
-                            + "suspended_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    tenant.value(), complaintId, o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(),
-                    truncate(o.basis()), truncate(o.explanation()), o.baseDueOn(), receivedOn,
-                    overdueSince.get(java.util.Arrays.asList(o.code(), o.dueOn())), o.setAside(),
-                    o.note() == null ? null : truncate(o.note()), o.statute(), o.label(), o.suspendedSince());
+        this.obligations.findByTenantIdAndComplaintIdAndOverdueSinceIsNotNull(tenant.value(), complaintId)
+                .forEach(r -> overdueSince.put(java.util.Arrays.asList(r.code(), r.dueOn()), r.overdueSince()));
+        this.obligations.deleteByTenantIdAndComplaintId(tenant.value(), complaintId);
+        List<ObligationRow> rows = obligations.stream().map(o -> new ObligationRow(null, tenant.value(), complaintId,
+                o.code(), o.fromOn(), o.dueOn(), o.metOn(), o.waived(), truncate(o.basis()), truncate(o.explanation()),
+                o.baseDueOn(), receivedOn, overdueSince.get(java.util.Arrays.asList(o.code(), o.dueOn())),
+                o.setAside(), o.note() == null ? null : truncate(o.note()), o.statute(), o.label(),
+                o.suspendedSince())).toList();
+        if (!rows.isEmpty()) {
+            this.obligations.saveAll(rows);
         }
     }
 
     List<ScheduledObligation> obligations(TenantId tenant, long complaintId) {
-        return db.query("SELECT * FROM obligation WHERE tenant_id = ? AND complaint_id = ? "
-                        + "ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, from_on, code, id",
-                rs -> new ScheduledObligation(rs.getString("code"), Db.date(rs, "from_on"), Db.date(rs, "due_on"),
-                        Db.date(rs, "met_on"), rs.getBoolean("waived"), rs.getString("basis"),
-                        rs.getString("explanation"), Db.date(rs, "base_due_on"), rs.getBoolean("set_aside"),
-                        rs.getString("note"), rs.getString("statute"), rs.getString("label"),
-                        Db.date(rs, "suspended_since")),
-                tenant.value(), complaintId);
+        return obligations.findByTenantIdAndComplaintIdSoonestFirst(tenant.value(), complaintId).stream()
+                .map(ObligationRow::scheduled).toList();
     }
 
     StoredOutcome storedOutcome(TenantId tenant, long complaintId) {
-        return db.queryOne("SELECT outcome_json FROM complaint WHERE tenant_id = ? AND id = ?",
-                rs -> read(rs.getString(1), StoredOutcome.class), tenant.value(), complaintId).orElseThrow();
+        return complaints.findOutcomeJsonByTenantIdAndId(tenant.value(), complaintId)
+                .map(text -> read(text, StoredOutcome.class)).orElseThrow();
     }
 
     /** The tenant's categories that are catch-alls (the profile marks them; OVERIG always is one). */
@@ -348,6 +345,7 @@ class ComplaintStore {
         LocalDate since = c.receivedOn().minusMonths(HISTORY_MONTHS);
         String earlier = " AND received_on >= ? AND (received_on < ? OR (received_on = ? AND id < ?))";
         String employee = PersonKey.of(c.concernsEmployee());
+        // Counts with an "earlier than this case" condition: SQL.
         long sameEmployee = employee == null ? 0 : db.count(
                 "SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND employee_key = ?" + earlier,
                 tenant.value(), employee, since, c.receivedOn(), c.receivedOn(), complaintId);
@@ -358,6 +356,7 @@ class ComplaintStore {
         return new HistoryFacts(HISTORY_MONTHS, (int) sameEmployee, (int) sameCategory);
     }
 
+    /** The case list: a dynamic filter with the {@link Lateness} fragments, SQL. */
     List<CaseSummary> list(TenantId tenant, CaseFilter f) {
         List<Object> params = new ArrayList<>();
         params.add(f.asOf());
@@ -365,9 +364,9 @@ class ComplaintStore {
         StringBuilder sql = new StringBuilder("SELECT c.id, c.reference, c.kind, c.status, c.received_on, c.category, "
                 + "c.regulation_version, c.escalation_level, c.complainant_name, u.display_name AS handler_name, "
                 + "(SELECT COUNT(*) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?) AS overdue_count, "
+                + "AND " + Lateness.OVERDUE_ON + ") AS overdue_count, "
                 + "(SELECT MIN(o.due_on) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on >= ?) AS next_due "
+                + "AND " + Lateness.IN_TIME_ON + ") AS next_due "
                 + "FROM complaint c LEFT JOIN app_user u ON u.id = c.handler_user_id AND u.tenant_id = c.tenant_id");
         where(sql, params, tenant, f);
         sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT ? OFFSET ?");
@@ -461,9 +460,7 @@ class ComplaintStore {
             // The same "late" as the dashboard's on-time KPI counts: met after its due date, or unmet, not waived
             // and overdue.
             sql.append(" AND EXISTS (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                    + "AND o.code = ? AND o.due_on IS NOT NULL AND ((o.met_on IS NOT NULL AND (o.met_on > o.due_on "
-                    + "OR o.set_aside = TRUE)) "
-                    + "OR (o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)))");
+                    + "AND o.code = ? AND " + Lateness.MISSED_ON + ")");
             params.add(f.late());
             params.add(f.asOf());
         }
@@ -473,25 +470,15 @@ class ComplaintStore {
         if (f.overdue() != null) {
             // A closed case is nobody's work any more, even when it missed a term before closing: it is "not
             // overdue", so that every case is either overdue or not.
-            sql.append(f.overdue() ? " AND c.status <> 'CLOSED' AND EXISTS" : " AND (c.status = 'CLOSED' OR NOT EXISTS");
+            sql.append(f.overdue() ? " AND " + Lateness.OPEN_CASE + " AND EXISTS"
+                    : " AND (c.status = 'CLOSED' OR NOT EXISTS");
             sql.append(" (SELECT 1 FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
-                    + "AND o.met_on IS NULL AND o.waived = FALSE AND o.due_on < ?)");
+                    + "AND " + Lateness.OVERDUE_ON + ")");
             if (!f.overdue()) {
                 sql.append(")");
             }
             params.add(f.asOf());
         }
-    }
-
-    private static NewComplaint intake(ResultSet rs) throws SQLException {
-        return new NewComplaint(ComplaintKind.valueOf(rs.getString("kind")), Channel.valueOf(rs.getString("channel")),
-                Db.date(rs, "received_on"), Db.date(rs, "incident_on"),
-                new Complainant(rs.getString("complainant_name"), ComplainantRole.valueOf(rs.getString("complainant_role")),
-                        rs.getString("complainant_email"), rs.getString("complainant_phone"),
-                        rs.getString("complainant_address"), rs.getString("complainant_place")),
-                rs.getString("summary"), rs.getString("category"), rs.getString("service_line"),
-                rs.getString("concerns_employee"), rs.getBoolean("unwanted_behaviour"), rs.getBoolean("confidential"),
-                rs.getBoolean("official_requested"), rs.getString("intake_level"));
     }
 
     private static String truncate(String s) {

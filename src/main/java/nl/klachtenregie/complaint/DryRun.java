@@ -319,7 +319,7 @@ public class DryRun {
                 if (o.metOn() != null && !o.metOn().isAfter(o.dueOn()) && !o.setAside()) {
                     counts[0]++;
                 }
-                if (o.metOn() != null || (!o.waived() && o.dueOn().isBefore(asOf))) {
+                if (o.metOn() != null || Lateness.overdueOn(o.metOn(), o.waived(), o.dueOn(), asOf)) {
                     counts[1]++;
                 }
             }

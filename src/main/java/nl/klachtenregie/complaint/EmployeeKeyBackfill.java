@@ -4,7 +4,6 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.klachtenregie.shared.Db;
 
 /**
  * Fills {@code complaint.employee_key} for complaints registered before it existed (V9), so that "dezelfde persoon"
@@ -13,20 +12,18 @@ import nl.klachtenregie.shared.Db;
 @Singleton
 class EmployeeKeyBackfill {
 
-    private final Db db;
+    private final ComplaintRepository complaints;
 
-    EmployeeKeyBackfill(Db db) {
-        this.db = db;
+    EmployeeKeyBackfill(ComplaintRepository complaints) {
+        this.complaints = complaints;
     }
 
     @EventListener
     @Transactional
     void onStartup(StartupEvent event) {
-        record Row(long id, String name) {
-        }
-        for (Row r : db.query("SELECT id, concerns_employee FROM complaint WHERE concerns_employee IS NOT NULL "
-                + "AND employee_key IS NULL", rs -> new Row(rs.getLong(1), rs.getString(2)))) {
-            db.update("UPDATE complaint SET employee_key = ? WHERE id = ?", PersonKey.of(r.name()), r.id());
+        // Every tenant's complaints at once (start-up work); each key is written back scoped by the row's own tenant.
+        for (ComplaintRow r : complaints.findByConcernsEmployeeIsNotNullAndEmployeeKeyIsNull()) {
+            complaints.updateByTenantIdAndId(r.tenantId(), r.id(), PersonKey.of(r.concernsEmployee()));
         }
     }
 }

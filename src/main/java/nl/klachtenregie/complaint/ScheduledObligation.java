@@ -41,7 +41,7 @@ record ScheduledObligation(String code, LocalDate fromOn, LocalDate dueOn, Local
         if (suspendedSince != null && !suspendedSince.isAfter(asOf) && (dueOn == null || !asOf.isAfter(dueOn))) {
             return ObligationStatus.SUSPENDED;
         }
-        return dueOn != null && asOf.isAfter(dueOn) ? ObligationStatus.OVERDUE : ObligationStatus.OPEN;
+        return Lateness.pastDue(dueOn, asOf) ? ObligationStatus.OVERDUE : ObligationStatus.OPEN;
     }
 
     /** Not met, not waived and not set aside on {@code asOf}: work still to do (or a term missed). */

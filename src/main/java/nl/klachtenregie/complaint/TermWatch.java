@@ -15,9 +15,10 @@ import nl.klachtenregie.tenant.TenantId;
 @Singleton
 public class TermWatch {
 
-    private static final String OPEN_TERM = "FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
-            + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND c.status <> 'CLOSED' AND o.met_on IS NULL "
-            + "AND o.waived = FALSE ";
+    /** The duties of the tenant's open cases; each query adds which of them it wants. */
+    private static final String OPEN_CASES = "FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
+            + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND " + Lateness.OPEN_CASE + " ";
+    private static final String OPEN_TERM = OPEN_CASES + "AND " + Lateness.OPEN_DUTY + " ";
     private static final String COLUMNS = "SELECT c.id, c.reference, o.code, o.due_on, o.basis, c.handler_user_id, "
             + "c.escalation_level, c.category, c.kind, c.received_on, o.overdue_since ";
 
@@ -64,7 +65,8 @@ public class TermWatch {
      */
     @Transactional
     public int markOverdue(TenantId tenant, LocalDate today) {
-        List<Long> ids = db.query("SELECT o.id " + OPEN_TERM + "AND o.overdue_since IS NULL AND o.due_on < ?",
+        List<Long> ids = db.query("SELECT o.id " + OPEN_CASES + "AND o.overdue_since IS NULL AND "
+                        + Lateness.OVERDUE_ON,
                 rs -> rs.getLong(1), tenant.value(), today);
         int marked = 0;
         for (int i = 0; i < ids.size(); i += 500) {

@@ -1,8 +1,8 @@
 package nl.klachtenregie.improvement;
 
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,22 +16,28 @@ import java.util.Set;
 import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.tenant.TenantId;
 
-/** Persistence of the verbeterregister. Every statement filters on tenant_id: an id alone never finds a row. */
+/**
+ * Persistence of the verbeterregister. Every statement filters on tenant_id: an id alone never finds a row. The rows
+ * themselves go through {@link MeasureRepository}; the counter, the lookup of case ids and the join with the
+ * complaints stay SQL.
+ */
 @Singleton
 class ImprovementStore {
 
-    private static final String COLUMNS = "id, measure_number, title, description, kind, measure_level, origin_type, "
-            + "origin_key, origin_description, owner, due_on, status, completed_on, created_on, created_by, "
-            + "reviewed_on, review_year, review_effective, review_notes, reviewed_by, row_version";
+    private static final Sort NEWEST_FIRST = Sort.of(Sort.Order.desc("createdOn"), Sort.Order.desc("id"));
 
     private final Db db;
+    private final MeasureRepository measures;
+    private final MeasureComplaintLinkRepository links;
 
-    ImprovementStore(Db db) {
+    ImprovementStore(Db db, MeasureRepository measures, MeasureComplaintLinkRepository links) {
         this.db = db;
+        this.measures = measures;
+        this.links = links;
     }
 
     /**
-     * The next number of the tenant's year. As {@code ComplaintStore.nextReference}: the counter row is created with
+     * The next number of the tenant's year (a counter under a row lock: SQL, not a repository). As {@code ComplaintStore.nextReference}: the counter row is created with
      * a no-op upsert first, so two first measures of a year wait on one row lock instead of both inserting.
      */
     String nextNumber(TenantId tenant, int year) {
@@ -45,43 +51,45 @@ class ImprovementStore {
     }
 
     long insert(TenantId tenant, String number, NewMeasure m, LocalDate createdOn, String createdBy) {
-        return db.insert("INSERT INTO improvement_measure (tenant_id, measure_number, title, description, kind, "
-                        + "measure_level, origin_type, origin_key, origin_description, owner, due_on, status, "
-                        + "completed_on, created_on, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.value(), number, m.title(), m.description(), m.kind(), m.level(), m.origin().type(),
-                m.origin().key(), m.origin().description(), m.owner(), m.dueOn(), m.status(), m.completedOn(),
-                createdOn, createdBy);
+        return measures.save(MeasureRow.of(tenant.value(), number, m, createdOn, createdBy)).id();
     }
 
     /** Changes the measure if nobody saved it since {@code expectedRowVersion}; false when someone did. */
     boolean update(TenantId tenant, long id, NewMeasure m, int expectedRowVersion) {
-        return db.update("UPDATE improvement_measure SET title = ?, description = ?, kind = ?, measure_level = ?, "
-                        + "origin_type = ?, origin_key = ?, origin_description = ?, owner = ?, due_on = ?, status = ?, "
-                        + "completed_on = ?, row_version = row_version + 1 "
-                        + "WHERE tenant_id = ? AND id = ? AND row_version = ?",
-                m.title(), m.description(), m.kind(), m.level(), m.origin().type(), m.origin().key(),
-                m.origin().description(), m.owner(), m.dueOn(), m.status(), m.completedOn(), tenant.value(), id,
-                expectedRowVersion) == 1;
-    }
-
-    boolean review(TenantId tenant, long id, Review r, int expectedRowVersion) {
-        return db.update("UPDATE improvement_measure SET reviewed_on = ?, review_year = ?, review_effective = ?, "
-                        + "review_notes = ?, reviewed_by = ?, row_version = row_version + 1 "
-                        + "WHERE tenant_id = ? AND id = ? AND row_version = ?",
-                r.reviewedOn(), r.year(), r.effective(), r.notes(), r.reviewedBy(), tenant.value(), id,
-                expectedRowVersion) == 1;
-    }
-
-    void replaceComplaints(TenantId tenant, long measureId, Collection<Long> complaintIds) {
-        db.update("DELETE FROM improvement_measure_complaint WHERE tenant_id = ? AND measure_id = ?", tenant.value(),
-                measureId);
-        for (long complaintId : new LinkedHashSet<>(complaintIds)) {
-            db.update("INSERT INTO improvement_measure_complaint (tenant_id, measure_id, complaint_id) VALUES (?, ?, ?)",
-                    tenant.value(), measureId, complaintId);
+        try {
+            measures.updateByTenantIdAndId(tenant.value(), id, expectedRowVersion, m.title(), m.description(),
+                    m.kind(), m.level(), m.origin().type(), m.origin().key(), m.origin().description(), m.owner(),
+                    m.dueOn(), m.status(), m.completedOn());
+            return true;
+        } catch (OptimisticLockException e) {
+            return false;
         }
     }
 
-    /** The case ids of those references that are the tenant's complaints; references of others are absent. */
+    boolean review(TenantId tenant, long id, Review r, int expectedRowVersion) {
+        try {
+            measures.updateByTenantIdAndId(tenant.value(), id, expectedRowVersion, r.reviewedOn(), r.year(),
+                    r.effective(), r.notes(), r.reviewedBy());
+            return true;
+        } catch (OptimisticLockException e) {
+            return false;
+        }
+    }
+
+    void replaceComplaints(TenantId tenant, long measureId, Collection<Long> complaintIds) {
+        links.deleteByTenantIdAndIdMeasureId(tenant.value(), measureId);
+        List<MeasureComplaintLink> rows = new LinkedHashSet<>(complaintIds).stream()
+                .map(c -> new MeasureComplaintLink(new MeasureComplaintLink.Key(measureId, c), tenant.value()))
+                .toList();
+        if (!rows.isEmpty()) {
+            links.saveAll(rows);
+        }
+    }
+
+    /**
+     * The case ids of those references that are the tenant's complaints; references of others are absent. (Another
+     * feature's table with an IN list of any length: SQL.)
+     */
     Map<String, Long> complaintIds(TenantId tenant, Collection<String> references) {
         Map<String, Long> found = new LinkedHashMap<>();
         List<String> refs = List.copyOf(new LinkedHashSet<>(references));
@@ -100,35 +108,29 @@ class ImprovementStore {
     }
 
     Optional<Measure> find(TenantId tenant, long id, boolean lock) {
-        List<Measure> found = load(tenant, "id = ?" + (lock ? " FOR UPDATE" : ""), id);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        Optional<MeasureRow> row = lock ? measures.findByTenantIdAndIdForUpdate(tenant.value(), id)
+                : measures.findByTenantIdAndId(tenant.value(), id);
+        return row.map(r -> withReferences(tenant, List.of(r)).get(0));
     }
 
     List<Measure> all(TenantId tenant) {
-        return load(tenant, "1 = 1 ORDER BY created_on DESC, id DESC");
+        return withReferences(tenant, measures.findByTenantId(tenant.value(), NEWEST_FIRST));
     }
 
     List<Measure> relevantTo(TenantId tenant, LocalDate from, LocalDate to) {
-        return load(tenant, "(created_on BETWEEN ? AND ? OR due_on BETWEEN ? AND ? OR completed_on BETWEEN ? AND ? "
-                + "OR reviewed_on BETWEEN ? AND ?) ORDER BY created_on DESC, id DESC", from, to, from, to, from, to,
-                from, to);
+        return withReferences(tenant, measures.findRelevant(tenant.value(), from, to));
     }
 
     Set<String> originKeys(TenantId tenant) {
-        return new LinkedHashSet<>(db.query("SELECT DISTINCT origin_key FROM improvement_measure WHERE tenant_id = ? "
-                + "AND origin_key IS NOT NULL", rs -> rs.getString(1), tenant.value()));
+        return new LinkedHashSet<>(measures.findDistinctOriginKeyByTenantIdAndOriginKeyIsNotNull(tenant.value()));
     }
 
-    /** Measures matching {@code where} (their own columns), each with its complaint references: two queries. */
-    private List<Measure> load(TenantId tenant, String where, Object... params) {
-        Object[] all = new Object[params.length + 1];
-        all[0] = tenant.value();
-        System.arraycopy(params, 0, all, 1, params.length);
-        List<Row> rows = db.query("SELECT " + COLUMNS + " FROM improvement_measure WHERE tenant_id = ? AND " + where,
-                ImprovementStore::row, all);
+    /** The measures of these rows, each with its complaint references: one more query. */
+    private List<Measure> withReferences(TenantId tenant, List<MeasureRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
+        // A join with another feature's table: SQL is clearer than a mapped association here.
         Map<Long, List<String>> refs = new HashMap<>();
         if (rows.size() == 1) {
             db.query("SELECT l.measure_id, c.reference FROM improvement_measure_complaint l JOIN complaint c "
@@ -144,30 +146,5 @@ class ImprovementStore {
                     tenant.value());
         }
         return rows.stream().map(r -> r.measure(refs.getOrDefault(r.id(), List.of()))).toList();
-    }
-
-    /** A row without its complaint references. */
-    private record Row(long id, String number, String title, String description, MeasureKind kind,
-                       MeasureLevel level, Origin origin, String owner, LocalDate dueOn, MeasureStatus status,
-                       LocalDate completedOn, Review review, LocalDate createdOn, String createdBy, int rowVersion) {
-        Measure measure(List<String> references) {
-            return new Measure(id, number, title, description, kind, level, origin, references, owner, dueOn, status,
-                    completedOn, review, createdOn, createdBy, rowVersion);
-        }
-    }
-
-    private static Row row(ResultSet rs) throws SQLException {
-        LocalDate reviewedOn = Db.date(rs, "reviewed_on");
-        Review review = reviewedOn == null ? null : new Review(reviewedOn, rs.getInt("review_year"),
-                Effectiveness.valueOf(rs.getString("review_effective")), rs.getString("review_notes"),
-                rs.getString("reviewed_by"));
-        return new Row(rs.getLong("id"), rs.getString("measure_number"), rs.getString("title"),
-                rs.getString("description"), MeasureKind.valueOf(rs.getString("kind")),
-                MeasureLevel.valueOf(rs.getString("measure_level")),
-                new Origin(OriginType.valueOf(rs.getString("origin_type")), rs.getString("origin_key"),
-                        rs.getString("origin_description")),
-                rs.getString("owner"), Db.date(rs, "due_on"), MeasureStatus.valueOf(rs.getString("status")),
-                Db.date(rs, "completed_on"), review, Db.date(rs, "created_on"), rs.getString("created_by"),
-                rs.getInt("row_version"));
     }
 }

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import nl.klachtenregie.complaint.ComplaintKind;
 import nl.klachtenregie.complaint.ComplaintStatistics;
+import nl.klachtenregie.complaint.Lateness;
 import nl.klachtenregie.regulation.EvaluationFacts;
 import nl.klachtenregie.regulation.KpiTarget;
 import nl.klachtenregie.regulation.NoRegulationInForceException;
@@ -36,7 +37,8 @@ import nl.klachtenregie.tenant.TenantProfile;
  * <ul>
  * <li>A complaint belongs to the period in which it was received, even when its terms end in the next.</li>
  * <li>"Met on time" of an obligation code: of the period's complaints, the obligations with that code and a term
- * that were met on or before their due date, out of those met plus those unmet, not waived and overdue today.
+ * that were met on or before their due date, out of those met plus those unmet, not waived and overdue today
+ * ({@link Lateness}: from the day after the due date).
  * Obligations not yet due do not count, nor do waived ones. "On time by extension" are the on-time ones met after
  * the date the term would have had without the extension.</li>
  * <li>A count KPI (FORMAL_COMPLAINTS, ALL_COMPLAINTS) is a number per year: for a shorter period it counts the
@@ -240,7 +242,7 @@ public class DashboardService {
                     }
                 }
                 for (ComplaintStatistics.MonthUnmet u : c.unmet()) {
-                    if (u.code().equals(code) && u.dueOn().isBefore(today)) {
+                    if (u.code().equals(code) && Lateness.pastDue(u.dueOn(), today)) {
                         sum[2] += u.count();
                     }
                 }
@@ -252,7 +254,7 @@ public class DashboardService {
             Set<String> codes = new TreeSet<>();
             in(p).forEach(c -> {
                 c.met().forEach(r -> codes.add(r.code()));
-                c.unmet().stream().filter(u -> u.dueOn().isBefore(today)).forEach(u -> codes.add(u.code()));
+                c.unmet().stream().filter(u -> Lateness.pastDue(u.dueOn(), today)).forEach(u -> codes.add(u.code()));
             });
             return codes;
         }
@@ -413,7 +415,7 @@ public class DashboardService {
                 break;
             }
             byCase.putIfAbsent(d.id(), new Dashboard.AttentionCase(d.id(), d.reference(), d.status().name(), d.code(),
-                    d.dueOn(), d.dueOn().isBefore(today), d.handler()));
+                    d.dueOn(), Lateness.pastDue(d.dueOn(), today), d.handler()));
         }
         return List.copyOf(byCase.values());
     }

@@ -11,7 +11,10 @@ import nl.klachtenregie.security.UserId;
 import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.tenant.TenantId;
 
-/** The tables {@code letter_template} and {@code letter}. Every statement filters on the tenant. */
+/**
+ * The tables {@code letter_template} and {@code letter}. Every statement filters on the tenant. Plain reads and writes
+ * go through {@link LetterTemplateRepository} and {@link LetterRepository}; joins stay SQL.
+ */
 @Singleton
 class LetterStore {
 
@@ -19,21 +22,24 @@ class LetterStore {
     record StoredPdf(LetterKind kind, String reference, byte[] pdf) {
     }
 
-    // The issuer's name comes from the same tenant only: a user id of another tenant names nobody here.
+    // Joins with the users' and the complaints' tables stay SQL. The issuer's name comes from the same tenant only: a user id of another tenant names nobody here.
     private static final String SUMMARY = "SELECT l.id, l.kind, l.subject, l.issued_on, u.display_name FROM letter l "
             + "LEFT JOIN app_user u ON u.id = l.issued_by AND u.tenant_id = l.tenant_id ";
 
     private final Db db;
+    private final LetterTemplateRepository templates;
+    private final LetterRepository letters;
 
-    LetterStore(Db db) {
+    LetterStore(Db db, LetterTemplateRepository templates, LetterRepository letters) {
         this.db = db;
+        this.templates = templates;
+        this.letters = letters;
     }
 
     /** @throws LetterTemplateException when the stored template breaks the rules of {@link LetterTemplate} */
     @Transactional
     public Optional<LetterTemplate> template(TenantId tenant, LetterKind kind) {
-        return db.queryOne("SELECT subject, body FROM letter_template WHERE tenant_id = ? AND kind = ?",
-                rs -> template(rs.getString(1), rs.getString(2)), tenant.value(), kind);
+        return templates.findByTenantIdAndKind(tenant.value(), kind).map(t -> template(t.subject(), t.body()));
     }
 
     private static LetterTemplate template(String subject, String body) {
@@ -47,24 +53,23 @@ class LetterStore {
     /** Stores the template unless the tenant already has one of this kind; true when it was stored. */
     @Transactional
     public boolean addTemplateIfAbsent(TenantId tenant, LetterKind kind, LetterTemplate template) {
-        if (db.count("SELECT COUNT(*) FROM letter_template WHERE tenant_id = ? AND kind = ?", tenant.value(), kind)
-                > 0) {
+        if (templates.existsByTenantIdAndKind(tenant.value(), kind)) {
             return false;
         }
-        db.insert("INSERT INTO letter_template (tenant_id, kind, subject, body) VALUES (?, ?, ?, ?)",
-                tenant.value(), kind, template.subject(), template.body());
+        templates.save(new LetterTemplateRow(null, tenant.value(), kind, template.subject(), template.body()));
         return true;
     }
 
     /** Stores the tenant's own template of this kind, replacing the one it had. */
     @Transactional
     public void saveTemplate(TenantId tenant, LetterKind kind, LetterTemplate template) {
+        // Stays SQL: updated_at is the database's clock, which a repository update would not set.
         int updated = db.update("UPDATE letter_template SET subject = ?, body = ?, updated_at = CURRENT_TIMESTAMP "
                 + "WHERE tenant_id = ? AND kind = ?", template.subject(), template.body(), tenant.value(), kind);
         if (updated == 0) {
             try {
-                db.insert("INSERT INTO letter_template (tenant_id, kind, subject, body) VALUES (?, ?, ?, ?)",
-                        tenant.value(), kind, template.subject(), template.body());
+                templates.save(new LetterTemplateRow(null, tenant.value(), kind, template.subject(),
+                        template.body()));
             } catch (RuntimeException e) {
                 if (nl.klachtenregie.shared.Db.isDuplicateKey(e)) {
                     // Two first saves of one kind at once: the other came first; say so rather than fail.
@@ -79,24 +84,22 @@ class LetterStore {
     /** Removes the tenant's own template of this kind; true when it had one. */
     @Transactional
     public boolean removeTemplate(TenantId tenant, LetterKind kind) {
-        return db.update("DELETE FROM letter_template WHERE tenant_id = ? AND kind = ?", tenant.value(), kind) > 0;
+        return templates.deleteByTenantIdAndKind(tenant.value(), kind) > 0;
     }
 
     /** The kinds for which the tenant has its own template. */
     @Transactional
     public java.util.Set<LetterKind> ownTemplates(TenantId tenant) {
         java.util.Set<LetterKind> kinds = java.util.EnumSet.noneOf(LetterKind.class);
-        db.query("SELECT kind FROM letter_template WHERE tenant_id = ?", rs -> rs.getString(1), tenant.value())
-                .forEach(k -> kinds.add(LetterKind.valueOf(k)));
+        kinds.addAll(templates.findKindByTenantId(tenant.value()));
         return kinds;
     }
 
     @Transactional
     public LetterId insert(TenantId tenant, long complaintId, LetterKind kind, String subject, String html,
                            byte[] pdf, LocalDate issuedOn, UserId issuedBy) {
-        return new LetterId(db.insert("INSERT INTO letter (tenant_id, complaint_id, kind, subject, html, pdf, "
-                        + "issued_on, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tenant.value(), complaintId, kind,
-                subject, html, pdf, issuedOn, issuedBy == null ? null : issuedBy.value()));
+        return new LetterId(letters.save(new LetterRow(null, tenant.value(), complaintId, kind, subject, html, pdf,
+                issuedOn, issuedBy == null ? null : issuedBy.value())).id());
     }
 
     @Transactional
@@ -123,8 +126,7 @@ class LetterStore {
     /** The stored XHTML of a letter (exactly as rendered). */
     @Transactional
     public Optional<String> html(TenantId tenant, LetterId id) {
-        return db.queryOne("SELECT html FROM letter WHERE tenant_id = ? AND id = ?", rs -> rs.getString(1),
-                tenant.value(), id.value());
+        return letters.findHtmlByTenantIdAndId(tenant.value(), id.value());
     }
 
     private static LetterSummary summary(ResultSet rs) throws SQLException {

@@ -4,7 +4,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.tenant.TenantId;
 
@@ -16,12 +15,12 @@ import nl.klachtenregie.tenant.TenantId;
 @Singleton
 public class LetterTemplateFiles {
 
-    private final Db db;
+    private final LetterTemplateRepository templates;
     private final LetterStore store;
     private final LetterRenderer renderer;
 
-    LetterTemplateFiles(Db db, LetterStore store, LetterRenderer renderer) {
-        this.db = db;
+    LetterTemplateFiles(LetterTemplateRepository templates, LetterStore store, LetterRenderer renderer) {
+        this.templates = templates;
         this.store = store;
         this.renderer = renderer;
     }
@@ -30,11 +29,9 @@ public class LetterTemplateFiles {
     @Transactional
     public Map<String, String> export(TenantId tenant) {
         Map<String, String> files = new TreeMap<>();
-        db.query("SELECT kind, subject, body FROM letter_template WHERE tenant_id = ?", rs -> {
-            LetterKind kind = LetterKind.valueOf(rs.getString("kind"));
-            files.put(kind.templateFile(), "Onderwerp: " + rs.getString("subject") + "\n" + rs.getString("body"));
-            return kind;
-        }, tenant.value());
+        for (LetterTemplateRow t : templates.findByTenantId(tenant.value())) {
+            files.put(t.kind().templateFile(), "Onderwerp: " + t.subject() + "\n" + t.body());
+        }
         return files;
     }
 

@@ -36,6 +36,14 @@ public class Notifications {
      */
     public void complaintSubmitted(Tenant tenant, CaseView created, String statusUrl) {
         acknowledge(tenant, created, statusUrl);
+        intakeNotice(tenant, created);
+    }
+
+    /**
+     * Queues, once per complaint, the notice of a new complaint to the tenant's intake address (else the management
+     * address, else kept without a recipient).
+     */
+    public void intakeNotice(Tenant tenant, CaseView created) {
         TenantProfile profile = tenant.profile();
         String intake = profile.notifications().intakeEmail();
         MessageTexts.Text notice = texts.newComplaint(profile, created, caseUrl(tenant, created.id()));
@@ -52,10 +60,8 @@ public class Notifications {
      */
     public boolean acknowledge(Tenant tenant, CaseView created, String statusUrl) {
         TenantProfile profile = tenant.profile();
-        boolean acknowledgementRequired = created.obligations().stream()
-                .anyMatch(o -> o.code().equals("ACKNOWLEDGE") && o.metOn() == null);
         String to = created.complainant().email() == null ? null : created.complainant().email().strip();
-        if (acknowledgementRequired && to != null && TenantProfile.Notifications.isValidEmail(to)) {
+        if (acknowledgementRequired(created) && to != null && TenantProfile.Notifications.isValidEmail(to)) {
             // As the link itself counts (from the day it is issued, today), not from the day of receipt, which staff
             // may have entered in the past.
             LocalDate validUntil = LocalDate.now(clock).plusDays(profile.publicForm().statusLinkDays());
@@ -65,6 +71,43 @@ public class Notifications {
             return true;
         }
         return false;
+    }
+
+    /** Ontvangstbevestiging per e-mail: whether one would be queued now, or why not. */
+    public enum AcknowledgementCheck {
+        /** It would be queued: required, not yet given, to an address the outbox sends to, not queued before. */
+        DUE,
+        /** The complainant gave no e-mail address. */
+        NO_ADDRESS,
+        /** The complainant's address is not one the outbox sends to. */
+        INVALID_ADDRESS,
+        /** The rules require no acknowledgement, or it was given already. */
+        NOT_REQUIRED,
+        /** It is queued (or sent) already. */
+        ALREADY_QUEUED
+    }
+
+    /**
+     * Whether {@link #acknowledge} would queue an acknowledgement for the case now, or why not: so that whoever must
+     * hand it something of its own (a status link) makes that only when it is carried somewhere.
+     */
+    public AcknowledgementCheck acknowledgementFor(Tenant tenant, CaseView created) {
+        String to = created.complainant().email() == null ? null : created.complainant().email().strip();
+        if (to == null || to.isEmpty()) {
+            return AcknowledgementCheck.NO_ADDRESS;
+        }
+        if (!TenantProfile.Notifications.isValidEmail(to)) {
+            return AcknowledgementCheck.INVALID_ADDRESS;
+        }
+        if (!acknowledgementRequired(created)) {
+            return AcknowledgementCheck.NOT_REQUIRED;
+        }
+        return outbox.ofComplaint(tenant, created.id()).stream().anyMatch(m -> m.kind() == MessageKind.ACKNOWLEDGEMENT)
+                ? AcknowledgementCheck.ALREADY_QUEUED : AcknowledgementCheck.DUE;
+    }
+
+    private static boolean acknowledgementRequired(CaseView created) {
+        return created.obligations().stream().anyMatch(o -> o.code().equals("ACKNOWLEDGE") && o.metOn() == null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package nl.klachtenregie.notification;
 
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,10 @@ import java.util.Optional;
 import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.tenant.TenantId;
 
-/** The outbox table. Every statement names its tenant. */
+/**
+ * The outbox table. Every statement names its tenant. The plain lookups (one message, a case's messages) go through
+ * {@link OutboxMessageRepository}; queueing (dedup), the claims, leases, retries, counts and the paged list stay SQL.
+ */
 @Singleton
 class OutboxStore {
 
@@ -22,10 +26,14 @@ class OutboxStore {
     private static final String CLAIMABLE = "((state = 'PENDING' AND next_attempt_at <= ?) "
             + "OR (state = 'SENDING' AND lease_until < ?))";
 
-    private final Db db;
+    private static final Sort BY_ID = Sort.of(Sort.Order.asc("id"));
 
-    OutboxStore(Db db) {
+    private final Db db;
+    private final OutboxMessageRepository messages;
+
+    OutboxStore(Db db, OutboxMessageRepository messages) {
         this.db = db;
+        this.messages = messages;
     }
 
     /**
@@ -132,8 +140,7 @@ class OutboxStore {
     }
 
     Optional<OutboxMessage> find(TenantId tenant, long id) {
-        return db.queryOne("SELECT * FROM outbox_message WHERE tenant_id = ? AND id = ?", OutboxStore::row,
-                tenant.value(), id);
+        return messages.findByTenantIdAndId(tenant.value(), id).map(OutboxMessageRow::message);
     }
 
     List<OutboxMessage> list(TenantId tenant, DeliveryState state, int limit, int offset) {
@@ -155,8 +162,8 @@ class OutboxStore {
     }
 
     List<OutboxMessage> ofComplaint(TenantId tenant, long complaintId) {
-        return db.query("SELECT * FROM outbox_message WHERE tenant_id = ? AND complaint_id = ? ORDER BY id",
-                OutboxStore::row, tenant.value(), complaintId);
+        return messages.findByTenantIdAndComplaintId(tenant.value(), complaintId, BY_ID).stream()
+                .map(OutboxMessageRow::message).toList();
     }
 
     private static String cut(String s, int max) {
@@ -181,7 +188,7 @@ class OutboxStore {
     }
 
     /** What happened after sending, and whether a later fact made the message moot (shown as one note). */
-    private static String note(String note, String superseded) {
+    static String note(String note, String superseded) {
         if (superseded == null) {
             return note;
         }

@@ -17,6 +17,7 @@ import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Organisatieprofiel bewerken: saves a tenant administrator's changes to the profile, refuses to remove what
@@ -75,8 +76,7 @@ public class ProfileService {
         // Serialised with intake, which takes the same lock: no case can start to use an entry while it goes.
         tenants.lock(tenant.id());
         if (expectedRowVersion != null && tenants.rowVersion(tenant.id()) != expectedRowVersion) {
-            throw new ConflictException("Iemand anders heeft het profiel opgeslagen nadat u het opende. Uw invoer staat "
-                    + "hieronder; bekijk het profiel en sla opnieuw op om uw wijzigingen toe te passen.");
+            throw new ConflictException(Text.of("error.profile.savedByOther"));
         }
         TenantProfile before = tenants.slugOf(tenant.id()).flatMap(tenants::find).map(Tenant::profile)
                 .orElse(tenant.profile());
@@ -84,8 +84,8 @@ public class ProfileService {
         // directeur-bestuurder away and activate after all. Null roles: a caller that is not a person's request.
         if (actorRoles != null && !before.activationRoles().equals(changed.activationRoles())
                 && actorRoles.stream().noneMatch(before.activationRoles()::contains)) {
-            throw new ForbiddenException("Wie een reglementversie mag vaststellen, kan alleen worden gewijzigd door "
-                    + "wie dat nu mag (" + String.join(", ", before.activationRoles()) + ").");
+            throw new ForbiddenException(Text.of("error.profile.activationRolesReserved",
+                    String.join(", ", before.activationRoles())));
         }
         List<String> refused = new ArrayList<>();
         // A typo in a service line's regulation would only show at the next intake, as "no regulation in force".

@@ -14,6 +14,7 @@ import nl.klachtenregie.security.UserId;
 import nl.klachtenregie.shared.ForbiddenException;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantId;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Gebruikersbeheer met logboek: the changes an administrator makes to a tenant's accounts, each written to the
@@ -78,9 +79,7 @@ public class UserAdministration {
         boolean actorApproves = actorRoles == null
                 || actorRoles.stream().map(Enum::name).anyMatch(approverRoles::contains);
         if (grantsApproval && !actorApproves) {
-            throw new ForbiddenException("Dit account mag reglementversies vaststellen ("
-                    + String.join(", ", approverRoles) + "). Alleen wie zelf mag vaststellen, maakt zo'n account of "
-                    + "stelt er een wachtwoord voor in.");
+            throw new ForbiddenException(Text.of("error.user.approverByApproverOnly", String.join(", ", approverRoles)));
         }
     }
 

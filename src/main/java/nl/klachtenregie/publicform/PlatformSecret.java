@@ -70,6 +70,7 @@ class PlatformSecret {
         return k;
     }
 
+    // Stays SQL: an insert-if-absent that two instances may race, and a row lock (see lockUntilCommit).
     private byte[] loadOrCreate() {
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);

@@ -13,14 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import nl.klachtenregie.complaint.CaseView;
 import nl.klachtenregie.complaint.ComplaintKind;
+import nl.klachtenregie.complaint.ComplaintRegistered;
 import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.complaint.Intake;
 import nl.klachtenregie.complaint.NewComplaint;
 import nl.klachtenregie.complaint.ObligationStatus;
 import nl.klachtenregie.complaint.TermPreview;
-import nl.klachtenregie.notification.Notifications;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.RefusedException;
-import nl.klachtenregie.shared.SiteUrl;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantId;
@@ -57,19 +57,17 @@ public class PublicIntake {
     private final ConcurrentMap<TenantId, Promises> promised = new ConcurrentHashMap<>();
     private final TenantDirectory tenants;
     private final ComplaintService complaints;
-    private final StatusLinks links;
-    private final Notifications notifications;
-    private final SiteUrl site;
+    private final Intake intake;
+    private final ReceiptLinks receipts;
     private final TransactionOperations<Connection> tx;
     private final WallClock clock;
 
-    PublicIntake(TenantDirectory tenants, ComplaintService complaints, StatusLinks links, Notifications notifications,
-                 SiteUrl site, TransactionOperations<Connection> tx, WallClock clock) {
+    PublicIntake(TenantDirectory tenants, ComplaintService complaints, Intake intake, ReceiptLinks receipts,
+                 TransactionOperations<Connection> tx, WallClock clock) {
         this.tenants = tenants;
         this.complaints = complaints;
-        this.links = links;
-        this.notifications = notifications;
-        this.site = site;
+        this.intake = intake;
+        this.receipts = receipts;
         this.tx = tx;
         this.clock = clock;
     }
@@ -114,14 +112,6 @@ public class PublicIntake {
         return terms;
     }
 
-    /**
-     * Registers the complaint once per {@code submissionId} and issues a status link: a second post of the same form
-     * finds the first case and gets a link of its own. The case, the link and the queued messages are one
-     * transaction, so a receipt is shown only for what was stored.
-     *
-     * @throws RefusedException when the regulation refuses the complaint
-     * @throws InvalidInputException when the complaint service finds the input malformed
-     */
     /** The reference of the complaint this form (its submission id) already registered, if any. */
     public Optional<String> submittedAs(Tenant tenant, String submissionId) {
         return complaints.bySubmission(tenant, submissionId).map(CaseView::reference);
@@ -138,12 +128,24 @@ public class PublicIntake {
                 && java.util.Objects.equals(c.complainant().email(), posted.complainant().email())).orElse(false);
     }
 
-    public Receipt submit(Tenant tenant, NewComplaint intake, String submissionId) {
+    /**
+     * Registers the complaint once per {@code submissionId} through {@link Intake}, whose listeners issue the status
+     * link and queue the messages: a second post of the same form finds the first case and gets a link of its own. The
+     * case, the link and the queued messages are one transaction, so a receipt is shown only for what was stored.
+     *
+     * @throws RefusedException when the regulation refuses the complaint
+     * @throws InvalidInputException when the complaint service finds the input malformed
+     */
+    public Receipt submit(Tenant tenant, NewComplaint complaint, String submissionId) {
         return tx.executeWrite(status -> {
-            CaseView created = complaints.create(tenant, intake, null, submissionId);
-            String token = links.issue(tenant, created.id());
-            String statusUrl = site.absolute("/klacht/" + tenant.slug() + "/status/" + token);
-            notifications.complaintSubmitted(tenant, created, statusUrl);
+            CaseView created;
+            String statusUrl;
+            // The link is issued by IntakeStatusLinks while the case is registered; the slot brings it back here.
+            try (ReceiptLinks.Slot slot = receipts.open()) {
+                created = intake.register(tenant, complaint, null, submissionId,
+                        ComplaintRegistered.Source.PUBLIC_FORM, false);
+                statusUrl = slot.url().orElseThrow(() -> new IllegalStateException("No status link was issued"));
+            }
             List<ComplainantStatus.NextTerm> next = created.obligations().stream()
                     .filter(o -> ComplainantTerms.isForComplainant(o.code(), o.label()))
                     .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE)

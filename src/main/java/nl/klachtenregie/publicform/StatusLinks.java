@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import nl.klachtenregie.complaint.CaseView;
 import nl.klachtenregie.complaint.ComplaintId;
 import nl.klachtenregie.complaint.ComplaintService;
-import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.tenant.Tenant;
 
 /**
@@ -38,12 +37,12 @@ public class StatusLinks {
     public record Lookup(State state, long complaintId, LocalDate expiresOn) {
     }
 
-    private final Db db;
+    private final StatusLinkRepository links;
     private final ComplaintService complaints;
     private final SecureRandom random = new SecureRandom();
 
-    StatusLinks(Db db, ComplaintService complaints) {
-        this.db = db;
+    StatusLinks(StatusLinkRepository links, ComplaintService complaints) {
+        this.links = links;
         this.complaints = complaints;
     }
 
@@ -63,8 +62,7 @@ public class StatusLinks {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         LocalDate expires = complaints.today().plusDays(tenant.profile().publicForm().statusLinkDays());
-        db.update("INSERT INTO status_link (tenant_id, complaint_id, token_hash, expires_on) VALUES (?, ?, ?, ?)",
-                tenant.id().value(), complaintId, hash(token), expires);
+        links.save(new StatusLinkRow(null, tenant.id().value(), complaintId, hash(token), expires));
         return token;
     }
 
@@ -77,9 +75,8 @@ public class StatusLinks {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return new Lookup(State.UNKNOWN, 0, null);
         }
-        return db.queryOne("SELECT complaint_id, expires_on FROM status_link WHERE token_hash = ? AND tenant_id = ?",
-                        rs -> new Lookup(State.VALID, rs.getLong(1), Db.date(rs, "expires_on")), hash(token),
-                        tenant.id().value())
+        return links.findByTokenHashAndTenantId(hash(token), tenant.id().value())
+                .map(row -> new Lookup(State.VALID, row.complaintId(), row.expiresOn()))
                 .map(link -> complaints.today().isAfter(link.expiresOn())
                         ? new Lookup(State.EXPIRED, 0, link.expiresOn()) : link)
                 .orElse(new Lookup(State.UNKNOWN, 0, null));

@@ -1,12 +1,12 @@
 package nl.klachtenregie.publicform;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.tenant.TenantId;
 
 /**
@@ -31,14 +31,16 @@ public class SubmissionLimit {
 
     }
 
-    private final Db db;
+    private static final Sort OLDEST_FIRST = Sort.of(Sort.Order.asc("atMillis"));
+
+    private final SubmissionAttemptRepository attempts;
     private final PlatformSecret secret;
     private final WallClock clock;
     private final int maxPerHour;
 
-    SubmissionLimit(Db db, PlatformSecret secret, WallClock clock,
+    SubmissionLimit(SubmissionAttemptRepository attempts, PlatformSecret secret, WallClock clock,
                     @Value("${klachtenregie.public-form.max-per-hour:5}") int maxPerHour) {
-        this.db = db;
+        this.attempts = attempts;
         this.secret = secret;
         this.clock = clock;
         this.maxPerHour = Math.max(1, maxPerHour);
@@ -59,16 +61,15 @@ public class SubmissionLimit {
         // Count and insert under one lock shared by every instance: counting first and inserting afterwards would
         // let a burst of parallel posts all see the same count and all get through.
         secret.lockUntilCommit();
-        db.update("DELETE FROM public_submission_attempt WHERE at_millis < ?", now - KEPT.toMillis());
-        List<Long> recent = db.query("SELECT at_millis FROM public_submission_attempt WHERE address_hash = ? "
-                + "AND at_millis > ? ORDER BY at_millis", rs -> rs.getLong(1), hash, now - WINDOW.toMillis());
+        attempts.deleteByAtMillisLessThan(now - KEPT.toMillis());
+        List<Long> recent = attempts.findAtMillisByAddressHashAndAtMillisGreaterThan(hash, now - WINDOW.toMillis(),
+                OLDEST_FIRST);
         if (recent.size() >= maxPerHour) {
             // Admitted again once enough of the hour's submissions have left the window to be under the limit.
             long leaves = recent.get(recent.size() - maxPerHour) + WINDOW.toMillis() + 1;
             return new Admission(false, Instant.ofEpochMilli(leaves));
         }
-        db.update("INSERT INTO public_submission_attempt (tenant_id, address_hash, at_millis) VALUES (?, ?, ?)",
-                tenant.value(), hash, now);
+        attempts.save(new SubmissionAttemptRow(null, tenant.value(), hash, now));
         return new Admission(true, null);
     }
 }

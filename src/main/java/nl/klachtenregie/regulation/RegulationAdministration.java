@@ -23,6 +23,7 @@ import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Reglementbeheer: how administrators keep a tenant's klachtenreglement current without a deploy. A version is
@@ -215,7 +216,7 @@ public class RegulationAdministration {
     public void deleteDraft(Tenant tenant, String version, String by) {
         draft(tenant, version);
         if (!catalog.deleteDraft(tenant.id(), version)) {
-            throw new ConflictException("Concept '" + version + "' is intussen vastgesteld of verwijderd");
+            throw new ConflictException(Text.of("error.regulation.draftGone", version));
         }
         audit.record(tenant.id(), by, "REGULATION_DRAFT_DELETED", version, "Concept verwijderd");
     }
@@ -399,16 +400,14 @@ public class RegulationAdministration {
             tenants.lock(tenant.id());
             StoredVersion draft = draft(tenant, version);
             requireRowVersion(draft, expectedRowVersion);
-            List<String> reasons = new ArrayList<>();
+            List<Text> reasons = new ArrayList<>();
             catalog.activeDates(tenant.id(), draft.regulation()).stream()
                     .filter(d -> !draft.version().effectiveFrom().isAfter(d)).max(LocalDate::compareTo)
-                    .ifPresent(d -> reasons.add("De ingangsdatum moet na " + d + " liggen, de ingangsdatum van de "
-                            + "laatst vastgestelde versie: een vastgestelde versie wordt niet meer gewijzigd of "
-                            + "teruggezet."));
-            reasons.addAll(check.problems());
-            reasons.addAll(check.placeholderReasons());
+                    .ifPresent(d -> reasons.add(Text.of("regulation.activate.notAfterLast", String.valueOf(d))));
+            check.problems().forEach(p -> reasons.add(Text.plain(p)));
+            check.placeholderReasons().forEach(p -> reasons.add(Text.plain(p)));
             if (!reasons.isEmpty()) {
-                throw new RefusedException(reasons);
+                throw RefusedException.because(reasons);
             }
             catalog.markActive(tenant.id(), version, expectedRowVersion, by, Instant.now(clock));
             audit.record(tenant.id(), by, "REGULATION_ACTIVATED", version, "Vastgesteld met ingang van "
@@ -432,19 +431,18 @@ public class RegulationAdministration {
             tenants.lock(tenant.id());
             StoredVersion v = version(tenant, version);
             if (v.isDraft()) {
-                throw new RefusedException("Versie '" + version + "' is een concept; er valt niets in te trekken.");
+                throw new RefusedException(Text.of("regulation.withdraw.draft", version));
             }
             requireRowVersion(v, expectedRowVersion);
             LocalDate today = LocalDate.now(clock);
             if (!v.version().effectiveFrom().isAfter(today)) {
-                throw new RefusedException("Versie '" + version + "' geldt sinds " + dmy(v.version().effectiveFrom())
-                        + " en kan niet meer worden ingetrokken; een vastgestelde versie die geldt, wordt alleen "
-                        + "opgevolgd door een nieuwe versie.");
+                throw new RefusedException(Text.of("regulation.withdraw.inForce", version,
+                        dmy(v.version().effectiveFrom())));
             }
             int cases = catalog.complaintsFollowing(tenant.id(), version);
             if (cases > 0) {
-                throw new RefusedException("Versie '" + version + "' kan niet worden ingetrokken: " + (cases == 1
-                        ? "er is al een klacht" : "er zijn al " + cases + " klachten") + " onder geregistreerd.");
+                throw new RefusedException(cases == 1 ? Text.of("regulation.withdraw.followed.one", version)
+                        : Text.of("regulation.withdraw.followed.many", version, String.valueOf(cases)));
             }
             catalog.markDraft(tenant.id(), version, expectedRowVersion, today);
             audit.record(tenant.id(), by, "REGULATION_WITHDRAWN", version, "Vaststelling ingetrokken vóór de "
@@ -481,12 +479,28 @@ public class RegulationAdministration {
         return d.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
     }
 
+    /**
+     * Vaststellen voorbehouden: whether these roles may activate or withdraw a version at this tenant (the profile's
+     * activation roles; Klimkoord reserves it to the directeur-bestuurder).
+     */
+    public static boolean mayActivate(Tenant tenant, Collection<String> roles) {
+        return roles.stream().anyMatch(tenant.profile().activationRoles()::contains);
+    }
+
+    /** Refuses (403, naming who may) when these roles may neither activate nor withdraw a version here. */
+    public static void requireApprover(Tenant tenant, Collection<String> roles) {
+        if (!mayActivate(tenant, roles)) {
+            throw new ForbiddenException(Text.of("error.regulation.activateOrWithdrawReserved",
+                    String.join(" of ", tenant.profile().activationRoles().stream()
+                            .map(RegulationAdministration::roleName).toList())));
+        }
+    }
+
     private static void requireApprover(Tenant tenant, Collection<String> roles, String what) {
         List<String> allowed = tenant.profile().activationRoles();
-        if (roles.stream().noneMatch(allowed::contains)) {
-            throw new ForbiddenException("Alleen " + String.join(" of ", allowed.stream()
-                    .map(RegulationAdministration::roleName).toList())
-                    + " mag bij deze organisatie een reglementversie " + what + ".");
+        if (!mayActivate(tenant, roles)) {
+            throw new ForbiddenException(Text.of("error.regulation.reserved." + what, String.join(" of ", allowed.stream()
+                    .map(RegulationAdministration::roleName).toList())));
         }
     }
 
@@ -497,16 +511,14 @@ public class RegulationAdministration {
 
     private static void requireRowVersion(StoredVersion draft, int expected) {
         if (draft.rowVersion() != expected) {
-            throw new ConflictException("Concept '" + draft.name() + "' is intussen gewijzigd; bekijk het opnieuw "
-                    + "voordat u het vaststelt");
+            throw new ConflictException(Text.of("error.regulation.draftChanged", draft.name()));
         }
     }
 
     private StoredVersion draft(Tenant tenant, String version) {
         StoredVersion stored = version(tenant, version);
         if (!stored.isDraft()) {
-            throw new RefusedException("Versie '" + version + "' is vastgesteld en wordt niet meer gewijzigd; "
-                    + "maak een nieuwe versie (kopie) om iets te veranderen.");
+            throw new RefusedException(Text.of("regulation.draft.adopted", version));
         }
         return stored;
     }
@@ -514,8 +526,7 @@ public class RegulationAdministration {
     private static String regulationCode(@Nullable String code) {
         String c = code == null ? "" : code.strip();
         if (!c.matches("[a-z0-9]*(-[a-z0-9]+)*") || c.length() > 64) {
-            throw InvalidInputException.of("regulation", "een reglementcode bestaat uit kleine letters, cijfers en "
-                    + "streepjes (leeg: het hoofdreglement)");
+            throw InvalidInputException.of("regulation", Text.of("regulation.field.code"));
         }
         return c;
     }
@@ -526,24 +537,23 @@ public class RegulationAdministration {
     }
 
     private static RegulationVersion regulationVersion(DraftHeader h, RuleSet rules) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Text> errors = new java.util.LinkedHashMap<>();
         if (h.version() == null || !RegulationVersion.VERSION.matcher(h.version()).matches()) {
-            errors.put("version", "geef een versienaam van letters, cijfers, punt, streep of underscore "
-                    + "(hoogstens 64 tekens, niet 'nieuw' of 'verschil'), bijvoorbeeld 2026-01");
+            errors.put("version", Text.of("regulation.field.version"));
         }
         if (h.effectiveFrom() == null) {
-            errors.put("effectiveFrom", "geef de ingangsdatum");
+            errors.put("effectiveFrom", Text.of("regulation.field.effectiveFrom"));
         }
         if (h.title() == null || h.title().isBlank()) {
-            errors.put("title", "geef de titel van het reglement");
+            errors.put("title", Text.of("regulation.field.title"));
         } else if (h.title().length() > 500) {
-            errors.put("title", "de titel is langer dan 500 tekens");
+            errors.put("title", Text.of("regulation.field.titleTooLong"));
         }
         if (h.source() != null && h.source().length() > 255) {
-            errors.put("source", "de bron is langer dan 255 tekens");
+            errors.put("source", Text.of("regulation.field.sourceTooLong"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
         return new RegulationVersion(h.version(), h.effectiveFrom(), h.title().strip(),
                 h.source() == null ? "" : h.source().strip(), rules, "");

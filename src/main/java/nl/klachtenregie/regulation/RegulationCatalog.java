@@ -1,13 +1,13 @@
 package nl.klachtenregie.regulation;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,12 +24,22 @@ import nl.klachtenregie.tenant.TenantId;
 /**
  * Reglementenregister: the stored versions of each tenant's klachtenreglement, drafts and active ones, and which
  * active version is in force on a given day. Only active versions are ever in force; a draft is invisible to cases.
- * An active version is validated before it is stored, so a broken rule set never becomes current.
+ * An active version is validated before it is stored, so a broken rule set never becomes current. The rows go through
+ * {@link RegulationVersionRepository}; the conditional updates and the count of another feature's cases stay SQL.
  */
 @Singleton
 public class RegulationCatalog {
 
+    private static final Sort OLDEST_FIRST = Sort.of(Sort.Order.asc("effectiveFrom"), Sort.Order.asc("id"));
+    private static final Pageable LATEST = Pageable.from(0, 1,
+            Sort.of(Sort.Order.desc("effectiveFrom"), Sort.Order.desc("id")));
+    private static final Pageable EARLIEST = Pageable.from(0, 1, OLDEST_FIRST);
+    /** Drafts after the active versions of the same date ('ACTIVE' sorts before 'DRAFT'). */
+    private static final Sort BY_DATE_THEN_STATUS = Sort.of(Sort.Order.asc("effectiveFrom"), Sort.Order.asc("status"),
+            Sort.Order.asc("id"));
+
     private final Db db;
+    private final RegulationVersionRepository rows;
     private final JsonMapper json;
     private final RegulationEngine engine;
     // Active versions are immutable, so caching them by row id and content hash never goes stale, also when an
@@ -37,8 +47,9 @@ public class RegulationCatalog {
     // drafts are never cached.
     private final Map<String, RegulationVersion> byRowId = new ConcurrentHashMap<>();
 
-    RegulationCatalog(Db db, JsonMapper json, RegulationEngine engine) {
+    RegulationCatalog(Db db, RegulationVersionRepository rows, JsonMapper json, RegulationEngine engine) {
         this.db = db;
+        this.rows = rows;
         this.json = json;
         this.engine = engine;
     }
@@ -50,19 +61,12 @@ public class RegulationCatalog {
      */
     @Transactional
     public List<RegulationVersion> versions(TenantId tenant) {
-        record Header(long id, String version, LocalDate effectiveFrom, String title, String source, String hash) {
-        }
-        List<Header> headers = db.query("SELECT id, version, effective_from, title, source, rule_set_hash "
-                        + "FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' ORDER BY effective_from, id",
-                rs -> new Header(rs.getLong("id"), rs.getString("version"), Db.date(rs, "effective_from"),
-                        rs.getString("title"), rs.getString("source"), rs.getString("rule_set_hash")),
-                tenant.value());
-        return headers.stream().map(h -> byRowId.computeIfAbsent(h.id() + ":" + h.hash() + ":" + h.effectiveFrom()
-                + ":" + h.title() + ":" + h.source(), key -> db.queryOne(
-                "SELECT rules_json, coverage_yaml FROM regulation_version WHERE tenant_id = ? AND id = ?",
-                rs -> new RegulationVersion(h.version(), h.effectiveFrom(), h.title(), h.source(),
-                        new RuleSet(readRules(rs.getString("rules_json"))), rs.getString("coverage_yaml")),
-                tenant.value(), h.id()).orElseThrow())).toList();
+        List<RegulationVersionRow.Header> headers = rows.findByTenantIdAndStatus(tenant.value(), VersionStatus.ACTIVE,
+                OLDEST_FIRST);
+        return headers.stream().map(h -> byRowId.computeIfAbsent(h.id() + ":" + h.ruleSetHash() + ":"
+                + h.effectiveFrom() + ":" + h.title() + ":" + h.source(), key -> rows.readByTenantIdAndId(
+                tenant.value(), h.id()).map(r -> new RegulationVersion(h.version(), h.effectiveFrom(), h.title(),
+                h.source(), new RuleSet(readRules(r.rulesJson())), r.coverageYaml())).orElseThrow())).toList();
     }
 
     /**
@@ -84,9 +88,8 @@ public class RegulationCatalog {
     @Transactional
     public RegulationVersion inForceOn(Tenant tenant, String regulation, LocalDate day) {
         String code = regulation == null ? "" : regulation;
-        List<String> names = db.query("SELECT version FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
-                + "AND regulation = ? AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1",
-                rs -> rs.getString(1), tenant.id().value(), code, day);
+        List<String> names = rows.findVersionByTenantIdAndStatusAndRegulationAndEffectiveFromLessThanEquals(
+                tenant.id().value(), VersionStatus.ACTIVE, code, day, LATEST);
         if (names.isEmpty()) {
             throw new NoRegulationInForceException(code.isEmpty() ? tenant.slug() : tenant.slug() + " (" + code + ")",
                     day);
@@ -102,32 +105,28 @@ public class RegulationCatalog {
     @Transactional
     public Optional<RegulationVersion> firstActive(Tenant tenant, String regulation) {
         String code = regulation == null ? "" : regulation;
-        return db.queryOne("SELECT version FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
-                + "AND regulation = ? ORDER BY effective_from, id LIMIT 1", rs -> rs.getString(1), tenant.id().value(),
-                code).flatMap(v -> version(tenant.id(), v));
+        return rows.findVersionByTenantIdAndStatusAndRegulation(tenant.id().value(), VersionStatus.ACTIVE, code,
+                EARLIEST).stream().findFirst().flatMap(v -> version(tenant.id(), v));
     }
 
     /** The codes of the tenant's regulations that have at least one version, draft or active ("" the main one). */
     @Transactional
     public java.util.Set<String> regulationCodes(TenantId tenant) {
-        return new java.util.TreeSet<>(db.query("SELECT DISTINCT regulation FROM regulation_version WHERE tenant_id = ?",
-                rs -> rs.getString(1), tenant.value()));
+        return new java.util.TreeSet<>(rows.findDistinctRegulationByTenantId(tenant.value()));
     }
 
     /** The names of the active versions of one regulation ("" the main one): the versions its cases carry. */
     @Transactional
     public List<String> versionNames(TenantId tenant, String regulation) {
-        return db.query("SELECT version FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
-                + "AND regulation = ? ORDER BY effective_from, id", rs -> rs.getString(1), tenant.value(),
-                regulation == null ? "" : regulation);
+        return rows.findVersionByTenantIdAndStatusAndRegulation(tenant.value(), VersionStatus.ACTIVE,
+                regulation == null ? "" : regulation, OLDEST_FIRST);
     }
 
     /** The effective dates of the active versions of one regulation. */
     @Transactional
     public List<LocalDate> activeDates(TenantId tenant, String regulation) {
-        return db.query("SELECT effective_from FROM regulation_version WHERE tenant_id = ? AND status = 'ACTIVE' "
-                + "AND regulation = ? ORDER BY effective_from", rs -> Db.date(rs, "effective_from"), tenant.value(),
-                regulation == null ? "" : regulation);
+        return rows.findEffectiveFromByTenantIdAndStatusAndRegulation(tenant.value(), VersionStatus.ACTIVE,
+                regulation == null ? "" : regulation, Sort.of(Sort.Order.asc("effectiveFrom")));
     }
 
     @Transactional
@@ -174,14 +173,11 @@ public class RegulationCatalog {
 
     private void insertRow(TenantId tenant, StoredVersion stored) {
         RegulationVersion version = stored.version();
-        db.insert("INSERT INTO regulation_version (tenant_id, version, effective_from, title, source, rules_json, "
-                        + "rule_set_hash, coverage_yaml, status, parameters_json, created_by, activated_by, "
-                        + "activated_at, regulation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.value(), version.version(), version.effectiveFrom(), version.title(), version.source(),
-                writeRules(version.ruleSet().sources()), version.ruleSet().contentHash(), version.coverageYaml(),
-                stored.status().name(), writeParameters(stored.parameters()), stored.createdBy(),
-                stored.activatedBy(), stored.activatedAt() == null ? null : Timestamp.from(stored.activatedAt()),
-                stored.regulation());
+        rows.save(new RegulationVersionRow(null, tenant.value(), version.version(), version.effectiveFrom(),
+                version.title(), version.source(), writeRules(version.ruleSet().sources()),
+                version.ruleSet().contentHash(), version.coverageYaml(), stored.status(),
+                writeParameters(stored.parameters()), stored.createdBy(), stored.activatedBy(), stored.activatedAt(),
+                stored.regulation(), null, null, 0));
     }
 
     /**
@@ -194,34 +190,28 @@ public class RegulationCatalog {
     /** Marks every version of the tenant as read in from an archive by {@code by}, now. */
     @Transactional
     public void markImported(TenantId tenant, String by, java.time.Instant at) {
-        db.update("UPDATE regulation_version SET imported_by = ?, imported_at = ? WHERE tenant_id = ?", by,
-                Timestamp.from(at), tenant.value());
+        rows.updateByTenantId(tenant.value(), by, at);
     }
 
     /** The versions of the tenant that were read in from an archive, by version name. */
     @Transactional
     public Map<String, Imported> imported(TenantId tenant) {
         Map<String, Imported> result = new java.util.HashMap<>();
-        db.query("SELECT version, imported_by, imported_at FROM regulation_version WHERE tenant_id = ? "
-                        + "AND imported_at IS NOT NULL",
-                rs -> Map.entry(rs.getString("version"), new Imported(rs.getString("imported_by"),
-                        rs.getTimestamp("imported_at").toInstant())), tenant.value())
-                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        rows.findByTenantIdAndImportedAtIsNotNull(tenant.value())
+                .forEach(m -> result.put(m.version(), new Imported(m.importedBy(), m.importedAt())));
         return result;
     }
 
     /** Every version of the tenant, drafts included, by effective date (drafts after active ones of that date). */
     @Transactional
     public List<StoredVersion> all(TenantId tenant) {
-        return db.query(SELECT_STORED + " WHERE tenant_id = ? ORDER BY effective_from, status, id",
-                this::stored, tenant.value());
+        return rows.findByTenantId(tenant.value(), BY_DATE_THEN_STATUS).stream().map(this::stored).toList();
     }
 
     /** One version of the tenant, draft or active. */
     @Transactional
     public Optional<StoredVersion> find(TenantId tenant, String version) {
-        return db.queryOne(SELECT_STORED + " WHERE tenant_id = ? AND version = ?", this::stored, tenant.value(),
-                version);
+        return rows.findByTenantIdAndVersion(tenant.value(), version).map(this::stored);
     }
 
     /**
@@ -232,6 +222,7 @@ public class RegulationCatalog {
     @Transactional
     public void updateDraft(TenantId tenant, RegulationVersion version, @io.micronaut.core.annotation.Nullable
             RegulationParameters parameters, int expectedRowVersion) {
+        // Conditional on status and row version in one statement: SQL (a derived update cannot say "still a draft").
         int updated = db.update("UPDATE regulation_version SET effective_from = ?, title = ?, source = ?, "
                         + "rules_json = ?, rule_set_hash = ?, coverage_yaml = ?, parameters_json = ?, "
                         + "row_version = row_version + 1 "
@@ -248,8 +239,7 @@ public class RegulationCatalog {
     /** Removes a draft; an active version can never be removed. */
     @Transactional
     public boolean deleteDraft(TenantId tenant, String version) {
-        return db.update("DELETE FROM regulation_version WHERE tenant_id = ? AND version = ? AND status = 'DRAFT'",
-                tenant.value(), version) == 1;
+        return rows.deleteByTenantIdAndVersionAndStatus(tenant.value(), version, VersionStatus.DRAFT) == 1;
     }
 
     /**
@@ -259,6 +249,7 @@ public class RegulationCatalog {
      */
     @Transactional
     public void markActive(TenantId tenant, String version, int expectedRowVersion, String by, Instant at) {
+        // Flips the status only if it is still this draft at this row version: one conditional statement, SQL.
         int updated = db.update("UPDATE regulation_version SET status = 'ACTIVE', activated_by = ?, activated_at = ?, "
                         + "row_version = row_version + 1 "
                         + "WHERE tenant_id = ? AND version = ? AND status = 'DRAFT' AND row_version = ?",
@@ -277,6 +268,7 @@ public class RegulationCatalog {
      */
     @Transactional
     public void markDraft(TenantId tenant, String version, int expectedRowVersion, LocalDate today) {
+        // Conditional on status, row version and effective_from still ahead: one statement, SQL.
         int updated = db.update("UPDATE regulation_version SET status = 'DRAFT', activated_by = NULL, "
                         + "activated_at = NULL, row_version = row_version + 1 "
                         + "WHERE tenant_id = ? AND version = ? AND status = 'ACTIVE' AND effective_from > ? "
@@ -290,22 +282,16 @@ public class RegulationCatalog {
     /** How many of the tenant's complaints follow this version (a version that cases follow is never withdrawn). */
     @Transactional
     public int complaintsFollowing(TenantId tenant, String version) {
+        // A count over another feature's table: SQL.
         return db.queryOne("SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND regulation_version = ?",
                 rs -> rs.getInt(1), tenant.value(), version).orElse(0);
     }
 
-    private static final String SELECT_STORED = "SELECT version, effective_from, title, source, rules_json, "
-            + "coverage_yaml, status, parameters_json, created_by, activated_by, activated_at, row_version, regulation "
-            + "FROM regulation_version";
-
-    private StoredVersion stored(ResultSet rs) throws SQLException {
-        RegulationVersion v = new RegulationVersion(rs.getString("version"), Db.date(rs, "effective_from"),
-                rs.getString("title"), rs.getString("source"), new RuleSet(readRules(rs.getString("rules_json"))),
-                rs.getString("coverage_yaml"));
-        Timestamp at = rs.getTimestamp("activated_at");
-        return new StoredVersion(v, rs.getString("regulation"), VersionStatus.valueOf(rs.getString("status")),
-                readParameters(rs.getString("parameters_json")), rs.getString("created_by"),
-                rs.getString("activated_by"), at == null ? null : at.toInstant(), rs.getInt("row_version"));
+    private StoredVersion stored(RegulationVersionRow r) {
+        RegulationVersion v = new RegulationVersion(r.version(), r.effectiveFrom(), r.title(), r.source(),
+                new RuleSet(readRules(r.rulesJson())), r.coverageYaml());
+        return new StoredVersion(v, r.regulation(), r.status(), readParameters(r.parametersJson()), r.createdBy(),
+                r.activatedBy(), r.activatedAt(), r.rowVersion());
     }
 
     /** Stores a new draft; drafts are not compiled on save, the editor shows their problems instead. */

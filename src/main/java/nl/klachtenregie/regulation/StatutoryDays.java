@@ -2,6 +2,7 @@ package nl.klachtenregie.regulation;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.model.Sort;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.shared.InvalidInputException;
 
 /**
@@ -29,14 +29,16 @@ public class StatutoryDays {
     public record Day(LocalDate day, String source, String addedBy) {
     }
 
-    private final Db db;
+    private static final Sort BY_DAY = Sort.of(Sort.Order.asc("equatedOn"));
+
+    private final EquatedDayRepository days;
     private final Clock wallClock = Clock.systemUTC();
     private final Duration refresh;
     private volatile EquatedDays current = EquatedDays.bundled();
     private volatile Instant loadedAt = Instant.EPOCH;
 
-    StatutoryDays(Db db, @Value("${klachtenregie.atw.refresh:5m}") Duration refresh) {
-        this.db = db;
+    StatutoryDays(EquatedDayRepository days, @Value("${klachtenregie.atw.refresh:5m}") Duration refresh) {
+        this.days = days;
         this.refresh = refresh;
     }
 
@@ -44,9 +46,8 @@ public class StatutoryDays {
     @Transactional
     void onStartup(StartupEvent event) {
         for (Map.Entry<LocalDate, String> e : EquatedDays.bundled().days().entrySet()) {
-            if (db.count("SELECT COUNT(*) FROM equated_day WHERE equated_on = ?", e.getKey()) == 0) {
-                db.update("INSERT INTO equated_day (equated_on, source, added_by) VALUES (?, ?, NULL)", e.getKey(),
-                        e.getValue());
+            if (!days.existsById(e.getKey())) {
+                days.save(new EquatedDayRow(e.getKey(), e.getValue(), null));
             }
         }
         reload();
@@ -72,8 +73,7 @@ public class StatutoryDays {
 
     @Transactional
     public List<Day> list() {
-        return db.query("SELECT equated_on, source, added_by FROM equated_day ORDER BY equated_on",
-                rs -> new Day(Db.date(rs, "equated_on"), rs.getString("source"), rs.getString("added_by")));
+        return days.findAll(BY_DAY).stream().map(d -> new Day(d.equatedOn(), d.source(), d.addedBy())).toList();
     }
 
     /**
@@ -96,7 +96,7 @@ public class StatutoryDays {
                         + "noemt alleen werkdagen");
             } else if (statutory.statutoryHoliday(day).isPresent()) {
                 errors.put("day", "Die dag is al een feestdag: " + statutory.statutoryHoliday(day).get());
-            } else if (db.count("SELECT COUNT(*) FROM equated_day WHERE equated_on = ?", day) > 0) {
+            } else if (days.existsById(day)) {
                 errors.put("day", "Die dag is al gelijkgesteld");
             }
         }
@@ -108,14 +108,14 @@ public class StatutoryDays {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        db.update("INSERT INTO equated_day (equated_on, source, added_by) VALUES (?, ?, ?)", day, s, by);
+        days.save(new EquatedDayRow(day, s, by));
         reload();
     }
 
     private void reload() {
-        Map<LocalDate, String> days = new TreeMap<>();
-        db.query("SELECT equated_on, source FROM equated_day", rs -> days.put(Db.date(rs, "equated_on"), rs.getString("source")));
-        current = new EquatedDays(days);
+        Map<LocalDate, String> known = new TreeMap<>();
+        days.findAll(BY_DAY).forEach(d -> known.put(d.equatedOn(), d.source()));
+        current = new EquatedDays(known);
         loadedAt = wallClock.instant();
     }
 }

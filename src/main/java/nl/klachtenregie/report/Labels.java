@@ -1,11 +1,6 @@
 package nl.klachtenregie.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
+import nl.klachtenregie.shared.Messages;
 import nl.klachtenregie.tenant.TenantProfile;
 
 /**
@@ -15,7 +10,8 @@ import nl.klachtenregie.tenant.TenantProfile;
  */
 final class Labels {
 
-    private static final Properties CASES = load("/i18n/cases_nl.properties");
+    // The same message source as every page (Dutch, as a report is a Dutch document), not a copy of its bundle.
+    private static final Messages TEXTS = new Messages();
 
     private final TenantProfile profile;
 
@@ -23,16 +19,10 @@ final class Labels {
         this.profile = profile;
     }
 
-    private static Properties load(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = Labels.class.getResourceAsStream(resource)) {
-            if (in != null) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
+    /** The Dutch text of a bundle key, or null when no bundle has it. */
+    private static String dutch(String key) {
+        String text = TEXTS.get(Messages.DUTCH, key);
+        return text.equals(key) ? null : text;
     }
 
     /** The bundle's name of {@code prefix.value}, or the value itself when it has none. */
@@ -40,11 +30,12 @@ final class Labels {
         if (value == null) {
             return "";
         }
-        return CASES.getProperty(prefix + "." + value, value.toString());
+        String name = dutch(prefix + "." + value);
+        return name == null ? value.toString() : name;
     }
 
     static String obligation(String code) {
-        String name = CASES.getProperty("obligation." + code);
+        String name = dutch("obligation." + code);
         return name == null ? code : name;
     }
 

@@ -26,6 +26,7 @@ import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
 import nl.klachtenregie.tenant.Tenant;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Rapportages: the half-year and annual reports the tenant's rules require, and the Totaaloverzicht (procedure
@@ -207,12 +208,10 @@ public class ReportService {
 
     private Report build(Tenant tenant, Request request, CurrentUser me) {
         if (!me.oversees()) {
-            throw new ForbiddenException("Rapportages zijn voor de kwaliteitsmanager, leidinggevenden en de directie.");
+            throw new ForbiddenException(Text.of("error.report.forOversight"));
         }
         if (request.full() && !(me.has(Role.COMPLIANCE) || me.has(Role.DIRECTOR))) {
-            throw new ForbiddenException("Het volledige register, met namen en contactgegevens van klagers, is "
-                    + "alleen voor de kwaliteitsmanager en de directie. Vraag de geanonimiseerde rapportage, of "
-                    + "vraag de kwaliteitsmanager om het volledige register.");
+            throw new ForbiddenException(Text.of("error.report.fullRegister"));
         }
         Period period = request.period();
         LocalDate today = today();
@@ -306,7 +305,7 @@ public class ReportService {
             throw new RefusedException("Het reglement dat op " + Cells.date(rulesDay) + " gold, vroeg nog geen "
                     + "rapportage '" + title(code) + "'. Kies een latere periode.");
         }
-        throw new NotFoundException("Het reglement vraagt geen rapportage '" + code + "'.");
+        throw new NotFoundException(Text.of("error.report.unknown", code));
     }
 
     /** A half-year report covers a half-year (or a whole year, both halves); an annual report a year. */

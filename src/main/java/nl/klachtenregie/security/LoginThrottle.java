@@ -32,6 +32,7 @@ import nl.klachtenregie.shared.Db;
  * Names that do not exist are counted like names that do, so the lock-out does not tell which exist. Addresses are
  * kept only as a keyed hash.
  */
+// Stays SQL throughout: upserted counters read under row locks, and conditional clean-ups.
 @Singleton
 class LoginThrottle {
 

@@ -1,11 +1,10 @@
 package nl.klachtenregie.security;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -43,13 +42,17 @@ public class UserDirectory {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,99}");
 
+    private static final Sort BY_NAME = Sort.of(Sort.Order.asc("displayName"), Sort.Order.asc("username"));
+
     private final Db db;
+    private final UserRepository rows;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final LoginClock clock;
 
-    UserDirectory(Db db, PasswordHasher hasher, LoginThrottle throttle, LoginClock clock) {
+    UserDirectory(Db db, UserRepository rows, PasswordHasher hasher, LoginThrottle throttle, LoginClock clock) {
         this.db = db;
+        this.rows = rows;
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
@@ -78,17 +81,16 @@ public class UserDirectory {
         }
         String name = normalise(username);
         if (findByUsername(name).isPresent()) {
-            throw new ConflictException("De gebruikersnaam '" + name + "' is al in gebruik.");
+            throw new ConflictException(nl.klachtenregie.shared.Text.of("error.user.usernameTaken", name));
         }
         long id;
         try {
-            id = db.insert("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, active) "
-                            + "VALUES (?, ?, ?, ?, ?, TRUE)", tenant == null ? null : tenant.value(), name,
-                    displayName.strip(), hash, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+            id = rows.save(new UserRow(null, tenant == null ? null : tenant.value(), name, displayName.strip(), hash,
+                    roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), true, 0, null)).id();
         } catch (RuntimeException e) {
             // The same name created at the same moment by someone else: the unique key decides.
             if (Db.isDuplicateKey(e)) {
-                throw new ConflictException("De gebruikersnaam '" + name + "' is al in gebruik.");
+                throw new ConflictException(nl.klachtenregie.shared.Text.of("error.user.usernameTaken", name));
             }
             throw e;
         }
@@ -157,22 +159,19 @@ public class UserDirectory {
 
     @Transactional
     public Optional<UserAccount> findByUsername(String username) {
-        return db.queryOne("SELECT * FROM app_user WHERE username = ?", UserDirectory::account,
-                username == null ? "" : username.strip().toLowerCase());
+        return rows.findByUsername(username == null ? "" : username.strip().toLowerCase()).map(UserDirectory::account);
     }
 
     /** One account of the tenant; another tenant's account is not found. */
     @Transactional
     public Optional<UserAccount> find(TenantId tenant, UserId id) {
-        return db.queryOne("SELECT * FROM app_user WHERE tenant_id = ? AND id = ?", UserDirectory::account,
-                tenant.value(), id.value());
+        return rows.findByTenantIdAndId(tenant.value(), id.value()).map(UserDirectory::account);
     }
 
     /** All accounts of the tenant, by name. */
     @Transactional
     public List<UserAccount> ofTenant(TenantId tenant) {
-        return db.query("SELECT * FROM app_user WHERE tenant_id = ? ORDER BY display_name, username",
-                UserDirectory::account, tenant.value());
+        return rows.findByTenantId(tenant.value(), BY_NAME).stream().map(UserDirectory::account).toList();
     }
 
     /** The tenant's active accounts that can handle cases, for assigning a handler. */
@@ -189,38 +188,37 @@ public class UserDirectory {
 
     @Transactional
     public boolean anyPlatformAdmin() {
-        return db.count("SELECT COUNT(*) FROM app_user WHERE tenant_id IS NULL") > 0;
+        return rows.existsByTenantIdIsNull();
     }
 
     @Transactional
     public boolean anyUserOf(TenantId tenant) {
-        return db.count("SELECT COUNT(*) FROM app_user WHERE tenant_id = ?", tenant.value()) > 0;
+        return rows.existsByTenantId(tenant.value());
     }
 
     /** Whether the account exists and is active (checked on every signed-in request). */
     @Transactional
     public boolean isActive(UserId id) {
-        return db.queryOne("SELECT active FROM app_user WHERE id = ?", rs -> rs.getBoolean(1), id.value())
-                .orElse(false);
+        return rows.findById(id.value()).map(UserRow::active).orElse(false);
     }
 
     /** True while the account is active and its password has not been reset since {@code credentialsVersion}. */
     @Transactional
     boolean sessionStillValid(UserId id, int credentialsVersion) {
-        return db.queryOne("SELECT active, credentials_version FROM app_user WHERE id = ?",
-                rs -> rs.getBoolean(1) && rs.getInt(2) == credentialsVersion, id.value()).orElse(false);
+        return rows.findById(id.value()).map(u -> u.active() && u.credentialsVersion() == credentialsVersion)
+                .orElse(false);
     }
 
     @Transactional
     int credentialsVersion(UserId id) {
-        return db.queryOne("SELECT credentials_version FROM app_user WHERE id = ?", rs -> rs.getInt(1), id.value())
-                .orElse(0);
+        return rows.findById(id.value()).map(UserRow::credentialsVersion).orElse(0);
     }
 
     /** The number of accounts of each tenant that has any (for the platform overview; no tenant data). */
     @Transactional
     public Map<TenantId, Long> countsPerTenant() {
         Map<TenantId, Long> counts = new HashMap<>();
+        // A GROUP BY count: SQL.
         db.query("SELECT tenant_id, COUNT(*) FROM app_user WHERE tenant_id IS NOT NULL GROUP BY tenant_id",
                 rs -> counts.put(new TenantId(rs.getLong(1)), rs.getLong(2)));
         return counts;
@@ -237,10 +235,9 @@ public class UserDirectory {
     public UserAccount setActive(TenantId tenant, UserId id, boolean active, UserId actor) {
         UserAccount user = find(tenant, id).orElseThrow(UserDirectory::notFound);
         if (!active && user.id().equals(actor)) {
-            throw new RefusedException("U kunt uw eigen account niet deactiveren.");
+            throw new RefusedException(nl.klachtenregie.shared.Text.of("error.user.deactivateSelf"));
         }
-        db.update("UPDATE app_user SET active = ? WHERE tenant_id = ? AND id = ?", active, tenant.value(),
-                id.value());
+        rows.updateByTenantIdAndId(tenant.value(), id.value(), active);
         return new UserAccount(user.id(), user.tenant(), user.username(), user.displayName(), user.roles(), active,
                 user.email());
     }
@@ -254,7 +251,8 @@ public class UserDirectory {
     @Transactional
     public UserAccount resetPassword(TenantId tenant, UserId id, String password) {
         UserAccount user = find(tenant, id).orElseThrow(UserDirectory::notFound);
-        // A new credentials version ends the sessions started with the old password (ActiveAccountRule).
+        // A new credentials version ends the sessions started with the old password (ActiveAccountRule). Stays SQL:
+        // the counter is raised in the statement, so two resets at once both count.
         db.update("UPDATE app_user SET password_hash = ?, credentials_version = credentials_version + 1 "
                 + "WHERE tenant_id = ? AND id = ?", checkedHash(password), tenant.value(), id.value());
         return user;
@@ -284,23 +282,22 @@ public class UserDirectory {
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("Deze gebruiker bestaat niet bij uw organisatie.");
+        return new NotFoundException(nl.klachtenregie.shared.Text.of("error.user.notOfTenant"));
     }
 
     /** The stored hash, for the authentication provider only. */
     @Transactional
     Optional<String> passwordHash(UserId id) {
-        return db.queryOne("SELECT password_hash FROM app_user WHERE id = ?", rs -> rs.getString(1), id.value());
+        return rows.findPasswordHashById(id.value());
     }
 
-    private static UserAccount account(ResultSet rs) throws SQLException {
-        long tenant = rs.getLong("tenant_id");
-        TenantId tenantId = rs.wasNull() ? null : new TenantId(tenant);
+    private static UserAccount account(UserRow row) {
+        TenantId tenantId = row.tenantId() == null ? null : new TenantId(row.tenantId());
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(rs.getString("roles").split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        Arrays.stream(row.roles().split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(Role::valueOf).forEach(roles::add);
-        return new UserAccount(new UserId(rs.getLong("id")), tenantId, rs.getString("username"),
-                rs.getString("display_name"), roles, rs.getBoolean("active"), rs.getString("email"));
+        return new UserAccount(new UserId(row.id()), tenantId, row.username(), row.displayName(), roles, row.active(),
+                row.email());
     }
 
     /**
@@ -312,10 +309,10 @@ public class UserDirectory {
     public UserAccount setEmail(TenantId tenant, UserId id, @Nullable String email) {
         String address = email == null || email.isBlank() ? null : email.strip();
         if (address != null && !nl.klachtenregie.tenant.TenantProfile.Notifications.isValidEmail(address)) {
-            throw InvalidInputException.of("email", "geef één geldig e-mailadres, zoals naam@organisatie.nl");
+            throw InvalidInputException.of("email", nl.klachtenregie.shared.Text.of("error.user.email"));
         }
         find(tenant, id).orElseThrow(UserDirectory::notFound);
-        db.update("UPDATE app_user SET email = ? WHERE tenant_id = ? AND id = ?", address, tenant.value(), id.value());
+        rows.updateByTenantIdAndId(tenant.value(), id.value(), address);
         return find(tenant, id).orElseThrow(UserDirectory::notFound);
     }
 }

@@ -37,6 +37,7 @@ import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantDirectory;
 import nl.klachtenregie.tenant.TenantProfile;
+import nl.klachtenregie.shared.Text;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -147,8 +148,7 @@ public class TenantArchive {
                 profile = renamed(profile, asSlug.strip());
             }
             if (tenants.find(profile.slug()).isPresent()) {
-                throw new ConflictException("Er bestaat al een organisatie met slug '" + profile.slug()
-                        + "'; kies een andere slug om het archief als kopie in te lezen");
+                throw new ConflictException(Text.of("error.archive.slugTakenChooseAnother", profile.slug()));
             }
             Tenant tenant;
             try {
@@ -156,7 +156,7 @@ public class TenantArchive {
             } catch (RuntimeException e) {
                 // Another import (or onboarding) took the slug between the check above and now.
                 if (Db.isDuplicateKey(e) || e instanceof IllegalArgumentException) {
-                    throw new ConflictException("Er bestaat al een organisatie met slug '" + profile.slug() + "'");
+                    throw new ConflictException(Text.of("error.archive.slugTaken", profile.slug()));
                 }
                 throw e;
             }

@@ -19,6 +19,7 @@ import nl.klachtenregie.shared.Db;
 public class TenantDirectory {
 
     private final Db db;
+    private final TenantRepository rows;
     private final JsonMapper json;
     /** A cached tenant with the row version it was read at. */
     private record Cached(Tenant tenant, int rowVersion) {
@@ -29,8 +30,9 @@ public class TenantDirectory {
     // profile saved on another instance is seen at the next request.
     private final ConcurrentMap<String, Cached> bySlug = new ConcurrentHashMap<>();
 
-    TenantDirectory(Db db, JsonMapper json) {
+    TenantDirectory(Db db, TenantRepository rows, JsonMapper json) {
         this.db = db;
+        this.rows = rows;
         this.json = json;
     }
 
@@ -44,8 +46,7 @@ public class TenantDirectory {
         if (slug == null || slug.isBlank()) {
             return Optional.empty();
         }
-        Optional<Integer> current = db.queryOne("SELECT row_version FROM tenant WHERE slug = ?", rs -> rs.getInt(1),
-                slug);
+        Optional<Integer> current = rows.findRowVersionBySlug(slug);
         if (current.isEmpty()) {
             bySlug.remove(slug);
             return Optional.empty();
@@ -54,8 +55,8 @@ public class TenantDirectory {
         if (cached != null && cached.rowVersion() == current.get()) {
             return Optional.of(cached.tenant());
         }
-        Optional<Cached> loaded = db.queryOne("SELECT id, profile_json, row_version FROM tenant WHERE slug = ?",
-                rs -> new Cached(new Tenant(new TenantId(rs.getLong(1)), read(rs.getString(2))), rs.getInt(3)), slug);
+        Optional<Cached> loaded = rows.findBySlug(slug)
+                .map(r -> new Cached(new Tenant(new TenantId(r.id()), read(r.profileJson())), r.rowVersion()));
         loaded.ifPresent(c -> bySlug.put(slug, c));
         return loaded.map(Cached::tenant);
     }
@@ -63,8 +64,7 @@ public class TenantDirectory {
     /** Increases with every saved profile: an editor's form carries it, so two editors cannot overwrite each other. */
     @Transactional
     public int rowVersion(TenantId id) {
-        return db.queryOne("SELECT row_version FROM tenant WHERE id = ?", rs -> rs.getInt(1), id.value())
-                .orElseThrow(() -> new UnknownTenantException("#" + id.value()));
+        return rows.findRowVersionById(id.value()).orElseThrow(() -> new UnknownTenantException("#" + id.value()));
     }
 
     /** The tenant with this id, from the same cache as {@link #find}. */
@@ -75,12 +75,12 @@ public class TenantDirectory {
 
     @Transactional
     public Optional<String> slugOf(TenantId id) {
-        return db.queryOne("SELECT slug FROM tenant WHERE id = ?", rs -> rs.getString(1), id.value());
+        return rows.findSlugById(id.value());
     }
 
     @Transactional
     public List<String> slugs() {
-        return db.query("SELECT slug FROM tenant ORDER BY slug", rs -> rs.getString(1));
+        return rows.findSlugOrderBySlug();
     }
 
     /**
@@ -89,6 +89,7 @@ public class TenantDirectory {
      * Call it inside a transaction.
      */
     public void lock(TenantId tenant) {
+        // A row lock stays SQL: a repository ForUpdate finder would also read the whole profile.
         db.queryOne("SELECT id FROM tenant WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), tenant.value())
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant.value() + " vanished"));
     }
@@ -99,8 +100,7 @@ public class TenantDirectory {
         if (find(profile.slug()).isPresent()) {
             throw new IllegalArgumentException("Er bestaat al een organisatie met slug '" + profile.slug() + "'");
         }
-        long id = db.insert("INSERT INTO tenant (slug, name, profile_json) VALUES (?, ?, ?)",
-                profile.slug(), profile.name(), write(profile));
+        long id = rows.save(new TenantRow(null, profile.slug(), profile.name(), write(profile), 0)).id();
         bySlug.remove(profile.slug());
         return new Tenant(new TenantId(id), profile);
     }
@@ -118,6 +118,7 @@ public class TenantDirectory {
         if (!slug.equals(profile.slug())) {
             throw new IllegalArgumentException("De code (slug) van een organisatie verandert niet: '" + slug + "'");
         }
+        // Stays SQL: an unconditional bump of the row version in the statement itself.
         db.update("UPDATE tenant SET name = ?, profile_json = ?, row_version = row_version + 1 WHERE id = ?",
                 profile.name(), write(profile), id.value());
         // Emptied, not refilled: should the transaction roll back, the next read loads the stored profile again.

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import nl.klachtenregie.shared.EmailAddressValidator;
 
 /**
  * Organisatieprofiel: who the tenant is and the data its regulation refers to (ladder, external bodies,
@@ -365,8 +366,6 @@ public record TenantProfile(
     public record Notifications(String intakeEmail, String managementEmail, Map<String, String> levelEmails,
                                 List<Integer> reminderDaysBefore) {
         public static final Notifications DEFAULT = new Notifications("", "", Map.of(), List.of(3));
-        /** Letters, digits and the usual punctuation around one @; no spaces, no line breaks, no display name. */
-        private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
         public Notifications {
             intakeEmail = email(intakeEmail, "e-mailadres voor nieuwe klachten");
@@ -400,14 +399,14 @@ public record TenantProfile(
             if (v.isEmpty()) {
                 return "";
             }
-            if (v.length() > 254 || !EMAIL.matcher(v).matches()) {
+            if (!EmailAddressValidator.isPlainAddress(v)) {
                 throw new IllegalArgumentException(what + " '" + v + "' is geen geldig e-mailadres");
             }
             return v;
         }
 
         public static boolean isValidEmail(String value) {
-            return value != null && value.length() <= 254 && EMAIL.matcher(value.strip()).matches();
+            return value != null && value.length() <= EmailAddressValidator.MAX_LENGTH && EmailAddressValidator.isPlainAddress(value.strip());
         }
     }
 

@@ -14,14 +14,12 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import nl.klachtenregie.regulation.NoRegulationInForceException;
-import nl.klachtenregie.regulation.RuleEvaluationException;
 import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.ForbiddenException;
-import nl.klachtenregie.regulation.RuleSetCompilationException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.shared.Text;
 import nl.klachtenregie.tenant.UnknownTenantException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +39,24 @@ class ApiExceptionHandlers {
         this.responses = responses;
     }
 
+    /** The exception's text in the reader's language when it carries one, else its (Dutch) message. */
+    private static String message(HttpRequest<?> request, RuntimeException e) {
+        return message(LayoutModelProcessor.locale(request), e);
+    }
+
+    static String message(java.util.Locale locale, RuntimeException e) {
+        if (e instanceof RefusedException refused) {
+            return String.join(" ", refused.reasons(locale));
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return Text.of("error.invalidInput", invalid.texts().entrySet().stream()
+                    .map(x -> x.getKey() + ": " + x.getValue().in(locale))
+                    .collect(java.util.stream.Collectors.joining("; "))).in(locale);
+        }
+        Text text = e instanceof Text.Carrier carrier ? carrier.text() : null;
+        return text == null ? e.getMessage() : text.in(locale);
+    }
+
     private MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String message,
                                          List<String> reasons, Map<String, String> fields) {
         return responses.error(request, status, message, reasons, fields);
@@ -49,20 +65,15 @@ class ApiExceptionHandlers {
     @Singleton
     @Produces
     ExceptionHandler<InvalidInputException, HttpResponse<?>> invalidInput() {
-        return (request, e) -> error(request, HttpStatus.BAD_REQUEST, e.getMessage(), List.of(), e.fieldErrors());
+        return (request, e) -> error(request, HttpStatus.BAD_REQUEST, message(request, e), List.of(),
+                e.fieldErrors(LayoutModelProcessor.locale(request)));
     }
 
     @Singleton
     @Produces
     ExceptionHandler<RefusedException, HttpResponse<?>> refused() {
-        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), e.reasons(), Map.of());
-    }
-
-    @Singleton
-    @Produces
-    ExceptionHandler<NoRegulationInForceException, HttpResponse<?>> noRegulation() {
-        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of(e.getMessage()),
-                Map.of());
+        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, message(request, e),
+                e.reasons(LayoutModelProcessor.locale(request)), Map.of());
     }
 
     @Singleton
@@ -74,47 +85,28 @@ class ApiExceptionHandlers {
     @Singleton
     @Produces
     ExceptionHandler<NotFoundException, HttpResponse<?>> notFound() {
-        return (request, e) -> error(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
+        return (request, e) -> error(request, HttpStatus.NOT_FOUND, message(request, e), List.of(), Map.of());
     }
 
     @Singleton
     @Produces
     ExceptionHandler<ConflictException, HttpResponse<?>> conflict() {
-        return (request, e) -> error(request, HttpStatus.CONFLICT, e.getMessage(), List.of(), Map.of());
+        return (request, e) -> error(request, HttpStatus.CONFLICT, message(request, e), List.of(), Map.of());
     }
 
     @Singleton
     @Produces
     ExceptionHandler<ForbiddenException, HttpResponse<?>> forbidden() {
-        return (request, e) -> error(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of(e.getMessage()), Map.of());
-    }
-
-    @Singleton
-    @Produces
-    ExceptionHandler<RuleSetCompilationException, HttpResponse<?>> ruleSetRefused() {
-        // Tenant-written rules that fail the checks: the administrator's input, so 422 with every problem.
-        return (request, e) -> error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
-                e.problems().stream().map(RuleSetCompilationException.Problem::toString).toList(), Map.of());
+        return (request, e) -> {
+            String message = message(request, e);
+            return error(request, HttpStatus.FORBIDDEN, message, List.of(message), Map.of());
+        };
     }
 
     @Singleton
     @Produces
     ExceptionHandler<CsrfInterceptor.CsrfRejectedException, HttpResponse<?>> csrfRejected() {
         return (request, e) -> error(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of(), Map.of());
-    }
-
-    @Singleton
-    @Produces
-    ExceptionHandler<RuleEvaluationException, HttpResponse<?>> ruleFailure() {
-        return (request, e) -> {
-            // A bound tripping in a tenant's own rules is that tenant's defect, not the server's: one line, no stack
-            // trace (a hostile rule set would otherwise fill the log with one per request). The trace is at DEBUG.
-            LOG.warn("Rule evaluation failed for {}: {}", request.getPath(), e.getMessage());
-            LOG.debug("Rule evaluation failure", e);
-            // A defect in the tenant's rules, not in the request: not a refusal, and nothing was saved.
-            return error(request, HttpStatus.SERVICE_UNAVAILABLE, "Het klachtenreglement van deze organisatie kon niet worden "
-                    + "toegepast; er is niets opgeslagen. " + e.getMessage(), List.of(e.getMessage()), Map.of());
-        };
     }
 
     @Singleton

@@ -1,6 +1,6 @@
 package nl.klachtenregie.web;
 
 /** A posted form that carries the CSRF token of the page it came from. */
-interface CsrfForm {
+public interface CsrfForm {
     String csrfToken();
 }

@@ -6,7 +6,7 @@ import io.micronaut.http.HttpStatus;
 import java.util.List;
 
 /** Foutpagina: what a browser sees instead of a stack trace or a bare status. */
-record ErrorPage(int status, String titleKey, String message, List<String> reasons) {
+public record ErrorPage(int status, String titleKey, String message, List<String> reasons) {
 
     /** Browsers get pages; the API and other clients get JSON. */
     static boolean wantsPage(HttpRequest<?> request) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * made by exception handlers and security.
  */
 @Singleton
-class ErrorResponses {
+public class ErrorResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
@@ -34,7 +34,7 @@ class ErrorResponses {
         this.layout = layout;
     }
 
-    MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String message, List<String> reasons,
+    public MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String message, List<String> reasons,
                                  Map<String, String> fields) {
         if (ErrorPage.wantsPage(request)) {
             try {

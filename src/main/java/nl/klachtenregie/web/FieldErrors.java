@@ -1,23 +1,29 @@
 package nl.klachtenregie.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import nl.klachtenregie.complaint.ComplaintId;
 import nl.klachtenregie.shared.InvalidInputException;
 
 /** Collects every field error of a form so the user sees them all at once, not one per try. */
-final class FieldErrors {
+public final class FieldErrors {
 
-    static final int MIN_YEAR = 1900;
-    static final int MAX_YEAR = 9999;
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 9999;
 
     private final Map<String, String> errors = new LinkedHashMap<>();
 
-    <E extends Enum<E>> E requiredEnum(String field, String value, Class<E> type) {
+    public <E extends Enum<E>> E requiredEnum(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             errors.put(field, "verplicht; kies uit " + names(type));
             return null;
@@ -25,7 +31,7 @@ final class FieldErrors {
         return optionalEnum(field, value, type);
     }
 
-    <E extends Enum<E>> E optionalEnum(String field, String value, Class<E> type) {
+    public <E extends Enum<E>> E optionalEnum(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -38,7 +44,7 @@ final class FieldErrors {
         return null;
     }
 
-    LocalDate requiredDate(String field, String value) {
+    public LocalDate requiredDate(String field, String value) {
         if (value == null || value.isBlank()) {
             errors.put(field, "verplicht (datum als JJJJ-MM-DD)");
             return null;
@@ -46,7 +52,7 @@ final class FieldErrors {
         return optionalDate(field, value);
     }
 
-    LocalDate optionalDate(String field, String value) {
+    public LocalDate optionalDate(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -65,7 +71,7 @@ final class FieldErrors {
     }
 
     /** JSON true/false only: "ja" or 1 is an error, not a silent false that would lose a registration duty. */
-    Boolean optionalBoolean(String field, Object value) {
+    public Boolean optionalBoolean(String field, Object value) {
         if (value == null) {
             return null;
         }
@@ -76,7 +82,7 @@ final class FieldErrors {
         return null;
     }
 
-    Integer optionalInteger(String field, Object value, int min, int max) {
+    public Integer optionalInteger(String field, Object value, int min, int max) {
         if (value == null) {
             return null;
         }
@@ -88,7 +94,7 @@ final class FieldErrors {
         return null;
     }
 
-    String requiredText(String field, String value, int maxLength) {
+    public String requiredText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             errors.put(field, "verplicht");
             return null;
@@ -96,7 +102,7 @@ final class FieldErrors {
         return optionalText(field, value, maxLength);
     }
 
-    String optionalText(String field, String value, int maxLength) {
+    public String optionalText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -107,24 +113,40 @@ final class FieldErrors {
         return value.strip();
     }
 
-    /** A case id from a path: a positive number, else 400 naming the value. */
-    static ComplaintId complaintId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return new ComplaintId(value);
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw InvalidInputException.of("id", "'" + id + "' is geen geldig dossiernummer");
+    /**
+     * The violations of a form's field annotations, one message per field. The message is the constraint's own
+     * ({@code message} attribute: a literal or a message key of the page's bundle), so users read the same words as
+     * when the rules were written out in code. Where a field breaks several rules the first that code would have
+     * checked wins: missing, then too long, then the format; a field that already has an error keeps it.
+     */
+    public void addViolations(Collection<? extends ConstraintViolation<?>> violations) {
+        violations.stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString())
+                        .thenComparingInt(v -> rank(v.getConstraintDescriptor().getAnnotation())))
+                .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
     }
 
-    void add(String field, String message) {
+    /** The errors so far, field by field, for pages that show message keys rather than throw. */
+    public Map<String, String> asMap() {
+        return new LinkedHashMap<>(errors);
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    private static int rank(Annotation constraint) {
+        if (constraint instanceof NotNull || constraint instanceof NotBlank) {
+            return 0;
+        }
+        return constraint instanceof Size ? 1 : 2;
+    }
+
+    public void add(String field, String message) {
         errors.put(field, message);
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -1,5 +1,6 @@
 package nl.klachtenregie.web;
 
+import nl.klachtenregie.shared.Messages;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Helper;
 import com.github.jknack.handlebars.Options;

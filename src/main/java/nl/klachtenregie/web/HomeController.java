@@ -1,5 +1,6 @@
 package nl.klachtenregie.web;
 
+import nl.klachtenregie.shared.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,6 @@
 package nl.klachtenregie.web;
 
+import nl.klachtenregie.shared.Messages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.authentication.Authentication;
@@ -24,7 +25,7 @@ import nl.klachtenregie.tenant.TenantDirectory;
  * available to the template as {@code page}.
  */
 @Singleton
-class LayoutModelProcessor implements ViewModelProcessor<Object> {
+public class LayoutModelProcessor implements ViewModelProcessor<Object> {
 
     static final String LANG_COOKIE = "lang";
 
@@ -66,7 +67,7 @@ class LayoutModelProcessor implements ViewModelProcessor<Object> {
         ((ModelAndView) modelAndView).setModel(model);
     }
 
-    static Locale locale(HttpRequest<?> request) {
+    public static Locale locale(HttpRequest<?> request) {
         return Messages.supported(request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue).orElse("nl"));
     }
 

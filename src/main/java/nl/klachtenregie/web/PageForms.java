@@ -1,106 +1,18 @@
 package nl.klachtenregie.web;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** The forms of the case pages as a browser posts them: every value a string, an unticked checkbox absent. */
-final class PageForms {
+/** Reading posted page forms: every value a string, an unticked checkbox absent. */
+public final class PageForms {
 
     private PageForms() {
     }
 
-    /** Intake form (Nieuwe klacht). */
-    @Serdeable
-    record IntakeForm(@Nullable String kind, @Nullable String channel, @Nullable String receivedOn,
-                      @Nullable String incidentOn, @Nullable String complainantName, @Nullable String complainantRole,
-                      @Nullable String complainantEmail, @Nullable String complainantPhone,
-                      @Nullable String complainantAddress, @Nullable String complainantPlace,
-                      @Nullable String officialRequested, @Nullable String summary, @Nullable String category,
-                      @Nullable String serviceLine, @Nullable String concernsEmployee,
-                      @Nullable String unwantedBehaviour, @Nullable String confidential, @Nullable String handler,
-                      @Nullable String submissionId, @Nullable String csrfToken,
-                      @Nullable String acknowledgeByEmail, @Nullable String escalationLevel) implements CsrfForm {
-
-        static IntakeForm empty(String today, String handler) {
-            return new IntakeForm("FORMAL", "LETTER", today, null, null, "CLIENT", null, null, null, null, null, null,
-                    null, null, null, null, null, handler, java.util.UUID.randomUUID().toString(), null, null, null);
-        }
-
-        public boolean acknowledgeChecked() {
-            return checkbox(acknowledgeByEmail);
-        }
-
-        /** The form's one-time id as posted, if it looks like one (anything else registers without it). */
-        String validSubmissionId() {
-            return submissionId != null && submissionId.matches("[0-9a-f-]{36}") ? submissionId : null;
-        }
-
-        ComplaintForm toComplaintForm() {
-            return new ComplaintForm(kind, channel, receivedOn, incidentOn,
-                    new ComplaintForm.ComplainantForm(complainantName, complainantRole, complainantEmail,
-                            complainantPhone, complainantAddress, complainantPlace),
-                    summary, category, serviceLine, concernsEmployee, checkbox(unwantedBehaviour),
-                    checkbox(confidential), checkbox(officialRequested), escalationLevel);
-        }
-
-        // public: the template engine resolves only public methods
-        public boolean officialChecked() {
-            return checkbox(officialRequested);
-        }
-
-        public boolean unwantedChecked() {
-            return checkbox(unwantedBehaviour);
-        }
-
-        public boolean confidentialChecked() {
-            return checkbox(confidential);
-        }
-    }
-
-    /** One action on a case (a timeline event), with the case version the page showed. */
-    @Serdeable
-    record ActionForm(@Nullable String type, @Nullable String on, @Nullable String weeks, @Nullable String level,
-                      @Nullable String body, @Nullable String judgement, @Nullable String measures,
-                      @Nullable String measuresDueOn, @Nullable String motivation, @Nullable String text,
-                      @Nullable String signedByComplainant, @Nullable String satisfaction,
-                      @Nullable String version, @Nullable String csrfToken, @Nullable String code,
-                      @Nullable String reason, @Nullable String noticeDate, @Nullable String noticeReference,
-                      @Nullable String consentBy, @Nullable String consentOn, @Nullable String consentHow,
-                      @Nullable String lodgedOn) implements CsrfForm {
-
-        EventForm toEventForm() {
-            return new EventForm(type, on, number(weeks), level, body, judgement, measures, measuresDueOn, motivation,
-                    text, checkbox(signedByComplainant) ? Boolean.TRUE : null, number(satisfaction), number(version),
-                    null, code, reason, noticeDate, noticeReference, consentBy, consentOn, consentHow, lodgedOn);
-        }
-    }
-
-    /** Assigning a handler (empty: nobody). */
-    @Serdeable
-    record AssignForm(@Nullable String handler, @Nullable String version, @Nullable String csrfToken)
-            implements CsrfForm {
-    }
-
-    /** The API's field names (complainant.name) as the intake page names them (complainantName). */
-    static Map<String, String> intakeFieldNames(Map<String, String> apiErrors) {
-        Map<String, String> out = new LinkedHashMap<>();
-        apiErrors.forEach((field, message) -> {
-            String name = field.startsWith("complainant.")
-                    ? "complainant" + Character.toUpperCase(field.charAt(12)) + field.substring(13)
-                    : field.equals("complainant") ? "complainantRole" : field;
-            out.put(name, message);
-        });
-        return out;
-    }
-
-    static boolean checkbox(String value) {
+    public static boolean checkbox(String value) {
         return value != null && (value.equals("true") || value.equals("on"));
     }
 
     /** A number as the API form expects it; anything else is passed on as text, to be reported as an error. */
-    static Object number(String value) {
+    public static Object number(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -111,8 +23,21 @@ final class PageForms {
         }
     }
 
-    static Integer version(String value) {
+    public static Integer version(String value) {
         Object n = number(value);
         return n instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE ? l.intValue() : null;
+    }
+
+    /** The row version a posted form map carries ({@code rowVersion}), or null when absent or not a number. */
+    public static Integer rowVersion(java.util.Map<String, Object> form) {
+        Object value = form == null ? null : form.get("rowVersion");
+        if (value instanceof java.util.List<?> list) {
+            value = list.isEmpty() ? null : list.get(0);
+        }
+        try {
+            return value == null ? null : Integer.valueOf(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

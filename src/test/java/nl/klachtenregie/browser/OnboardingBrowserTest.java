@@ -66,6 +66,15 @@ class OnboardingBrowserTest extends BrowserSupport {
         // ... adds a handler ...
         adminMenu("/t/" + SLUG + "/gebruikers");
         WebElement user = waitFor(By.id("new-user-form"));
+        // The role checkboxes read the shared Option (issue 15): one per role, in words, none pre-ticked.
+        assertEquals(false, driver.findElement(By.id("role-STAFF")).isSelected());
+        for (org.openqa.selenium.Dimension size : java.util.List.of(new org.openqa.selenium.Dimension(1366, 900),
+                new org.openqa.selenium.Dimension(390, 844))) {
+            show(size);
+            assertFits("de gebruikerspagina");
+            shoot("gebruikers-nieuw", size);
+        }
+        user = waitFor(By.id("new-user-form"));
         fill(user, "username", HANDLER);
         fill(user, "displayName", "Henk Behandelaar");
         fill(user, "password", HANDLER_PASSWORD);

@@ -32,7 +32,11 @@ class CoverageListTest {
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final List<String> TEST_PACKAGES = List.of("nl.klachtenregie.scenario",
             "nl.klachtenregie.regulation.internal", "nl.klachtenregie.regulation", "nl.klachtenregie.web",
-            "nl.klachtenregie.complaint", "nl.klachtenregie.letter", "nl.klachtenregie.report", "nl.klachtenregie");
+            "nl.klachtenregie.complaint", "nl.klachtenregie.letter", "nl.klachtenregie.report", "nl.klachtenregie",
+            "nl.klachtenregie.complaint.web", "nl.klachtenregie.regulation.web", "nl.klachtenregie.publicform.web",
+            "nl.klachtenregie.letter.web", "nl.klachtenregie.notification.web", "nl.klachtenregie.profile.web",
+            "nl.klachtenregie.improvement.web", "nl.klachtenregie.kpi.web", "nl.klachtenregie.report.web",
+            "nl.klachtenregie.audit.web");
 
     static Stream<String> tenants() throws IOException {
         try (Stream<Path> dirs = Files.list(Path.of("tenants"))) {

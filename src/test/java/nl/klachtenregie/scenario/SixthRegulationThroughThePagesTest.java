@@ -11,12 +11,11 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.klachtenregie.regulation.RegulationAdministration;
 import nl.klachtenregie.regulation.StoredVersion;
 import nl.klachtenregie.regulation.VersionStatus;
 import nl.klachtenregie.support.PageTestSupport;
+import nl.klachtenregie.support.PostedForm;
 import nl.klachtenregie.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -125,7 +124,7 @@ class SixthRegulationThroughThePagesTest extends PageTestSupport {
 
         PageSession admin = loggedInAs(ADMIN);
         String profilePath = "/t/" + SLUG + "/beheer/profiel";
-        Form profile = Form.of(admin.get(profilePath).body(), "profile-form");
+        PostedForm profile = PostedForm.of(admin.get(profilePath).body(), "profile-form");
         assertEquals("EMPLOYEE", profile.get("ladder-0-code"));
         profile.set("ladder-0-position", "1").set("ladder-1-position", "3").set("ladder-2-position", "4")
                 .set("ladder-3-position", "2").set("ladder-3-code", "KF").set("ladder-3-role", "klachtenfunctionaris")
@@ -134,7 +133,7 @@ class SixthRegulationThroughThePagesTest extends PageTestSupport {
                 .set("bodies-0-name", "Geschilleninstantie Zorg").set("bodies-0-address", "Postbus 1, 1000 AA Zorgstad")
                 .set("bodies-1-code", "CVP").set("bodies-1-kind", "cliëntvertrouwenspersoon")
                 .set("bodies-1-name", "Cliëntvertrouwenspersoon Thuiszorg");
-        Page saved = admin.post(profilePath, profile.values());
+        Page saved = admin.post(profilePath, profile.asMap());
         assertEquals(303, saved.status(), saved.body());
         assertEquals(List.of("EMPLOYEE", "KF", "TEAM_LEAD", "DIRECTOR"), tenants.resolve(SLUG).profile().levelCodes());
 
@@ -151,16 +150,16 @@ class SixthRegulationThroughThePagesTest extends PageTestSupport {
     private void writeAndActivateTheRegulation() {
         PageSession admin = loggedInAs(ADMIN);
         Page list = admin.get(REGULATION);
-        Form create = Form.of(list.body(), "new-version-form");
+        PostedForm create = PostedForm.of(list.body(), "new-version-form");
         assertEquals("form", create.get("kind"), "no version yet: the model is the start");
         create.set("version", "2026-01").set("effectiveFrom", "2026-01-01")
                 .set("title", "Klachtenregeling Thuiszorg De Zes");
-        Page created = admin.post(REGULATION + "/nieuw", create.values());
+        Page created = admin.post(REGULATION + "/nieuw", create.asMap());
         assertEquals(303, created.status(), created.body());
         String path = REGULATION + "/2026-01";
 
         // The model's two terms become the callback (informal) and the statutory decision; two rows are added.
-        Form form = Form.of(admin.get(path).body(), "version-form");
+        PostedForm form = PostedForm.of(admin.get(path).body(), "version-form");
         assertEquals("ACKNOWLEDGE", form.get("terms[0].code"));
         form.set("terms[0].code", "CONTACT").set("terms[0].appliesTo", "INFORMAL").set("terms[0].amount", "3")
                 .set("terms[0].unit", "WORKING_DAYS").set("terms[0].satisfiedBy", "CONTACTED")
@@ -198,11 +197,11 @@ class SixthRegulationThroughThePagesTest extends PageTestSupport {
                 .set("suspensions[0].quote", "Artikel 7: 'wachten wij op u, dan staat de termijn stil, hoogstens twee "
                         + "weken'")
                 .set("rollOverQuote", "Artikel 11: 'eindigt een termijn in het weekend, dan op de werkdag erna'");
-        Page saved = admin.post(path, form.values());
+        Page saved = admin.post(path, form.asMap());
         assertEquals(303, saved.status(), saved.body());
 
         // The month term after the judgement, and the cliëntvertrouwenspersoon, in the new spare rows.
-        Form more = Form.of(admin.get(path).body(), "version-form");
+        PostedForm more = PostedForm.of(admin.get(path).body(), "version-form");
         assertEquals("KF_CONTACT", more.get("terms[3].code"));
         more.set("terms[4].code", "NAZORG").set("terms[4].appliesTo", "FORMAL").set("terms[4].startsAt", "DECIDED")
                 .set("terms[4].amount", "1").set("terms[4].unit", "MONTHS").set("terms[4].satisfiedBy", "CHECK_CONFIRMED")
@@ -210,7 +209,7 @@ class SixthRegulationThroughThePagesTest extends PageTestSupport {
                         + "nagekomen.'")
                 .set("externalBodies[1].body", "CVP").set("externalBodies[1].appliesTo", "ALL")
                 .set("externalBodies[1].quote", "Artikel 6.1: 'de cliëntvertrouwenspersoon staat u bij'");
-        Page again = admin.post(path, more.values());
+        Page again = admin.post(path, more.asMap());
         assertEquals(303, again.status(), again.body());
 
         Page draft = admin.get(path);
@@ -227,7 +226,7 @@ class SixthRegulationThroughThePagesTest extends PageTestSupport {
         String words = summary.body().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
         assertTrue(words.contains("10 werkdagen na escalatie naar klachtenfunctionaris (of na ontvangst als de klacht "
                 + "daar binnenkomt)"), words);
-        Page done = admin.post(path + "/vaststellen", Form.of(summary.body(), "confirm-form").values());
+        Page done = admin.post(path + "/vaststellen", PostedForm.of(summary.body(), "confirm-form").asMap());
         assertEquals(303, done.status(), done.body());
         assertEquals(VersionStatus.ACTIVE, administration.version(tenants.resolve(SLUG), "2026-01").status());
     }
@@ -249,73 +248,5 @@ class SixthRegulationThroughThePagesTest extends PageTestSupport {
     @Override
     protected Response send(HttpRequest<?> request) {
         return sendAs(HANDLER, request);
-    }
-
-    /** What a browser posts for a form of a page (one value per name), for changing and posting back. */
-    private static final class Form {
-        private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.DOTALL);
-        private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b([^>]*)>(.*?)</textarea>", Pattern.DOTALL);
-        private static final Pattern SELECT = Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.DOTALL);
-        private static final Pattern OPTION = Pattern.compile("<option\\b([^>]*)>", Pattern.DOTALL);
-        private final Map<String, String> values = new LinkedHashMap<>();
-
-        static Form of(String html, String id) {
-            Matcher m = Pattern.compile("<form\\b[^>]*id=\"" + id + "\"[^>]*>(.*?)</form>", Pattern.DOTALL)
-                    .matcher(html);
-            assertTrue(m.find(), "no form #" + id);
-            String form = m.group(1);
-            Form f = new Form();
-            Matcher input = INPUT.matcher(form);
-            while (input.find()) {
-                String a = input.group(1);
-                String name = attr(a, "name");
-                String type = attr(a, "type");
-                boolean choice = "checkbox".equals(type) || "radio".equals(type);
-                if (name == null || "submit".equals(type) || choice && !a.contains(" checked")) {
-                    continue;
-                }
-                String value = attr(a, "value");
-                f.values.put(name, value == null && "checkbox".equals(type) ? "on" : unescape(value == null ? ""
-                        : value));
-            }
-            Matcher ta = TEXTAREA.matcher(form);
-            while (ta.find()) {
-                f.values.put(attr(ta.group(1), "name"), unescape(ta.group(2)));
-            }
-            Matcher select = SELECT.matcher(form);
-            while (select.find()) {
-                Matcher option = OPTION.matcher(select.group(2));
-                while (option.find()) {
-                    if (option.group(1).contains(" selected")) {
-                        String v = attr(option.group(1), "value");
-                        f.values.put(attr(select.group(1), "name"), unescape(v == null ? "" : v));
-                    }
-                }
-            }
-            return f;
-        }
-
-        String get(String name) {
-            return values.get(name);
-        }
-
-        Form set(String name, String value) {
-            values.put(name, value);
-            return this;
-        }
-
-        Map<String, String> values() {
-            return values;
-        }
-
-        private static String attr(String attrs, String name) {
-            Matcher m = Pattern.compile("(?:^|\\s)" + name + "=\"([^\"]*)\"").matcher(attrs);
-            return m.find() ? m.group(1) : null;
-        }
-
-        private static String unescape(String s) {
-            return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
-                    .replace("&#39;", "'").replace("&#x3D;", "=").replace("&#x60;", "`").replace("&amp;", "&");
-        }
     }
 }

@@ -32,7 +32,7 @@ class CsrfCoverageTest {
     private static final List<String> SIGNED_FORM_ROUTES = List.of("PublicFormController.submit");
 
     private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("nl.klachtenregie.web");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("nl.klachtenregie");
 
     @Test
     void everyStateChangingPageRouteChecksTheCsrfToken() {

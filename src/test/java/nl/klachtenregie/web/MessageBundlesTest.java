@@ -1,5 +1,6 @@
 package nl.klachtenregie.web;
 
+import nl.klachtenregie.shared.Messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

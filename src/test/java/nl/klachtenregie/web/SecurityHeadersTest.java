@@ -13,6 +13,7 @@ import java.util.function.Function;
 import nl.klachtenregie.support.PageTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import nl.klachtenregie.support.PostedForm;
 
 /**
  * Case data is neither framed by another site, nor kept in a browser's or proxy's cache, nor run through injected
