@@ -35,6 +35,7 @@ import nl.klachtenregie.regulation.RuleSetCompilationException.Problem;
 import nl.klachtenregie.regulation.RuleSetRejectedException;
 import nl.klachtenregie.regulation.TenantFacts;
 import nl.klachtenregie.regulation.Waiver;
+import nl.klachtenregie.shared.Text;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -159,12 +160,9 @@ final class RuleSetPolicy {
     private static final Pattern NUMBER = Pattern.compile(
             "0[xX][0-9a-fA-F_]+[lL]?|(?:\\d[\\d_]*(?:\\.\\d[\\d_]*)?|\\.\\d[\\d_]*)(?:[eE][+-]?\\d+)?[lLfFdD]?");
 
-    private static final String NEW_REASON = "alleen uitkomsten (" + String.join(", ", OUTCOME_NAMES)
-            + ") mogen worden gemaakt";
-    private static final String TYPE_REASON = "alleen de feiten (" + String.join(", ", FACT_NAMES)
-            + ") en uitkomsten van Klachtenregie mogen worden gebruikt; andere Java-klassen en statische aanroepen niet";
-    private static final String NAME_REASON = "alleen velden en methoden van de feiten en uitkomsten, in de regel"
-            + " gebonden variabelen ($x) en eenvoudige tekst-, datum- en lijstmethoden zijn toegestaan";
+    private static final Text NEW_REASON = Text.of("ruleset.reason.new", String.join(", ", OUTCOME_NAMES));
+    private static final Text TYPE_REASON = Text.of("ruleset.reason.type", String.join(", ", FACT_NAMES));
+    private static final Text NAME_REASON = Text.of("ruleset.reason.name");
 
     /** Vets the rule set; throws {@link RuleSetRejectedException} naming every problem found (up to a bound). */
     void check(RuleSet ruleSet) {
@@ -172,8 +170,8 @@ final class RuleSetPolicy {
         try {
             if (ruleSet.sources().size() > MAX_FILES) {
                 String first = ruleSet.sources().keySet().iterator().next();
-                problems.add(new Problem(first, 0, first + ": de regelset heeft " + ruleSet.sources().size()
-                        + " bestanden; het maximum is " + MAX_FILES));
+                problems.add(new Problem(first, 0, Text.of("ruleset.tooManyFiles", first,
+                        String.valueOf(ruleSet.sources().size()), String.valueOf(MAX_FILES)).dutch()));
             }
             int rules = 0;
             for (Map.Entry<String, String> file : ruleSet.sources().entrySet()) {
@@ -187,8 +185,8 @@ final class RuleSetPolicy {
         } catch (RuntimeException | StackOverflowError e) {
             // Fail closed: a rule set this check cannot walk is not compiled either.
             String first = ruleSet.sources().keySet().iterator().next();
-            problems.add(new Problem(first, 0, first + ": de regelset kon niet worden gecontroleerd en is daarom"
-                    + " geweigerd (" + e.getClass().getSimpleName() + ")"));
+            problems.add(new Problem(first, 0, Text.of("ruleset.uncheckable", first, e.getClass().getSimpleName())
+                    .dutch()));
         }
         if (!problems.isEmpty()) {
             throw new RuleSetRejectedException(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
@@ -469,7 +467,7 @@ final class RuleSetPolicy {
             String type = pattern.getObjectType() == null ? "" : pattern.getObjectType();
             String simple = type.startsWith(OUR_PACKAGE + ".") ? type.substring(OUR_PACKAGE.length() + 1) : type;
             if (!TYPE_NAMES.contains(simple)) {
-                refuse(line, "'" + type + "(...)' is niet toegestaan: " + TYPE_REASON);
+                refuse(line, Text.of("ruleset.notAllowedBecause", type + "(...)", TYPE_REASON));
             }
             if (pattern.getIdentifier() != null) {
                 if (BINDING.matcher(pattern.getIdentifier()).matches()) {
@@ -630,6 +628,10 @@ final class RuleSetPolicy {
             return descr != null && descr.getLine() > 0 ? descr.getLine() : fallback;
         }
 
+        private void refuse(int line, Text message) {
+            refuse(line, message.dutch());
+        }
+
         private void refuse(int line, String message) {
             if (problems.size() < MAX_PROBLEMS) {
                 problems.add(new Problem(file, line, file + (line > 0 ? " regel " + line : "") + ": " + message));
@@ -671,6 +673,11 @@ final class RuleSetPolicy {
             super(message, null, false, false);
             this.line = line;
         }
+
+        /** The problem's words come from the regulation bundle, in Dutch: a {@link Problem} carries a string. */
+        Refused(int line, Text message) {
+            this(line, message.dutch());
+        }
     }
 
     /**
@@ -702,7 +709,7 @@ final class RuleSetPolicy {
                 } else if (c == ' ' || c == '\t' || c == '\f') {
                     pos++;
                 } else if (src.startsWith("\\u", pos)) {
-                    throw new Refused(line, "'\\u' is niet toegestaan: unicode-escapes kunnen code verbergen");
+                    throw new Refused(line, Text.of("ruleset.lexer.unicode"));
                 } else if (src.startsWith("//", pos) || src.startsWith("/*", pos)) {
                     comment();
                 } else if (c == '"' || c == '\'') {
@@ -726,8 +733,7 @@ final class RuleSetPolicy {
         private void comment() {
             if (!java) {
                 // The constraint's text goes to MVEL, whose idea of comments need not be ours: none at all.
-                throw new Refused(line, "commentaar binnen een voorwaarde is niet toegestaan: zet het boven het"
-                        + " patroon");
+                throw new Refused(line, Text.of("ruleset.lexer.commentInConstraint"));
             }
             if (src.startsWith("//", pos)) {
                 while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
@@ -737,7 +743,7 @@ final class RuleSetPolicy {
             }
             int end = src.indexOf("*/", pos + 2);
             if (end < 0) {
-                throw new Refused(line, "'/*' zonder '*/' is niet toegestaan: commentaar moet gesloten worden");
+                throw new Refused(line, Text.of("ruleset.lexer.openComment"));
             }
             for (int i = pos; i < end; i++) {
                 char c = src.charAt(i);
@@ -750,8 +756,7 @@ final class RuleSetPolicy {
 
         private Token string(char quote) {
             if (quote == '"' && src.startsWith("\"\"\"", pos)) {
-                throw new Refused(line, "'\"\"\"' is niet toegestaan: tekstblokken zijn niet toegestaan, gebruik"
-                        + " \"...\" + \"...\"");
+                throw new Refused(line, Text.of("ruleset.lexer.textBlock"));
             }
             int start = pos++;
             while (pos < src.length()) {
@@ -767,18 +772,18 @@ final class RuleSetPolicy {
                     pos++;
                 }
             }
-            throw new Refused(line, "tekst zonder afsluitend " + quote + " is niet toegestaan");
+            throw new Refused(line, Text.of("ruleset.lexer.openText", String.valueOf(quote)));
         }
 
         private Token number() {
             var m = NUMBER.matcher(src).region(pos, src.length());
             if (!m.lookingAt()) {
-                throw new Refused(line, "ongeldig getal");
+                throw new Refused(line, Text.of("ruleset.lexer.number"));
             }
             int end = m.end();
             if (end < src.length() && (isIdentPart(src.charAt(end)))) {
-                throw new Refused(line, "'" + src.substring(pos, Math.min(src.length(), end + 10)).strip()
-                        + "' is niet toegestaan: ongeldig getal");
+                throw new Refused(line, Text.of("ruleset.notAllowedBecause",
+                        src.substring(pos, Math.min(src.length(), end + 10)).strip(), Text.of("ruleset.lexer.number")));
             }
             Token token = new Token(Kind.NUMBER, src.substring(pos, end), line);
             pos = end;
@@ -793,8 +798,8 @@ final class RuleSetPolicy {
                 }
             }
             char c = src.charAt(pos);
-            throw new Refused(line, "teken '" + (Character.isISOControl(c) ? "\\" + (int) c : String.valueOf(c))
-                    + "' (U+" + String.format("%04X", (int) c) + ") is hier niet toegestaan");
+            throw new Refused(line, Text.of("ruleset.lexer.character",
+                    Character.isISOControl(c) ? "\\" + (int) c : String.valueOf(c), String.format("%04X", (int) c)));
         }
 
         private static boolean isIdentStart(char c) {
@@ -825,7 +830,7 @@ final class RuleSetPolicy {
                     case NUMBER, STRING -> { }
                     case OP -> operator(i, t);
                     case IDENT -> i = identifier(i, t);
-                    default -> throw new Refused(t.line(), "'" + t.text() + "' is niet toegestaan");
+                    default -> throw new Refused(t.line(), Text.of("ruleset.notAllowed", t.text()));
                 }
             }
         }
@@ -835,21 +840,21 @@ final class RuleSetPolicy {
             if (ALLOWED_OPERATORS.contains(op) || (consequence && op.equals(";"))) {
                 return;
             }
-            String reason = switch (op) {
+            Text reason = switch (op) {
                 case "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", ">>>=", "++", "--" ->
-                        "toewijzingen zijn niet toegestaan";
-                case ":=" -> "unificatie is niet toegestaan";
-                case "->" -> "lambda's zijn niet toegestaan";
-                case "::" -> "methodeverwijzingen zijn niet toegestaan";
-                case "[", "]" -> "arrays, lijsten en indexering zijn niet toegestaan";
-                case "{", "}" -> "blokken en anonieme klassen zijn niet toegestaan";
-                case "@" -> "annotaties zijn niet toegestaan";
-                case "#" -> "type-casts met '#' zijn niet toegestaan";
-                case ";" -> "meerdere expressies in een voorwaarde zijn niet toegestaan";
-                case "..." -> "variabele argumentlijsten zijn niet toegestaan";
-                default -> "deze operator is niet toegestaan";
+                        Text.of("ruleset.operator.assignment");
+                case ":=" -> Text.of("ruleset.operator.unification");
+                case "->" -> Text.of("ruleset.operator.lambda");
+                case "::" -> Text.of("ruleset.operator.methodReference");
+                case "[", "]" -> Text.of("ruleset.operator.array");
+                case "{", "}" -> Text.of("ruleset.operator.block");
+                case "@" -> Text.of("ruleset.operator.annotation");
+                case "#" -> Text.of("ruleset.operator.cast");
+                case ";" -> Text.of("ruleset.operator.semicolon");
+                case "..." -> Text.of("ruleset.operator.varargs");
+                default -> Text.of("ruleset.operator.other");
             };
-            throw new Refused(t.line(), "'" + op + "' is niet toegestaan: " + reason);
+            throw new Refused(t.line(), Text.of("ruleset.notAllowedBecause", op, reason));
         }
 
         /** Checks the identifier at i; returns the index of the last token it took. */
@@ -865,8 +870,8 @@ final class RuleSetPolicy {
                         && tokens.get(i + 2).text().equals("(") && !afterDot) {
                     return i + 1;
                 }
-                throw new Refused(t.line(), "'new " + chain(i + 1) + "' is niet toegestaan: "
-                        + (consequence ? NEW_REASON : "in een voorwaarde wordt niets gemaakt"));
+                throw new Refused(t.line(), Text.of("ruleset.notAllowedBecause", "new " + chain(i + 1),
+                        consequence ? NEW_REASON : Text.of("ruleset.reason.newInConstraint")));
             }
             if (word.equals("insert") && !afterDot) {
                 // Only insert(new <Outcome>(...)): anything else inserted (a text, a date) is not counted by the
@@ -875,43 +880,39 @@ final class RuleSetPolicy {
                         && OUTCOME_NAMES.contains(tokens.get(i + 3).text())) {
                     return i;
                 }
-                throw new Refused(t.line(), "'insert' is alleen toegestaan als insert(new ...) in het 'then'-deel");
+                throw new Refused(t.line(), Text.of("ruleset.insertOnly"));
             }
             if (word.startsWith("$")) {
                 if (BINDING.matcher(word).matches() && bound.contains(word) && !afterDot) {
                     return i;
                 }
-                throw new Refused(t.line(), "'" + word + "' is niet toegestaan: deze variabele is in de regel niet"
-                        + " gebonden (bind haar in het 'when'-deel, bijvoorbeeld '$r : receivedOn')");
+                throw new Refused(t.line(), Text.of("ruleset.unbound", word));
             }
             if (ENGINE_ACCESS.contains(word)) {
-                throw new Refused(t.line(), "'" + chain(i) + "' is niet toegestaan: regels hebben geen toegang tot"
-                        + " de regelmachine");
+                throw new Refused(t.line(), Text.of("ruleset.engineAccess", chain(i)));
             }
             if (FACT_CHANGES.contains(word) && !afterDot) {
-                throw new Refused(t.line(), "'" + word + "' is niet toegestaan: feiten wijzigen of verwijderen mag"
-                        + " niet, een regel doet alleen insert(new ...)");
+                throw new Refused(t.line(), Text.of("ruleset.factChange", word));
             }
             if (JAVA_KEYWORDS.contains(word)) {
                 String shown = word.equals("class") && afterDot ? "." + word : word;
-                throw new Refused(t.line(), "'" + shown + "' is niet toegestaan: " + keywordReason(word));
+                throw new Refused(t.line(), Text.of("ruleset.notAllowedBecause", shown, keywordReason(word)));
             }
             if (word.equals("matches")) {
                 // No regular expressions at all: escapes (octal, unicode, \x) hide quantifiers from any check of
                 // the pattern's text, and even '.*.*@' is quadratic in the text it reads (issue 14).
-                throw new Refused(t.line(), "'matches' is niet toegestaan: een reguliere expressie kan een regelset"
-                        + " onevenredig traag maken; gebruik contains, startsWith, endsWith of in (...)");
+                throw new Refused(t.line(), Text.of("ruleset.matches"));
             }
             if (!consequence && CONSTRAINT_WORDS.contains(word) && !afterDot) {
                 return i;
             }
             if (Character.isUpperCase(word.charAt(0))) {
-                throw new Refused(t.line(), "'" + chain(i) + "' is niet toegestaan: " + TYPE_REASON);
+                throw new Refused(t.line(), Text.of("ruleset.notAllowedBecause", chain(i), TYPE_REASON));
             }
             if ((MEMBERS.contains(word) || VALUE_METHODS.contains(word)) && !OBJECT_METHODS.contains(word)) {
                 return i;
             }
-            throw new Refused(t.line(), "'" + (afterDot ? word : chain(i)) + "' is niet toegestaan: " + NAME_REASON);
+            throw new Refused(t.line(), Text.of("ruleset.notAllowedBecause", afterDot ? word : chain(i), NAME_REASON));
         }
 
         /** The dotted name starting at i, e.g. "java.io.File" or "System.exit", as the tenant wrote it. */
@@ -935,20 +936,17 @@ final class RuleSetPolicy {
             return s.toString();
         }
 
-        private static String keywordReason(String word) {
-            return switch (word) {
-                case "for", "while", "do", "break", "continue" -> "lussen zijn niet toegestaan in een regel";
-                case "try", "catch", "finally", "throw", "throws" -> "uitzonderingen afhandelen of gooien is niet"
-                        + " toegestaan";
-                case "return", "yield", "goto" -> "sprongen zijn niet toegestaan";
-                case "synchronized", "volatile" -> "threads en vergrendeling zijn niet toegestaan";
-                case "class", "interface", "enum", "record" -> "klassen en reflectie zijn niet toegestaan";
-                case "this", "super" -> "'this' en 'super' geven toegang tot de regelmachine";
-                case "if", "else", "switch", "case", "default" -> "keuzes horen in het 'when'-deel; in het"
-                        + " 'then'-deel is alleen '? :' toegestaan";
-                default -> "in een regel zijn geen Java-declaraties en -opdrachten toegestaan, alleen"
-                        + " insert(new ...)";
-            };
+        private static Text keywordReason(String word) {
+            return Text.of(switch (word) {
+                case "for", "while", "do", "break", "continue" -> "ruleset.keyword.loop";
+                case "try", "catch", "finally", "throw", "throws" -> "ruleset.keyword.exception";
+                case "return", "yield", "goto" -> "ruleset.keyword.jump";
+                case "synchronized", "volatile" -> "ruleset.keyword.thread";
+                case "class", "interface", "enum", "record" -> "ruleset.keyword.class";
+                case "this", "super" -> "ruleset.keyword.this";
+                case "if", "else", "switch", "case", "default" -> "ruleset.keyword.choice";
+                default -> "ruleset.keyword.other";
+            });
         }
     }
 

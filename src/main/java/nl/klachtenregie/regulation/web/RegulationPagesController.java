@@ -570,7 +570,7 @@ class RegulationPagesController {
     }
 
     private static List<String> messages(InvalidInputException e, HttpRequest<?> request) {
-        return e.fieldErrors(LayoutModelProcessor.locale(request)).entrySet().stream().map(x -> label(x.getKey()) + ": " + x.getValue()).toList();
+        return e.fieldErrors(LayoutModelProcessor.locale(request)).entrySet().stream().map(x -> label(x.getKey(), LayoutModelProcessor.locale(request)) + ": " + x.getValue()).toList();
     }
 
     private static List<String> reasons(RuntimeException e, HttpRequest<?> request) {
@@ -584,41 +584,35 @@ class RegulationPagesController {
      * "terms[1].amount" reads as "Termijnen, rij 2, Aantal": the row as the user counts it and the column as the form
      * labels it, so the message leads to the input (the keys themselves are English code names).
      */
-    static String label(String key) {
+    static String label(String key, java.util.Locale locale) {
         Matcher m = Pattern.compile("(\\w+)\\[(\\d+)]\\.(\\w+)").matcher(key);
         if (m.matches()) {
-            return FIELD_LABELS.getOrDefault(m.group(1), m.group(1)) + ", rij " + (Integer.parseInt(m.group(2)) + 1)
-                    + ", " + FIELD_LABELS.getOrDefault(m.group(1) + "." + m.group(3),
-                    FIELD_LABELS.getOrDefault(m.group(3), m.group(3)));
+            String column = FIELD_LABELS.contains(m.group(1) + "." + m.group(3)) ? m.group(1) + "." + m.group(3)
+                    : m.group(3);
+            return nl.klachtenregie.shared.Text.of("reg.field.row", fieldLabel(m.group(1), locale),
+                    String.valueOf(Integer.parseInt(m.group(2)) + 1), fieldLabel(column, locale)).in(locale);
         }
-        return FIELD_LABELS.getOrDefault(key, key);
+        return fieldLabel(key, locale);
     }
 
-    /** The Dutch labels of the form (bundle {@code regulation_nl}, keys {@code reg.p.*} and the header's). */
-    private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
-            Map.entry("terms", "Termijnen"), Map.entry("extensions", "Verlenging"), Map.entry("kpis", "KPI's"),
-            Map.entry("reports", "Rapportages"), Map.entry("registration", "Registratie"),
-            Map.entry("registration.quote", "Registratie, artikel en tekst"),
-            Map.entry("name", "Naam van het reglement"), Map.entry("version", "Versie"),
-            Map.entry("effectiveFrom", "Ingangsdatum"), Map.entry("title", "Titel"), Map.entry("source", "Bron"),
-            Map.entry("rules", "Regels"), Map.entry("rowVersion", "Formulier"),
-            Map.entry("from", "Ontvangen vanaf"), Map.entry("to", "Tot en met"),
-            Map.entry("code", "Code"), Map.entry("appliesTo", "Geldt voor"), Map.entry("startsAt", "Gaat in bij"),
-            Map.entry("amount", "Aantal"), Map.entry("unit", "Eenheid"), Map.entry("satisfiedBy", "Voldaan door"),
-            Map.entry("quote", "Artikel en tekst"), Map.entry("term", "Van termijn"), Map.entry("maxCount", "Hoe vaak"),
-            Map.entry("label", "Omschrijving"), Map.entry("measure", "Meting"), Map.entry("comparator", "Vergelijking"),
-            Map.entry("target", "Norm"), Map.entry("period", "Periode"), Map.entry("audience", "Voor wie"),
-            Map.entry("sections", "Onderdelen"), Map.entry("startLevel", "Niveau"),
-            Map.entry("statute", "Wettelijke grondslag"), Map.entry("beyondWithConsent", "Langer met instemming"),
-            Map.entry("announceBeforeDue", "Aankondigen"), Map.entry("escalation", "Escalatie"),
-            Map.entry("escalation.appliesTo", "Escalatie, geldt voor"), Map.entry("escalation.quote",
-                    "Escalatie, artikel en tekst"), Map.entry("externalBodies", "Externe instanties"),
-            Map.entry("body", "Instantie"), Map.entry("serviceLine", "Dienst"), Map.entry("atLevel", "Bij niveau"),
-            Map.entry("endsOwnDuty", "Neemt de klacht over"), Map.entry("suspensions", "Opschorting"),
-            Map.entry("maxDays", "Hoogstens dagen"), Map.entry("statutoryToo", "Ook wettelijke termijnen"),
-            Map.entry("rollOverQuote", "Doorlopen van eigen termijnen, artikel en tekst"),
-            Map.entry("regulation", "Reglement"), Map.entry(CONFIRMED, "Bevestiging"),
-            Map.entry("terms.label", "Wat de klager leest"), Map.entry("suspensions.term", "Termijn"));
+    private static String fieldLabel(String field, java.util.Locale locale) {
+        return FIELD_LABELS.contains(field) ? MESSAGES.get(locale, "reg.field." + field) : field;
+    }
+
+    private static final nl.klachtenregie.shared.Messages MESSAGES = new nl.klachtenregie.shared.Messages();
+
+    /**
+     * The fields that have a label of their own (bundle {@code regulation}, keys {@code reg.field.*}, worded as the
+     * form's {@code reg.p.*} labels); any other field shows its code name.
+     */
+    private static final java.util.Set<String> FIELD_LABELS = java.util.Set.of(
+            "terms", "extensions", "kpis", "reports", "registration", "registration.quote", "name", "version",
+            "effectiveFrom", "title", "source", "rules", "rowVersion", "from", "to", "code", "appliesTo", "startsAt",
+            "amount", "unit", "satisfiedBy", "quote", "term", "maxCount", "label", "measure", "comparator", "target",
+            "period", "audience", "sections", "startLevel", "statute", "beyondWithConsent", "announceBeforeDue",
+            "escalation", "escalation.appliesTo", "escalation.quote", "externalBodies", "body", "serviceLine",
+            "atLevel", "endsOwnDuty", "suspensions", "maxDays", "statutoryToo", "rollOverQuote", "regulation",
+            CONFIRMED, "terms.label", "suspensions.term");
 
     /** The role codes; the views name them in the reader's language ({@code admin.role.*}). */
     private static List<String> approvers(Tenant t) {
