@@ -16,6 +16,7 @@ import nl.klachtenregie.audit.AuditLog;
 import nl.klachtenregie.shared.ConflictException;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
+import nl.klachtenregie.shared.Text;
 import nl.klachtenregie.tenant.Tenant;
 import nl.klachtenregie.tenant.TenantId;
 
@@ -52,7 +53,7 @@ public class ImprovementRegister {
     @Transactional
     public List<Measure> relevantTo(TenantId tenant, LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
-            throw InvalidInputException.of("periode", "Een periode loopt van een begindatum tot een latere einddatum.");
+            throw InvalidInputException.of("periode", Text.of("improvement.error.period"));
         }
         return store.relevantTo(tenant, from, to);
     }
@@ -111,12 +112,12 @@ public class ImprovementRegister {
         requireActor(actor);
         Measure before = loadForChange(tenant.id(), id, expectedRowVersion);
         if (before.review() != null && m.status() != MeasureStatus.DONE) {
-            throw InvalidInputException.of("status", "Deze maatregel is al op effectiviteit beoordeeld ("
-                    + before.review().year() + ") en blijft daarom afgerond.");
+            throw InvalidInputException.of("status", Text.of("improvement.error.reviewed.staysDone",
+                    String.valueOf(before.review().year())));
         }
         if (before.review() != null && m.completedOn().isAfter(before.review().reviewedOn())) {
-            throw InvalidInputException.of("completedOn", "Deze maatregel is op " + before.review().reviewedOn()
-                    + " op effectiviteit beoordeeld; hij kan niet later zijn afgerond.");
+            throw InvalidInputException.of("completedOn", Text.of("improvement.error.reviewed.completedLater",
+                    String.valueOf(before.review().reviewedOn())));
         }
         Map<Long, String> complaints = checked(tenant.id(), m, before.createdOn(), today());
         if (!store.update(tenant.id(), id, m, expectedRowVersion)) {
@@ -142,25 +143,26 @@ public class ImprovementRegister {
         requireActor(actor);
         Measure before = loadForChange(tenant.id(), id, expectedRowVersion);
         if (before.status() != MeasureStatus.DONE) {
-            throw InvalidInputException.of("review", "Alleen een afgeronde maatregel wordt op effectiviteit "
-                    + "beoordeeld; " + before.number() + " is nog niet afgerond.");
+            throw InvalidInputException.of("review", Text.of("improvement.error.review.notDone", before.number()));
         }
         LocalDate today = today();
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         if (r.reviewedOn().isAfter(today)) {
-            errors.put("reviewedOn", "De beoordeling kan niet in de toekomst liggen.");
+            errors.put("reviewedOn", Text.of("improvement.error.reviewedOn.future"));
         } else if (r.reviewedOn().isBefore(before.completedOn())) {
-            errors.put("reviewedOn", "De beoordeling kan niet vóór de afronding (" + before.completedOn() + ") liggen.");
+            errors.put("reviewedOn", Text.of("improvement.error.reviewedOn.beforeCompletion",
+                    String.valueOf(before.completedOn())));
         }
         if (r.year() < before.completedOn().getYear()) {
-            errors.put("year", "De maatregel is in " + before.completedOn().getYear() + " afgerond; de "
-                    + "directiebeoordeling van " + r.year() + " kan hem niet beoordelen.");
+            errors.put("year", Text.of("improvement.error.year.beforeCompletion",
+                    String.valueOf(before.completedOn().getYear()), String.valueOf(r.year())));
         } else if (r.year() > r.reviewedOn().getYear() || r.year() < r.reviewedOn().getYear() - 1) {
-            errors.put("year", "Een beoordeling op " + r.reviewedOn() + " hoort bij de directiebeoordeling van "
-                    + r.reviewedOn().getYear() + " of " + (r.reviewedOn().getYear() - 1) + ".");
+            errors.put("year", Text.of("improvement.error.year.notFitting",
+                    String.valueOf(r.reviewedOn()), String.valueOf(r.reviewedOn().getYear()),
+                    String.valueOf(r.reviewedOn().getYear() - 1)));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
         Review recorded = new Review(r.reviewedOn(), r.year(), r.effective(), r.notes(), actor);
         if (!store.review(tenant.id(), id, recorded, expectedRowVersion)) {
@@ -176,7 +178,7 @@ public class ImprovementRegister {
 
     private Measure loadForChange(TenantId tenant, long id, int expectedRowVersion) {
         Measure m = (id <= 0 ? Optional.<Measure>empty() : store.find(tenant, id, true)).orElseThrow(() ->
-                new NotFoundException("Deze verbetermaatregel bestaat niet bij uw organisatie."));
+                new NotFoundException(Text.of("improvement.error.notFound")));
         if (m.rowVersion() != expectedRowVersion) {
             throw conflict(m);
         }
@@ -185,27 +187,26 @@ public class ImprovementRegister {
 
     /** What needs the tenant's data or today; returns the complaints' ids with their references. */
     private Map<Long, String> checked(TenantId tenant, NewMeasure m, LocalDate createdOn, LocalDate today) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         Map<String, Long> found = store.complaintIds(tenant, m.complaintReferences());
         List<String> unknown = m.complaintReferences().stream().filter(r -> !found.containsKey(r)).toList();
         if (!unknown.isEmpty()) {
-            errors.put("complaints", (unknown.size() == 1 ? "Onbekende klacht: " : "Onbekende klachten: ")
-                    + String.join(", ", unknown) + ". Controleer het klachtnummer.");
+            errors.put("complaints", Text.of(unknown.size() == 1 ? "improvement.error.complaints.unknown.one"
+                    : "improvement.error.complaints.unknown.many", String.join(", ", unknown)));
         }
         if (m.dueOn() != null && m.dueOn().isBefore(createdOn)) {
-            errors.put("dueOn", "De streefdatum kan niet vóór de registratie van de maatregel (" + createdOn
-                    + ") liggen.");
+            errors.put("dueOn", Text.of("improvement.error.dueOn.beforeCreation", String.valueOf(createdOn)));
         }
         if (m.completedOn() != null) {
             if (m.completedOn().isAfter(today)) {
-                errors.put("completedOn", "De datum van afronding kan niet in de toekomst liggen.");
+                errors.put("completedOn", Text.of("improvement.error.completedOn.future"));
             } else if (m.completedOn().isBefore(createdOn)) {
-                errors.put("completedOn", "De datum van afronding kan niet vóór de registratie van de maatregel ("
-                        + createdOn + ") liggen.");
+                errors.put("completedOn", Text.of("improvement.error.completedOn.beforeCreation",
+                        String.valueOf(createdOn)));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
         Map<Long, String> ids = new LinkedHashMap<>();
         m.complaintReferences().forEach(r -> ids.put(found.get(r), r));
@@ -219,9 +220,7 @@ public class ImprovementRegister {
     }
 
     private static ConflictException conflict(Measure m) {
-        return new ConflictException("De verbetermaatregel " + m.number() + " is intussen door iemand anders "
-                + "gewijzigd; er is niets opgeslagen. Hieronder staat wat u invulde. Opnieuw opslaan vervangt de "
-                + "wijziging van de ander; laad de pagina opnieuw om die eerst te zien.");
+        return new ConflictException(Text.of("improvement.error.conflict", m.number()));
     }
 
     private static final Map<MeasureKind, String> KINDS = Map.of(MeasureKind.CORRECTIVE, "corrigerend",

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Nieuwe of gewijzigde verbetermaatregel: what a person enters. Checked here for what the values alone say; the
@@ -37,51 +38,51 @@ public record NewMeasure(String title, String description, MeasureKind kind, Mea
             // A date of completion left in the form after the status went back is not a completion.
             completedOn = null;
         }
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         if (title == null) {
-            errors.put("title", "Geef de maatregel een titel.");
+            errors.put("title", Text.of("improvement.error.title.missing"));
         } else if (title.length() > MAX_TITLE) {
-            errors.put("title", "De titel is te lang (hoogstens " + MAX_TITLE + " tekens).");
+            errors.put("title", Text.of("improvement.error.title.long", String.valueOf(MAX_TITLE)));
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.put("description", "De omschrijving is te lang (hoogstens " + MAX_DESCRIPTION + " tekens).");
+            errors.put("description", Text.of("improvement.error.description.long", String.valueOf(MAX_DESCRIPTION)));
         }
         if (kind == null) {
-            errors.put("kind", "Kies de soort: corrigerend of preventief.");
+            errors.put("kind", Text.of("improvement.error.kind"));
         }
         if (level == null) {
-            errors.put("level", "Kies het niveau: organisatie of klant.");
+            errors.put("level", Text.of("improvement.error.level"));
         }
         if (status == null) {
-            errors.put("status", "Kies de status.");
+            errors.put("status", Text.of("improvement.error.status"));
         }
         if (origin == null) {
-            errors.put("origin", "Geef de herkomst van de maatregel op.");
+            errors.put("origin", Text.of("improvement.error.origin"));
         }
         List<String> malformed = complaintReferences.stream().filter(r -> !REFERENCE.matcher(r).matches()).toList();
         if (!malformed.isEmpty()) {
-            errors.put("complaints", "Geen klachtnummer: " + String.join(", ", malformed.stream()
-                    .map(r -> "'" + (r.length() > 40 ? r.substring(0, 40) + "…" : r) + "'").toList()) + ".");
+            errors.put("complaints", Text.of("improvement.error.complaints.malformed", String.join(", ", malformed.stream()
+                    .map(r -> "'" + (r.length() > 40 ? r.substring(0, 40) + "…" : r) + "'").toList())));
         } else if (complaintReferences.size() > MAX_COMPLAINTS) {
-            errors.put("complaints", "Noem hoogstens " + MAX_COMPLAINTS + " klachten.");
+            errors.put("complaints", Text.of("improvement.error.complaints.many", String.valueOf(MAX_COMPLAINTS)));
         } else if (complaintReferences.isEmpty() && origin != null && origin.type() == OriginType.COMPLAINTS) {
-            errors.put("complaints", "Noem de klacht of klachten waar de maatregel uit voortkomt.");
+            errors.put("complaints", Text.of("improvement.error.complaints.missing"));
         } else if (complaintReferences.isEmpty() && level == MeasureLevel.CLIENT) {
-            errors.put("complaints", "Een maatregel op klantniveau hoort bij de klacht van die klant: noem de klacht.");
+            errors.put("complaints", Text.of("improvement.error.complaints.client"));
         }
         if (owner != null && owner.length() > MAX_OWNER) {
-            errors.put("owner", "De naam van de eigenaar is te lang (hoogstens " + MAX_OWNER + " tekens).");
+            errors.put("owner", Text.of("improvement.error.owner.long", String.valueOf(MAX_OWNER)));
         } else if (owner == null && status == MeasureStatus.OPEN) {
-            errors.put("owner", "Een open maatregel heeft een eigenaar: wie zorgt dat hij wordt uitgevoerd?");
+            errors.put("owner", Text.of("improvement.error.owner.missing"));
         }
         if (dueOn == null && status == MeasureStatus.OPEN) {
-            errors.put("dueOn", "Een open maatregel heeft een streefdatum.");
+            errors.put("dueOn", Text.of("improvement.error.dueOn.missing"));
         }
         if (completedOn == null && status == MeasureStatus.DONE) {
-            errors.put("completedOn", "Vul in wanneer de maatregel is afgerond.");
+            errors.put("completedOn", Text.of("improvement.error.completedOn.missing"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
     }
 

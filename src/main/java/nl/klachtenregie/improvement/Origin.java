@@ -3,6 +3,7 @@ package nl.klachtenregie.improvement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Herkomst van een maatregel: what it answers.
@@ -20,36 +21,35 @@ public record Origin(OriginType type, String key, String description) {
     public Origin {
         key = blankToNull(key);
         description = blankToNull(description);
-        Map<String, String> errors = problems(type, key, description);
+        Map<String, Text> errors = problems(type, key, description);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
     }
 
     /** The problems of these values, by form field; empty when they make an origin. */
-    static Map<String, String> problems(OriginType type, String key, String description) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    static Map<String, Text> problems(OriginType type, String key, String description) {
+        Map<String, Text> errors = new LinkedHashMap<>();
         if (type == null) {
-            errors.put("originType", "Kies de herkomst: klachten, een prestatie-indicator, een trend of anders.");
+            errors.put("originType", Text.of("improvement.error.originType"));
         }
         if (key != null) {
             String prefix = type == OriginType.KPI_BREACH ? "KPI:" : type == OriginType.TREND ? "TREND:" : null;
             if (type != null && prefix == null) {
-                errors.put("originKey", "Een sleutel hoort alleen bij een prestatie-indicator of een trend.");
+                errors.put("originKey", Text.of("improvement.error.originKey.notHere"));
             } else if (prefix != null && (!key.startsWith(prefix) || key.length() == prefix.length())) {
-                errors.put("originKey", "De sleutel '" + key + "' past niet bij deze herkomst; hij begint met "
-                        + prefix + ".");
+                errors.put("originKey", Text.of("improvement.error.originKey.prefix", key, prefix));
             } else if (key.length() > MAX_KEY) {
-                errors.put("originKey", "De sleutel is te lang (hoogstens " + MAX_KEY + " tekens).");
+                errors.put("originKey", Text.of("improvement.error.originKey.long", String.valueOf(MAX_KEY)));
             } else if (key.chars().anyMatch(Character::isISOControl)) {
-                errors.put("originKey", "De sleutel bevat een ongeldig teken.");
+                errors.put("originKey", Text.of("improvement.error.originKey.invalid"));
             }
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.put("originDescription", "De omschrijving van de herkomst is te lang (hoogstens " + MAX_DESCRIPTION
-                    + " tekens).");
+            errors.put("originDescription", Text.of("improvement.error.originDescription.long",
+                    String.valueOf(MAX_DESCRIPTION)));
         } else if (description == null && type == OriginType.OTHER) {
-            errors.put("originDescription", "Omschrijf de herkomst: 'anders' zegt niet waar de maatregel vandaan komt.");
+            errors.put("originDescription", Text.of("improvement.error.originDescription.missing"));
         }
         return errors;
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Effectiviteitsbeoordeling: the yearly review of a completed measure at the directiebeoordeling (procedure 6.5 steps
@@ -21,23 +22,24 @@ public record Review(LocalDate reviewedOn, int year, Effectiveness effective, St
 
     public Review {
         notes = Origin.blankToNull(notes);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         if (reviewedOn == null) {
-            errors.put("reviewedOn", "Vul de datum van de beoordeling in.");
+            errors.put("reviewedOn", Text.of("improvement.error.reviewedOn.missing"));
         }
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            errors.put("year", "Het jaar van de directiebeoordeling ligt tussen " + MIN_YEAR + " en " + MAX_YEAR + ".");
+            errors.put("year", Text.of("improvement.error.year.range", String.valueOf(MIN_YEAR),
+                    String.valueOf(MAX_YEAR)));
         }
         if (effective == null) {
-            errors.put("effective", "Kies het oordeel: effectief, deels effectief of niet effectief.");
+            errors.put("effective", Text.of("improvement.error.effective"));
         }
         if (notes != null && notes.length() > MAX_NOTES) {
-            errors.put("notes", "De toelichting is te lang (hoogstens " + MAX_NOTES + " tekens).");
+            errors.put("notes", Text.of("improvement.error.notes.long", String.valueOf(MAX_NOTES)));
         } else if (notes == null && effective != null && effective != Effectiveness.EFFECTIVE) {
-            errors.put("notes", "Licht toe waarom de maatregel niet (volledig) effectief was en wat er nu gebeurt.");
+            errors.put("notes", Text.of("improvement.error.notes.missing"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
     }
 }

@@ -87,33 +87,30 @@ public class ProfileService {
             throw new ForbiddenException(Text.of("error.profile.activationRolesReserved",
                     String.join(", ", before.activationRoles())));
         }
-        List<String> refused = new ArrayList<>();
+        List<Text> refused = new ArrayList<>();
         // A typo in a service line's regulation would only show at the next intake, as "no regulation in force".
         java.util.Set<String> known = regulations.regulationCodes(tenant.id());
         changed.serviceLines().stream().filter(l -> !l.regulation().isEmpty() && !known.contains(l.regulation()))
-                .forEach(l -> refused.add("De dienst '" + l.name() + "' volgt reglement '" + l.regulation()
-                        + "', maar daarvan bestaat nog geen versie. Maak eerst onder Reglement een versie met die "
-                        + "code (een concept is genoeg), of laat het veld leeg voor het hoofdreglement."));
-        removedInUse(refused, tenant, ProfileItem.ESCALATION_LEVEL, "het escalatieniveau",
+                .forEach(l -> refused.add(Text.of("profile.error.lineRegulationUnknown", l.name(),
+                        l.regulation())));
+        removedInUse(refused, tenant, ProfileItem.ESCALATION_LEVEL, Text.of("profile.error.what.level"),
                 before.escalationLadder(), changed.escalationLadder(), TenantProfile.EscalationLevel::code,
                 TenantProfile.EscalationLevel::role);
-        removedInUse(refused, tenant, ProfileItem.EXTERNAL_BODY, "de externe instantie", before.externalBodies(),
+        removedInUse(refused, tenant, ProfileItem.EXTERNAL_BODY, Text.of("profile.error.what.body"), before.externalBodies(),
                 changed.externalBodies(), TenantProfile.ExternalBody::code, TenantProfile.ExternalBody::name);
-        removedInUse(refused, tenant, ProfileItem.CATEGORY, "de categorie", before.categories(),
+        removedInUse(refused, tenant, ProfileItem.CATEGORY, Text.of("profile.error.what.category"), before.categories(),
                 changed.categories(), TenantProfile.Category::code, TenantProfile.Category::name);
-        removedInUse(refused, tenant, ProfileItem.SERVICE_LINE, "de dienst", before.serviceLines(),
+        removedInUse(refused, tenant, ProfileItem.SERVICE_LINE, Text.of("profile.error.what.line"), before.serviceLines(),
                 changed.serviceLines(), TenantProfile.ServiceLine::code, TenantProfile.ServiceLine::name);
         refused.addAll(rulesThatWouldLoseWhatTheyName(tenant, before, changed));
         // The public form promises the terms of the regulation in force: without an activated version it would
         // promise nothing true (a draft is no promise).
         if (changed.publicForm().enabled() && !before.publicForm().enabled()
                 && regulations.activeDates(tenant.id(), "").isEmpty()) {
-            refused.add("Het klachtformulier kan pas open als er een vastgestelde versie van het klachtenreglement is: "
-                    + "het formulier belooft de termijnen van het reglement dat geldt, nooit die van een concept. Stel "
-                    + "eerst onder Reglement een versie vast.");
+            refused.add(Text.of("profile.error.publicFormWithoutRegulation"));
         }
         if (!refused.isEmpty()) {
-            throw new RefusedException(refused);
+            throw RefusedException.because(refused);
         }
         List<String> changes = ProfileDiff.between(before, changed);
         if (changes.isEmpty()) {
@@ -124,7 +121,7 @@ public class ProfileService {
         return saved;
     }
 
-    private <T> void removedInUse(List<String> refused, Tenant tenant, ProfileItem item, String what,
+    private <T> void removedInUse(List<Text> refused, Tenant tenant, ProfileItem item, Text what,
                                   List<T> before, List<T> after, Function<T, String> code, Function<T, String> name) {
         List<String> kept = after.stream().map(code).toList();
         for (T row : before) {
@@ -134,8 +131,8 @@ public class ProfileService {
             }
             long cases = statistics.casesUsing(tenant.id(), item, c);
             if (cases > 0) {
-                refused.add("U kunt " + what + " '" + name.apply(row) + "' (" + c + ") niet verwijderen: "
-                        + (cases == 1 ? "1 klacht gebruikt" : cases + " klachten gebruiken") + " het nog.");
+                refused.add(cases == 1 ? Text.of("profile.error.inUse.one", what, name.apply(row), c)
+                        : Text.of("profile.error.inUse.many", what, name.apply(row), c, String.valueOf(cases)));
             }
         }
     }
@@ -145,14 +142,14 @@ public class ProfileService {
      * rules name: removing one would leave a case with an escalation option or a referral to nothing. The check is
      * the one activation uses, run with the profile before and after; only what the change newly breaks counts.
      */
-    private List<String> rulesThatWouldLoseWhatTheyName(Tenant tenant, TenantProfile before, TenantProfile changed) {
+    private List<Text> rulesThatWouldLoseWhatTheyName(Tenant tenant, TenantProfile before, TenantProfile changed) {
         if (before.levelCodes().equals(changed.levelCodes())
                 && before.externalBodyCodes().equals(changed.externalBodyCodes())) {
             return List.of();
         }
         java.time.LocalDate today = administration.today();
         java.util.Set<String> inForce = administration.inForceToday(tenant);
-        List<String> out = new ArrayList<>();
+        List<Text> out = new ArrayList<>();
         for (nl.klachtenregie.regulation.StoredVersion v : regulations.all(tenant.id())) {
             boolean current = inForce.contains(v.name())
                     || (!v.isDraft() && v.version().effectiveFrom().isAfter(today));
@@ -164,8 +161,8 @@ public class ProfileService {
             for (String warning : administration.check(new Tenant(tenant.id(), changed), v.version().ruleSet())
                     .warnings()) {
                 if (!was.contains(warning)) {
-                    out.add("Reglementversie " + v.name() + ": " + warning + ". Zet het terug, of maak eerst een "
-                            + "nieuwe versie zonder.");
+                    // The warning is the rule set check's own words (Dutch, as the regulation page shows them).
+                    out.add(Text.of("profile.error.ruleLosesName", v.name(), Text.plain(warning)));
                 }
             }
         }

@@ -155,7 +155,7 @@ class ImprovementController {
             if (jaar.strip().matches("2\\d{3}")) {
                 year = Integer.valueOf(jaar.strip());
             } else {
-                filters.add("jaar", "'" + jaar + "' is geen jaartal van 2000 tot 2999");
+                filters.add("jaar", Text.of("improvement.error.yearFilter", jaar).in(LayoutModelProcessor.locale(request)));
             }
         }
         filters.throwIfAny();
@@ -310,7 +310,7 @@ class ImprovementController {
                 // Shown with the current version: saving again is a deliberate overwrite, after seeing the message.
                 Measure now = load(t, id);
                 return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("improvement",
-                        measurePage(t, me, now, f.values(), Map.of(), now.rowVersion(), e.getMessage(), null,
+                        measurePage(t, me, now, f.values(), Map.of(), now.rowVersion(), shown(e, request), null,
                                 ReviewForm.EMPTY, Map.of())));
             }
         }
@@ -341,7 +341,7 @@ class ImprovementController {
                 Measure now = load(t, id);
                 return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("improvement",
                         measurePage(t, me, now, ImprovementForms.values(now), Map.of(), now.rowVersion(),
-                                e.getMessage(), null, f, Map.of())));
+                                shown(e, request), null, f, Map.of())));
             }
         }
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("improvement",
@@ -405,9 +405,14 @@ class ImprovementController {
         Map<String, Long> found = register.complaintIds(t.id(), refs);
         List<String> unknown = refs.stream().map(r -> r.strip().toUpperCase(java.util.Locale.ROOT))
                 .filter(r -> !found.containsKey(r)).distinct().toList();
-        return unknown.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of((unknown.size() == 1
-                ? "Onbekende klacht: " : "Onbekende klachten: ") + String.join(", ", unknown)
-                + ". Controleer het klachtnummer.");
+        return unknown.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Text.of(unknown.size() == 1
+                ? "improvement.error.complaints.unknown.one" : "improvement.error.complaints.unknown.many",
+                String.join(", ", unknown)).in(LayoutModelProcessor.locale(request)));
+    }
+
+    /** A conflict's message in the reader's language. */
+    private static String shown(ConflictException e, io.micronaut.http.HttpRequest<?> request) {
+        return e.text() == null ? e.getMessage() : e.text().in(LayoutModelProcessor.locale(request));
     }
 
     /** A link without {@code herkomst}: a key or complaints say where the proposal comes from. */
