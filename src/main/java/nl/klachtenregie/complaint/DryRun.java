@@ -21,6 +21,7 @@ import nl.klachtenregie.regulation.RegulationVersion;
 import nl.klachtenregie.regulation.RuleEvaluationException;
 import nl.klachtenregie.regulation.TenantFacts;
 import nl.klachtenregie.shared.InvalidInputException;
+import nl.klachtenregie.shared.Text;
 import nl.klachtenregie.tenant.Tenant;
 
 /**
@@ -194,24 +195,24 @@ public class DryRun {
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to, LocalDate today) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         if (from == null) {
-            errors.put("from", "geef de begindatum");
+            errors.put("from", Text.of("reg.dry.period.noFrom"));
         }
         if (to == null) {
-            errors.put("to", "geef de einddatum");
+            errors.put("to", Text.of("reg.dry.period.noTo"));
         }
         if (from != null && to != null) {
             if (to.isBefore(from)) {
-                errors.put("to", "de einddatum ligt voor de begindatum");
+                errors.put("to", Text.of("reg.dry.period.toBeforeFrom"));
             } else if (from.plusMonths(MAX_MONTHS).isBefore(to)) {
-                errors.put("to", "kies een periode van hoogstens " + MAX_MONTHS + " maanden");
+                errors.put("to", Text.of("reg.dry.period.tooLong", String.valueOf(MAX_MONTHS)));
             } else if (from.isAfter(today)) {
-                errors.put("from", "de begindatum ligt in de toekomst");
+                errors.put("from", Text.of("reg.dry.period.fromInFuture"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
     }
 

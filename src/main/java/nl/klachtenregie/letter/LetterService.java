@@ -22,6 +22,7 @@ import nl.klachtenregie.security.UserDirectory;
 import nl.klachtenregie.security.UserId;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.shared.Text;
 import nl.klachtenregie.tenant.Tenant;
 
 /**
@@ -112,8 +113,7 @@ public class LetterService {
             LetterTemplate template = store.template(tenant.id(), kind).orElseGet(() -> renderer.defaultTemplate(kind));
             letter = renderer.render(template, model);
         } catch (LetterTemplateException e) {
-            throw new RefusedException("De briefsjabloon '" + kind.fileWord() + "' van deze organisatie is niet "
-                    + "bruikbaar: " + e.getMessage());
+            throw new RefusedException(Text.of("letter.template.ownUnusable", word(kind), Text.plain(e.getMessage())));
         }
         // rendering the PDF takes a moment; the case was read in its own transaction and the insert has its own
         byte[] pdf = renderer.pdf(letter);
@@ -196,8 +196,7 @@ public class LetterService {
         String s = subject == null ? "" : subject.strip();
         String b = body == null ? "" : body;
         if (b.length() > MAX_TEMPLATE_LENGTH) {
-            throw new RefusedException("De tekst van het sjabloon is te lang (hoogstens " + MAX_TEMPLATE_LENGTH
-                    + " tekens).");
+            throw new RefusedException(Text.of("letter.template.tooLong", String.valueOf(MAX_TEMPLATE_LENGTH)));
         }
         try {
             LetterTemplate template = new LetterTemplate(s, b);
@@ -207,7 +206,8 @@ public class LetterService {
             return renderer.render(template, LetterModel.of(sample, tenant.profile(), kind, today,
                     "M. Voorbeeld"));
         } catch (IllegalArgumentException | LetterTemplateException e) {
-            throw new RefusedException("Het sjabloon is niet bruikbaar: " + e.getMessage());
+            Text why = e instanceof Text.Carrier carrier ? carrier.text() : Text.plain(e.getMessage());
+            throw new RefusedException(Text.of("letter.template.unusable", why));
         }
     }
 
@@ -229,16 +229,18 @@ public class LetterService {
         return c.events().stream().anyMatch(e -> e.type() == type);
     }
 
-    private static String notAvailable(CaseView c, LetterKind kind) {
+    private static Text notAvailable(CaseView c, LetterKind kind) {
+        String reference = String.valueOf(c.reference());
         return switch (kind) {
-            case ACKNOWLEDGEMENT, PROGRESS -> "Klacht " + c.reference() + " is gesloten: een "
-                    + kind.fileWord() + " past daar niet meer bij.";
-            case EXTENSION -> "Er is voor klacht " + c.reference() + " geen verlenging aangekondigd; leg eerst de "
-                    + "verlenging vast.";
-            case DECISION -> "Over klacht " + c.reference() + " is nog geen besluit genomen; leg eerst het besluit "
-                    + "vast.";
-            case NOT_ADMISSIBLE -> "Klacht " + c.reference() + " is niet als niet-ontvankelijk aangemerkt; leg eerst "
-                    + "vast dat de klacht niet in behandeling wordt genomen, met de motivering.";
+            case ACKNOWLEDGEMENT, PROGRESS -> Text.of("letter.unavailable.closed", reference, word(kind));
+            case EXTENSION -> Text.of("letter.unavailable.extension", reference);
+            case DECISION -> Text.of("letter.unavailable.decision", reference);
+            case NOT_ADMISSIBLE -> Text.of("letter.unavailable.notAdmissible", reference);
         };
+    }
+
+    /** The kind's own word ("ontvangstbevestiging"), in the reader's language. */
+    private static Text word(LetterKind kind) {
+        return Text.of("letter.word." + kind.name());
     }
 }

@@ -3,6 +3,7 @@ package nl.klachtenregie.letter;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.klachtenregie.shared.Text;
 
 /**
  * Briefsjabloon: the Handlebars source of a letter's subject (plain text) and body (an XHTML fragment).
@@ -26,18 +27,17 @@ record LetterTemplate(String subject, String body) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
         if (subject.isBlank()) {
-            throw new IllegalArgumentException("het onderwerp van de brief ontbreekt");
+            throw new Invalid(Text.of("letter.template.noSubject"));
         }
         if (subject.length() > 500) {
-            throw new IllegalArgumentException("het onderwerp is langer dan 500 tekens");
+            throw new Invalid(Text.of("letter.template.subjectTooLong", "500"));
         }
-        String nesting = nesting(COMMENT.matcher(subject + "\n" + body).replaceAll(""));
+        Text nesting = nesting(COMMENT.matcher(subject + "\n" + body).replaceAll(""));
         if (nesting != null) {
-            throw new IllegalArgumentException(nesting);
+            throw new Invalid(nesting);
         }
         if (rawOutput(subject) || rawOutput(body)) {
-            throw new IllegalArgumentException("een briefsjabloon mag geen onbewerkte uitvoer ({{{ }}} of {{& }}) "
-                    + "of andere scheidingstekens ({{= =}}) bevatten: gebruik {{ }}");
+            throw new Invalid(Text.of("letter.template.rawOutput", "{{{ }}}", "{{& }}", "{{= =}}", "{{ }}"));
         }
     }
 
@@ -48,7 +48,7 @@ record LetterTemplate(String subject, String body) {
     private static final Pattern BLOCK = Pattern.compile("\\{\\{~?\\s*([#^/])\\s*(\\w*)");
 
     /** Why the blocks nest too deep, or null: a preview of 20 nested loops would run for ever. */
-    private static String nesting(String source) {
+    private static Text nesting(String source) {
         java.util.Deque<Boolean> open = new java.util.ArrayDeque<>();
         int eaches = 0;
         Matcher m = BLOCK.matcher(source);
@@ -63,11 +63,10 @@ record LetterTemplate(String subject, String body) {
             open.push(each);
             eaches += each ? 1 : 0;
             if (open.size() > MAX_BLOCK_DEPTH) {
-                return "een briefsjabloon mag hoogstens " + MAX_BLOCK_DEPTH + " blokken ({{#...}}) in elkaar hebben";
+                return Text.of("letter.template.blockDepth", String.valueOf(MAX_BLOCK_DEPTH), "{{#...}}");
             }
             if (eaches > MAX_EACH_DEPTH) {
-                return "een briefsjabloon mag hoogstens " + MAX_EACH_DEPTH + " herhalingen ({{#each}}) in elkaar "
-                        + "hebben";
+                return Text.of("letter.template.eachDepth", String.valueOf(MAX_EACH_DEPTH), "{{#each}}");
             }
         }
         return null;
@@ -89,9 +88,27 @@ record LetterTemplate(String subject, String body) {
         }
         Matcher s = SUBJECT_LINE.matcher(rest);
         if (!s.find()) {
-            throw new IllegalArgumentException("de eerste regel (na het commentaar) moet beginnen met 'Onderwerp:'");
+            throw new Invalid(Text.of("letter.template.subjectLine"));
         }
         String body = rest.substring(s.end());
         return new LetterTemplate(s.group(1).strip(), comment.isEmpty() ? body : comment.strip() + "\n" + body);
+    }
+
+    /**
+     * The template breaks a rule of its own: an {@link IllegalArgumentException} whose message is Dutch (for the log
+     * and for callers without a language) and whose {@link Text} the page shows in the reader's language.
+     */
+    static final class Invalid extends IllegalArgumentException implements Text.Carrier {
+        private final transient Text text;
+
+        Invalid(Text text) {
+            super(text.dutch());
+            this.text = text;
+        }
+
+        @Override
+        public Text text() {
+            return text;
+        }
     }
 }

@@ -21,6 +21,7 @@ import nl.klachtenregie.shared.Db;
 import nl.klachtenregie.shared.InvalidInputException;
 import nl.klachtenregie.shared.NotFoundException;
 import nl.klachtenregie.shared.RefusedException;
+import nl.klachtenregie.shared.Text;
 import nl.klachtenregie.tenant.TenantId;
 
 /**
@@ -75,9 +76,9 @@ public class UserDirectory {
     @Transactional
     UserAccount createWithHash(@Nullable TenantId tenant, String username, String displayName, String hash,
                                Set<Role> roles) {
-        Map<String, String> errors = accountErrors(tenant != null, username, displayName, roles);
+        Map<String, Text> errors = accountErrors(tenant != null, username, displayName, roles);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
         String name = normalise(username);
         if (findByUsername(name).isPresent()) {
@@ -105,31 +106,31 @@ public class UserDirectory {
      * @throws InvalidInputException with one message per bad field
      */
     public void validateNewTenantUser(String username, String displayName, String password, Set<Role> roles) {
-        Map<String, String> errors = accountErrors(true, username, displayName, roles);
+        Map<String, Text> errors = accountErrors(true, username, displayName, roles);
         passwordError(password).ifPresent(e -> errors.put("password", e));
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw InvalidInputException.because(errors);
         }
     }
 
-    private static Map<String, String> accountErrors(boolean ofTenant, String username, String displayName,
+    private static Map<String, Text> accountErrors(boolean ofTenant, String username, String displayName,
                                                      Set<Role> roles) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         if (!USERNAME.matcher(normalise(username)).matches()) {
-            errors.put("username", "3 tot 100 tekens: kleine letters, cijfers, punt, streepje, @ of liggend streepje");
+            errors.put("username", Text.of("error.user.username"));
         }
         if (displayName == null || displayName.isBlank()) {
-            errors.put("displayName", "geef de naam van de gebruiker");
+            errors.put("displayName", Text.of("error.user.displayName"));
         } else if (displayName.strip().length() > 255) {
-            errors.put("displayName", "hoogstens 255 tekens");
+            errors.put("displayName", Text.of("error.user.displayNameTooLong", "255"));
         }
         if (roles == null || roles.isEmpty()) {
-            errors.put("roles", "geef minstens één rol");
+            errors.put("roles", Text.of("error.user.noRole"));
         } else if (!ofTenant && !roles.equals(Set.of(Role.PLATFORM_ADMIN))) {
-            errors.put("roles", "een gebruiker zonder organisatie kan alleen platformbeheerder zijn");
+            errors.put("roles", Text.of("error.user.withoutTenantOnlyPlatformAdmin"));
         } else if (ofTenant && roles.contains(Role.PLATFORM_ADMIN)) {
             // Checked here, before the insert: an organisation's administrator must never mint a platform admin.
-            errors.put("roles", "een platformbeheerder hoort bij geen organisatie");
+            errors.put("roles", Text.of("error.user.platformAdminInTenant"));
         }
         return errors;
     }
@@ -139,20 +140,20 @@ public class UserDirectory {
     }
 
     String checkedHash(String password) {
-        Optional<String> problem = passwordError(password);
+        Optional<Text> problem = passwordError(password);
         if (problem.isPresent()) {
             throw InvalidInputException.of("password", problem.get());
         }
         return hasher.hash(password);
     }
 
-    private static Optional<String> passwordError(String password) {
+    private static Optional<Text> passwordError(String password) {
         if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
-            return Optional.of("een wachtwoord heeft minstens " + PasswordHasher.MIN_LENGTH + " tekens");
+            return Optional.of(Text.of("error.user.passwordTooShort", String.valueOf(PasswordHasher.MIN_LENGTH)));
         }
         // bcrypt reads only the first 72 bytes; a longer password would silently be cut short.
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            return Optional.of("een wachtwoord heeft hoogstens " + MAX_PASSWORD_BYTES + " tekens");
+            return Optional.of(Text.of("error.user.passwordTooLong", String.valueOf(MAX_PASSWORD_BYTES)));
         }
         return Optional.empty();
     }

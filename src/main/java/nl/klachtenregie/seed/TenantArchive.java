@@ -140,8 +140,8 @@ public class TenantArchive {
             try {
                 definition = new TenantFiles(dir.resolve("tenants"), dir.resolve("rules"), json).read(slug);
             } catch (RuntimeException e) {
-                throw InvalidInputException.of("archive", "Het archief is geen geldige export van een organisatie: "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage().replace(dir.toString(), "")));
+                throw InvalidInputException.of("archive", Text.of("error.archive.notAnExport", Text.plain(
+                        e.getMessage() == null ? e.toString() : e.getMessage().replace(dir.toString(), ""))));
             }
             TenantProfile profile = definition.profile();
             if (asSlug != null && !asSlug.isBlank() && !asSlug.equals(slug)) {
@@ -165,8 +165,8 @@ public class TenantArchive {
                     administration.requireSound(tenant, v);
                     regulations.insert(tenant.id(), v);
                 } catch (RuleSetCompilationException e) {
-                    throw InvalidInputException.of("archive", "Versie " + v.name() + " kan niet worden vastgesteld: "
-                            + e.getMessage());
+                    throw InvalidInputException.of("archive", Text.of("error.archive.versionUnsound", v.name(),
+                            Text.plain(e.getMessage())));
                 }
             }
             // The archive's createdBy/activatedBy/activatedAt are its word, not this installation's record: the
@@ -205,9 +205,8 @@ public class TenantArchive {
         }
         if (slugs.size() != 1) {
             throw InvalidInputException.of("archive", slugs.isEmpty()
-                    ? "Het archief bevat geen tenants/<slug>/tenant.yml: het is geen export van een organisatie"
-                    : "Het archief bevat meer dan één organisatie (" + String.join(", ", slugs)
-                    + "); lees ze één voor één in");
+                    ? Text.of("error.archive.noTenant")
+                    : Text.of("error.archive.severalTenants", String.join(", ", slugs)));
         }
         return slugs.get(0);
     }
@@ -215,7 +214,7 @@ public class TenantArchive {
     /** Unpacks into a temporary folder, refusing paths outside the layout and archives that unpack too large. */
     private static Path unpack(byte[] zip) {
         if (zip == null || zip.length == 0) {
-            throw InvalidInputException.of("archive", "Kies een zip-bestand met de export van een organisatie");
+            throw InvalidInputException.of("archive", Text.of("error.archive.chooseZip"));
         }
         Path dir;
         try {
@@ -229,13 +228,12 @@ public class TenantArchive {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (++entries > MAX_ENTRIES) {
-                    throw InvalidInputException.of("archive", "Het archief bevat meer dan " + MAX_ENTRIES
-                            + " bestanden");
+                    throw InvalidInputException.of("archive", Text.of("error.archive.tooManyEntries",
+                            String.valueOf(MAX_ENTRIES)));
                 }
                 String name = entry.getName();
                 if (!SAFE_PATH.matcher(name).matches() || name.contains("..")) {
-                    throw InvalidInputException.of("archive", "Het archief bevat '" + name + "', dat niet onder "
-                            + "tenants/ of rules/ hoort");
+                    throw InvalidInputException.of("archive", Text.of("error.archive.outsideLayout", name));
                 }
                 Path target = dir.resolve(name).normalize();
                 if (entry.isDirectory()) {
@@ -247,7 +245,7 @@ public class TenantArchive {
             }
         } catch (IOException e) {
             delete(dir);
-            throw InvalidInputException.of("archive", "Het bestand is geen leesbaar zip-archief");
+            throw InvalidInputException.of("archive", Text.of("error.archive.unreadableZip"));
         } catch (RuntimeException e) {
             delete(dir);
             throw e;
@@ -263,8 +261,8 @@ public class TenantArchive {
             while ((n = in.read(buffer)) > 0) {
                 written += n;
                 if (written > room) {
-                    throw InvalidInputException.of("archive", "Het archief is uitgepakt groter dan "
-                            + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB");
+                    throw InvalidInputException.of("archive", Text.of("error.archive.tooLarge",
+                            String.valueOf(MAX_UNPACKED_BYTES / (1024 * 1024))));
                 }
                 out.write(buffer, 0, n);
             }
