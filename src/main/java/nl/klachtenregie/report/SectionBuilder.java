@@ -532,7 +532,7 @@ final class SectionBuilder {
                 hidden("Achteraf vastgelegd")));
         if (f.full()) {
             cols.addAll(List.of(col("Klager"), hidden("Rol klager"), hidden("E-mail"), hidden("Telefoon"),
-                    hidden("Adres"), hidden("Woonplaats"), hidden("Samenvatting")));
+                    hidden("Adres"), hidden("Woonplaats"), hidden("Samenvatting"), hidden("Interne notities")));
         }
         List<List<Object>> data = new ArrayList<>(rows.size());
         for (Row r : rows) {
@@ -549,7 +549,7 @@ final class SectionBuilder {
             if (f.full()) {
                 ComplaintRegister.Person p = r.complainant();
                 cells.addAll(Arrays.asList(text(p.name()), Labels.of("role", p.role()), text(p.email()),
-                        text(p.phone()), text(p.address()), text(p.place()), text(r.summary())));
+                        text(p.phone()), text(p.address()), text(p.place()), text(r.summary()), internalNotes(r)));
             }
             data.add(cells);
         }
@@ -668,6 +668,12 @@ final class SectionBuilder {
 
     private static String explanation(Row r) {
         return r.explanation() == null ? "(geen toelichting vastgelegd)" : r.explanation();
+    }
+
+    /** "12-05-2026 (J. Jansen): text | ..." - the case's internal notes (full register only; issue 16). */
+    private String internalNotes(Row r) {
+        return text(String.join(" | ", r.internalNotes().stream().map(n -> Cells.date(n.on())
+                + (n.author() == null ? "" : " (" + n.author() + ")") + ": " + n.text()).toList()));
     }
 
     private static String measuresOf(Row r) {

@@ -138,7 +138,15 @@ class CasePageModels {
                       List<Option> handlers, List<LetterOption> letterOptions, List<LetterRow> letters,
                       List<CaseView.ExternalBodyView> bodies, List<String> escalationNames, List<String> refused,
                       String conflict, Map<String, String> errors, String today, boolean canWork, String nav,
-                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName) {
+                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName,
+                      CaseDossierModels.CaseDossier dossier) {
+
+        /** With the Notities and Documenten sections (issue 16). */
+        DetailPage withDossier(CaseDossierModels.CaseDossier d) {
+            return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
+                    handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today, canWork,
+                    nav, messages, canConfirm, intakeLevelName, d);
+        }
     }
 
     WorkPage work(Tenant tenant, List<WorkItem> items, CasePage unassigned) {
@@ -235,7 +243,7 @@ class CasePageModels {
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
                 c.asOf().toString(), canWork, "klachten", messages, canConfirm,
-                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()));
+                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), null);
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, CaseForms.ActionForm posted) {
