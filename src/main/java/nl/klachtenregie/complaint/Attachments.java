@@ -102,7 +102,8 @@ public class Attachments {
         String sha256 = sha256(content);
         AttachmentKind chosen = kind;
         long tenantId = tenant.id().value();
-        long attachmentId = store.store(tenant.id(), content, new DocumentStore.Row() {
+        java.util.concurrent.atomic.AtomicReference<Attachment> stored = new java.util.concurrent.atomic.AtomicReference<>();
+        store.store(tenant.id(), content, new DocumentStore.Row() {
             @Override
             public long insert(String storageKey) {
                 return db.insert("INSERT INTO complaint_attachment (tenant_id, complaint_id, file_name, content_type, "
@@ -115,9 +116,11 @@ public class Attachments {
             @Override
             public void stored(long attachmentId) {
                 events.publishEvent(new AttachmentAdded(tenant.id(), id.value(), attachmentId, by));
+                // Read back in the storing transaction: what the caller gets is what was committed.
+                stored.set(find(tenant, id, attachmentId).orElseThrow());
             }
         });
-        return find(tenant, id, attachmentId).orElseThrow();
+        return stored.get();
     }
 
     /** The case's documents, oldest first. */
