@@ -48,9 +48,12 @@ public class Attachments {
     private final DocumentStore store;
     private final Db db;
     private final ApplicationEventPublisher<AttachmentAdded> events;
+    private final java.time.Clock clock;
 
     Attachments(ComplaintService complaints, DocumentStore store, Db db,
-                ApplicationEventPublisher<AttachmentAdded> events) {
+                ApplicationEventPublisher<AttachmentAdded> events, java.time.Clock clock) {
+        // The application's clock, as events are recorded by: a test's fixed date holds for notes and documents too.
+        this.clock = clock;
         this.complaints = complaints;
         this.store = store;
         this.db = db;
@@ -110,7 +113,7 @@ public class Attachments {
                                 + "size_bytes, sha256, kind, description, storage, storage_key, uploaded_by, "
                                 + "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenantId, id.value(),
                         fileName, type.contentType(), (long) content.length, sha256, chosen, description, store.name(),
-                        storageKey, by == null ? null : by.value(), Timestamp.from(Instant.now()));
+                        storageKey, by == null ? null : by.value(), Timestamp.from(Instant.now(clock)));
             }
 
             @Override

@@ -25,8 +25,10 @@ public class Notes {
 
     private final ComplaintService complaints;
     private final Db db;
+    private final java.time.Clock clock;
 
-    Notes(ComplaintService complaints, Db db) {
+    Notes(ComplaintService complaints, Db db, java.time.Clock clock) {
+        this.clock = clock;
         this.complaints = complaints;
         this.db = db;
     }
@@ -49,7 +51,7 @@ public class Notes {
         }
         long noteId = db.insert("INSERT INTO complaint_note (tenant_id, complaint_id, note_text, explains_lateness, "
                 + "author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", tenant.id().value(), id.value(), t,
-                explainsLateness, by == null ? null : by.value(), Timestamp.from(Instant.now()));
+                explainsLateness, by == null ? null : by.value(), Timestamp.from(Instant.now(clock)));
         return db.queryOne(SELECT + " WHERE n.tenant_id = ? AND n.complaint_id = ? AND n.id = ?", Notes::note,
                 tenant.id().value(), id.value(), noteId).orElseThrow();
     }
