@@ -288,7 +288,7 @@ class ComplaintStore {
         return db.query("SELECT c.id, c.reference, c.status, c.complainant_name, o.code, o.due_on, o.basis, "
                         + "o.explanation FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                         + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND c.handler_user_id = ? "
-                        + "AND " + Lateness.OPEN_CASE + " AND " + Lateness.OPEN_DUTY + " "
+                        + "AND " + Lateness.OPEN_WORK + " AND " + Lateness.OPEN_DUTY + " "
                         + "ORDER BY CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, c.received_on, c.id, o.code",
                 rs -> {
                     LocalDate due = Db.date(rs, "due_on");
