@@ -307,7 +307,8 @@ class CaseEngine {
         }
         for (int i = 0; i < measures.size(); i++) {
             Measure m = measures.get(i);
-            String explanation = "maatregel " + (i + 1) + ", toegezegd in de beslissing van "
+            String explanation = "maatregel " + (i + 1) + (m.description() == null ? "" : " ('" + m.description()
+                    + "')") + ", toegezegd in de beslissing van "
                     + promisedOn.get(i).format(DMY) + (m.dueOn() == null ? ", zonder datum"
                     : ", te realiseren uiterlijk " + m.dueOn().format(DMY)) + " (Wkkgz art. 17 lid 1)";
             result.add(new ScheduledObligation(MEASURE_CODE, promisedOn.get(i), m.dueOn(), metOn.get(i), false,
