@@ -307,7 +307,9 @@ class CaseEngine {
         }
         for (int i = 0; i < measures.size(); i++) {
             Measure m = measures.get(i);
-            String explanation = "maatregel " + (i + 1) + (m.description() == null ? "" : " ('" + m.description()
+            String words = m.description() == null ? "" : m.description().length() <= 120 ? m.description()
+                    : m.description().substring(0, 117) + "...";
+            String explanation = "maatregel " + (i + 1) + (words.isEmpty() ? "" : " ('" + words
                     + "')") + ", toegezegd in de beslissing van "
                     + promisedOn.get(i).format(DMY) + (m.dueOn() == null ? ", zonder datum"
                     : ", te realiseren uiterlijk " + m.dueOn().format(DMY)) + " (Wkkgz art. 17 lid 1)";

@@ -604,6 +604,8 @@ public class ComplaintService {
     static final int MIN_MOTIVATION_WORDS = 4;
     /** The most measures one decision may list (a list a complainant can still read). */
     static final int MAX_MEASURES = 20;
+    /** The longest description of one measure (it is the duty's label: what the case page and Mijn werk show). */
+    static final int MAX_MEASURE_CHARS = 500;
 
     /**
      * A decision on a formal complaint is written and reasoned, and names each measure with the date by which it is
@@ -631,7 +633,7 @@ public class ComplaintService {
             String field = single ? "measures" : "measures[" + i + "].description";
             if (m.description() == null) {
                 errors.put(field, Text.of("case.field.measureDescription", String.valueOf(i + 1)));
-            } else if (m.description().length() > 2_000) {
+            } else if (m.description().length() > MAX_MEASURE_CHARS) {
                 errors.put(field, Text.of("case.field.measureTooLong", String.valueOf(i + 1)));
             }
             if (m.dueOn() == null) {

@@ -88,6 +88,11 @@ class ReasonedDecisionsAndMeasuresTest extends ApiTestSupport {
         assertTrue(fieldErrors(r).containsKey("measures[1].dueOn"), () -> r.body().toString());
         assertTrue(fieldErrors(r).get("measures[1].dueOn").toString().startsWith("Maatregel 2"));
         assertEquals("RECEIVED", getCase(T, id, null).get("status"), "nothing saved");
+
+        Response tooLong = decide(id, "judgement", "WELL_FOUNDED", "motivation", REASONS, "measures",
+                List.of(measure("x".repeat(501), "2026-11-01")));
+        assertEquals(400, tooLong.status(), "a measure is the duty's label: at most 500 characters");
+        assertTrue(fieldErrors(tooLong).containsKey("measures[0].description"), () -> tooLong.body().toString());
     }
 
     @Test
