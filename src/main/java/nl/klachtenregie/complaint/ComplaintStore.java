@@ -210,8 +210,8 @@ class ComplaintStore {
         } catch (OptimisticLockException stale) {
             throw conflict(c);
         }
-        for (LocalDate month : java.util.Set.of(c.intake().receivedOn().withDayOfMonth(1),
-                in.receivedOn().withDayOfMonth(1))) {
+        for (LocalDate month : new java.util.TreeSet<>(List.of(c.intake().receivedOn().withDayOfMonth(1),
+                in.receivedOn().withDayOfMonth(1)))) {
             // An upsert: SQL.
             db.update("INSERT INTO complaint_month_stamp (tenant_id, month_start, stamp) VALUES (?, ?, 1) "
                     + "ON DUPLICATE KEY UPDATE stamp = stamp + 1", tenant.value(), month);
