@@ -116,16 +116,14 @@ public class Corrections {
         NewComplaint before = stored.intake();
         NewComplaint after = apply(tenant.profile(), before, request.changes(), errors);
         List<CorrectionStore.NewChange> changed = new ArrayList<>();
-        if (after != null) {
-            for (String field : FIELDS) {
-                String was = text(before, field);
-                String now = text(after, field);
-                if (!Objects.equals(was, now)) {
-                    changed.add(new CorrectionStore.NewChange(Correction.Kind.FIELD, field, null, was, now));
-                }
+        for (String field : FIELDS) {
+            String was = text(before, field);
+            String now = text(after, field);
+            if (!Objects.equals(was, now)) {
+                changed.add(new CorrectionStore.NewChange(Correction.Kind.FIELD, field, null, was, now));
             }
-            checkDates(stored, after, changed, errors);
         }
+        checkDates(stored, after, changed, errors);
         if (errors.isEmpty() && changed.isEmpty()) {
             errors.put("changes", Text.of("correction.nothingChanged"));
         }
@@ -224,7 +222,7 @@ public class Corrections {
     }
 
     /**
-     * The intake with the posted values applied; bad values are added to {@code errors} by field (then null).
+     * The intake with the posted values applied; bad values are added to {@code errors} by field.
      * The same rules as intake: the tenant's categories and service lines, the product's one e-mail rule, the
      * lengths the columns hold.
      */
@@ -246,7 +244,6 @@ public class Corrections {
         String employee = c.concernsEmployee();
         String summary = c.summary();
         boolean confidential = c.confidential();
-        int before = errors.size();
         for (Map.Entry<String, String> e : changes.entrySet()) {
             String field = e.getKey();
             String v = e.getValue() == null || e.getValue().isBlank() ? null : e.getValue().strip();
@@ -312,9 +309,8 @@ public class Corrections {
                 }
             }
         }
-        if (errors.size() > before) {
-            return null;
-        }
+        // A field with a bad value keeps its old value (or, for an e-mail address, the value to name): the other
+        // fields' changes still tell whether a reason is needed, so every error is named at once.
         return new NewComplaint(kind, channel, received, incident,
                 new Complainant(name, role, email, phone, address, place), summary, category, serviceLine, employee,
                 c.unwantedBehaviour(), confidential, c.officialRequested(), c.escalationLevel());
