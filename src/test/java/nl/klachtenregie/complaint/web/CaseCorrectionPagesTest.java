@@ -129,4 +129,24 @@ class CaseCorrectionPagesTest extends CasePagesTestSupport {
         assertTrue(Html.exists(detail(manager, T, unassigned).body(), "a#correct-link"));
         assertEquals(200, manager.get(correctPath(unassigned)).status());
     }
+
+    @Test
+    void aReceivedDateUnderAnEarlierVersionShowsBothVersionsOnTheTimelineInTheReadersLanguage() {
+        Object id = createComplaint("impuls", complaint("FORMAL", "LETTER", "2025-01-10")).get("id");
+        PageSession manager = loggedInAs("impuls.leidinggevende");
+        String path = casePath("impuls", id) + "/corrigeren";
+        Map<String, String> values = Html.one(manager.get(path).body(), "form#correction-form").formValues();
+        values.put("receivedOn", "2024-12-20");
+        values.put("reason", "Poststempel 20 december 2024.");
+        assertEquals(303, manager.post(path, values).status());
+        Page after = detail(manager, "impuls", id);
+        String text = timeline(after, "CORRECTION").get(0).text();
+        assertTrue(text.contains(label("correction.versionLabel")), text);
+        assertTrue(text.contains("was versie 2, wordt versie 1"), text);
+        manager.cookies().put("lang", "en");
+        String english = timeline(detail(manager, "impuls", id), "CORRECTION").get(0).text();
+        assertTrue(english.contains("Details corrected"), english);
+        assertTrue(english.contains("was version 2, now version 1"), english);
+        assertTrue(english.contains("was 10-01-2025, now 20-12-2024"), english);
+    }
 }
