@@ -195,6 +195,30 @@ class ComplaintStore {
     }
 
     /**
+     * Correctie (issue 16): writes the corrected intake if nobody changed the case since the row version the user
+     * saw; the months the case is counted in (old and new day of receipt) get a new change stamp (see V6).
+     *
+     * @throws ConflictException when the case changed in between
+     */
+    void correctIntake(TenantId tenant, StoredComplaint c, NewComplaint in, String regulationVersion) {
+        Complainant who = in.complainant();
+        try {
+            complaints.updateByTenantIdAndId(tenant.value(), c.id(), c.rowVersion(), in.kind(), in.channel(),
+                    in.receivedOn(), in.incidentOn(), who.name(), who.role(), who.email(), who.phone(),
+                    who.address(), who.place(), in.summary(), in.category(), in.serviceLine(),
+                    in.concernsEmployee(), in.confidential(), PersonKey.of(in.concernsEmployee()), regulationVersion);
+        } catch (OptimisticLockException stale) {
+            throw conflict(c);
+        }
+        for (LocalDate month : new java.util.TreeSet<>(List.of(c.intake().receivedOn().withDayOfMonth(1),
+                in.receivedOn().withDayOfMonth(1)))) {
+            // An upsert: SQL.
+            db.update("INSERT INTO complaint_month_stamp (tenant_id, month_start, stamp) VALUES (?, ?, 1) "
+                    + "ON DUPLICATE KEY UPDATE stamp = stamp + 1", tenant.value(), month);
+        }
+    }
+
+    /**
      * Stores a re-evaluation that no user made: the outcome and, when they changed, the obligations; the case's row
      * version stays as it is.
      */

@@ -80,9 +80,11 @@ class CasePageModels {
      */
     record TimelineEntry(String type, LocalDate on, String recordedBy, List<Line> lines, String letterUrl,
                          int sequence, String recordedOn, boolean recordedLate, boolean awaitingConfirmation,
-                         String confirmedBy) {
+                         String confirmedBy,
+                         // issue 16: a correction of intake (type CORRECTION), else null
+                         CorrectionPages.Entry correction) {
         TimelineEntry(String type, LocalDate on, String recordedBy, List<Line> lines, String letterUrl) {
-            this(type, on, recordedBy, lines, letterUrl, 0, null, false, false, null);
+            this(type, on, recordedBy, lines, letterUrl, 0, null, false, false, null, null);
         }
     }
 
@@ -156,7 +158,9 @@ class CasePageModels {
                       List<Option> handlers, List<LetterOption> letterOptions, List<LetterRow> letters,
                       List<CaseView.ExternalBodyView> bodies, List<String> escalationNames, List<String> refused,
                       String conflict, Map<String, String> errors, String today, boolean canWork, String nav,
-                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName) {
+                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName,
+                      // issue 16: whether the user may correct the case's intake (the link "Gegevens corrigeren")
+                      boolean canCorrect) {
     }
 
     WorkPage work(Tenant tenant, List<WorkItem> items, CasePage unassigned) {
@@ -216,7 +220,7 @@ class CasePageModels {
     DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
                       List<LetterRow> letters, boolean canWork, List<String> refused, String conflict,
                       Map<String, String> errors, CaseForms.ActionForm posted, List<MessageRow> messages,
-                      boolean canConfirm) {
+                      boolean canConfirm, List<TimelineEntry> corrections, boolean canCorrect) {
         TenantProfile p = tenant.profile();
         List<ObligationRow> obligations = c.obligations().stream().map(o -> new ObligationRow(o.code(), o.dueOn(),
                 o.status(), o.metOn(), o.basis(), o.explanation(), o.label(), o.statute(), o.setAsideReason(),
@@ -232,13 +236,14 @@ class CasePageModels {
                     : e.recordedAt().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
             timeline.add(new TimelineEntry(e.type().name(), e.on(), e.recordedBy(), lines(p, e, labels), null,
                     e.sequence(), recorded == null || recorded.equals(e.on()) ? null : recorded.format(DMY),
-                    e.recordedLate(), e.awaitingConfirmation(), e.confirmedBy()));
+                    e.recordedLate(), e.awaitingConfirmation(), e.confirmedBy(), null));
         }
         for (LetterRow l : letters) {
             timeline.add(new TimelineEntry("LETTER", l.issuedOn(), l.issuedBy(),
                     List.of(new Line("timeline.letter", l.subject())), l.url()));
         }
-        // Stable: events keep their order, a letter comes after the events of its day.
+        timeline.addAll(corrections);
+        // Stable: events keep their order, a letter (then a correction) comes after the events of its day.
         timeline.sort(Comparator.comparing(TimelineEntry::on));
         List<ActionOption> actions = canWork ? c.nextActions().stream()
                 .map(a -> action(p, c, EventType.valueOf(a), posted != null && a.equals(posted.type()) ? posted : null))
@@ -256,7 +261,7 @@ class CasePageModels {
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
                 c.asOf().toString(), canWork, "klachten", messages, canConfirm,
-                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()));
+                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), canCorrect);
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, CaseForms.ActionForm posted) {
