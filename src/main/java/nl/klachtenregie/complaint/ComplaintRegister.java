@@ -140,7 +140,21 @@ public class ComplaintRegister {
                       LocalDate closedOn, boolean unwantedBehaviour, List<LateTerm> lateTerms, String explanation,
                       List<Note> notes, Person complainant, String summary, String concernsEmployee,
                       List<ExtendedTerm> extendedTerms, List<SetAsideDuty> setAside,
-                      List<LateRecording> recordedLate, List<InternalNote> internalNotes) {
+                      List<LateRecording> recordedLate, LocalDate decisionSentOn, List<InternalNote> internalNotes) {
+        /** A row without the day the decision was sent (rows made before that day was recorded apart). */
+        public Row(long id, String reference, LocalDate receivedOn, ComplaintKind kind, Channel channel,
+                   String category, String serviceLine, String escalationLevel, CaseStatus status,
+                   boolean registrationRequired, boolean admissible, EventType conclusion, LocalDate concludedOn,
+                   Judgement judgement, Integer satisfaction, boolean extended, boolean referredExternal,
+                   LocalDate closedOn, boolean unwantedBehaviour, List<LateTerm> lateTerms, String explanation,
+                   List<Note> notes, Person complainant, String summary, String concernsEmployee,
+                   List<ExtendedTerm> extendedTerms, List<SetAsideDuty> setAside, List<LateRecording> recordedLate) {
+            this(id, reference, receivedOn, kind, channel, category, serviceLine, escalationLevel, status,
+                    registrationRequired, admissible, conclusion, concludedOn, judgement, satisfaction, extended,
+                    referredExternal, closedOn, unwantedBehaviour, lateTerms, explanation, notes, complainant, summary,
+                    concernsEmployee, extendedTerms, setAside, recordedLate, null, List.of());
+        }
+
         public Row {
             internalNotes = internalNotes == null ? List.of() : List.copyOf(internalNotes);
             recordedLate = recordedLate == null ? List.of() : List.copyOf(recordedLate);
@@ -352,7 +366,7 @@ public class ComplaintRegister {
                     setAside.getOrDefault(b.id(), List.of()).stream().map(d -> new SetAsideDuty(d.code(), d.on(),
                             variant == Variant.ANONYMISED ? employees.apply(Scrubber.complainant(b.person())
                                     .apply(d.reason())) : d.reason())).toList(),
-                    recordedLate.getOrDefault(b.id(), List.of()),
+                    recordedLate.getOrDefault(b.id(), List.of()), decisionSentOn(timeline),
                     full ? internalNotes.getOrDefault(b.id(), List.of()) : List.of()));
         }
         LOG.debug("Register of {} cases read in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
@@ -469,13 +483,29 @@ public class ComplaintRegister {
         return e.motivation() != null ? e.motivation() : e.text();
     }
 
+    /**
+     * The day the last decision reached the complainant (sent or handed over): what "handled within the term" is
+     * measured on (Wkkgz art. 17 lid 1), shown beside the day of the decision itself.
+     */
+    private static LocalDate decisionSentOn(List<NewEvent> timeline) {
+        LocalDate sent = null;
+        for (NewEvent e : timeline) {
+            if (e.type() == EventType.DECIDED) {
+                sent = e.deliveredOn();
+            }
+        }
+        return sent;
+    }
+
     /** The timeline's texts: reports of conversations, resolutions, decisions (with measures). */
     private static List<Note> notes(List<NewEvent> timeline) {
         List<Note> notes = new ArrayList<>();
         for (NewEvent e : timeline) {
             String w = words(e);
-            if (e.measures() != null) {
-                w = (w == null ? "" : w + " ") + "Maatregel: " + e.measures();
+            for (Measure m : e.measureList()) {
+                w = (w == null ? "" : w + " ") + "Maatregel: " + m.description()
+                        + (m.dueOn() == null ? "" : " (uiterlijk " + m.dueOn().format(
+                        java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")) + ")");
             }
             if (w != null) {
                 notes.add(new Note(e.on(), e.type(), w));

@@ -43,12 +43,14 @@ class CasePageService {
     private final CaseMessages messages;
     private final Intake intake;
     private final Validator validator;
+    private final CorrectionPages correctionPages;
     @jakarta.inject.Inject
     CaseDossierModels dossiers;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
                     CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations,
-                    CaseMessages messages, Intake intake, Validator validator) {
+                    CaseMessages messages, Intake intake, Validator validator, CorrectionPages correctionPages) {
+        this.correctionPages = correctionPages;
         this.validator = validator;
         this.regulations = regulations;
         this.messages = messages;
@@ -160,7 +162,8 @@ class CasePageService {
         return models.detail(t, c, handlers, letters.options(t, c, me.handlesCases()), letters.issued(t, c), me.handlesCases(),
                 refused, conflict, errors, posted, messages(t, c),
                 me.roles().contains(nl.klachtenregie.security.Role.MANAGER)
-                        || me.roles().contains(nl.klachtenregie.security.Role.COMPLIANCE))
+                        || me.roles().contains(nl.klachtenregie.security.Role.COMPLIANCE),
+                correctionPages.timeline(t, c), correctionPages.mayCorrect(me, c))
                 .withDossier(dossiers.of(t, c.id(), me.handlesCases(), null));
     }
 
