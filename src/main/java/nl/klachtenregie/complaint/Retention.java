@@ -222,8 +222,10 @@ public class Retention {
     /**
      * Wisverzoek (AVG art. 17): anonymises the given cases of the complainant that are closed, at once; refuses the
      * open ones (their handling still needs the data: art. 17 lid 3 onder b, and the Wkkgz requires the complaint to
-     * be handled) and skips those under a legal hold. Logged, without personal data.
+     * be handled) and skips those under a legal hold. Logged, without personal data. One transaction: all of it is
+     * stored, or none.
      */
+    @Transactional
     public List<Erasure> erase(Tenant tenant, List<Long> ids, String actor) {
         List<SubjectCase> cases = cases(tenant, ids);
         LocalDate today = complaints.today();
@@ -245,8 +247,7 @@ public class Retention {
         return done;
     }
 
-    @Transactional
-    void logErasure(Tenant tenant, String actor, List<Erasure> done) {
+    private void logErasure(Tenant tenant, String actor, List<Erasure> done) {
         StringBuilder detail = new StringBuilder("Verzoek om gegevens te wissen (AVG art. 17):");
         for (Erasure e : done) {
             detail.append("\n").append(e.reference()).append(": ").append(switch (e.outcome()) {
