@@ -29,6 +29,10 @@ final class ProfileDiff {
         field(lines, "website", before.contact().website(), after.contact().website());
         field(lines, "indienadres", before.complaintAddress(), after.complaintAddress());
         field(lines, "feestdagenkalender", before.holidayCalendar(), after.holidayCalendar());
+        if (before.retentionYearsAfterClosing() != after.retentionYearsAfterClosing()) {
+            lines.add("bewaartermijn na afsluiting: " + before.retentionYearsAfterClosing() + " → "
+                    + after.retentionYearsAfterClosing() + " jaar");
+        }
         rows(lines, "sluitingsdag", before.extraClosedDays(), after.extraClosedDays());
         rows(lines, "escalatieniveau", byCode(before.escalationLadder(), TenantProfile.EscalationLevel::code),
                 byCode(after.escalationLadder(), TenantProfile.EscalationLevel::code));

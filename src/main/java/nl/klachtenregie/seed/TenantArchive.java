@@ -186,7 +186,8 @@ public class TenantArchive {
         try {
             return new TenantProfile(slug, p.name(), p.contact(), p.complaintAddress(), p.holidayCalendar(),
                     p.extraClosedDays(), p.escalationLadder(), p.externalBodies(), p.categories(), p.serviceLines(),
-                    p.activationRoles(), p.notifications(), p.publicForm(), p.regime());
+                    p.activationRoles(), p.notifications(), p.publicForm(), p.regime(),
+                    p.retentionYearsAfterClosing());
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("slug", e.getMessage());
         }
@@ -336,6 +337,7 @@ public class TenantArchive {
             form.put("level", f.level());
         }
         y.put("publicForm", form);
+        y.put("retentionYearsAfterClosing", p.retentionYearsAfterClosing());
         y.put("regulations", versions.stream().map(TenantArchive::versionEntry).toList());
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

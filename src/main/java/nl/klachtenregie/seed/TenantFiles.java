@@ -82,7 +82,10 @@ final class TenantFiles {
                     list(y.get("activationRoles")).stream().map(TenantFiles::str).toList(),
                     notifications(y.get("notifications")),
                     publicForm(y.get("publicForm")),
-                    str(y.get("regime")));
+                    str(y.get("regime")),
+                    // Bewaartermijn in years after closing; absent: the default (AVG art. 5 lid 1 onder e).
+                    y.get("retentionYearsAfterClosing") == null ? 0
+                            : Integer.parseInt(str(y.get("retentionYearsAfterClosing")).strip()));
             Path coverage = rulesDir.resolve(slug).resolve(COVERAGE_FILE);
             String coverageYaml = Files.isRegularFile(coverage) ? readString(coverage) : "";
             List<StoredVersion> versions = new ArrayList<>();

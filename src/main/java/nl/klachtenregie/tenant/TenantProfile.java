@@ -29,7 +29,17 @@ public record TenantProfile(
         List<String> activationRoles,
         Notifications notifications,
         PublicForm publicForm,
-        String regime) {
+        String regime,
+        int retentionYearsAfterClosing) {
+
+    /**
+     * Bewaartermijn: years after a case is closed before its personal data are removed (AVG art. 5 lid 1 onder e).
+     * Many regulations state two years; the seed regulations say nothing, so the default applies to them.
+     */
+    public static final int DEFAULT_RETENTION_YEARS = 2;
+    /** The bounds the profile page accepts for the retention period, in years. */
+    public static final int MIN_RETENTION_YEARS = 1;
+    public static final int MAX_RETENTION_YEARS = 20;
 
     /**
      * The complaint law an organisation or a service line falls under: Wkkgz (zorg), Wmo 2015 (maatschappelijke
@@ -95,6 +105,30 @@ public record TenantProfile(
         unique(categories.stream().map(Category::code).toList(), "categorie", slug);
         unique(serviceLines.stream().map(ServiceLine::code).toList(), "dienst", slug);
         regime = checkRegime(regime, "regime van " + slug);
+        // 0 is what a profile stored before issue 16 reads as: the default period.
+        retentionYearsAfterClosing = retentionYearsAfterClosing == 0 ? DEFAULT_RETENTION_YEARS
+                : retentionYearsAfterClosing;
+        if (retentionYearsAfterClosing < MIN_RETENTION_YEARS || retentionYearsAfterClosing > MAX_RETENTION_YEARS) {
+            throw new IllegalArgumentException("Profiel '" + slug + "': bewaartermijn " + retentionYearsAfterClosing
+                    + " jaar ligt niet tussen " + MIN_RETENTION_YEARS + " en " + MAX_RETENTION_YEARS);
+        }
+    }
+
+    /** The same profile as the canonical one with the default retention period (code written before issue 16). */
+    public TenantProfile(String slug, String name, Contact contact, String complaintAddress, String holidayCalendar,
+                         Map<String, String> extraClosedDays, List<EscalationLevel> escalationLadder,
+                         List<ExternalBody> externalBodies, List<Category> categories, List<ServiceLine> serviceLines,
+                         List<String> activationRoles, Notifications notifications, PublicForm publicForm,
+                         String regime) {
+        this(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays, escalationLadder, externalBodies,
+                categories, serviceLines, activationRoles, notifications, publicForm, regime, 0);
+    }
+
+    /** The same profile with another retention period (years after closing, 1 to 20). */
+    public TenantProfile withRetentionYearsAfterClosing(int years) {
+        return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
+                escalationLadder, externalBodies, categories, serviceLines, activationRoles, notifications, publicForm,
+                regime, years);
     }
 
     static String checkRegime(String regime, String what) {
@@ -187,19 +221,22 @@ public record TenantProfile(
     /** The same profile with another activation rule. */
     public TenantProfile withActivationRoles(List<String> roles) {
         return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
-                escalationLadder, externalBodies, categories, serviceLines, roles, notifications, publicForm, regime);
+                escalationLadder, externalBodies, categories, serviceLines, roles, notifications, publicForm,
+                regime, retentionYearsAfterClosing);
     }
 
     /** The same profile with other notification settings. */
     public TenantProfile withNotifications(Notifications changed) {
         return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
-                escalationLadder, externalBodies, categories, serviceLines, activationRoles, changed, publicForm, regime);
+                escalationLadder, externalBodies, categories, serviceLines, activationRoles, changed, publicForm,
+                regime, retentionYearsAfterClosing);
     }
 
     /** The same profile with other settings of the public complaint form. */
     public TenantProfile withPublicForm(PublicForm changed) {
         return new TenantProfile(slug, name, contact, complaintAddress, holidayCalendar, extraClosedDays,
-                escalationLadder, externalBodies, categories, serviceLines, activationRoles, notifications, changed, regime);
+                escalationLadder, externalBodies, categories, serviceLines, activationRoles, notifications, changed,
+                regime, retentionYearsAfterClosing);
     }
 
     /**

@@ -105,6 +105,10 @@ class ProfileController {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(t, shown, typed, List.of(), null));
         }
         TenantProfile changed = keepSettings(ProfileForm.profile(t.slug(), typed), t.profile());
+        if (typed.single().get("retentionYearsAfterClosing").isBlank()) {
+            // A form without the retention period (an older client) keeps the stored one.
+            changed = changed.withRetentionYearsAfterClosing(t.profile().retentionYearsAfterClosing());
+        }
         try {
             Tenant saved = profiles.update(t, changed, me.username(), loaded,
                     me.roles().stream().map(Enum::name).toList());

@@ -72,7 +72,7 @@ final class ProfileForm {
 
     /** The single fields, by form name. */
     static final List<String> SINGLE = List.of("name", "contactAddress", "contactPhone", "contactEmail",
-            "contactWebsite", "complaintAddress", "holidayCalendar", "regime");
+            "contactWebsite", "complaintAddress", "holidayCalendar", "regime", "retentionYearsAfterClosing");
 
     /** One row as typed, with its problems per field. */
     record Row(int index, Map<String, String> values, Map<String, String> errors) {
@@ -105,6 +105,7 @@ final class ProfileForm {
         single.put("complaintAddress", p.complaintAddress());
         single.put("holidayCalendar", p.holidayCalendar());
         single.put("regime", p.regime());
+        single.put("retentionYearsAfterClosing", String.valueOf(p.retentionYearsAfterClosing()));
         Map<String, List<Row>> lists = new LinkedHashMap<>();
         List<TenantProfile.EscalationLevel> ladder = p.escalationLadder();
         lists.put(LADDER.key(), rows(ladder, (l, i) -> values("position", String.valueOf(i + 1), "code", l.code(),
@@ -204,6 +205,7 @@ final class ProfileForm {
         if (!regime.isEmpty() && !TenantProfile.REGIMES.contains(regime)) {
             e.put("regime", "kies een wet uit de lijst");
         }
+        retention(e, t.single().get("retentionYearsAfterClosing"));
         if (t.activationRoles().isEmpty()) {
             e.put("activationRoles", "kies minstens één rol");
         } else if (!TenantProfile.APPROVER_ROLES.containsAll(t.activationRoles())) {
@@ -299,6 +301,28 @@ final class ProfileForm {
         }
     }
 
+    /**
+     * Bewaartermijn: whole years after closing, 1 to 20 (AVG art. 5 lid 1 onder e: no longer than needed; the
+     * longest a complaint file plausibly serves a claim or the Inspectie). Blank: the default of two years.
+     */
+    private static void retention(Map<String, String> e, String typed) {
+        String v = typed == null ? "" : typed.strip();
+        if (v.isEmpty()) {
+            return;
+        }
+        int years;
+        try {
+            years = Integer.parseInt(v);
+        } catch (NumberFormatException ex) {
+            e.put("retentionYearsAfterClosing", "geef een geheel aantal jaren");
+            return;
+        }
+        if (years < TenantProfile.MIN_RETENTION_YEARS || years > TenantProfile.MAX_RETENTION_YEARS) {
+            e.put("retentionYearsAfterClosing", "kies tussen " + TenantProfile.MIN_RETENTION_YEARS + " en "
+                    + TenantProfile.MAX_RETENTION_YEARS + " jaar");
+        }
+    }
+
     /** Codes are capitals; what was typed in lower case is meant the same. */
     private static String code(Row row) {
         return row.get("code").strip().toUpperCase(Locale.ROOT);
@@ -326,7 +350,8 @@ final class ProfileForm {
                 map(filled(t, LINES), r -> new TenantProfile.ServiceLine(code(r), r.get("name").strip(),
                         r.get("note").strip(), r.get("regulation").strip(), r.get("regime").strip())),
                 TenantProfile.APPROVER_ROLES.stream().filter(t.activationRoles()::contains).toList(), null, null,
-                s.get("regime").strip());
+                s.get("regime").strip(), s.get("retentionYearsAfterClosing").isBlank() ? 0
+                        : Integer.parseInt(s.get("retentionYearsAfterClosing").strip()));
     }
 
     private static List<Row> filled(Typed t, ListSpec spec) {

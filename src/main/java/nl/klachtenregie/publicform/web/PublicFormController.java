@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.klachtenregie.complaint.TermPreview;
+import nl.klachtenregie.publicform.ComplainantCopy;
 import nl.klachtenregie.publicform.FormTokens;
 import nl.klachtenregie.publicform.PublicFormInput;
 import nl.klachtenregie.publicform.PublicIntake;
@@ -67,10 +68,11 @@ class PublicFormController {
     private final PublicFormPages pages;
     private final Messages messages;
     private final ClientAddress clientAddress;
+    private final ComplainantCopy copies;
 
     PublicFormController(PublicIntake intake, FormTokens tokens, PublicSubmission submission, StatusLinks links,
                          TenantDirectory tenants, PublicFormPages pages, Messages messages,
-                         ClientAddress clientAddress) {
+                         ClientAddress clientAddress, ComplainantCopy copies) {
         this.intake = intake;
         this.tokens = tokens;
         this.submission = submission;
@@ -79,6 +81,7 @@ class PublicFormController {
         this.pages = pages;
         this.messages = messages;
         this.clientAddress = clientAddress;
+        this.copies = copies;
     }
 
     @Get
@@ -176,6 +179,34 @@ class PublicFormController {
                     "publicform.link.expired.text");
             case VALID -> privateResponse(HttpStatus.OK, new ModelAndView<>("public-status",
                     pages.status(tenant, opened.status(), opened.expiresOn(), request.getPath())));
+        };
+    }
+
+    /**
+     * Kopie voor de klager: the complaint as registered and the letters sent, as one PDF (AVG art. 15), in the page's
+     * language. The same link rules as the status page: an unknown link 404, an expired one 410.
+     */
+    @Get("/status/{token}/kopie.pdf")
+    @Produces("application/pdf")
+    HttpResponse<?> copy(@PathVariable String slug, @PathVariable String token, HttpRequest<?> request) {
+        Optional<Tenant> found = TenantProfile.isValidSlug(slug) ? tenants.find(slug) : Optional.empty();
+        if (found.isEmpty()) {
+            throw new PublicPages.Refusal(HttpStatus.NOT_FOUND, null, "publicform.link.unknown.title",
+                    "publicform.link.unknown.text");
+        }
+        Tenant tenant = found.get();
+        StatusLinks.Lookup link = links.find(tenant, token);
+        return switch (link.state()) {
+            case UNKNOWN -> throw new PublicPages.Refusal(HttpStatus.NOT_FOUND, tenant, "publicform.link.unknown.title",
+                    "publicform.link.unknown.text");
+            case EXPIRED -> throw new PublicPages.Refusal(HttpStatus.GONE, tenant, "publicform.link.expired.title",
+                    "publicform.link.expired.text");
+            case VALID -> {
+                ComplainantCopy.Copy copy = copies.of(tenant, link.complaintId(), locale(request));
+                yield PublicPages.asPrivate(HttpResponse.ok(copy.pdf()).contentType("application/pdf")
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + copy.fileName() + "\"")
+                        .header("X-Content-Type-Options", "nosniff"));
+            }
         };
     }
 

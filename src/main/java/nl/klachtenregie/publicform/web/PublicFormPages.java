@@ -76,7 +76,7 @@ class PublicFormPages {
 
     /** The status page of a status link. */
     record StatusPage(Header header, ComplainantStatus status, LocalDate expiresOn, Contact contact,
-                      String switchPath) {
+                      String switchPath, String copyPath) {
     }
 
     /** A refusal of a public page (unknown form, unknown or expired link, too large a post). */
@@ -126,7 +126,8 @@ class PublicFormPages {
     }
 
     StatusPage status(Tenant tenant, ComplainantStatus status, LocalDate expiresOn, String path) {
-        return new StatusPage(header(tenant), status, expiresOn, contact(tenant.profile()), encode(path));
+        return new StatusPage(header(tenant), status, expiresOn, contact(tenant.profile()), encode(path),
+                path + "/kopie.pdf");
     }
 
     ErrorPage error(Tenant tenant, int status, String titleKey, String messageKey) {
