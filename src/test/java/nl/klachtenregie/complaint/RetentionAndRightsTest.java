@@ -69,6 +69,8 @@ class RetentionAndRightsTest extends PageTestSupport {
     AuditLog audit;
     @Inject
     MovableClock clock;
+    @Inject
+    Attachments attachments;
 
     @Override
     public Map<String, String> getProperties() {
@@ -292,6 +294,60 @@ class RetentionAndRightsTest extends PageTestSupport {
         assertEquals(400, none.status());
         Response noTerm = sendAs(officer, HttpRequest.GET("/api/tenants/" + T + "/privacy/cases?name=x"));
         assertEquals(400, noTerm.status());
+    }
+
+    /**
+     * AVG art. 15 and 17 for the rest of the dossier: the inzage export holds the case's internal notes, its documents
+     * as uploaded and its corrections; erasing the case removes notes and documents and the corrected values.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDossiersNotesDocumentsAndCorrectionsAreExportedAndGoWhenTheCaseIsAnonymised() throws Exception {
+        CaseView c = receive(T, "2026-06-01", "H. Dossier", "h.dossier@example.org", "Klacht met een dossier.");
+        String base = "/api/tenants/" + T + "/complaints/" + c.id();
+        String manager = T + ".leidinggevende";
+        assertEquals(201, sendAs(manager, HttpRequest.POST(base + "/notes", Map.of("text",
+                "Gebeld met mevrouw Dossier over haar buurvrouw."))).status());
+        byte[] letter = "Brief van H. Dossier over de zorg.".getBytes(StandardCharsets.UTF_8);
+        long documentId = attachments.upload(tenant(T), new ComplaintId(c.id()), new Attachments.Upload("brief.txt",
+                letter, "COMPLAINT_LETTER", null), null).id();
+        int version = ((Number) getCase(T, c.id(), null).get("version")).intValue();
+        Response corrected = sendAs(manager, HttpRequest.PATCH(base, Map.of("complainant",
+                Map.of("phone", "0687654321"), "expectedVersion", version, "reason", "Nummer van H. Dossier verbeterd")));
+        assertEquals(200, corrected.status(), corrected::toString);
+
+        clock.set("2026-07-01");
+        String officer = T + ".kwaliteit";
+        HttpResponse<byte[]> zip = http.toBlocking().exchange(HttpRequest.POST("/api/tenants/" + T
+                + "/privacy/subject-access", Map.of("complaintIds", List.of(c.id())))
+                .basicAuth(officer, DEMO_PASSWORD), byte[].class);
+        Map<String, byte[]> files = unzip(zip.body());
+        String folder = "dossier/" + c.reference() + "/";
+        assertTrue(new String(files.get(folder + "notities.json"), StandardCharsets.UTF_8)
+                .contains("buurvrouw"), files.keySet()::toString);
+        assertTrue(new String(files.get(folder + "correcties.json"), StandardCharsets.UTF_8).contains("0687654321"));
+        assertTrue(files.entrySet().stream().anyMatch(e -> e.getKey().startsWith(folder + "documenten/")
+                && java.util.Arrays.equals(letter, e.getValue())), "the document as uploaded");
+
+        decideAndClose(T, c, "2026-07-01");
+        clock.set("2026-11-02");
+        HttpResponse<List<Map<String, Object>>> erased = http.toBlocking().exchange(HttpRequest.POST("/api/tenants/"
+                        + T + "/privacy/erasure", Map.of("complaintIds", List.of(c.id())))
+                .basicAuth(officer, DEMO_PASSWORD), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertEquals("ANONYMISED", erased.body().get(0).get("outcome"));
+
+        String notes = http.toBlocking().retrieve(HttpRequest.GET(base + "/notes").basicAuth(manager, DEMO_PASSWORD));
+        assertFalse(notes.contains("buurvrouw"), "the notes are gone");
+        String documents = http.toBlocking().retrieve(HttpRequest.GET(base + "/attachments").basicAuth(manager,
+                DEMO_PASSWORD));
+        assertFalse(documents.contains("brief.txt"), "the documents are gone");
+        Response download = sendAs(manager, HttpRequest.GET(base + "/attachments/" + documentId));
+        assertEquals(404, download.status(), "and their bytes");
+        String text = http.toBlocking().retrieve(HttpRequest.GET(base + "/corrections").basicAuth(manager,
+                DEMO_PASSWORD));
+        assertTrue(text.contains("phone") || text.contains("telefoon") || text.contains("Telefoon"), text);
+        assertFalse(text.contains("0687654321") || text.contains("0612345678") || text.contains("H. Dossier"),
+                () -> "the corrected values are gone: " + text);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
