@@ -145,7 +145,7 @@ public class ComplaintService {
      * The version in force on the day of receipt; a complaint received before the regulation's first version (whose
      * effective date is often an assumption) follows that first version, and the case page says so.
      */
-    private RegulationVersion versionFor(Tenant tenant, NewComplaint intake) {
+    RegulationVersion versionFor(Tenant tenant, NewComplaint intake) {
         String regulation = tenant.profile().regulationFor(intake.serviceLine());
         List<LocalDate> effective = regulations.activeDates(tenant.id(), regulation);
         if (!effective.isEmpty() && effective.get(0).isAfter(intake.receivedOn())) {

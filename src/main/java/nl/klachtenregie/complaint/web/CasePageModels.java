@@ -138,7 +138,8 @@ class CasePageModels {
                       List<Option> handlers, List<LetterOption> letterOptions, List<LetterRow> letters,
                       List<CaseView.ExternalBodyView> bodies, List<String> escalationNames, List<String> refused,
                       String conflict, Map<String, String> errors, String today, boolean canWork, String nav,
-                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName) {
+                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName,
+                      ImportOrigin imported) {
     }
 
     WorkPage work(Tenant tenant, List<WorkItem> items, CasePage unassigned) {
@@ -198,7 +199,7 @@ class CasePageModels {
     DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
                       List<LetterRow> letters, boolean canWork, List<String> refused, String conflict,
                       Map<String, String> errors, CaseForms.ActionForm posted, List<MessageRow> messages,
-                      boolean canConfirm) {
+                      boolean canConfirm, ImportOrigin imported) {
         TenantProfile p = tenant.profile();
         List<ObligationRow> obligations = c.obligations().stream().map(o -> new ObligationRow(o.code(), o.dueOn(),
                 o.status(), o.metOn(), o.basis(), o.explanation(), o.label(), o.statute(), o.setAsideReason()))
@@ -235,7 +236,7 @@ class CasePageModels {
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
                 c.asOf().toString(), canWork, "klachten", messages, canConfirm,
-                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()));
+                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), imported);
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, CaseForms.ActionForm posted) {

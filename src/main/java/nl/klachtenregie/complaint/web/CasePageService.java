@@ -43,6 +43,9 @@ class CasePageService {
     private final CaseMessages messages;
     private final Intake intake;
     private final Validator validator;
+    /** Where an imported case came from (issue 16, past complaints read in). */
+    @jakarta.inject.Inject
+    nl.klachtenregie.complaint.HistoricImport imports;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
                     CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations,
@@ -158,7 +161,8 @@ class CasePageService {
         return models.detail(t, c, handlers, letters.options(t, c, me.handlesCases()), letters.issued(t, c), me.handlesCases(),
                 refused, conflict, errors, posted, messages(t, c),
                 me.roles().contains(nl.klachtenregie.security.Role.MANAGER)
-                        || me.roles().contains(nl.klachtenregie.security.Role.COMPLIANCE));
+                        || me.roles().contains(nl.klachtenregie.security.Role.COMPLIANCE),
+                imports.origin(t, id).map(ImportOrigin::of).orElse(null));
     }
 
     /** The outbox messages about the case, newest first like the outbox itself. */
