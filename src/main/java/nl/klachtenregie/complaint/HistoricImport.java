@@ -425,21 +425,30 @@ public class HistoricImport {
                 return Optional.empty();
             }
             List<NewEvent> timeline = new ArrayList<>();
-            for (Step step : row.steps()) {
-                StoredComplaint sofar = new StoredComplaint(0, null, row.intake(), version.version(), 0,
-                        List.copyOf(timeline));
-                try {
-                    ev = engine.checkEvent(tenant, version, sofar, step.event(), history, today);
-                } catch (RefusedException e) {
-                    errors.add(new RowError(row.line(), reader.header(step.column()), Text.of("pastImport.row.refused",
-                            Text.plain(String.join(" ", e.reasons())))));
-                    return Optional.empty();
-                } catch (InvalidInputException e) {
-                    errors.add(new RowError(row.line(), reader.header(step.column()), Text.of("pastImport.row.refused",
-                            Text.plain(String.join("; ", e.fieldErrors().values())))));
-                    return Optional.empty();
+            for (Step given : row.steps()) {
+                List<Step> now = new ArrayList<>();
+                if (given.event().type() == EventType.CLOSED) {
+                    setAsideUnrecorded(ev, given.event().on(), reader.fileName).ifPresent(now::add);
                 }
-                timeline.add(step.event());
+                now.add(given);
+                for (Step step : now) {
+                    StoredComplaint sofar = new StoredComplaint(0, null, row.intake(), version.version(), 0,
+                            List.copyOf(timeline));
+                    try {
+                        ev = engine.checkEvent(tenant, version, sofar, step.event(), history, today);
+                    } catch (RefusedException e) {
+                        errors.add(new RowError(row.line(), reader.header(step.column()),
+                                Text.of("pastImport.row.refused", e.texts().size() == 1 ? e.texts().get(0)
+                                        : Text.plain(String.join(" ", e.reasons())))));
+                        return Optional.empty();
+                    } catch (InvalidInputException e) {
+                        errors.add(new RowError(row.line(), reader.header(step.column()),
+                                Text.of("pastImport.row.refused", Text.plain(String.join("; ",
+                                        e.fieldErrors().values())))));
+                        return Optional.empty();
+                    }
+                    timeline.add(step.event());
+                }
             }
             return Optional.of(new Built(row.line(), row.externalReference(), row.intake(), version,
                     List.copyOf(timeline), ev, null));
@@ -447,6 +456,22 @@ public class HistoricImport {
             errors.add(new RowError(row.line(), null, Text.of("pastImport.row.rulesFailed", Text.plain(e.getMessage()))));
             return Optional.empty();
         }
+    }
+
+    /**
+     * A duty the rules set that the old administration did not record (informing the management, a check) would
+     * keep a past case from closing, and never lapses silently: it is set aside on the closing day, visibly, with the
+     * reason that the earlier administration did not record it (counted as not met on time).
+     */
+    private static Optional<Step> setAsideUnrecorded(CaseEngine.Evaluated ev, LocalDate closedOn, String fileName) {
+        List<String> open = ev.obligations().stream()
+                .filter(o -> o.openOn(closedOn) && !Lateness.pastDue(o.dueOn(), closedOn))
+                .map(ScheduledObligation::code).distinct().toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step(NewEvent.about(EventType.DUTY_SET_ASIDE, closedOn, open,
+                Text.of("pastImport.setAside.reason", fileName).dutch()), Column.CLOSED));
     }
 
     // --- history (repeated complaints about the same person or subject) -------------------------------------

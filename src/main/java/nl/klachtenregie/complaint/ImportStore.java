@@ -53,19 +53,26 @@ class ImportStore {
         this.json = json;
     }
 
-    /** The tenant's cases read in before, by external reference: their own reference. */
-    Map<String, String> existingReferences(TenantId tenant, Set<String> externalReferences) {
+    /**
+     * The tenant's cases a file's numbers stand for, by that number: read in before (its external reference), or the
+     * tenant's own case (its reference: a Totaaloverzicht of this tenant read back in). Value: the case's reference.
+     */
+    Map<String, String> existingReferences(TenantId tenant, Set<String> numbers) {
         Map<String, String> out = new HashMap<>();
-        if (externalReferences.isEmpty()) {
+        if (numbers.isEmpty()) {
             return out;
         }
-        db.query("SELECT external_reference, reference FROM complaint WHERE tenant_id = ? "
-                        + "AND external_reference IS NOT NULL", rs -> {
-                    if (externalReferences.contains(rs.getString(1))) {
-                        out.put(rs.getString(1), rs.getString(2));
-                    }
-                    return null;
-                }, tenant.value());
+        db.query("SELECT reference, external_reference FROM complaint WHERE tenant_id = ?", rs -> {
+            String reference = rs.getString(1);
+            String external = rs.getString(2);
+            if (external != null && numbers.contains(external)) {
+                out.put(external, reference);
+            }
+            if (numbers.contains(reference)) {
+                out.putIfAbsent(reference, reference);
+            }
+            return null;
+        }, tenant.value());
         return out;
     }
 
