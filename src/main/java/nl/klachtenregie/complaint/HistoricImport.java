@@ -259,9 +259,19 @@ public class HistoricImport {
     private final ImportStore store;
     private final TenantDirectory tenants;
     private final AuditLog audit;
+    private final nl.klachtenregie.regulation.RegulationCatalog regulations;
+    /**
+     * The last dry runs, so the commit that follows one does not evaluate every row again: reused only when nothing
+     * it depends on changed (the day, the profile, the versions, the cases of the period, the cases already read in).
+     */
+    private final Map<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(Planned planned, List<Object> state, long until) {
+    }
 
     HistoricImport(ComplaintService complaints, CaseEngine engine, ImportStore store, TenantDirectory tenants,
-                   AuditLog audit) {
+                   AuditLog audit, nl.klachtenregie.regulation.RegulationCatalog regulations) {
+        this.regulations = regulations;
         this.complaints = complaints;
         this.engine = engine;
         this.store = store;
@@ -277,7 +287,33 @@ public class HistoricImport {
      */
     @Transactional
     public Plan dryRun(Tenant tenant, String fileName, byte[] content) {
-        return plan(tenant, cleanName(fileName), content).plan();
+        String name = cleanName(fileName);
+        Planned planned = plan(tenant, name, content);
+        if (planned.plan().ok()) {
+            long now = System.currentTimeMillis();
+            recent.values().removeIf(c -> c.until() < now);
+            if (recent.size() >= 8) {
+                recent.clear();
+            }
+            recent.put(cacheKey(tenant, name, content), new Cached(planned, state(tenant, planned),
+                    now + 30 * 60_000L));
+        }
+        return planned.plan();
+    }
+
+    private static String cacheKey(Tenant tenant, String name, byte[] content) {
+        return tenant.id().value() + "/" + name + "/" + sha256(content);
+    }
+
+    /** What a plan depends on besides the file. */
+    private List<Object> state(Tenant tenant, Planned planned) {
+        List<LocalDate> received = planned.built().stream().map(b -> b.intake().receivedOn()).sorted().toList();
+        List<Object> window = received.isEmpty() ? List.of() : store.fingerprint(tenant.id(),
+                received.get(0).minusMonths(ComplaintStore.HISTORY_MONTHS), received.get(received.size() - 1));
+        return List.of(complaints.today(), tenant.profile(), regulations.versions(tenant.id()).stream()
+                        .map(v -> v.version() + "@" + v.effectiveFrom() + "#" + v.ruleSet().hashCode()).toList(),
+                window, store.existingReferences(tenant.id(), planned.built().stream().map(Built::externalReference)
+                        .collect(java.util.stream.Collectors.toSet())));
     }
 
     /**
@@ -292,7 +328,10 @@ public class HistoricImport {
         // Serialised with intake and other imports of the tenant: the references and the "already read in" check see
         // every committed case.
         tenants.lock(tenant.id());
-        Planned planned = plan(tenant, name, content);
+        Cached cached = recent.remove(cacheKey(tenant, name, content));
+        Planned planned = cached != null && cached.until() > System.currentTimeMillis()
+                && cached.state().equals(state(tenant, cached.planned())) ? cached.planned()
+                : plan(tenant, name, content);
         Plan plan = planned.plan();
         if (!plan.ok()) {
             throw RefusedException.because(plan.errors().stream().map(RowError::text).toList());
@@ -371,6 +410,22 @@ public class HistoricImport {
         List<PlannedCase> cases = new ArrayList<>();
         List<Built> built = new ArrayList<>();
         LocalDate today = complaints.today();
+        // The version of each row, read here (the catalog reads the database, in this transaction); memoised per day.
+        Map<Row, RegulationVersion> versions = new java.util.IdentityHashMap<>();
+        Map<List<Object>, RegulationVersion> byDay = new HashMap<>();
+        for (Row row : rows) {
+            if (existing.containsKey(row.externalReference())) {
+                continue;
+            }
+            List<Object> key = List.of(String.valueOf(tenant.profile().regulationFor(row.intake().serviceLine())),
+                    row.intake().receivedOn());
+            try {
+                versions.put(row, byDay.computeIfAbsent(key, k -> complaints.versionFor(tenant, row.intake())));
+            } catch (NoRegulationInForceException e) {
+                errors.add(new RowError(row.line(), reader.header(Column.RECEIVED), Text.of("pastImport.row.noVersion")));
+            }
+        }
+        Map<Row, Evaluation> evaluated = evaluateAll(tenant, rows, versions, histories, today, reader);
         for (Row row : rows) {
             String already = existing.get(row.externalReference());
             if (already != null) {
@@ -379,15 +434,21 @@ public class HistoricImport {
                 built.add(new Built(row.line(), row.externalReference(), row.intake(), null, List.of(), null, already));
                 continue;
             }
-            Optional<Built> b = evaluate(tenant, row, histories.of(row), today, errors, reader);
-            b.ifPresent(x -> {
-                built.add(x);
-                cases.add(new PlannedCase(x.row(), x.externalReference(), x.intake().receivedOn(), x.intake().kind(),
-                        x.intake().category(), x.version().version(), x.evaluated().status(),
-                        x.events().stream().map(e -> new PlannedEvent(e.type(), e.on())).toList(),
-                        x.evaluated().obligations().stream().map(o -> new PlannedObligation(o.code(), o.dueOn(),
-                                o.metOn(), o.statusOn(today))).toList(), null));
-            });
+            Evaluation e = evaluated.get(row);
+            if (e == null) {
+                continue;
+            }
+            if (e.error() != null) {
+                errors.add(e.error());
+                continue;
+            }
+            Built x = e.built();
+            built.add(x);
+            cases.add(new PlannedCase(x.row(), x.externalReference(), x.intake().receivedOn(), x.intake().kind(),
+                    x.intake().category(), x.version().version(), x.evaluated().status(),
+                    x.events().stream().map(ev -> new PlannedEvent(ev.type(), ev.on())).toList(),
+                    x.evaluated().obligations().stream().map(o -> new PlannedObligation(o.code(), o.dueOn(),
+                            o.metOn(), o.statusOn(today))).toList(), null));
         }
         errors.sort(java.util.Comparator.comparingInt(RowError::row));
         return new Planned(new Plan(fileName, file.format(), file.lines().size(), cases, List.copyOf(errors), ignored),
@@ -405,15 +466,46 @@ public class HistoricImport {
      * Evaluates a row as a live case: intake under the version in force on the day of receipt (refusals of CREATE
      * refuse the row), then each step in date order, checked as the case page checks a step recorded that day.
      */
-    private Optional<Built> evaluate(Tenant tenant, Row row, HistoryFacts history, LocalDate today,
-                                     List<RowError> errors, Reader reader) {
-        RegulationVersion version;
+    /** A row evaluated: the case built, or the one error that stopped it. */
+    private record Evaluation(Built built, RowError error) {
+    }
+
+    /**
+     * Evaluates the rows on every core: each row is a case of its own (its history was counted before), and the
+     * engine reads nothing from the database, so rows do not wait on each other.
+     */
+    private Map<Row, Evaluation> evaluateAll(Tenant tenant, List<Row> rows, Map<Row, RegulationVersion> versions,
+                                             Histories histories, LocalDate today, Reader reader) {
+        engine.calendar(tenant.profile());
+        List<Row> todo = rows.stream().filter(versions::containsKey).toList();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            version = complaints.versionFor(tenant, row.intake());
-        } catch (NoRegulationInForceException e) {
-            errors.add(new RowError(row.line(), reader.header(Column.RECEIVED), Text.of("pastImport.row.noVersion")));
-            return Optional.empty();
+            List<Evaluation> done = pool.submit(() -> todo.parallelStream().map(row -> {
+                List<RowError> errors = new ArrayList<>(1);
+                Optional<Built> b = evaluate(tenant, row, versions.get(row), histories.of(row), today, errors, reader);
+                return new Evaluation(b.orElse(null), errors.isEmpty() ? null : errors.get(0));
+            }).toList()).get();
+            Map<Row, Evaluation> out = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < todo.size(); i++) {
+                out.put(todo.get(i), done.get(i));
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
         }
+    }
+
+    private Optional<Built> evaluate(Tenant tenant, Row row, RegulationVersion version, HistoryFacts history,
+                                     LocalDate today, List<RowError> errors, Reader reader) {
         try {
             CaseEngine.Evaluated ev = engine.evaluate(tenant, version, null, row.intake(), List.of(), history, true,
                     false);

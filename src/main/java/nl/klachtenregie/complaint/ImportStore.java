@@ -83,6 +83,13 @@ class ImportStore {
                 to);
     }
 
+    /** The cases received in the period, as a fingerprint: their number, the newest id and every change made. */
+    List<Object> fingerprint(TenantId tenant, LocalDate from, LocalDate to) {
+        return db.queryOne("SELECT COUNT(*), MAX(id), SUM(row_version) FROM complaint WHERE tenant_id = ? "
+                        + "AND received_on BETWEEN ? AND ?", rs -> List.<Object>of(rs.getLong(1), rs.getLong(2),
+                rs.getLong(3)), tenant.value(), from, to).orElse(List.of());
+    }
+
     long newImport(TenantId tenant, String fileName, String sha256, int rows, String actor) {
         return db.insert("INSERT INTO complaint_import (tenant_id, file_name, file_sha256, row_count, imported_by, "
                 + "imported_at) VALUES (?, ?, ?, ?, ?, ?)", tenant.value(), fileName, sha256, rows, actor,
