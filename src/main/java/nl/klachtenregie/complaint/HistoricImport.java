@@ -478,8 +478,15 @@ public class HistoricImport {
                                              Histories histories, LocalDate today, Reader reader) {
         engine.calendar(tenant.profile());
         List<Row> todo = rows.stream().filter(versions::containsKey).toList();
+        // The workers see the caller's class loader: Drools finds its services through it.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+                Math.max(1, Runtime.getRuntime().availableProcessors()), p -> {
+                    java.util.concurrent.ForkJoinWorkerThread t = java.util.concurrent.ForkJoinPool
+                            .defaultForkJoinWorkerThreadFactory.newThread(p);
+                    t.setContextClassLoader(loader);
+                    return t;
+                }, null, false);
         try {
             List<Evaluation> done = pool.submit(() -> todo.parallelStream().map(row -> {
                 List<RowError> errors = new ArrayList<>(1);
