@@ -92,6 +92,8 @@ import nl.klachtenregie.tenant.TenantProfile;
 @Singleton
 public class HistoricImport {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HistoricImport.class);
+
     /** A column of the documented list: its Dutch name (as errors and the page name it) and every accepted header. */
     public enum Column {
         REFERENCE("Kenmerk", "eigen kenmerk", "referentie", "nummer", "reference", "external reference", "number"),
@@ -328,10 +330,12 @@ public class HistoricImport {
         // Serialised with intake and other imports of the tenant: the references and the "already read in" check see
         // every committed case.
         tenants.lock(tenant.id());
+        long started = System.nanoTime();
         Cached cached = recent.remove(cacheKey(tenant, name, content));
-        Planned planned = cached != null && cached.until() > System.currentTimeMillis()
-                && cached.state().equals(state(tenant, cached.planned())) ? cached.planned()
-                : plan(tenant, name, content);
+        boolean reuse = cached != null && cached.until() > System.currentTimeMillis()
+                && cached.state().equals(state(tenant, cached.planned()));
+        Planned planned = reuse ? cached.planned() : plan(tenant, name, content);
+        long planned_ = System.nanoTime();
         Plan plan = planned.plan();
         if (!plan.ok()) {
             throw RefusedException.because(plan.errors().stream().map(RowError::text).toList());
@@ -340,6 +344,9 @@ public class HistoricImport {
         long importId = store.newImport(tenant.id(), name, sha256(content), fresh.size(), actor);
         List<Created> created = store.insertAll(tenant, importId, fresh.stream().map(b -> new ImportStore.Case(
                 b.row, b.externalReference, b.intake, b.version.version(), b.events, b.evaluated)).toList());
+        LOG.info("{}: {} past complaints from {} stored in {} ms (dry run {} in {} ms)", tenant.slug(),
+                created.size(), name, (System.nanoTime() - planned_) / 1_000_000, reuse ? "reused" : "evaluated",
+                (planned_ - started) / 1_000_000);
         audit.record(tenant.id(), actor, "PAST_COMPLAINTS_IMPORTED", name, created.size()
                 + " klacht(en) van eerdere jaren ingelezen uit " + name + " (" + plan.format() + ", " + plan.rows()
                 + " rijen; " + plan.alreadyImported() + " al eerder ingelezen en overgeslagen).");
