@@ -294,7 +294,7 @@ public class HistoricImport {
         if (planned.plan().ok()) {
             long now = System.currentTimeMillis();
             recent.values().removeIf(c -> c.until() < now);
-            if (recent.size() >= 8) {
+            if (recent.size() >= 4) {
                 recent.clear();
             }
             recent.put(cacheKey(tenant, name, content), new Cached(planned, state(tenant, planned),

@@ -170,7 +170,7 @@ class PastComplaintsController {
     private void expire() {
         long now = System.currentTimeMillis();
         pending.values().removeIf(p -> p.until() < now);
-        if (pending.size() > 50) {
+        if (pending.size() > 10) {
             pending.clear();
         }
     }
