@@ -187,6 +187,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Issue 16: the object store is an adapter behind the DocumentStore port, nothing else talks S3. */
+    @Test
+    void onlyTheS3DocumentStoreTalksToTheObjectStore() {
+        noClasses().that().doNotHaveFullyQualifiedName("nl.klachtenregie.complaint.S3DocumentStore")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+                .check(classes);
+    }
+
     @Test
     void featuresHaveNoCycles() {
         slices().assignedFrom(FEATURES_AND_WINGS).should().beFreeOfCycles().check(classes);

@@ -176,10 +176,12 @@ class CaseEngine {
                          HistoryFacts history, LocalDate today) {
         Evaluated before = evaluate(tenant, version, stored.reference(), stored.intake(), stored.events(), history,
                 false, false);
-        if (CasePolicies.NO_STEPS_AFTER_CLOSING.check(before.status()) instanceof CasePolicy.Refusal closed) {
+        if (CasePolicies.NO_STEPS_AFTER_CLOSING.check(before.status(), proposed.type())
+                instanceof CasePolicy.Refusal closed) {
             throw RefusedException.because(closed.texts());
         }
         checkNamedDuties(before, proposed);
+        checkMeasureNamed(before, proposed);
         List<NewEvent> with = new ArrayList<>(stored.events());
         with.add(proposed);
         Evaluated after = evaluate(tenant, version, stored.reference(), stored.intake(), with, history, false, true);
@@ -224,6 +226,103 @@ class CaseEngine {
         if (!errors.isEmpty()) {
             throw InvalidInputException.because(errors);
         }
+    }
+
+    /**
+     * A measure realised names one of the case's measures that is still to be realised; when exactly one is, it may be
+     * left out. Bad input (400), like a duty that does not exist.
+     */
+    private static void checkMeasureNamed(Evaluated before, NewEvent e) {
+        if (e.type() != EventType.MEASURE_REALISED) {
+            return;
+        }
+        List<Integer> open = new ArrayList<>();
+        int number = 0;
+        for (ScheduledObligation o : before.obligations()) {
+            if (o.code().equals(MEASURE_CODE)) {
+                number++;
+                if (o.metOn() == null) {
+                    open.add(number);
+                }
+            }
+        }
+        if (open.isEmpty()) {
+            throw InvalidInputException.of("measure", nl.klachtenregie.shared.Text.of("case.measure.noneOpen"));
+        }
+        if (e.measure() == null && open.size() > 1) {
+            throw InvalidInputException.of("measure", nl.klachtenregie.shared.Text.of("case.measure.which",
+                    open.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+        }
+        if (e.measure() != null && !open.contains(e.measure())) {
+            throw InvalidInputException.of("measure", nl.klachtenregie.shared.Text.of("case.measure.notOpen",
+                    String.valueOf(e.measure()), open.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", "))));
+        }
+    }
+
+    /** The duty each measure of a decision becomes, for every regulation (Wkkgz art. 17 lid 1). */
+    static final String MEASURE_CODE = "REALISE_MEASURE";
+
+    /**
+     * The measures the decisions on the timeline promised, numbered in recording order, each a duty due on its own date
+     * and met by the first MEASURE_REALISED naming it (or, without a number, the first still open).
+     */
+    private static void measureDuties(List<NewEvent> events, List<ScheduledObligation> result) {
+        List<LocalDate> metOn = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        List<LocalDate> promisedOn = new ArrayList<>();
+        for (NewEvent e : events) {
+            if (e.type() == EventType.DECIDED) {
+                for (Measure m : e.measureList()) {
+                    measures.add(m);
+                    promisedOn.add(e.on());
+                    metOn.add(null);
+                }
+            }
+        }
+        if (measures.isEmpty()) {
+            return;
+        }
+        for (NewEvent e : events) {
+            if (e.type() != EventType.MEASURE_REALISED) {
+                continue;
+            }
+            int index = e.measure() != null ? e.measure() - 1 : metOn.indexOf(null);
+            if (index >= 0 && index < metOn.size() && metOn.get(index) == null) {
+                metOn.set(index, e.on());
+            }
+        }
+        // A person may set the measures aside, with a reason (DUTY_SET_ASIDE naming REALISE_MEASURE): every measure
+        // still open that day, as for any other duty; nothing lapses silently.
+        List<String> setAsideFor = new ArrayList<>(java.util.Collections.nCopies(measures.size(), (String) null));
+        for (NewEvent e : events) {
+            if (e.type() == EventType.DUTY_SET_ASIDE && e.codes().contains(MEASURE_CODE)) {
+                for (int i = 0; i < measures.size(); i++) {
+                    if (metOn.get(i) == null && !e.on().isBefore(promisedOn.get(i))) {
+                        metOn.set(i, e.on());
+                        setAsideFor.set(i, e.reason() == null ? "" : e.reason());
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            Measure m = measures.get(i);
+            String words = m.description() == null ? "" : m.description().length() <= 120 ? m.description()
+                    : m.description().substring(0, 117) + "...";
+            String explanation = "maatregel " + (i + 1) + (words.isEmpty() ? "" : " ('" + words
+                    + "')") + ", toegezegd in de beslissing van "
+                    + promisedOn.get(i).format(DMY) + (m.dueOn() == null ? ", zonder datum"
+                    : ", te realiseren uiterlijk " + m.dueOn().format(DMY)) + " (Wkkgz art. 17 lid 1)";
+            result.add(new ScheduledObligation(MEASURE_CODE, promisedOn.get(i), m.dueOn(), metOn.get(i), false,
+                    "Wkkgz art. 17 lid 1: de beslissing vermeldt welke maatregelen worden genomen en binnen welke "
+                            + "termijn zij zijn gerealiseerd", explanation, m.dueOn(), setAsideFor.get(i) != null,
+                    setAsideFor.get(i), "", m.description(), null));
+        }
+    }
+
+    /** The day an event meets a duty: a decision on the day it reached the complainant (Wkkgz art. 17 lid 1). */
+    private static LocalDate metDate(NewEvent e) {
+        return e.type() == EventType.DECIDED ? e.deliveredOn() : e.on();
     }
 
     // --- applying the outcome -------------------------------------------------------------------------------
@@ -279,7 +378,7 @@ class CaseEngine {
                 if (e.type().name().equals(o.satisfiedBy()) && !e.on().isBefore(o.from()) && !used.contains(i)
                         && (!e.type().namesDuties() || e.codes().contains(o.code()))) {
                     used.add(i);
-                    metOn = e.on();
+                    metOn = metDate(e);
                     break;
                 }
             }
@@ -326,6 +425,7 @@ class CaseEngine {
             result.add(new ScheduledObligation(o.code(), o.from(), due.date(), metOn, waived, o.basis(), explanation,
                     baseDue, setAside, note, o.statute(), o.label(), suspendedSince));
         }
+        measureDuties(events, result);
         return result;
     }
 
@@ -360,10 +460,15 @@ class CaseEngine {
 
     private static List<EventType> nextActions(CaseStatus status, List<NewEvent> events, RegulationOutcome outcome,
                                                List<ScheduledObligation> obligations) {
+        boolean measureOpen = obligations.stream()
+                .anyMatch(o -> o.code().equals(MEASURE_CODE) && o.metOn() == null);
         if (status == CaseStatus.CLOSED) {
-            return List.of();
+            return measureOpen ? List.of(EventType.MEASURE_REALISED) : List.of();
         }
         Set<EventType> actions = EnumSet.allOf(EventType.class);
+        if (!measureOpen) {
+            actions.remove(EventType.MEASURE_REALISED);
+        }
         if (status.isConcluded()) {
             actions.removeIf(EventType::isConclusion);
             actions.remove(EventType.EXTENSION_ANNOUNCED);
@@ -495,10 +600,22 @@ class CaseEngine {
                 c.escalationLevel() != null ? c.escalationLevel() : profile.lowestLevel());
     }
 
+    /** For the rules: the date every measure has (the latest), null when one has none. */
+    private static LocalDate measuresDueOn(NewEvent e) {
+        LocalDate latest = null;
+        for (Measure m : e.measureList()) {
+            if (m.dueOn() == null) {
+                return null;
+            }
+            latest = latest == null || m.dueOn().isAfter(latest) ? m.dueOn() : latest;
+        }
+        return latest;
+    }
+
     private static EventFacts eventFacts(int sequence, NewEvent e, boolean proposed) {
         return new EventFacts(sequence, e.type().name(), e.on(), proposed, e.weeks() == null ? 0 : e.weeks(),
-                e.level(), e.body(), e.judgement() == null ? null : e.judgement().name(), e.measures() != null,
-                e.measuresDueOn(), e.motivation() != null, Boolean.TRUE.equals(e.signedByComplainant()),
+                e.level(), e.body(), e.judgement() == null ? null : e.judgement().name(), !e.measureList().isEmpty(),
+                measuresDueOn(e), e.motivation() != null, Boolean.TRUE.equals(e.signedByComplainant()),
                 e.satisfaction() == null ? 0 : e.satisfaction(), e.codes(), e.consentDocumented(), e.lodgedOn());
     }
 }

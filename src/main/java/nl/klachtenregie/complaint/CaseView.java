@@ -106,20 +106,23 @@ public record CaseView(
      * @param recordedLate recorded more than two working days after it happened ("achteraf vastgelegd")
      * @param awaitingConfirmation an extension recorded after its term ran out, not yet confirmed by a second person
      * @param confirmedBy who confirmed such an extension, null when nobody (yet)
+     * @param measures for a decision: each measure with the date by which it will be realised
+     * @param sentOn for a decision: the day the written decision was sent or handed to the complainant
+     * @param measure for a measure realised: which measure of the case (1-based)
      */
     @Serdeable
     public record EventView(int sequence, EventType type, LocalDate on, Integer weeks, String level, String body,
-                            Judgement judgement, String measures, LocalDate measuresDueOn, String motivation,
-                            String text, Boolean signedByComplainant, Integer satisfaction,
+                            Judgement judgement, List<Measure> measures, @Nullable LocalDate sentOn,
+                            @Nullable Integer measure, String motivation, String text, Boolean signedByComplainant, Integer satisfaction,
                             @Nullable String recordedBy, @Nullable Instant recordedAt, boolean recordedLate,
                             boolean awaitingConfirmation, @Nullable String confirmedBy, List<String> codes,
                             @Nullable String reason, @Nullable LocalDate noticeDate, @Nullable String noticeReference,
                             @Nullable String consentBy, @Nullable LocalDate consentOn, @Nullable String consentHow,
                             @Nullable LocalDate lodgedOn) {
         public EventView(int sequence, EventType type, LocalDate on, Integer weeks, String level, String body,
-                         Judgement judgement, String measures, LocalDate measuresDueOn, String motivation, String text,
+                         Judgement judgement, List<Measure> measures, LocalDate sentOn, String motivation, String text,
                          Boolean signedByComplainant, Integer satisfaction, @Nullable String recordedBy) {
-            this(sequence, type, on, weeks, level, body, judgement, measures, measuresDueOn, motivation, text,
+            this(sequence, type, on, weeks, level, body, judgement, measures, sentOn, null, motivation, text,
                     signedByComplainant, satisfaction, recordedBy, null, false, false, null, List.of(), null, null, null,
                     null, null, null, null);
         }

@@ -108,6 +108,14 @@ public class ComplaintRegister {
     public record Note(LocalDate on, EventType type, String text) {
     }
 
+    /**
+     * Interne notitie: a handler's note on the case (issue 16), in the full register only.
+     *
+     * @param author the author's display name; null for an API client without a user
+     */
+    public record InternalNote(LocalDate on, String author, String text, boolean explainsLateness) {
+    }
+
     /** The complainant's name and contact details (full register only). */
     public record Person(String name, ComplainantRole role, String email, String phone, String address,
                          String place) {
@@ -117,8 +125,10 @@ public class ComplaintRegister {
      * One case of the register.
      *
      * @param admissible false when the case was declared not admissible (or the rules say so)
-     * @param explanation why a term was missed or the case not handled: the motivation or text of the extension,
-     *     the declaration of not-admissible, or the last event with text; null when none was recorded
+     * @param explanation why a term was missed or the case not handled: the latest note the handler marked as the
+     *     explanation (issue 16), else the motivation or text of the extension, the declaration of not-admissible, or
+     *     the last event with text; null when none was recorded
+     * @param internalNotes the case's internal notes, oldest first; empty in the anonymised register
      * @param complainant null in the anonymised register
      * @param summary null in the anonymised register
      * @param concernsEmployee the employee's name (full) or pseudonym (anonymised); null when none
@@ -130,8 +140,23 @@ public class ComplaintRegister {
                       LocalDate closedOn, boolean unwantedBehaviour, List<LateTerm> lateTerms, String explanation,
                       List<Note> notes, Person complainant, String summary, String concernsEmployee,
                       List<ExtendedTerm> extendedTerms, List<SetAsideDuty> setAside,
-                      List<LateRecording> recordedLate) {
+                      List<LateRecording> recordedLate, LocalDate decisionSentOn, List<InternalNote> internalNotes) {
+        /** A row without the day the decision was sent (rows made before that day was recorded apart). */
+        public Row(long id, String reference, LocalDate receivedOn, ComplaintKind kind, Channel channel,
+                   String category, String serviceLine, String escalationLevel, CaseStatus status,
+                   boolean registrationRequired, boolean admissible, EventType conclusion, LocalDate concludedOn,
+                   Judgement judgement, Integer satisfaction, boolean extended, boolean referredExternal,
+                   LocalDate closedOn, boolean unwantedBehaviour, List<LateTerm> lateTerms, String explanation,
+                   List<Note> notes, Person complainant, String summary, String concernsEmployee,
+                   List<ExtendedTerm> extendedTerms, List<SetAsideDuty> setAside, List<LateRecording> recordedLate) {
+            this(id, reference, receivedOn, kind, channel, category, serviceLine, escalationLevel, status,
+                    registrationRequired, admissible, conclusion, concludedOn, judgement, satisfaction, extended,
+                    referredExternal, closedOn, unwantedBehaviour, lateTerms, explanation, notes, complainant, summary,
+                    concernsEmployee, extendedTerms, setAside, recordedLate, null, List.of());
+        }
+
         public Row {
+            internalNotes = internalNotes == null ? List.of() : List.copyOf(internalNotes);
             recordedLate = recordedLate == null ? List.of() : List.copyOf(recordedLate);
             lateTerms = List.copyOf(lateTerms);
             notes = List.copyOf(notes);
@@ -222,6 +247,8 @@ public class ComplaintRegister {
         Map<Long, List<SetAsideDuty>> setAside = new HashMap<>();
         Map<Long, List<NewEvent>> events = new HashMap<>();
         Map<Long, List<LateRecording>> recordedLate = new HashMap<>();
+        Map<Long, List<InternalNote>> internalNotes = new HashMap<>();
+        Map<Long, String> markedExplanations = new HashMap<>();
         // Late recording is counted in working days of the Algemene termijnenwet, as on the case page.
         nl.klachtenregie.regulation.HolidayCalendar atw = nl.klachtenregie.regulation.HolidayCalendar.named(
                 nl.klachtenregie.regulation.HolidayCalendar.ALGEMENE_TERMIJNENWET, Map.of(), statutoryDays.current());
@@ -278,6 +305,25 @@ public class ComplaintRegister {
                         }
                         return null;
                     }, params.toArray());
+            // Internal notes (issue 16): the latest one marked as the explanation wins; their text otherwise only in
+            // the full register.
+            db.query("SELECT n.complaint_id, n.note_text, n.explains_lateness, n.created_at, u.display_name "
+                            + "FROM complaint_note n JOIN complaint c ON c.id = n.complaint_id AND c.tenant_id = n.tenant_id "
+                            + "LEFT JOIN app_user u ON u.id = n.author_id AND u.tenant_id = n.tenant_id "
+                            + "WHERE n.tenant_id = ? AND " + where + " ORDER BY n.complaint_id, n.created_at, n.id",
+                    rs -> {
+                        long caseId = rs.getLong(1);
+                        boolean explains = rs.getBoolean(3);
+                        if (explains) {
+                            markedExplanations.put(caseId, rs.getString(2));
+                        }
+                        if (variant == Variant.FULL) {
+                            internalNotes.computeIfAbsent(caseId, k -> new ArrayList<>()).add(new InternalNote(
+                                    rs.getTimestamp(4).toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam"))
+                                            .toLocalDate(), rs.getString(5), rs.getString(2), explains));
+                        }
+                        return null;
+                    }, params.toArray());
         }
 
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -296,6 +342,11 @@ public class ComplaintRegister {
             List<LateTerm> lateTerms = late.getOrDefault(b.id(), List.of());
             String explanation = explanation(b, timeline, !lateTerms.isEmpty()
                     || extendedTerms.containsKey(b.id()));
+            if (!lateTerms.isEmpty() || extendedTerms.containsKey(b.id()) || b.conclusion() == EventType.DECLARED_NOT_ADMISSIBLE
+                    || !b.admissible() || (b.status() == CaseStatus.CLOSED && b.conclusion() == null)) {
+                // The handler said in so many words which note explains the lateness: that one, not a guess.
+                explanation = markedExplanations.getOrDefault(b.id(), explanation);
+            }
             List<Note> notes = notes(timeline);
             if (variant == Variant.ANONYMISED) {
                 Scrubber own = Scrubber.complainant(b.person());
@@ -315,7 +366,8 @@ public class ComplaintRegister {
                     setAside.getOrDefault(b.id(), List.of()).stream().map(d -> new SetAsideDuty(d.code(), d.on(),
                             variant == Variant.ANONYMISED ? employees.apply(Scrubber.complainant(b.person())
                                     .apply(d.reason())) : d.reason())).toList(),
-                    recordedLate.getOrDefault(b.id(), List.of())));
+                    recordedLate.getOrDefault(b.id(), List.of()), decisionSentOn(timeline),
+                    full ? internalNotes.getOrDefault(b.id(), List.of()) : List.of()));
         }
         LOG.debug("Register of {} cases read in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
         return new Register(tenant, from, to, asOf, variant, selection, rows, aliases);
@@ -431,13 +483,29 @@ public class ComplaintRegister {
         return e.motivation() != null ? e.motivation() : e.text();
     }
 
+    /**
+     * The day the last decision reached the complainant (sent or handed over): what "handled within the term" is
+     * measured on (Wkkgz art. 17 lid 1), shown beside the day of the decision itself.
+     */
+    private static LocalDate decisionSentOn(List<NewEvent> timeline) {
+        LocalDate sent = null;
+        for (NewEvent e : timeline) {
+            if (e.type() == EventType.DECIDED) {
+                sent = e.deliveredOn();
+            }
+        }
+        return sent;
+    }
+
     /** The timeline's texts: reports of conversations, resolutions, decisions (with measures). */
     private static List<Note> notes(List<NewEvent> timeline) {
         List<Note> notes = new ArrayList<>();
         for (NewEvent e : timeline) {
             String w = words(e);
-            if (e.measures() != null) {
-                w = (w == null ? "" : w + " ") + "Maatregel: " + e.measures();
+            for (Measure m : e.measureList()) {
+                w = (w == null ? "" : w + " ") + "Maatregel: " + m.description()
+                        + (m.dueOn() == null ? "" : " (uiterlijk " + m.dueOn().format(
+                        java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")) + ")");
             }
             if (w != null) {
                 notes.add(new Note(e.on(), e.type(), w));

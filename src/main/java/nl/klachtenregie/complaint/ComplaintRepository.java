@@ -51,6 +51,19 @@ interface ComplaintRepository extends GenericRepository<ComplaintRow, Long> {
                                boolean registrationRequired, boolean admissible, String outcomeJson,
                                boolean countsAsFormal);
 
+    /**
+     * A correction of what intake recorded (issue 16), expected at {@code rowVersion}: the intake columns, the
+     * employee key that follows the employee concerned, and the regulation version the received date falls under.
+     */
+    void updateByTenantIdAndId(long tenantId, @Id long id, @Version Integer rowVersion, ComplaintKind kind,
+                               Channel channel, LocalDate receivedOn, @Nullable LocalDate incidentOn,
+                               @Nullable String complainantName, ComplainantRole complainantRole,
+                               @Nullable String complainantEmail, @Nullable String complainantPhone,
+                               @Nullable String complainantAddress, @Nullable String complainantPlace,
+                               String summary, String category, @Nullable String serviceLine,
+                               @Nullable String concernsEmployee, boolean confidential, @Nullable String employeeKey,
+                               String regulationVersion);
+
     /** The start-up backfill's key. */
     void updateByTenantIdAndId(long tenantId, @Id long id, @Nullable String employeeKey);
 }

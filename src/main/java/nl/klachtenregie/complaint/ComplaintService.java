@@ -281,7 +281,8 @@ public class ComplaintService {
             throw new RefusedException(Text.of("case.events.tooMany", String.valueOf(stored.events().size())));
         }
         checkEventDates(stored.intake(), event);
-        checkEventFields(event);
+        checkEventFields(event, stored.intake().kind() == ComplaintKind.FORMAL
+                || !store.storedOutcome(tenant.id(), stored.id()).formalReasons().isEmpty());
         RegulationVersion version = version(tenant, stored);
         HistoryFacts history = store.history(tenant.id(), stored.id(), stored.intake());
         CaseEngine.Evaluated after = engine.checkEvent(tenant, version, stored, event, history, today());
@@ -432,7 +433,7 @@ public class ComplaintService {
             NewEvent e = c.events().get(i);
             ComplaintStore.Recording r = i < recordings.size() ? recordings.get(i) : null;
             return new CaseView.EventView(i + 1, e.type(), e.on(), e.weeks(), e.level(), e.body(), e.judgement(),
-                    e.measures(), e.measuresDueOn(), e.motivation(), e.text(), e.signedByComplainant(),
+                    e.measureList(), e.sentOn(), e.measure(), e.motivation(), e.text(), e.signedByComplainant(),
                     e.satisfaction(), r == null ? null : r.recordedByName(), r == null ? null : r.recordedAt(),
                     r != null && recordedLate(e.on(), r.recordedAt(), calendar), r != null && r.needsConfirmation()
                     && r.confirmedBy() == null, r == null ? null : r.confirmedByName(), e.codes(), e.reason(),
@@ -582,8 +583,10 @@ public class ComplaintService {
         if (e.on().isAfter(today())) {
             reasons.add(Text.of("case.event.inFuture", e.on().format(DMY)));
         }
-        if (e.measuresDueOn() != null && e.measuresDueOn().isBefore(e.on())) {
-            reasons.add(Text.of("case.event.measuresBeforeDecision", e.measuresDueOn().format(DMY)));
+        for (Measure m : e.measureList()) {
+            if (m.dueOn() != null && m.dueOn().isBefore(e.on())) {
+                reasons.add(Text.of("case.event.measuresBeforeDecision", m.dueOn().format(DMY)));
+            }
         }
         if (e.noticeDate() != null && e.noticeDate().isAfter(today())) {
             reasons.add(Text.of("case.event.noticeInFuture", e.noticeDate().format(DMY)));
@@ -596,8 +599,60 @@ public class ComplaintService {
         }
     }
 
+    /** The fewest characters and words of a decision's reasons: at least a sentence, not "zie dossier". */
+    static final int MIN_MOTIVATION_CHARS = 20;
+    static final int MIN_MOTIVATION_WORDS = 4;
+    /** The most measures one decision may list (a list a complainant can still read). */
+    static final int MAX_MEASURES = 20;
+    /** The longest description of one measure (it is the duty's label: what the case page and Mijn werk show). */
+    static final int MAX_MEASURE_CHARS = 500;
+
+    /**
+     * A decision on a formal complaint is written and reasoned, and names each measure with the date by which it is
+     * realised (Wkkgz art. 17 lid 1): without them it is bad input (400), every missing field named, nothing saved.
+     * The day of sending lies between the decision and today.
+     */
+    private void checkDecision(NewEvent e, boolean formal) {
+        java.util.Map<String, Text> errors = new java.util.LinkedHashMap<>();
+        if (e.judgement() == null) {
+            errors.put("judgement", Text.of("case.field.judgement"));
+        }
+        if (e.motivation() == null && formal) {
+            errors.put("motivation", Text.of("case.field.motivation"));
+        } else if (e.motivation() != null && (e.motivation().strip().length() < MIN_MOTIVATION_CHARS
+                || e.motivation().strip().split("\\s+").length < MIN_MOTIVATION_WORDS)) {
+            errors.put("motivation", Text.of("case.field.motivationShort", String.valueOf(MIN_MOTIVATION_WORDS)));
+        }
+        List<Measure> measures = e.measureList();
+        boolean single = e.measureItems().isEmpty();
+        if (measures.size() > MAX_MEASURES) {
+            errors.put("measures", Text.of("case.field.measuresTooMany", String.valueOf(MAX_MEASURES)));
+        }
+        for (int i = 0; i < measures.size() && i < MAX_MEASURES; i++) {
+            Measure m = measures.get(i);
+            String field = single ? "measures" : "measures[" + i + "].description";
+            if (m.description() == null) {
+                errors.put(field, Text.of("case.field.measureDescription", String.valueOf(i + 1)));
+            } else if (m.description().length() > MAX_MEASURE_CHARS) {
+                errors.put(field, Text.of("case.field.measureTooLong", String.valueOf(i + 1)));
+            }
+            if (m.dueOn() == null) {
+                errors.put(single ? "measuresDueOn" : "measures[" + i + "].dueOn",
+                        Text.of("case.field.measureDueOn", String.valueOf(i + 1)));
+            }
+        }
+        if (e.sentOn() != null && e.sentOn().isBefore(e.on())) {
+            errors.put("sentOn", Text.of("case.field.sentBeforeDecision", e.sentOn().format(DMY), e.on().format(DMY)));
+        } else if (e.sentOn() != null && e.sentOn().isAfter(today())) {
+            errors.put("sentOn", Text.of("case.field.sentInFuture", e.sentOn().format(DMY)));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.because(errors);
+        }
+    }
+
     /** Fields every regulation needs for the event type; missing ones are bad input (400), not a refusal. */
-    private static void checkEventFields(NewEvent e) {
+    private void checkEventFields(NewEvent e, boolean formal) {
         switch (e.type()) {
             case EXTENSION_ANNOUNCED -> {
                 if (e.weeks() == null || e.weeks() < 1) {
@@ -642,9 +697,10 @@ public class ComplaintService {
                     throw InvalidInputException.of("body", Text.of("case.field.body"));
                 }
             }
-            case DECIDED -> {
-                if (e.judgement() == null) {
-                    throw InvalidInputException.of("judgement", Text.of("case.field.judgement"));
+            case DECIDED -> checkDecision(e, formal);
+            case MEASURE_REALISED -> {
+                if (e.text() == null) {
+                    throw InvalidInputException.of("text", Text.of("case.field.measureAccount"));
                 }
             }
             case CLOSED -> {

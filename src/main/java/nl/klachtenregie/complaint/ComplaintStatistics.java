@@ -169,7 +169,7 @@ public class ComplaintStatistics {
                         + "JOIN complaint c ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id "
                         + "LEFT JOIN app_user u ON u.id = c.handler_user_id AND u.tenant_id = c.tenant_id "
                         + "WHERE o.tenant_id = ? AND " + Lateness.DUE_BY + " "
-                        + "AND " + Lateness.OPEN_CASE + " ORDER BY o.due_on, c.id, o.code LIMIT " + Math.max(1, limit),
+                        + "AND " + Lateness.OPEN_WORK + " ORDER BY o.due_on, c.id, o.code LIMIT " + Math.max(1, limit),
                 rs -> new DueSoon(rs.getLong(1), rs.getString(2), CaseStatus.valueOf(rs.getString(3)),
                         rs.getString(4), Db.date(rs, "due_on"), rs.getString(6)),
                 tenant.value(), dueBy);
@@ -180,7 +180,7 @@ public class ComplaintStatistics {
     public long casesDueBy(TenantId tenant, LocalDate dueBy) {
         return db.count("SELECT COUNT(DISTINCT c.id) FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                 + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND " + Lateness.DUE_BY + " "
-                + "AND " + Lateness.OPEN_CASE, tenant.value(), dueBy);
+                + "AND " + Lateness.OPEN_WORK, tenant.value(), dueBy);
     }
 
     private static String scope(List<String> versions, List<Object> params) {

@@ -195,6 +195,30 @@ class ComplaintStore {
     }
 
     /**
+     * Correctie (issue 16): writes the corrected intake if nobody changed the case since the row version the user
+     * saw; the months the case is counted in (old and new day of receipt) get a new change stamp (see V6).
+     *
+     * @throws ConflictException when the case changed in between
+     */
+    void correctIntake(TenantId tenant, StoredComplaint c, NewComplaint in, String regulationVersion) {
+        Complainant who = in.complainant();
+        try {
+            complaints.updateByTenantIdAndId(tenant.value(), c.id(), c.rowVersion(), in.kind(), in.channel(),
+                    in.receivedOn(), in.incidentOn(), who.name(), who.role(), who.email(), who.phone(),
+                    who.address(), who.place(), in.summary(), in.category(), in.serviceLine(),
+                    in.concernsEmployee(), in.confidential(), PersonKey.of(in.concernsEmployee()), regulationVersion);
+        } catch (OptimisticLockException stale) {
+            throw conflict(c);
+        }
+        for (LocalDate month : new java.util.TreeSet<>(List.of(c.intake().receivedOn().withDayOfMonth(1),
+                in.receivedOn().withDayOfMonth(1)))) {
+            // An upsert: SQL.
+            db.update("INSERT INTO complaint_month_stamp (tenant_id, month_start, stamp) VALUES (?, ?, 1) "
+                    + "ON DUPLICATE KEY UPDATE stamp = stamp + 1", tenant.value(), month);
+        }
+    }
+
+    /**
      * Stores a re-evaluation that no user made: the outcome and, when they changed, the obligations; the case's row
      * version stays as it is.
      */
@@ -288,7 +312,7 @@ class ComplaintStore {
         return db.query("SELECT c.id, c.reference, c.status, c.complainant_name, o.code, o.due_on, o.basis, "
                         + "o.explanation FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                         + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND c.handler_user_id = ? "
-                        + "AND " + Lateness.OPEN_CASE + " AND " + Lateness.OPEN_DUTY + " "
+                        + "AND " + Lateness.OPEN_WORK + " AND " + Lateness.OPEN_DUTY + " "
                         + "ORDER BY CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, c.received_on, c.id, o.code",
                 rs -> {
                     LocalDate due = Db.date(rs, "due_on");

@@ -25,6 +25,12 @@ public enum EventType {
     TERM_RESUMED,
     /** A duty the rules made is deliberately not carried out, by a person, with a reason. */
     DUTY_SET_ASIDE,
+    /**
+     * A measure the decision promised is realised, with a short account (Wkkgz art. 17 lid 1: the decision names the
+     * measures and the term in which they will be realised). The one step a closed case still takes: a measure is
+     * followed up after the complaint itself is settled.
+     */
+    MEASURE_REALISED,
     CLOSED;
 
     /** Events that end the handling at the current level (a decision or its equivalent). */

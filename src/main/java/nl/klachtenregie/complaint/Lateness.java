@@ -65,6 +65,13 @@ public final class Lateness {
     /** The case is not closed (needs {@code c}): a closed case is nobody's work any more, even with a term missed. */
     static final String OPEN_CASE = "c.status <> 'CLOSED'";
 
+    /**
+     * Still someone's work (needs {@code c} and {@code o}): a duty of a case not closed, or a measure the decision
+     * promised, which is followed up after the complaint itself is closed (Wkkgz art. 17 lid 1). For "Mijn werk", the
+     * dashboard's attention list and the term watch.
+     */
+    static final String OPEN_WORK = "(c.status <> 'CLOSED' OR o.code = '" + CaseEngine.MEASURE_CODE + "')";
+
     private Lateness() {
     }
 

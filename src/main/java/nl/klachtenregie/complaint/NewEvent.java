@@ -17,13 +17,19 @@ import java.util.Objects;
  * @param consentBy for an extension beyond the regulation's maximum: who consented (the complainant or a
  *     representative), with {@code consentOn} and {@code consentHow} (Wkkgz art. 17 lid 2)
  * @param lodgedOn for REFERRED_EXTERNAL: the day the complaint was lodged with the external body, when known
+ * @param measureItems for DECIDED: each measure with its own date (Wkkgz art. 17 lid 1); a payload stored before
+ *     measures were items has them in {@code measures} and {@code measuresDueOn} ({@link #measureList()} reads both)
+ * @param sentOn for DECIDED: the day the written, reasoned decision was sent or handed to the complainant; the
+ *     decision term is met on that day, not on the day of the internal decision (Wkkgz art. 17 lid 1)
+ * @param measure for MEASURE_REALISED: which of the case's measures (1-based, in the order the decisions gave them)
  */
 @Serdeable
 public record NewEvent(EventType type, LocalDate on, Integer weeks, String level, String body, Judgement judgement,
                        String measures, LocalDate measuresDueOn, String motivation, String text,
                        Boolean signedByComplainant, Integer satisfaction, List<String> codes, String reason,
                        LocalDate noticeDate, String noticeReference, String consentBy, LocalDate consentOn,
-                       String consentHow, LocalDate lodgedOn) {
+                       String consentHow, LocalDate lodgedOn, List<Measure> measureItems, LocalDate sentOn,
+                       Integer measure) {
     public NewEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(on, "on");
@@ -38,6 +44,47 @@ public record NewEvent(EventType type, LocalDate on, Integer weeks, String level
         noticeReference = Complainant.blankToNull(noticeReference);
         consentBy = Complainant.blankToNull(consentBy);
         consentHow = Complainant.blankToNull(consentHow);
+        measureItems = measureItems == null ? List.of() : List.copyOf(measureItems);
+    }
+
+    /** The event as recorded before decisions carried measures as items and a day of sending. */
+    public NewEvent(EventType type, LocalDate on, Integer weeks, String level, String body, Judgement judgement,
+                    String measures, LocalDate measuresDueOn, String motivation, String text,
+                    Boolean signedByComplainant, Integer satisfaction, List<String> codes, String reason,
+                    LocalDate noticeDate, String noticeReference, String consentBy, LocalDate consentOn,
+                    String consentHow, LocalDate lodgedOn) {
+        this(type, on, weeks, level, body, judgement, measures, measuresDueOn, motivation, text, signedByComplainant,
+                satisfaction, codes, reason, noticeDate, noticeReference, consentBy, consentOn, consentHow, lodgedOn,
+                List.of(), null, null);
+    }
+
+    /** A decision: the judgement, its reasons, its measures and the day it was sent (Wkkgz art. 17 lid 1). */
+    public static NewEvent decision(LocalDate on, Judgement judgement, String motivation, List<Measure> measures,
+                                    LocalDate sentOn) {
+        return new NewEvent(EventType.DECIDED, on, null, null, null, judgement, null, null, motivation, null, null,
+                null, List.of(), null, null, null, null, null, null, null, measures, sentOn, null);
+    }
+
+    /** A measure of the case realised, with a short account of what was done. */
+    public static NewEvent measureRealised(LocalDate on, int measure, String account) {
+        return new NewEvent(EventType.MEASURE_REALISED, on, null, null, null, null, null, null, null, account, null,
+                null, List.of(), null, null, null, null, null, null, null, List.of(), null, measure);
+    }
+
+    /**
+     * The measures this event promises: its items, or the one measure of a payload (or an API client) that gave a
+     * single text with one date.
+     */
+    public List<Measure> measureList() {
+        if (!measureItems.isEmpty()) {
+            return measureItems;
+        }
+        return measures == null ? List.of() : List.of(new Measure(measures, measuresDueOn));
+    }
+
+    /** The day the decision reached the complainant: the recorded day of sending, else the day of the decision. */
+    public LocalDate deliveredOn() {
+        return sentOn != null ? sentOn : on;
     }
 
     public NewEvent(EventType type, LocalDate on, Integer weeks, String level, String body, Judgement judgement,
@@ -61,20 +108,21 @@ public record NewEvent(EventType type, LocalDate on, Integer weeks, String level
     public NewEvent withNotice(LocalDate date, String reference, String why) {
         return new NewEvent(type, on, weeks, level, body, judgement, measures, measuresDueOn, motivation, text,
                 signedByComplainant, satisfaction, codes, why, date, reference, consentBy, consentOn, consentHow,
-                lodgedOn);
+                lodgedOn, measureItems, sentOn, measure);
     }
 
     /** This extension with the complainant's documented consent to a longer one. */
     public NewEvent withConsent(String by, LocalDate date, String how) {
         return new NewEvent(type, on, weeks, level, body, judgement, measures, measuresDueOn, motivation, text,
-                signedByComplainant, satisfaction, codes, reason, noticeDate, noticeReference, by, date, how, lodgedOn);
+                signedByComplainant, satisfaction, codes, reason, noticeDate, noticeReference, by, date, how, lodgedOn,
+                measureItems, sentOn, measure);
     }
 
     /** This referral with the day the complaint was lodged with the external body. */
     public NewEvent withLodgedOn(LocalDate date) {
         return new NewEvent(type, on, weeks, level, body, judgement, measures, measuresDueOn, motivation, text,
                 signedByComplainant, satisfaction, codes, reason, noticeDate, noticeReference, consentBy, consentOn,
-                consentHow, date);
+                consentHow, date, measureItems, sentOn, measure);
     }
 
     /** The complainant's consent to a longer extension is documented: who, when and how. */

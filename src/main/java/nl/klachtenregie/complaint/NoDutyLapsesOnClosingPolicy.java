@@ -7,7 +7,8 @@ import nl.klachtenregie.shared.Text;
 /**
  * Niets verloopt stilzwijgend: a case is closed only when no duty is left that nobody met. Each duty is met, set aside
  * by a person with a reason, or already missed (a term that ran out stays on record as missed). Says nothing of a
- * case that cannot be closed yet at all ({@link ClosedOnlyAfterConclusionPolicy} says why).
+ * case that cannot be closed yet at all ({@link ClosedOnlyAfterConclusionPolicy} says why). A measure the decision
+ * promised does not hold the case open: it stays a duty after closing, until it is realised.
  */
 final class NoDutyLapsesOnClosingPolicy implements CasePolicy {
 
@@ -19,6 +20,9 @@ final class NoDutyLapsesOnClosingPolicy implements CasePolicy {
         NewEvent e = step.event();
         List<Text> open = new ArrayList<>();
         for (ScheduledObligation o : step.before().obligations()) {
+            if (o.code().equals(CaseEngine.MEASURE_CODE)) {
+                continue;   // a promised measure is followed up after closing (Wkkgz art. 17 lid 1)
+            }
             boolean missed = Lateness.pastDue(o.dueOn(), e.on());
             if (o.openOn(e.on()) && !missed) {
                 Text basis = o.basis().isEmpty() ? Text.plain("") : Text.of("policy.closing.open.basis", o.basis());

@@ -17,7 +17,7 @@ public class TermWatch {
 
     /** The duties of the tenant's open cases; each query adds which of them it wants. */
     private static final String OPEN_CASES = "FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
-            + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND " + Lateness.OPEN_CASE + " ";
+            + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND " + Lateness.OPEN_WORK + " ";
     private static final String OPEN_TERM = OPEN_CASES + "AND " + Lateness.OPEN_DUTY + " ";
     private static final String COLUMNS = "SELECT c.id, c.reference, o.code, o.due_on, o.basis, c.handler_user_id, "
             + "c.escalation_level, c.category, c.kind, c.received_on, o.overdue_since ";

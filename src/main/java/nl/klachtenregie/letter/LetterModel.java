@@ -68,9 +68,26 @@ final class LetterModel {
                 .map(e -> map("type", e.type().name(), "on", dutch(e.on()), "label", label(e, profile))).toList());
         last(c, EventType.EXTENSION_ANNOUNCED).ifPresent(e -> m.put("extension", map("on", dutch(e.on()),
                 "weeks", e.weeks() == null ? 0 : e.weeks(), "newDueOn", dueOf(c.obligations(), "DECIDE"))));
+        // The written, reasoned decision (Wkkgz art. 17 lid 1): the judgement, the reasons, each measure with the date
+        // by which it will be realised. "measures" and "measuresDueOn" stay for templates written before measures were
+        // items: all descriptions in one text, and the latest date.
         last(c, EventType.DECIDED).ifPresent(e -> m.put("decision", map("on", dutch(e.on()),
                 "judgement", judgement(e), "judgementCode", e.judgement() == null ? "" : e.judgement().name(),
-                "measures", text(e.measures()), "measuresDueOn", dutch(e.measuresDueOn()))));
+                "motivation", text(e.motivation()),
+                "measureList", e.measures().stream().map(x -> map("description", text(x.description()),
+                        "dueOn", dutch(x.dueOn()))).toList(),
+                "measures", String.join("; ", e.measures().stream().map(x -> text(x.description())).toList()),
+                "measuresDueOn", dutch(e.measures().stream().map(nl.klachtenregie.complaint.Measure::dueOn)
+                        .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null)),
+                "sentOn", dutch(e.sentOn()))));
+        // Where the complainant can go next when they disagree: the committee or geschilleninstantie of the profile,
+        // with its address and the term in which it takes a complaint (Wkkgz art. 18 and 21).
+        m.put("appealBodies", profile.externalBodies().stream()
+                .filter(b -> b.kind().toLowerCase(Locale.ROOT).contains("geschil")
+                        || b.kind().toLowerCase(Locale.ROOT).contains("commissie"))
+                .map(b -> map("code", b.code(), "kind", text(b.kind()), "name", text(b.name()),
+                        "address", text(b.address()), "email", text(b.email()), "url", text(b.url()),
+                        "term", text(b.term()))).toList());
         last(c, EventType.DECLARED_NOT_ADMISSIBLE).ifPresent(e -> m.put("notAdmissible", map("on", dutch(e.on()),
                 "motivation", text(e.motivation()))));
         return m;
@@ -156,6 +173,7 @@ final class LetterModel {
             case EXTERNAL_OUTCOME_RECEIVED -> "de uitkomst van de externe instantie ontvangen";
             case TERM_SUSPENDED -> "de behandeltermijn opgeschort in afwachting van nadere informatie";
             case TERM_RESUMED -> "de behandeltermijn weer laten lopen";
+            case MEASURE_REALISED -> "een toegezegde maatregel uitgevoerd";
             case REPORT_RECORDED, MANAGEMENT_INFORMED, CHECK_CONFIRMED, DUTY_SET_ASIDE -> null;
         };
     }

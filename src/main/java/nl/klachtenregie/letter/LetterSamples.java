@@ -39,7 +39,9 @@ final class LetterSamples {
                 events.add(event(events, EventType.MEETING_HELD, today.minusDays(3), null, null, null, null, null));
                 events.add(event(events, EventType.DECIDED, today.minusDays(1), null, Judgement.PARTLY_WELL_FOUNDED,
                         "Wij bespreken de bejegening in het teamoverleg en maken afspraken over terugbellen.",
-                        today.plusWeeks(6), null));
+                        today.plusWeeks(6), "Uit het gesprek met u en met de betrokken medewerker blijkt dat uw "
+                        + "afspraak is afgezegd zonder u te bellen; dat had niet mogen gebeuren. Dat er daarna niemand "
+                        + "terugbelde, konden wij niet vaststellen."));
                 status = CaseStatus.DECIDED;
             }
             case NOT_ADMISSIBLE -> {
@@ -77,7 +79,9 @@ final class LetterSamples {
 
     private static EventView event(List<EventView> before, EventType type, LocalDate on, Integer weeks,
                                    Judgement judgement, String measures, LocalDate measuresDueOn, String motivation) {
-        return new EventView(before.size() + 1, type, on, weeks, null, null, judgement, measures, measuresDueOn,
+        List<nl.klachtenregie.complaint.Measure> items = measures == null ? List.of()
+                : List.of(new nl.klachtenregie.complaint.Measure(measures, measuresDueOn));
+        return new EventView(before.size() + 1, type, on, weeks, null, null, judgement, items, on,
                 motivation, null, null, null, null);
     }
 }

@@ -25,7 +25,9 @@ public final class ComplainantTerms {
      * gives the complainant's words ("neemt de klachtenfunctionaris contact met u op").
      */
     public static boolean isForComplainant(String code, String label) {
-        return CODES.contains(code) || (label != null && !label.isBlank());
+        // A measure's label is the decision's own words, not the regulation's: the decision letter tells the
+        // complainant about each measure and its date; the status page's next term stays the procedure's.
+        return CODES.contains(code) || (label != null && !label.isBlank() && !"REALISE_MEASURE".equals(code));
     }
 
     /** The order promises are shown in: the standard ones as a complaint meets them, the tenant's own after them. */

@@ -57,7 +57,8 @@ public record RegulationParameters(
             "ACKNOWLEDGED", "CONTACTED", "PROGRESS_REPORTED", "MEETING_INVITED", "MEETING_HELD",
             "EXTENSION_ANNOUNCED", "ESCALATED", "REFERRED_EXTERNAL", "EXTERNAL_OUTCOME_RECEIVED",
             "SOLUTION_COMMUNICATED", "DECIDED", "DECLARED_NOT_ADMISSIBLE", "RESOLVED_INFORMALLY", "REPORT_RECORDED",
-            "MANAGEMENT_INFORMED", "CHECK_CONFIRMED", "TERM_SUSPENDED", "TERM_RESUMED", "DUTY_SET_ASIDE", "CLOSED");
+            "MANAGEMENT_INFORMED", "CHECK_CONFIRMED", "TERM_SUSPENDED", "TERM_RESUMED", "DUTY_SET_ASIDE", "MEASURE_REALISED",
+            "CLOSED");
     /**
      * Events that only manage duties (set one aside, suspend or resume a term): a duty is never met by them, nor does a
      * term start at them.

@@ -525,14 +525,14 @@ final class SectionBuilder {
         List<Column> cols = new ArrayList<>(List.of(col("Kenmerk"), date("Ontvangen"), col("Soort"),
                 hidden("Kanaal"), col("Categorie"), hidden("Dienst"), hidden("Escalatieniveau"), col("Status"),
                 hidden("Registratieplichtig"), hidden("Ontvankelijk"), col("Afronding"), date("Afgerond op"),
-                col("Oordeel"), new Column("Tevredenheid (1-5)", Kind.NUMBER, true), hidden("Verlengd"),
+                new Column("Beslissing verzonden op", Kind.DATE, true), col("Oordeel"), new Column("Tevredenheid (1-5)", Kind.NUMBER, true), hidden("Verlengd"),
                 hidden("Extern verwezen"), new Column("Gesloten op", Kind.DATE, false), hidden("Ongewenst gedrag"),
                 hidden("Betreft medewerker"), new Column("Termijnen niet gehaald", Kind.NUMBER, true),
                 hidden("Termijnen niet gehaald (code, termijn, gedaan)"), hidden("Toelichting"),
                 hidden("Achteraf vastgelegd")));
         if (f.full()) {
             cols.addAll(List.of(col("Klager"), hidden("Rol klager"), hidden("E-mail"), hidden("Telefoon"),
-                    hidden("Adres"), hidden("Woonplaats"), hidden("Samenvatting")));
+                    hidden("Adres"), hidden("Woonplaats"), hidden("Samenvatting"), hidden("Interne notities")));
         }
         List<List<Object>> data = new ArrayList<>(rows.size());
         for (Row r : rows) {
@@ -541,7 +541,7 @@ final class SectionBuilder {
                     labels.serviceLine(r.serviceLine()), labels.level(r.escalationLevel()),
                     Labels.of("status", r.status()), Labels.yesNo(r.registrationRequired()),
                     Labels.yesNo(r.admissible()), r.conclusion() == null ? "" : Labels.of("event", r.conclusion()),
-                    r.concludedOn(), Labels.of("judgement", r.judgement()),
+                    r.concludedOn(), r.decisionSentOn(), Labels.of("judgement", r.judgement()),
                     r.satisfaction() == null ? null : (Object) (long) r.satisfaction(), Labels.yesNo(r.extended()),
                     Labels.yesNo(r.referredExternal()), r.closedOn(), Labels.yesNo(r.unwantedBehaviour()),
                     text(r.concernsEmployee()), (long) r.lateTerms().size(), lateText(r),
@@ -549,7 +549,7 @@ final class SectionBuilder {
             if (f.full()) {
                 ComplaintRegister.Person p = r.complainant();
                 cells.addAll(Arrays.asList(text(p.name()), Labels.of("role", p.role()), text(p.email()),
-                        text(p.phone()), text(p.address()), text(p.place()), text(r.summary())));
+                        text(p.phone()), text(p.address()), text(p.place()), text(r.summary()), internalNotes(r)));
             }
             data.add(cells);
         }
@@ -668,6 +668,12 @@ final class SectionBuilder {
 
     private static String explanation(Row r) {
         return r.explanation() == null ? "(geen toelichting vastgelegd)" : r.explanation();
+    }
+
+    /** "12-05-2026 (J. Jansen): text | ..." - the case's internal notes (full register only; issue 16). */
+    private String internalNotes(Row r) {
+        return text(String.join(" | ", r.internalNotes().stream().map(n -> Cells.date(n.on())
+                + (n.author() == null ? "" : " (" + n.author() + ")") + ": " + n.text()).toList()));
     }
 
     private static String measuresOf(Row r) {

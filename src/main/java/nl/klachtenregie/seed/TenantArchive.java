@@ -300,7 +300,7 @@ public class TenantArchive {
             return level;
         }).toList());
         y.put("externalBodies", p.externalBodies().stream().map(b -> ordered("code", b.code(), "kind", b.kind(),
-                "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url())).toList());
+                "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url(), "term", b.term())).toList());
         y.put("categories", p.categories().stream().map(c -> {
             Map<String, Object> category = ordered("code", c.code(), "name", c.name());
             if (c.catchAll()) {

@@ -69,7 +69,7 @@ final class TenantFiles {
                     list(y.get("externalBodies")).stream().map(o -> map(o, "externalBodies"))
                             .map(m -> new TenantProfile.ExternalBody(str(m.get("code")), str(m.get("kind")),
                                     str(m.get("name")), str(m.get("address")), str(m.get("email")),
-                                    str(m.get("url"))))
+                                    str(m.get("url")), str(m.get("term"))))
                             .toList(),
                     list(y.get("categories")).stream().map(o -> map(o, "categories"))
                             .map(m -> new TenantProfile.Category(str(m.get("code")), str(m.get("name")),

@@ -287,8 +287,14 @@ public record TenantProfile(
 
     /** Externe instantie: klachtenfunctionaris, klachtencommissie or geschilleninstantie. */
     @Serdeable
-    public record ExternalBody(String code, String kind, String name, String address, String email, String url) {
+    public record ExternalBody(String code, String kind, String name, String address, String email, String url,
+                               String term) {
+        public ExternalBody(String code, String kind, String name, String address, String email, String url) {
+            this(code, kind, name, address, email, url, "");
+        }
+
         public ExternalBody {
+            term = term == null ? "" : term.strip();
             requireCode(code, "externe instantie");
             requireText(kind, "soort bij " + code);
             requireText(name, "naam bij " + code);

@@ -101,18 +101,36 @@ class ComplaintWalkthroughBrowserTest extends BrowserSupport {
         // A PDF letter about the extension, downloaded with the browser's session.
         makeLetterAndDownload("EXTENSION");
 
-        // The decision with a judgement and measures.
+        // The decision form: no judgement chosen for the handler, the reasons, one row per measure with its date.
+        WebElement decisionForm = openAction("DECIDED");
+        assertEquals("", new org.openqa.selenium.support.ui.Select(decisionForm.findElement(By.name("judgement")))
+                .getFirstSelectedOption().getAttribute("value"), "no judgement preselected");
+        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1366, 900),
+                new org.openqa.selenium.Dimension(390, 844))) {
+            show(size);
+            decisionForm.findElement(By.name("measureText1")).click();
+            assertFits("the decision form at " + size.getWidth());
+            shoot("case-decision-form", size);
+        }
+        show(new org.openqa.selenium.Dimension(1366, 900));
+        // The decision with a judgement, its reasons and two measures.
         Map<String, String> decision = new LinkedHashMap<>();
         decision.put("judgement", "PARTLY_WELL_FOUNDED");
-        decision.put("measures", "Afspraken worden voortaan een dag vooraf bevestigd.");
-        decision.put("measuresDueOn", "2026-12-31");
+        decision.put("motivation", "De afspraken zijn twee keer verzet zonder de klager te bellen; dat had niet "
+                + "mogen gebeuren.");
+        decision.put("measureText1", "Afspraken worden voortaan een dag vooraf bevestigd.");
+        decision.put("measureDue1", "2026-12-31");
+        decision.put("measureText2", "Het team bespreekt de planning maandelijks.");
+        decision.put("measureDue2", "2027-02-15");
         submitAction("DECIDED", decision);
         assertTrue(find(By.id("action-refused")).isEmpty(), "decision accepted");
         assertEquals("DECIDED", caseStatus());
         assertEquals(List.of("MET"), obligationStatuses("DECIDE"));
+        assertEquals(List.of("OPEN", "OPEN"), obligationStatuses("REALISE_MEASURE"), "each measure is a duty");
         WebElement decided = driver.findElement(By.cssSelector("#timeline li[data-type='DECIDED']"));
-        assertTrue(decided.getText().contains("Afspraken worden voortaan een dag vooraf bevestigd."),
+        assertTrue(decided.getText().contains("Afspraken worden voortaan een dag vooraf bevestigd. (31-12-2026)"),
                 () -> "measures on the timeline: " + decided.getText());
+        assertTrue(decided.getText().contains("dat had niet mogen gebeuren"), () -> decided.getText());
         assertEquals(List.of("OPEN"), obligationStatuses("COMMUNICATE_SOLUTION"), "the solution is to be told");
 
         submitAction("SOLUTION_COMMUNICATED", Map.of("text", "Per brief en telefonisch toegelicht."));
@@ -121,10 +139,20 @@ class ComplaintWalkthroughBrowserTest extends BrowserSupport {
         // Closing with the complainant's satisfaction.
         submitAction("CLOSED", Map.of("satisfaction", "4"));
         assertEquals("CLOSED", caseStatus());
-        assertTrue(offeredActions().isEmpty(), () -> "a closed case takes no more actions: " + offeredActions());
+        assertEquals(List.of("MEASURE_REALISED"), offeredActions(),
+                "a closed case takes no more actions but the measures it promised");
+        submitAction("MEASURE_REALISED", Map.of("measure", "1", "text", "Bevestiging per sms ingevoerd."));
+        assertEquals(List.of("MET", "OPEN"), obligationStatuses("REALISE_MEASURE"));
+        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1366, 900),
+                new org.openqa.selenium.Dimension(390, 844))) {
+            show(size);
+            assertFits("the closed case with a measure open at " + size.getWidth());
+            shoot("case-closed-measure-open", size);
+        }
+        show(new org.openqa.selenium.Dimension(1366, 900));
         List<String> timeline = timelineTypes();
         for (String type : List.of("ACKNOWLEDGED", "MANAGEMENT_INFORMED", "EXTENSION_ANNOUNCED", "LETTER", "DECIDED",
-                "SOLUTION_COMMUNICATED", "CLOSED")) {
+                "SOLUTION_COMMUNICATED", "CLOSED", "MEASURE_REALISED")) {
             assertTrue(timeline.contains(type), () -> type + " on the timeline " + timeline);
         }
 

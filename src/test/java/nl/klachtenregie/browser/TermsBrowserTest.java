@@ -119,7 +119,7 @@ class TermsBrowserTest extends BrowserSupport {
         complaints.recordEvent(izw, id, NewEvent.of(EventType.ACKNOWLEDGED, LocalDate.parse("2026-11-03")));
         complaints.recordEvent(izw, id, NewEvent.of(EventType.MANAGEMENT_INFORMED, LocalDate.parse("2026-11-03")));
         complaints.recordEvent(izw, id, new NewEvent(EventType.DECIDED, LocalDate.parse("2026-11-10"), null, null,
-                null, Judgement.UNFOUNDED, null, null, null, null, null, null));
+                null, Judgement.UNFOUNDED, null, null, "Wij hebben de klacht onderzocht en met beide partijen gesproken.", null, null, null));
         login(T + ".medewerker");
         waitForPath("(?!/login).*");
         open("/t/" + T + "/klachten/" + c.id());

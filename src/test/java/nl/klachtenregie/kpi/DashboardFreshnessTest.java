@@ -59,7 +59,7 @@ class DashboardFreshnessTest implements TestPropertyProvider {
         // Six weeks ran out on 13-10-2025 without a decision: late.
         assertEquals(0.0, decide(dashboards.dashboard(izw, year)).value());
         complaints.recordEvent(izw, new ComplaintId(september.id()), new NewEvent(EventType.DECIDED,
-                LocalDate.of(2025, 10, 6), null, null, null, Judgement.UNFOUNDED, null, null, "Gemotiveerd", null, null,
+                LocalDate.of(2025, 10, 6), null, null, null, Judgement.UNFOUNDED, null, null, "Wij hebben de klacht onderzocht en met beide partijen gesproken.", null, null,
                 null));
         Dashboard.KpiValue after = decide(dashboards.dashboard(izw, year));
         assertEquals(1.0, after.value(), "the month's counts were read again after its case changed");

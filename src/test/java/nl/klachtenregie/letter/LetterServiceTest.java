@@ -118,12 +118,41 @@ class LetterServiceTest extends ApiTestSupport {
         assertEquals("Ons besluit over uw klacht " + reference("impuls", id), letter.subject());
         assertContains(pdfText("impuls", id, letter), "op 1 oktober 2026 een besluit genomen",
                 "Wij vinden uw klacht deels gegrond",
-                "Wij passen het rooster van de begeleiding aan.",
-                "Deze maatregelen zijn uiterlijk op 1 december 2026 doorgevoerd",
+                "Wij passen het rooster van de begeleiding aan. (uiterlijk op 1 december 2026 gerealiseerd)",
                 "Bent u het niet eens met dit besluit?",
                 "p/a Spectrum CMO, Postbus 8007, 6880 CA Velp", "Lars Leidinggevende");
         assertEquals(reference("impuls", id) + "-beslissing.pdf",
                 letters.pdf(tenant("impuls"), id, letter.id()).orElseThrow().fileName());
+    }
+
+    /**
+     * Wkkgz art. 17 lid 1: the complainant gets a written, reasoned decision naming the measures and the term of each;
+     * the letter also says where to go next, with the committee's address and the term the regulation gives
+     * (Impuls: "op elk moment").
+     */
+    @Test
+    void theDecisionLetterGivesTheReasonsEachMeasureWithItsDateAndWhereToGoNext() {
+        ComplaintId id = newCase("impuls", complaint("FORMAL", "LETTER", "2026-09-01"));
+        event("impuls", id.value(), ev("ACKNOWLEDGED", "2026-09-02"));
+        event("impuls", id.value(), ev("DECIDED", "2026-10-01", "judgement", "WELL_FOUNDED",
+                "motivation", "Uit het gesprek met u en met de begeleider blijkt dat de afspraak twee keer zonder "
+                        + "bericht is verzet.",
+                "measures", List.of(Map.of("description", "Het team belt bij elke wijziging van een afspraak.",
+                                "dueOn", "2026-11-02"),
+                        Map.of("description", "De planning wordt maandelijks besproken in het teamoverleg.",
+                                "dueOn", "2027-01-15")),
+                "sentOn", "2026-10-02"));
+
+        LetterSummary letter = letters.issue(tenant("impuls"), id, LetterKind.DECISION, user("impuls.leidinggevende"));
+
+        assertContains(pdfText("impuls", id, letter), "Wij vinden uw klacht gegrond",
+                "Waarom wij tot dit oordeel komen",
+                "blijkt dat de afspraak twee keer zonder bericht is verzet.",
+                "Het team belt bij elke wijziging van een afspraak. (uiterlijk op 2 november 2026 gerealiseerd)",
+                "De planning wordt maandelijks besproken in het teamoverleg. (uiterlijk op 15 januari 2027 "
+                        + "gerealiseerd)",
+                "Provinciale Klachtencommissie Welzijn", "p/a Spectrum CMO, Postbus 8007, 6880 CA Velp",
+                "Termijn: op elk moment");
     }
 
     @Test

@@ -103,7 +103,7 @@ class ReportAnonymisationTest implements TestPropertyProvider {
         event(devries, new NewEvent(EventType.PROGRESS_REPORTED, d("2026-03-10"), null, null, null, null, null, null,
                 null, PROGRESS, null, null));
         devries = event(devries, new NewEvent(EventType.DECIDED, d("2026-04-01"), null, null, null,
-                Judgement.WELL_FOUNDED, null, null, null, "Gegrond", null, null));
+                Judgement.WELL_FOUNDED, null, null, "Wij hebben de klacht onderzocht en met beide partijen gesproken.", "Gegrond", null, null));
 
         jansen = complaints.create(izw, ReportFixtures.intake(ComplaintKind.FORMAL, Channel.EMAIL, "2026-03-09",
                 new Complainant("Marieke Jansen-Bos", ComplainantRole.CLIENT, "m.jansen@example.org", null, null,
@@ -112,7 +112,7 @@ class ReportAnonymisationTest implements TestPropertyProvider {
         event(jansen, new NewEvent(EventType.PROGRESS_REPORTED, d("2026-03-25"), null, null, null, null, null, null,
                 null, JANSEN_NOTE, null, null));
         jansen = event(jansen, new NewEvent(EventType.DECIDED, d("2026-04-01"), null, null, null,
-                Judgement.UNFOUNDED, null, null, null, "Ongegrond", null, null));
+                Judgement.UNFOUNDED, null, null, "Wij hebben de klacht onderzocht en met beide partijen gesproken.", "Ongegrond", null, null));
 
         String actor = "iederzijnwerk.kwaliteit";
         improvements.create(izw, new NewMeasure("Excuusbrief aan dhr. De Vries", "Brief aan Jan de Vries, "

@@ -61,7 +61,7 @@ public final class ReportFixtures {
         event(complaints, t, late, new NewEvent(EventType.PROGRESS_REPORTED, d("2026-04-10"), null, null, null, null,
                 null, null, null, DELAY_TEXT, null, null));
         event(complaints, t, late, new NewEvent(EventType.DECIDED, d("2026-04-22"), null, null, null,
-                Judgement.PARTLY_WELL_FOUNDED, "Vaste begeleider", d("2026-05-15"), null, null, null, null));
+                Judgement.PARTLY_WELL_FOUNDED, "Vaste begeleider", d("2026-05-15"), "Wij hebben de klacht onderzocht en met beide partijen gesproken.", null, null, null));
         late = event(complaints, t, late, new NewEvent(EventType.CLOSED, d("2026-04-29"), null, null, null, null, null,
                 null, null, null, null, 2));
 
@@ -77,7 +77,7 @@ public final class ReportFixtures {
                 "Brief niet beantwoord", "COMMUNICATIE", null));
         event(complaints, t, onTime, NewEvent.of(EventType.ACKNOWLEDGED, d("2026-06-02")));
         event(complaints, t, onTime, new NewEvent(EventType.DECIDED, d("2026-06-20"), null, null, null,
-                Judgement.UNFOUNDED, null, null, null, "Brief was wel verstuurd", null, null));
+                Judgement.UNFOUNDED, null, null, "Wij hebben de klacht onderzocht en met beide partijen gesproken.", "Brief was wel verstuurd", null, null));
         onTime = event(complaints, t, onTime, new NewEvent(EventType.CLOSED, d("2026-06-25"), null, null, null, null,
                 null, null, null, null, null, 4));
 

@@ -59,7 +59,7 @@ final class DashboardFixtures {
 
     static NewEvent decided(String on) {
         return new NewEvent(EventType.DECIDED, LocalDate.parse(on), null, null, null, Judgement.PARTLY_WELL_FOUNDED,
-                null, null, "Gemotiveerd oordeel", null, null, null);
+                null, null, "Wij hebben de klacht onderzocht en met beide partijen gesproken.", null, null, null);
     }
 
     static NewEvent extension(String on, int weeks) {

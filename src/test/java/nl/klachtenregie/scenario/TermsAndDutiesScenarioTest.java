@@ -236,7 +236,7 @@ class TermsAndDutiesScenarioTest implements TestPropertyProvider {
 
     private static NewEvent decided(String on) {
         return new NewEvent(EventType.DECIDED, LocalDate.parse(on), null, null, null, Judgement.UNFOUNDED, null, null,
-                null, null, null, null);
+                "Wij hebben de klacht onderzocht en met beide partijen gesproken.", null, null, null);
     }
 
     // --- 3. Closing never lets a duty lapse silently ----------------------------------------------------------

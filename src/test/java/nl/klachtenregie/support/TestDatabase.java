@@ -107,6 +107,8 @@ public final class TestDatabase {
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             // CI runs as root, which mysqld refuses unless told who to run as.
             config.addArg("--user=root");
+            // A document of up to 20 MB is one INSERT of its bytes (issue 16): above MariaDB's 16 MB default packet.
+            config.addArg("--max_allowed_packet=64M");
             DB db = PatientDB.create(config.build());
             db.start();
             serverUrl = "jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/";

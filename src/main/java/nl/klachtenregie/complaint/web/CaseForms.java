@@ -3,6 +3,7 @@ package nl.klachtenregie.complaint.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.klachtenregie.web.CsrfForm;
 
@@ -72,12 +73,51 @@ final class CaseForms {
                       @Nullable String version, @Nullable String csrfToken, @Nullable String code,
                       @Nullable String reason, @Nullable String noticeDate, @Nullable String noticeReference,
                       @Nullable String consentBy, @Nullable String consentOn, @Nullable String consentHow,
-                      @Nullable String lodgedOn) implements CsrfForm {
+                      @Nullable String lodgedOn, @Nullable String sentOn, @Nullable String measure,
+                      @Nullable String measureText1, @Nullable String measureDue1,
+                      @Nullable String measureText2, @Nullable String measureDue2,
+                      @Nullable String measureText3, @Nullable String measureDue3,
+                      @Nullable String measureText4, @Nullable String measureDue4,
+                      @Nullable String measureText5, @Nullable String measureDue5) implements CsrfForm {
+
+        /** The decision form's measure rows: one measure per row, each with its date. */
+        static final int MEASURE_ROWS = 5;
 
         EventForm toEventForm() {
-            return new EventForm(type, on, number(weeks), level, body, judgement, measures, measuresDueOn, motivation,
+            Object items = measures;
+            List<Map<String, String>> rows = measureRows();
+            if (!rows.isEmpty()) {
+                items = rows;
+            }
+            return new EventForm(type, on, number(weeks), level, body, judgement, items, measuresDueOn, motivation,
                     text, checkbox(signedByComplainant) ? Boolean.TRUE : null, number(satisfaction), number(version),
-                    null, code, reason, noticeDate, noticeReference, consentBy, consentOn, consentHow, lodgedOn);
+                    null, code, reason, noticeDate, noticeReference, consentBy, consentOn, consentHow, lodgedOn,
+                    sentOn, number(measure));
+        }
+
+        /** The rows the user filled in (a description or a date), in order; empty rows are no measure. */
+        List<Map<String, String>> measureRows() {
+            String[][] pairs = {{measureText1, measureDue1}, {measureText2, measureDue2}, {measureText3, measureDue3},
+                    {measureText4, measureDue4}, {measureText5, measureDue5}};
+            List<Map<String, String>> rows = new java.util.ArrayList<>();
+            for (String[] p : pairs) {
+                boolean text = p[0] != null && !p[0].isBlank();
+                boolean due = p[1] != null && !p[1].isBlank();
+                if (text || due) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    row.put("description", text ? p[0] : "");
+                    row.put("dueOn", due ? p[1] : "");
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+
+        /** What was typed into the measure rows, all five, so a refused decision shows it again. */
+        List<String[]> enteredMeasures() {
+            return List.of(new String[] {measureText1, measureDue1}, new String[] {measureText2, measureDue2},
+                    new String[] {measureText3, measureDue3}, new String[] {measureText4, measureDue4},
+                    new String[] {measureText5, measureDue5});
         }
     }
 

@@ -51,8 +51,13 @@ class CasePageModels {
      * @param statute the law that sets the term, "" for the regulation's own
      * @param setAsideReason why a person set the duty aside, null when not set aside
      */
+    /**
+     * @param registerUrl for a measure the decision promised: the verbeterregister's new-measure form, filled with the
+     *     measure, its date and this case (one step to follow it up at the level of the organisation); else null
+     */
     record ObligationRow(String code, LocalDate dueOn, ObligationStatus status, LocalDate metOn, String basis,
-                         String explanation, String label, String statute, String setAsideReason) {
+                         String explanation, String label, String statute, String setAsideReason,
+                         String registerUrl) {
     }
 
     /** Detail of one timeline entry: a label key and its value; {@code duty}: the value is a duty's code. */
@@ -75,9 +80,11 @@ class CasePageModels {
      */
     record TimelineEntry(String type, LocalDate on, String recordedBy, List<Line> lines, String letterUrl,
                          int sequence, String recordedOn, boolean recordedLate, boolean awaitingConfirmation,
-                         String confirmedBy) {
+                         String confirmedBy,
+                         // issue 16: a correction of intake (type CORRECTION), else null
+                         CorrectionPages.Entry correction) {
         TimelineEntry(String type, LocalDate on, String recordedBy, List<Line> lines, String letterUrl) {
-            this(type, on, recordedBy, lines, letterUrl, 0, null, false, false, null);
+            this(type, on, recordedBy, lines, letterUrl, 0, null, false, false, null, null);
         }
     }
 
@@ -90,7 +97,12 @@ class CasePageModels {
                         List<Option> bodies, boolean judgement, List<Option> judgements, boolean measures,
                         boolean motivation, boolean text, boolean signed, boolean satisfaction, boolean open,
                         Entered entered, List<Option> duties, boolean dutyOptional, boolean reason, boolean extension,
-                        boolean lodged, boolean judgementOptional) {
+                        boolean lodged, boolean judgementOptional, boolean sent, List<MeasureInput> measureRows,
+                        boolean realise, List<Option> openMeasures) {
+    }
+
+    /** One row of the decision form: a measure and the date by which it is realised (numbered from 1). */
+    record MeasureInput(int number, String description, String dueOn) {
     }
 
     /**
@@ -99,16 +111,24 @@ class CasePageModels {
      */
     record Entered(String on, String weeks, String measures, String measuresDueOn, String motivation, String text,
                    boolean signed, String satisfaction, String reason, String noticeDate, String noticeReference,
-                   String consentBy, String consentOn, String consentHow, String lodgedOn) {
+                   String consentBy, String consentOn, String consentHow, String lodgedOn, String sentOn) {
+        Entered(String on, String weeks, String measures, String measuresDueOn, String motivation, String text,
+                boolean signed, String satisfaction, String reason, String noticeDate, String noticeReference,
+                String consentBy, String consentOn, String consentHow, String lodgedOn) {
+            this(on, weeks, measures, measuresDueOn, motivation, text, signed, satisfaction, reason, noticeDate,
+                    noticeReference, consentBy, consentOn, consentHow, lodgedOn, on);
+        }
+
         static Entered of(CaseForms.ActionForm f, String today) {
             if (f == null) {
-                return new Entered(today, "4", "", "", "", "", false, "", "", "", "", "", "", "", "");
+                return new Entered(today, "4", "", "", "", "", false, "", "", "", "", "", "", "", "", today);
             }
             return new Entered(blank(f.on()) ? today : f.on(), blank(f.weeks()) ? "4" : f.weeks(), orEmpty(f.measures()),
                     orEmpty(f.measuresDueOn()), orEmpty(f.motivation()), orEmpty(f.text()),
                     PageForms.checkbox(f.signedByComplainant()), orEmpty(f.satisfaction()), orEmpty(f.reason()),
                     orEmpty(f.noticeDate()), orEmpty(f.noticeReference()), orEmpty(f.consentBy()),
-                    orEmpty(f.consentOn()), orEmpty(f.consentHow()), orEmpty(f.lodgedOn()));
+                    orEmpty(f.consentOn()), orEmpty(f.consentHow()), orEmpty(f.lodgedOn()),
+                    blank(f.sentOn()) ? (blank(f.on()) ? today : f.on()) : f.sentOn());
         }
 
         private static boolean blank(String s) {
@@ -139,7 +159,26 @@ class CasePageModels {
                       List<CaseView.ExternalBodyView> bodies, List<String> escalationNames, List<String> refused,
                       String conflict, Map<String, String> errors, String today, boolean canWork, String nav,
                       List<MessageRow> messages, boolean canConfirm, String intakeLevelName,
+                      // issue 16: whether the user may correct the case's intake (the link "Gegevens corrigeren")
+                      boolean canCorrect,
+                      // issue 16: the Notities and Documenten sections
+                      CaseDossierModels.CaseDossier dossier,
+                      // issue 16: where a case read in from an earlier administration came from
                       ImportOrigin imported) {
+
+        /** With the Notities and Documenten sections (issue 16). */
+        DetailPage withDossier(CaseDossierModels.CaseDossier d) {
+            return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
+                    handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today, canWork,
+                    nav, messages, canConfirm, intakeLevelName, canCorrect, d, imported);
+        }
+
+        /** With where an imported case came from (issue 16, past complaints read in). */
+        DetailPage withImported(ImportOrigin origin) {
+            return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
+                    handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today, canWork,
+                    nav, messages, canConfirm, intakeLevelName, canCorrect, dossier, origin);
+        }
     }
 
     WorkPage work(Tenant tenant, List<WorkItem> items, CasePage unassigned) {
@@ -199,10 +238,13 @@ class CasePageModels {
     DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
                       List<LetterRow> letters, boolean canWork, List<String> refused, String conflict,
                       Map<String, String> errors, CaseForms.ActionForm posted, List<MessageRow> messages,
-                      boolean canConfirm, ImportOrigin imported) {
+                      boolean canConfirm, List<TimelineEntry> corrections, boolean canCorrect) {
         TenantProfile p = tenant.profile();
         List<ObligationRow> obligations = c.obligations().stream().map(o -> new ObligationRow(o.code(), o.dueOn(),
-                o.status(), o.metOn(), o.basis(), o.explanation(), o.label(), o.statute(), o.setAsideReason()))
+                o.status(), o.metOn(), o.basis(), o.explanation(), o.label(), o.statute(), o.setAsideReason(),
+                o.code().equals("REALISE_MEASURE") ? "/t/" + p.slug() + "/verbeterregister/nieuw?herkomst=COMPLAINTS"
+                        + "&klachten=" + url(c.reference()) + "&titel=" + url(o.label())
+                        + (o.dueOn() == null ? "" : "&termijn=" + o.dueOn()) : null))
                 .toList();
         Map<String, String> labels = new java.util.HashMap<>();
         c.obligations().forEach(o -> labels.putIfAbsent(o.code(), o.label()));
@@ -212,13 +254,14 @@ class CasePageModels {
                     : e.recordedAt().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
             timeline.add(new TimelineEntry(e.type().name(), e.on(), e.recordedBy(), lines(p, e, labels), null,
                     e.sequence(), recorded == null || recorded.equals(e.on()) ? null : recorded.format(DMY),
-                    e.recordedLate(), e.awaitingConfirmation(), e.confirmedBy()));
+                    e.recordedLate(), e.awaitingConfirmation(), e.confirmedBy(), null));
         }
         for (LetterRow l : letters) {
             timeline.add(new TimelineEntry("LETTER", l.issuedOn(), l.issuedBy(),
                     List.of(new Line("timeline.letter", l.subject())), l.url()));
         }
-        // Stable: events keep their order, a letter comes after the events of its day.
+        timeline.addAll(corrections);
+        // Stable: events keep their order, a letter (then a correction) comes after the events of its day.
         timeline.sort(Comparator.comparing(TimelineEntry::on));
         List<ActionOption> actions = canWork ? c.nextActions().stream()
                 .map(a -> action(p, c, EventType.valueOf(a), posted != null && a.equals(posted.type()) ? posted : null))
@@ -236,7 +279,7 @@ class CasePageModels {
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
                 c.asOf().toString(), canWork, "klachten", messages, canConfirm,
-                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), imported);
+                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), canCorrect, null, null);
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, CaseForms.ActionForm posted) {
@@ -245,12 +288,36 @@ class CasePageModels {
                 open && code.equals(posted.level()))).toList();
         List<Option> bodies = c.externalBodies().stream().map(b -> new Option(b.code(), b.name(),
                 open && b.code().equals(posted.body()))).toList();
+        // No judgement is preselected: the handler chooses one (a default would decide for them).
         List<Option> judgements = java.util.Arrays.stream(Judgement.values())
                 .map(j -> new Option(j.name(), j.name(), open && j.name().equals(posted.judgement()))).toList();
+        List<MeasureInput> measureRows = new ArrayList<>();
+        if (type == EventType.DECIDED) {
+            for (int i = 0; i < CaseForms.ActionForm.MEASURE_ROWS; i++) {
+                String[] entered = open ? posted.enteredMeasures().get(i) : new String[] {null, null};
+                measureRows.add(new MeasureInput(i + 1, entered[0] == null ? "" : entered[0],
+                        entered[1] == null ? "" : entered[1]));
+            }
+        }
+        List<Option> openMeasures = new ArrayList<>();
+        if (type == EventType.MEASURE_REALISED) {
+            int number = 0;
+            for (CaseView.ObligationView o : c.obligations()) {
+                if (o.code().equals("REALISE_MEASURE")) {
+                    number++;
+                    if (o.metOn() == null) {
+                        String n = String.valueOf(number);
+                        openMeasures.add(new Option(n, n + ". " + o.label() + (o.dueOn() == null ? ""
+                                : " (" + o.dueOn().format(DMY) + ")"), open && n.equals(posted.measure())));
+                    }
+                }
+            }
+        }
         boolean text = switch (type) {
             case REPORT_RECORDED, MEETING_HELD, SOLUTION_COMMUNICATED, RESOLVED_INFORMALLY, CONTACTED,
                  PROGRESS_REPORTED, MEETING_INVITED, MANAGEMENT_INFORMED, ESCALATED, REFERRED_EXTERNAL, CLOSED,
-                 ACKNOWLEDGED, EXTENSION_ANNOUNCED, EXTERNAL_OUTCOME_RECEIVED, CHECK_CONFIRMED -> true;
+                 ACKNOWLEDGED, EXTENSION_ANNOUNCED, EXTERNAL_OUTCOME_RECEIVED, CHECK_CONFIRMED,
+                 MEASURE_REALISED -> true;
             default -> false;
         };
         List<Option> duties = switch (type) {
@@ -271,11 +338,12 @@ class CasePageModels {
         boolean resolution = type == EventType.RESOLVED_INFORMALLY;
         return new ActionOption(type.name(), type == EventType.EXTENSION_ANNOUNCED, type == EventType.ESCALATED,
                 levels, type == EventType.REFERRED_EXTERNAL, bodies, decision || resolution, judgements,
-                decision, type == EventType.DECLARED_NOT_ADMISSIBLE, text,
+                decision, decision || type == EventType.DECLARED_NOT_ADMISSIBLE, text,
                 type == EventType.REPORT_RECORDED, type == EventType.CLOSED, open,
                 Entered.of(posted, c.asOf().toString()), duties, type == EventType.TERM_RESUMED,
                 type == EventType.DUTY_SET_ASIDE || type == EventType.TERM_SUSPENDED,
-                type == EventType.EXTENSION_ANNOUNCED, type == EventType.REFERRED_EXTERNAL, resolution);
+                type == EventType.EXTENSION_ANNOUNCED, type == EventType.REFERRED_EXTERNAL, resolution, decision,
+                measureRows, type == EventType.MEASURE_REALISED, openMeasures);
     }
 
     /** The case's duties that fit, one option per code (its name is the page's to say: {@code duty} helper). */
@@ -285,6 +353,10 @@ class CasePageModels {
         c.obligations().stream().filter(fits).forEach(o -> options.putIfAbsent(o.code(), new Option(o.code(),
                 o.label(), posted != null && o.code().equals(posted.code()))));
         return List.copyOf(options.values());
+    }
+
+    private static String url(String s) {
+        return java.net.URLEncoder.encode(s == null ? "" : s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static final java.time.format.DateTimeFormatter DMY =
@@ -325,12 +397,15 @@ class CasePageModels {
         if (e.judgement() != null) {
             lines.add(new Line("field.judgement", null, "judgement." + e.judgement().name()));
         }
-        if (e.measures() != null) {
-            lines.add(new Line("field.measures", e.measures()));
+        for (nl.klachtenregie.complaint.Measure m : e.measures()) {
+            lines.add(new Line("field.measure.description", m.description() + (m.dueOn() == null ? ""
+                    : " (" + m.dueOn().format(DMY) + ")")));
         }
-        if (e.measuresDueOn() != null) {
-            lines.add(new Line("field.measuresDueOn", e.measuresDueOn().format(
-                    java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))));
+        if (e.sentOn() != null) {
+            lines.add(new Line("field.sentOn", e.sentOn().format(DMY)));
+        }
+        if (e.measure() != null) {
+            lines.add(new Line("field.measure.which", String.valueOf(e.measure())));
         }
         if (e.motivation() != null) {
             lines.add(new Line("field.motivation", e.motivation()));

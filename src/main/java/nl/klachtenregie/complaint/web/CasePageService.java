@@ -43,13 +43,17 @@ class CasePageService {
     private final CaseMessages messages;
     private final Intake intake;
     private final Validator validator;
+    private final CorrectionPages correctionPages;
+    @jakarta.inject.Inject
+    CaseDossierModels dossiers;
     /** Where an imported case came from (issue 16, past complaints read in). */
     @jakarta.inject.Inject
     nl.klachtenregie.complaint.HistoricImport imports;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
                     CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations,
-                    CaseMessages messages, Intake intake, Validator validator) {
+                    CaseMessages messages, Intake intake, Validator validator, CorrectionPages correctionPages) {
+        this.correctionPages = correctionPages;
         this.validator = validator;
         this.regulations = regulations;
         this.messages = messages;
@@ -162,7 +166,9 @@ class CasePageService {
                 refused, conflict, errors, posted, messages(t, c),
                 me.roles().contains(nl.klachtenregie.security.Role.MANAGER)
                         || me.roles().contains(nl.klachtenregie.security.Role.COMPLIANCE),
-                imports.origin(t, id).map(ImportOrigin::of).orElse(null));
+                correctionPages.timeline(t, c), correctionPages.mayCorrect(me, c))
+                .withDossier(dossiers.of(t, c.id(), me.handlesCases(), null))
+                .withImported(imports.origin(t, id).map(ImportOrigin::of).orElse(null));
     }
 
     /** The outbox messages about the case, newest first like the outbox itself. */

@@ -26,6 +26,9 @@ import nl.klachtenregie.complaint.CaseView;
 import nl.klachtenregie.complaint.ComplaintId;
 import nl.klachtenregie.complaint.ComplaintRegistered;
 import nl.klachtenregie.complaint.ComplaintService;
+import nl.klachtenregie.complaint.Correction;
+import nl.klachtenregie.complaint.Corrections;
+import java.util.Map;
 import nl.klachtenregie.complaint.Intake;
 import nl.klachtenregie.kpi.KpiReport;
 import nl.klachtenregie.kpi.KpiService;
@@ -53,8 +56,11 @@ class ComplaintApiController {
     private final Intake intake;
     private final Validator validator;
 
+    private final Corrections corrections;
+
     ComplaintApiController(TenantDirectory tenants, ComplaintService complaints, KpiService kpis, Intake intake,
-                           Validator validator) {
+                           Validator validator, Corrections corrections) {
+        this.corrections = corrections;
         this.intake = intake;
         this.validator = validator;
         this.tenants = tenants;
@@ -111,6 +117,20 @@ class ComplaintApiController {
             throw InvalidInputException.of("sequence", "'" + sequence + "' is geen volgnummer van een gebeurtenis");
         }
         return complaints.confirmLateEvent(t, ComplaintId.parse(id), seq, CurrentUser.of(authentication).id());
+    }
+
+    /** Correctie (issue 16): the changed fields of intake, {@code expectedVersion} and {@code reason}. */
+    @io.micronaut.http.annotation.Patch("/complaints/{id}")
+    @Secured({"STAFF", "MANAGER"})
+    CaseView correct(@PathVariable String tenant, @PathVariable String id, @Nullable @Body Map<String, Object> body,
+                     Authentication authentication) {
+        return corrections.correct(tenants.resolve(tenant), ComplaintId.parse(id), CorrectionBody.parse(body),
+                CurrentUser.of(authentication));
+    }
+
+    @Get("/complaints/{id}/corrections")
+    List<Correction> corrections(@PathVariable String tenant, @PathVariable String id) {
+        return corrections.of(tenants.resolve(tenant), ComplaintId.parse(id));
     }
 
     @Get("/complaints")

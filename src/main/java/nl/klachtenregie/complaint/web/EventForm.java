@@ -9,16 +9,29 @@ import java.util.List;
 import nl.klachtenregie.complaint.NewEvent;
 import nl.klachtenregie.web.FieldErrors;
 
-/** A timeline event as posted. */
+/**
+ * A timeline event as posted. {@code measures}: a list of {@code {description, dueOn}}, or (as before measures were
+ * items) one text with {@code measuresDueOn}. {@code sentOn}: the day a decision was sent or handed over (the day of
+ * the decision when left out). {@code measure}: for MEASURE_REALISED, which measure (1-based).
+ */
 @Serdeable
 record EventForm(@Nullable String type, @Nullable String on, @Nullable Object weeks, @Nullable String level,
-                 @Nullable String body, @Nullable String judgement, @Nullable String measures,
+                 @Nullable String body, @Nullable String judgement, @Nullable Object measures,
                  @Nullable String measuresDueOn, @Nullable String motivation, @Nullable String text,
                  @Nullable Object signedByComplainant, @Nullable Object satisfaction,
                  @Nullable Object expectedVersion, @Nullable Object codes, @Nullable String code,
                  @Nullable String reason, @Nullable String noticeDate, @Nullable String noticeReference,
                  @Nullable String consentBy, @Nullable String consentOn, @Nullable String consentHow,
-                 @Nullable String lodgedOn) {
+                 @Nullable String lodgedOn, @Nullable String sentOn, @Nullable Object measure) {
+
+    EventForm(String type, String on, Object weeks, String level, String body, String judgement, Object measures,
+              String measuresDueOn, String motivation, String text, Object signedByComplainant, Object satisfaction,
+              Object expectedVersion, Object codes, String code, String reason, String noticeDate,
+              String noticeReference, String consentBy, String consentOn, String consentHow, String lodgedOn) {
+        this(type, on, weeks, level, body, judgement, measures, measuresDueOn, motivation, text, signedByComplainant,
+                satisfaction, expectedVersion, codes, code, reason, noticeDate, noticeReference, consentBy, consentOn,
+                consentHow, lodgedOn, null, null);
+    }
 
     /** The case version the change is based on, when the client sends it (then a concurrent change is a 409). */
     Integer version() {
@@ -36,7 +49,10 @@ record EventForm(@Nullable String type, @Nullable String on, @Nullable Object we
         var measuresDue = errors.optionalDate("measuresDueOn", measuresDueOn);
         String lvl = errors.optionalText("level", level, 32);
         String bd = errors.optionalText("body", body, 64);
-        String msr = errors.optionalText("measures", measures, 5_000);
+        String msr = measures instanceof String single ? errors.optionalText("measures", single, 5_000) : null;
+        List<nl.klachtenregie.complaint.Measure> items = measureItems(errors);
+        var sent = errors.optionalDate("sentOn", sentOn);
+        Integer which = errors.optionalInteger("measure", measure, 1, 1_000);
         String mot = errors.optionalText("motivation", motivation, 5_000);
         String txt = errors.optionalText("text", text, 10_000);
         Integer wk = errors.optionalInteger("weeks", weeks, 1, 52);
@@ -51,8 +67,42 @@ record EventForm(@Nullable String type, @Nullable String on, @Nullable Object we
         String consentWay = errors.optionalText("consentHow", consentHow, 200);
         var lodged = errors.optionalDate("lodgedOn", lodgedOn);
         errors.throwIfAny();
+        if (t == EventType.DECIDED && sent == null) {
+            sent = day;   // the API's default: sent the day it was decided (the register shows both dates)
+        }
         return new NewEvent(t, day, wk, lvl, bd, j, msr, measuresDue, mot, txt, signed, score, named, why, notice,
-                noticeRef, consenter, consentDay, consentWay, lodged);
+                noticeRef, consenter, consentDay, consentWay, lodged, items, sent, which);
+    }
+
+    /** {@code measures} as a list of {@code {description, dueOn}} objects; empty when it is one text or absent. */
+    private List<nl.klachtenregie.complaint.Measure> measureItems(FieldErrors errors) {
+        if (measures == null || measures instanceof String) {
+            return List.of();
+        }
+        if (!(measures instanceof java.util.Collection<?> list)) {
+            errors.add("measures", "geef de maatregelen als lijst, bijvoorbeeld [{\"description\": \"...\", "
+                    + "\"dueOn\": \"2026-12-31\"}]");
+            return List.of();
+        }
+        List<nl.klachtenregie.complaint.Measure> out = new ArrayList<>();
+        int i = 0;
+        for (Object o : list) {
+            String prefix = "measures[" + i + "].";
+            if (o instanceof java.util.Map<?, ?> m) {
+                Object d = m.get("description");
+                Object due = m.get("dueOn");
+                String description = errors.optionalText(prefix + "description", d == null ? null : String.valueOf(d),
+                        2_000);
+                var dueOn = errors.optionalDate(prefix + "dueOn", due == null ? null : String.valueOf(due));
+                out.add(new nl.klachtenregie.complaint.Measure(description, dueOn));
+            } else if (o instanceof String text) {
+                out.add(new nl.klachtenregie.complaint.Measure(text, null));
+            } else {
+                errors.add(prefix + "description", "geef elke maatregel als {\"description\", \"dueOn\"}");
+            }
+            i++;
+        }
+        return out;
     }
 
     /** {@code codes} as a list of duty codes (or one text, comma-separated), or {@code code} as one. */

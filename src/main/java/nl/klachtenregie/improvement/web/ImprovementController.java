@@ -215,6 +215,8 @@ class ImprovementController {
                                                     @Nullable @QueryValue String sleutel,
                                                     @Nullable @QueryValue String omschrijving,
                                                     @Nullable @QueryValue String klachten,
+                                                    @Nullable @QueryValue String titel,
+                                                    @Nullable @QueryValue String termijn,
                                                     Authentication authentication,
             io.micronaut.http.HttpRequest<?> request) {
         CurrentUser me = CurrentUser.of(authentication);
@@ -245,10 +247,12 @@ class ImprovementController {
             unknownComplaints(t, refs, request).ifPresent(message -> errors.put("complaints", message));
         }
         boolean proposedFromData = originType == OriginType.KPI_BREACH || originType == OriginType.TREND;
-        MeasureForm prefilled = new MeasureForm(null, null,
+        // A measure a decision promised (the case page's "in het verbeterregister"): its words as title, its date.
+        MeasureForm prefilled = new MeasureForm(titel == null || titel.isBlank() ? null : titel.strip(), null,
                 (proposedFromData ? MeasureKind.PREVENTIVE : MeasureKind.CORRECTIVE).name(),
                 MeasureLevel.ORGANISATION.name(), type, sleutel, omschrijving,
-                refs.isEmpty() ? klachten : String.join(", ", refs), null, null,
+                refs.isEmpty() ? klachten : String.join(", ", refs), null,
+                termijn == null || termijn.isBlank() ? null : termijn.strip(),
                 (proposedFromData ? MeasureStatus.PROPOSED : MeasureStatus.OPEN).name(), null, null, null);
         MeasurePage page = newPage(t, me, prefilled.values(), errors);
         return HttpResponse.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)

@@ -56,7 +56,8 @@ final class ProfileForm {
             new Field("name", "profile.bodies.name", "text", MAX_TEXT),
             new Field("address", "profile.bodies.address", "text", MAX_LONG_TEXT),
             new Field("email", "profile.bodies.email", "email", MAX_TEXT),
-            new Field("url", "profile.bodies.url", "text", MAX_TEXT)));
+            new Field("url", "profile.bodies.url", "text", MAX_TEXT),
+            new Field("term", "profile.bodies.term", "text", MAX_TEXT)));
     static final ListSpec CATEGORIES = new ListSpec("categories", List.of(
             new Field("code", "profile.code", "text", 64),
             new Field("name", "profile.categories.name", "text", MAX_TEXT),
@@ -109,7 +110,7 @@ final class ProfileForm {
         lists.put(LADDER.key(), rows(ladder, (l, i) -> values("position", String.valueOf(i + 1), "code", l.code(),
                 "role", l.role(), "holder", l.holder())));
         lists.put(BODIES.key(), rows(p.externalBodies(), (b, i) -> values("code", b.code(), "kind", b.kind(),
-                "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url())));
+                "name", b.name(), "address", b.address(), "email", b.email(), "url", b.url(), "term", b.term())));
         lists.put(CATEGORIES.key(), rows(p.categories(), (c, i) -> values("code", c.code(), "name", c.name(),
                 "catchAll", c.catchAll() ? "true" : "")));
         lists.put(LINES.key(), rows(p.serviceLines(), (s, i) -> values("code", s.code(), "name", s.name(),
@@ -319,7 +320,7 @@ final class ProfileForm {
                         r.get("holder").strip())),
                 map(filled(t, BODIES), r -> new TenantProfile.ExternalBody(code(r), r.get("kind").strip(),
                         r.get("name").strip(), r.get("address").strip(), r.get("email").strip(),
-                        r.get("url").strip())),
+                        r.get("url").strip(), r.get("term") == null ? "" : r.get("term").strip())),
                 map(filled(t, CATEGORIES), r -> new TenantProfile.Category(code(r), r.get("name").strip(),
                         PageForms.checkbox(r.get("catchAll")))),
                 map(filled(t, LINES), r -> new TenantProfile.ServiceLine(code(r), r.get("name").strip(),

@@ -33,14 +33,17 @@ class RefusedActionKeepsInputTest extends PageTestSupport {
         form.put("version", String.valueOf(version(page)));
         form.put("on", "2026-09-01"); // before receipt: refused
         form.put("judgement", "PARTLY_WELL_FOUNDED");
-        form.put("measures", "Extra scholing voor het team <b>vóór</b> januari");
-        form.put("measuresDueOn", "2027-01-31");
+        form.put("motivation", "De klacht is terecht: het team kende de afspraak niet.");
+        form.put("measureText1", "Extra scholing voor het team <b>vóór</b> januari");
+        form.put("measureDue1", "2027-01-31");
         Page refused = staff.post("/t/iederzijnwerk/klachten/" + id + "/acties", form);
         assertEquals(422, refused.status());
         String html = refused.body();
         assertTrue(html.contains("id=\"action-refused\""));
-        assertTrue(html.contains("Extra scholing voor het team &lt;b&gt;vóór&lt;/b&gt; januari</textarea>"),
+        assertTrue(html.contains("value=\"Extra scholing voor het team &lt;b&gt;vóór&lt;/b&gt; januari\""),
                 "the measures typed are back, escaped");
+        assertTrue(html.contains("De klacht is terecht: het team kende de afspraak niet.</textarea>"),
+                "the reasons typed are back");
         assertTrue(html.contains("value=\"2027-01-31\""));
         assertTrue(html.contains("value=\"2026-09-01\""));
         assertTrue(html.contains("<option value=\"PARTLY_WELL_FOUNDED\" selected"));

@@ -238,6 +238,6 @@ class DashboardPageTest extends PageTestSupport {
 
     private static NewEvent decided(LocalDate on, int satisfaction) {
         return new NewEvent(EventType.DECIDED, on, null, null, null, Judgement.PARTLY_WELL_FOUNDED, null, null,
-                "Gemotiveerd", null, null, satisfaction);
+                "Wij hebben de klacht onderzocht en met beide partijen gesproken.", null, null, satisfaction);
     }
 }
