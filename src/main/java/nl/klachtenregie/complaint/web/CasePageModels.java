@@ -162,13 +162,22 @@ class CasePageModels {
                       // issue 16: whether the user may correct the case's intake (the link "Gegevens corrigeren")
                       boolean canCorrect,
                       // issue 16: the Notities and Documenten sections
-                      CaseDossierModels.CaseDossier dossier) {
+                      CaseDossierModels.CaseDossier dossier,
+                      // issue 16: where a case read in from an earlier administration came from
+                      ImportOrigin imported) {
 
         /** With the Notities and Documenten sections (issue 16). */
         DetailPage withDossier(CaseDossierModels.CaseDossier d) {
             return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
                     handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today, canWork,
-                    nav, messages, canConfirm, intakeLevelName, canCorrect, d);
+                    nav, messages, canConfirm, intakeLevelName, canCorrect, d, imported);
+        }
+
+        /** With where an imported case came from (issue 16, past complaints read in). */
+        DetailPage withImported(ImportOrigin origin) {
+            return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
+                    handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today, canWork,
+                    nav, messages, canConfirm, intakeLevelName, canCorrect, dossier, origin);
         }
     }
 
@@ -270,7 +279,7 @@ class CasePageModels {
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
                 c.asOf().toString(), canWork, "klachten", messages, canConfirm,
-                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), canCorrect, null);
+                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), canCorrect, null, null);
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, CaseForms.ActionForm posted) {

@@ -46,6 +46,9 @@ class CasePageService {
     private final CorrectionPages correctionPages;
     @jakarta.inject.Inject
     CaseDossierModels dossiers;
+    /** Where an imported case came from (issue 16, past complaints read in). */
+    @jakarta.inject.Inject
+    nl.klachtenregie.complaint.HistoricImport imports;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
                     CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations,
@@ -164,7 +167,8 @@ class CasePageService {
                 me.roles().contains(nl.klachtenregie.security.Role.MANAGER)
                         || me.roles().contains(nl.klachtenregie.security.Role.COMPLIANCE),
                 correctionPages.timeline(t, c), correctionPages.mayCorrect(me, c))
-                .withDossier(dossiers.of(t, c.id(), me.handlesCases(), null));
+                .withDossier(dossiers.of(t, c.id(), me.handlesCases(), null))
+                .withImported(imports.origin(t, id).map(ImportOrigin::of).orElse(null));
     }
 
     /** The outbox messages about the case, newest first like the outbox itself. */
