@@ -374,14 +374,14 @@ public class DashboardService {
 
     private static List<Dashboard.TrendFlag> flags(Period period, Map<YearMonth, MonthlyFigures.Shape> shapes,
                                                    Dashboard.Breakdowns b) {
-        record Person(String name, long[] counts) {
+        record Person(String key, String name, long[] counts) {
         }
         Map<String, Person> persons = new TreeMap<>();
         shapes.forEach((month, shape) -> shape.persons().forEach(p -> {
             // One person however the name was typed; shown as its first spelling in sort order, as SQL's MIN would.
             Person known = persons.get(p.key());
             String name = known == null || p.name().compareTo(known.name()) < 0 ? p.name() : known.name();
-            Person person = new Person(name, known == null ? new long[2] : known.counts());
+            Person person = new Person(p.key(), name, known == null ? new long[2] : known.counts());
             persons.put(p.key(), person);
             person.counts()[period.contains(month.atDay(1)) ? 0 : 1] += p.count();
         }));
@@ -390,7 +390,7 @@ public class DashboardService {
                 .sorted(Comparator.comparingLong((Person p) -> p.counts()[0]).reversed()
                         .thenComparing(Person::name))
                 .limit(MAX_FLAGS)
-                .forEach(p -> flags.add(new Dashboard.TrendFlag("REPEATED_PERSON", p.name(), p.name(), p.counts()[0],
+                .forEach(p -> flags.add(new Dashboard.TrendFlag("REPEATED_PERSON", p.key(), p.name(), p.counts()[0],
                         p.counts()[1])));
         List<Dashboard.Count> rising = b.byCategory().stream().filter(DashboardService::rising)
                 .sorted(Comparator.comparingLong((Dashboard.Count c) -> c.count() - c.previous()).reversed())

@@ -41,7 +41,13 @@ class CasePageModels {
     record IntakePage(String tenant, CaseForms.IntakeForm form, Map<String, String> errors, List<String> refused,
                       List<Option> kinds, List<Option> channels, List<Option> roles, List<Option> categories,
                       List<Option> serviceLines, List<Option> handlers, String today, String nav,
-                      List<Option> levels) {
+                      List<Option> levels, List<Option> staff) {
+
+        /** The same page with the personeelsoverzicht to pick "betreft medewerker" from (issue 16). */
+        IntakePage withStaff(List<Option> entries) {
+            return new IntakePage(tenant, form, errors, refused, kinds, channels, roles, categories, serviceLines,
+                    handlers, today, nav, levels, entries);
+        }
     }
 
     /**
@@ -138,7 +144,15 @@ class CasePageModels {
                       List<Option> handlers, List<LetterOption> letterOptions, List<LetterRow> letters,
                       List<CaseView.ExternalBodyView> bodies, List<String> escalationNames, List<String> refused,
                       String conflict, Map<String, String> errors, String today, boolean canWork, String nav,
-                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName) {
+                      List<MessageRow> messages, boolean canConfirm, String intakeLevelName,
+                      CaseAccessSection access) {
+
+        /** The same page with its Toegang and inzagelog section (issue 16). */
+        DetailPage withAccess(CaseAccessSection section) {
+            return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
+                    handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today,
+                    canWork, nav, messages, canConfirm, intakeLevelName, section);
+        }
     }
 
     WorkPage work(Tenant tenant, List<WorkItem> items, CasePage unassigned) {
@@ -192,7 +206,7 @@ class CasePageModels {
                     boolean selected = i == 0 ? form.escalationLevel() == null || form.escalationLevel().isBlank()
                             || form.escalationLevel().equals(l.code()) : l.code().equals(form.escalationLevel());
                     return new Option(value, l.role(), selected);
-                }).toList());
+                }).toList(), List.of());
     }
 
     DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
@@ -235,7 +249,7 @@ class CasePageModels {
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
                 c.asOf().toString(), canWork, "klachten", messages, canConfirm,
-                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()));
+                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), null);
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, CaseForms.ActionForm posted) {
