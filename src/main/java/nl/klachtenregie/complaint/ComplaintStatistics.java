@@ -168,23 +168,28 @@ public class ComplaintStatistics {
      * {@code limit}.
      */
     @Transactional
-    public List<DueSoon> dueBy(TenantId tenant, LocalDate dueBy, int limit) {
+    public List<DueSoon> dueBy(TenantId tenant, Viewer viewer, LocalDate dueBy, int limit) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), dueBy));
+        String visible = CaseVisibility.condition(viewer, "c", params);
         return db.query("SELECT c.id, c.reference, c.status, o.code, o.due_on, u.display_name FROM obligation o "
                         + "JOIN complaint c ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id "
                         + "LEFT JOIN app_user u ON u.id = c.handler_user_id AND u.tenant_id = c.tenant_id "
                         + "WHERE o.tenant_id = ? AND " + Lateness.DUE_BY + " "
-                        + "AND " + Lateness.OPEN_CASE + " ORDER BY o.due_on, c.id, o.code LIMIT " + Math.max(1, limit),
+                        + "AND " + Lateness.OPEN_CASE + visible + " ORDER BY o.due_on, c.id, o.code LIMIT "
+                        + Math.max(1, limit),
                 rs -> new DueSoon(rs.getLong(1), rs.getString(2), CaseStatus.valueOf(rs.getString(3)),
                         rs.getString(4), Db.date(rs, "due_on"), rs.getString(6)),
-                tenant.value(), dueBy);
+                params.toArray());
     }
 
     /** How many open cases have an unmet, not waived obligation due on or before {@code dueBy}. */
     @Transactional
-    public long casesDueBy(TenantId tenant, LocalDate dueBy) {
+    public long casesDueBy(TenantId tenant, Viewer viewer, LocalDate dueBy) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), dueBy));
+        String visible = CaseVisibility.condition(viewer, "c", params);
         return db.count("SELECT COUNT(DISTINCT c.id) FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                 + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND " + Lateness.DUE_BY + " "
-                + "AND " + Lateness.OPEN_CASE, tenant.value(), dueBy);
+                + "AND " + Lateness.OPEN_CASE + visible, params.toArray());
     }
 
     private static String scope(List<String> versions, List<Object> params) {

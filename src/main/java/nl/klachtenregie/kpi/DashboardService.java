@@ -95,6 +95,15 @@ public class DashboardService {
      */
     @Transactional
     public Dashboard dashboard(Tenant tenant, Period period) {
+        return dashboard(tenant, nl.klachtenregie.complaint.Viewer.SYSTEM, period);
+    }
+
+    /**
+     * The dashboard as one person sees it: the figures count every case, the attention list (one row per case) and its
+     * total only the cases the viewer may see (need-to-know, issue 16).
+     */
+    @Transactional
+    public Dashboard dashboard(Tenant tenant, nl.klachtenregie.complaint.Viewer viewer, Period period) {
         LocalDate today = today();
         if (period.from().isAfter(today)) {
             throw InvalidInputException.of("periode", "De periode " + period.label() + " is nog niet begonnen; kies een "
@@ -152,8 +161,8 @@ public class DashboardService {
             informal.add(counts.received(p, ComplaintKind.INFORMAL));
         }
         LocalDate dueBy = today.plusDays(ATTENTION_DAYS);
-        List<Dashboard.AttentionCase> attention = attention(tenant, dueBy, today);
-        long attentionTotal = statistics.casesDueBy(tenant.id(), dueBy);
+        List<Dashboard.AttentionCase> attention = attention(tenant, viewer, dueBy, today);
+        long attentionTotal = statistics.casesDueBy(tenant.id(), viewer, dueBy);
         List<ReportDuty> duties = inForce.stream().flatMap(r -> r.outcome().reportDuties().stream()).toList();
         return new Dashboard(tenant.slug(), period, today, List.copyOf(kpis), trend, formal, informal, breakdowns,
                 attention, attentionTotal, satisfaction(cells), flags(period, shapes, breakdowns), duties,
@@ -408,9 +417,10 @@ public class DashboardService {
         return c.count() >= c.previous() + RISE_BY && c.count() * 2 >= c.previous() * 3;
     }
 
-    private List<Dashboard.AttentionCase> attention(Tenant tenant, LocalDate dueBy, LocalDate today) {
+    private List<Dashboard.AttentionCase> attention(Tenant tenant, nl.klachtenregie.complaint.Viewer viewer,
+                                                    LocalDate dueBy, LocalDate today) {
         Map<Long, Dashboard.AttentionCase> byCase = new LinkedHashMap<>();
-        for (ComplaintStatistics.DueSoon d : statistics.dueBy(tenant.id(), dueBy, ATTENTION_LIMIT * 4)) {
+        for (ComplaintStatistics.DueSoon d : statistics.dueBy(tenant.id(), viewer, dueBy, ATTENTION_LIMIT * 4)) {
             if (byCase.size() >= ATTENTION_LIMIT && !byCase.containsKey(d.id())) {
                 break;
             }
