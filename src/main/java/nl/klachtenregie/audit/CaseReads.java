@@ -40,21 +40,37 @@ public class CaseReads {
 
     private final Db db;
     private final Clock clock;
+    private final boolean enabled;
 
-    CaseReads(Db db, Clock clock) {
+    /**
+     * @param enabled false only to measure what logging costs (AccessLogBenchmark); never in production, where
+     *                NEN 7513 requires the log
+     */
+    CaseReads(Db db, Clock clock, @io.micronaut.context.annotation.Value("${klachtenregie.access-log.enabled:true}")
+              boolean enabled) {
         this.db = db;
         this.clock = clock;
+        this.enabled = enabled;
+        if (!enabled) {
+            org.slf4j.LoggerFactory.getLogger(CaseReads.class).warn("Inzagelog staat UIT "
+                    + "(klachtenregie.access-log.enabled=false): alleen voor een meting, nooit in productie.");
+        }
     }
 
     /** Logs one read of one case by a user (null: no person, e.g. an API client without an account). */
+    @Transactional
     public void record(TenantId tenant, @Nullable Long userId, long complaintId, What what) {
+        if (!enabled) {
+            return;
+        }
         db.update("INSERT INTO case_read (tenant_id, user_id, complaint_id, read_at, what) VALUES (?, ?, ?, ?, ?)",
                 tenant.value(), userId, complaintId, Timestamp.from(clock.instant()), what.name());
     }
 
     /** Logs an export: one row per case, written in multi-row inserts (not one statement per case). */
+    @Transactional
     public void recordAll(TenantId tenant, @Nullable Long userId, Collection<Long> complaintIds, What what) {
-        if (complaintIds.isEmpty()) {
+        if (!enabled || complaintIds.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
