@@ -149,16 +149,18 @@ public class ComplaintStatistics {
     }
 
     /**
-     * Complaints about an employee, per month of receipt. One person is one {@link PersonKey}: the staff directory
-     * entry when intake picked one, else the typed name's key; a placeholder ("weet ik niet") has no key and is
-     * nobody (issue 16).
+     * Complaints about an employee, per month of receipt. One person is the staff directory entry when intake picked
+     * one (key "staff:" and its id), else the typed name (without case); a placeholder ("weet ik niet") has no
+     * {@link PersonKey} and is nobody (issue 16).
      */
     @Transactional
     public List<MonthPerson> personsPerMonth(TenantId tenant, LocalDate from, LocalDate to) {
-        return db.query("SELECT YEAR(received_on), MONTH(received_on), employee_key, MIN(concerns_employee), "
+        String person = "CASE WHEN concerns_staff_id IS NOT NULL THEN CONCAT('staff:', concerns_staff_id) "
+                + "ELSE LOWER(concerns_employee) END";
+        return db.query("SELECT YEAR(received_on), MONTH(received_on), " + person + ", MIN(concerns_employee), "
                         + "COUNT(*) FROM complaint WHERE tenant_id = ? AND received_on BETWEEN ? AND ? "
                         + "AND employee_key IS NOT NULL AND concerns_employee IS NOT NULL "
-                        + "GROUP BY YEAR(received_on), MONTH(received_on), employee_key",
+                        + "GROUP BY YEAR(received_on), MONTH(received_on), " + person,
                 rs -> new MonthPerson(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
                         rs.getLong(5)), tenant.value(), from, to);
     }

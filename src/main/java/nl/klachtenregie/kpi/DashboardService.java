@@ -399,7 +399,10 @@ public class DashboardService {
                 .sorted(Comparator.comparingLong((Person p) -> p.counts()[0]).reversed()
                         .thenComparing(Person::name))
                 .limit(MAX_FLAGS)
-                .forEach(p -> flags.add(new Dashboard.TrendFlag("REPEATED_PERSON", p.key(), p.name(), p.counts()[0],
+                .forEach(p -> flags.add(new Dashboard.TrendFlag("REPEATED_PERSON",
+                        // A directory entry by its key ("staff:12", what the case list filters on); a typed name as
+                        // typed, as before the personeelsoverzicht.
+                        p.key().startsWith("staff:") ? p.key() : p.name(), p.name(), p.counts()[0],
                         p.counts()[1])));
         List<Dashboard.Count> rising = b.byCategory().stream().filter(DashboardService::rising)
                 .sorted(Comparator.comparingLong((Dashboard.Count c) -> c.count() - c.previous()).reversed())

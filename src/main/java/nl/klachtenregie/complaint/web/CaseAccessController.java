@@ -59,7 +59,7 @@ class CaseAccessController {
     @Post("/{user}/intrekken")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> remove(@PathVariable String tenant, @PathVariable String id, @PathVariable String user,
-                           Authentication auth) {
+                           @Nullable @Body Map<String, String> form, Authentication auth) {
         Tenant t = tenants.resolve(tenant);
         CurrentUser me = CurrentUser.of(auth);
         ComplaintId caseId = ComplaintId.parse(id);
