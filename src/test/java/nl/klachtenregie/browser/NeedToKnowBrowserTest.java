@@ -63,7 +63,10 @@ class NeedToKnowBrowserTest extends BrowserSupport {
         assertTrue(text(By.id("staff-done")).contains("toegevoegd"));
         for (Dimension size : SIZES) {
             show(size);
-            assertFits("personeelsoverzicht");
+            Object widest = js("let w = null; for (const e of document.querySelectorAll('body *')) {"
+                    + " const r = e.getBoundingClientRect(); if (r.right > window.innerWidth + 1 && (!w || r.right > w.r))"
+                    + " w = {r: r.right, d: e.tagName + '#' + e.id + '.' + e.className}; } return w ? w.d + ' ' + w.r : '';");
+            assertFits("personeelsoverzicht (widest: " + widest + ")");
             noIsoDates("personeelsoverzicht");
             shoot("personeelsoverzicht", size);
         }

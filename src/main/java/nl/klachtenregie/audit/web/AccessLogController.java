@@ -63,7 +63,10 @@ class AccessLogController {
     private final TenantDirectory tenants;
     private final UserDirectory users;
 
-    AccessLogController(CaseReads reads, TenantDirectory tenants, UserDirectory users) {
+    private final java.time.Clock clock;
+
+    AccessLogController(CaseReads reads, TenantDirectory tenants, UserDirectory users, java.time.Clock clock) {
+        this.clock = clock;
         this.reads = reads;
         this.tenants = tenants;
         this.users = users;
@@ -75,7 +78,7 @@ class AccessLogController {
                                      @Nullable @QueryValue String to, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
-        LocalDate today = LocalDate.now(NETHERLANDS);
+        LocalDate today = clock.instant().atZone(NETHERLANDS).toLocalDate();
         FieldErrors errors = new FieldErrors();
         LocalDate fromDay = errors.optionalDate("from", from);
         LocalDate toDay = errors.optionalDate("to", to);
