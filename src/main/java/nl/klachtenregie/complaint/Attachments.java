@@ -67,8 +67,8 @@ public class Attachments {
      * @throws InvalidInputException no file, an empty one, an unknown kind, a description too long
      * @throws DocumentRefusedException too large (413) or not an allowed type, also by its name (415)
      */
-    public Attachment upload(Tenant tenant, ComplaintId id, Upload upload, UserId by) {
-        complaints.get(tenant, id, null);
+    public Attachment upload(Tenant tenant, Viewer viewer, ComplaintId id, Upload upload, UserId by) {
+        complaints.get(tenant, viewer, id, null);
         Map<String, Text> errors = new LinkedHashMap<>();
         AttachmentKind kind = AttachmentKind.OTHER;
         if (upload.kind() != null && !upload.kind().isBlank()) {
@@ -128,8 +128,8 @@ public class Attachments {
 
     /** The case's documents, oldest first. */
     @Transactional
-    public List<Attachment> list(Tenant tenant, ComplaintId id) {
-        complaints.get(tenant, id, null);
+    public List<Attachment> list(Tenant tenant, Viewer viewer, ComplaintId id) {
+        complaints.get(tenant, viewer, id, null);
         return db.query(SELECT + " WHERE a.tenant_id = ? AND a.complaint_id = ? ORDER BY a.uploaded_at, a.id",
                 Attachments::attachment, tenant.id().value(), id.value());
     }
@@ -140,8 +140,8 @@ public class Attachments {
      * @throws NotFoundException when the case has no such document, or its bytes are missing from the store
      */
     @Transactional
-    public Download download(Tenant tenant, ComplaintId id, long attachmentId) {
-        complaints.get(tenant, id, null);
+    public Download download(Tenant tenant, Viewer viewer, ComplaintId id, long attachmentId) {
+        complaints.get(tenant, viewer, id, null);
         Attachment a = find(tenant, id, attachmentId).orElseThrow(() -> new NotFoundException(
                 Text.of("documents.unknown", String.valueOf(attachmentId))));
         String key = db.queryOne("SELECT storage_key FROM complaint_attachment WHERE tenant_id = ? AND complaint_id = ? "

@@ -46,7 +46,32 @@ public record CaseView(
         Map<String, String> levelHolders,
         boolean countsAsFormal,
         List<String> formalReasons,
-        List<String> suspendable) {
+        List<String> suspendable,
+        @Nullable Long concernsStaffId) {
+
+    /** The case before the personeelsoverzicht (issue 16): "betreft medewerker" as free text only. */
+    public CaseView(long id, String reference, ComplaintKind kind, Channel channel, CaseStatus status,
+                    LocalDate receivedOn, LocalDate incidentOn, Complainant complainant, String summary,
+                    String category, String serviceLine, String concernsEmployee, boolean unwantedBehaviour,
+                    boolean confidential, String regulationVersion, String escalationLevel,
+                    boolean registrationRequired, List<String> registrationReasons, boolean admissible,
+                    List<String> admissibilityReasons, List<ObligationView> obligations, List<String> nextActions,
+                    List<String> escalationOptions, List<ExternalBodyView> externalBodies, String addressee,
+                    List<AdviceView> advice, List<EventView> events, LocalDate asOf, boolean officialRequested,
+                    @Nullable HandlerView handler, int version, @Nullable String intakeLevel,
+                    @Nullable String versionNote, Map<String, String> levelHolders, boolean countsAsFormal,
+                    List<String> formalReasons, List<String> suspendable) {
+        this(id, reference, kind, channel, status, receivedOn, incidentOn, complainant, summary, category, serviceLine,
+                concernsEmployee, unwantedBehaviour, confidential, regulationVersion, escalationLevel,
+                registrationRequired, registrationReasons, admissible, admissibilityReasons, obligations, nextActions,
+                escalationOptions, externalBodies, addressee, advice, events, asOf, officialRequested, handler, version,
+                intakeLevel, versionNote, levelHolders, countsAsFormal, formalReasons, suspendable, null);
+    }
+
+    /** "Betreft medewerker" is free text for someone not in the personeelsoverzicht. */
+    public boolean concernsSomeoneNotInDirectory() {
+        return concernsEmployee != null && concernsStaffId == null;
+    }
 
     /**
      * The fields added in 0.6.0 (intake level, version note, version's level holders, counts as formal, suspendable

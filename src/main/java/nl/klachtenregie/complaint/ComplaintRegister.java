@@ -222,6 +222,13 @@ public class ComplaintRegister {
     @Transactional
     public Register register(TenantId tenant, LocalDate from, LocalDate to, LocalDate asOf, Variant variant,
                              Selection selection) {
+        return register(tenant, Viewer.SYSTEM, from, to, asOf, variant, selection);
+    }
+
+    /** The register with only the cases the viewer may see (need-to-know, issue 16): one row per case. */
+    @Transactional
+    public Register register(TenantId tenant, Viewer viewer, LocalDate from, LocalDate to, LocalDate asOf,
+                             Variant variant, Selection selection) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(variant, "variant");
         if (from.isAfter(to)) {
@@ -229,7 +236,11 @@ public class ComplaintRegister {
         }
         String where = selection == Selection.RECEIVED ? "c.received_on BETWEEN ? AND ?"
                 : "(c.concluded_on BETWEEN ? AND ? OR c.closed_on BETWEEN ? AND ?)";
-        Object[] period = selection == Selection.RECEIVED ? new Object[] {from, to} : new Object[] {from, to, from, to};
+        List<Object> scope = new ArrayList<>(selection == Selection.RECEIVED ? List.of(from, to)
+                : List.of(from, to, from, to));
+        // Every query below repeats the period condition with its parameters: the viewer's condition rides along.
+        where = where + CaseVisibility.condition(viewer, "c", scope);
+        Object[] period = scope.toArray();
         long started = System.nanoTime();
 
         List<Object> params = new ArrayList<>();

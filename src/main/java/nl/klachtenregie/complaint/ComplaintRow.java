@@ -55,6 +55,7 @@ record ComplaintRow(@Id @GeneratedValue @Nullable Long id,
                     boolean referredExternal,
                     @Nullable LocalDate closedOn,
                     @Nullable LocalDate evaluatedOn,
+                    @Nullable Long concernsStaffId,
                     // A stale row version makes an update carrying it match no row: Micronaut Data then throws
                     // OptimisticLockException, which the store turns into "someone changed the case in between".
                     @Version @Nullable Integer rowVersion) {
@@ -65,7 +66,7 @@ record ComplaintRow(@Id @GeneratedValue @Nullable Long id,
                 new Complainant(complainantName, complainantRole, complainantEmail, complainantPhone,
                         complainantAddress, complainantPlace),
                 summary, category, serviceLine, concernsEmployee, unwantedBehaviour, confidential, officialRequested,
-                intakeLevel);
+                intakeLevel, concernsStaffId);
     }
 
     int version() {

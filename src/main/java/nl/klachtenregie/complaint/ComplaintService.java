@@ -51,10 +51,15 @@ public class ComplaintService {
     private final UserDirectory users;
     private final AuditLog audit;
     private final ApplicationEventPublisher<LateExtensionRecorded> lateExtensions;
+    private final CaseVisibility visibility;
+    private final StaffDirectory staff;
 
     ComplaintService(ComplaintStore store, CaseEngine engine, RegulationCatalog regulations, Clock clock,
                      TenantDirectory tenants, UserDirectory users, AuditLog audit,
-                     ApplicationEventPublisher<LateExtensionRecorded> lateExtensions) {
+                     ApplicationEventPublisher<LateExtensionRecorded> lateExtensions, CaseVisibility visibility,
+                     StaffDirectory staff) {
+        this.visibility = visibility;
+        this.staff = staff;
         this.tenants = tenants;
         this.users = users;
         this.audit = audit;
@@ -110,9 +115,11 @@ public class ComplaintService {
     }
 
     /** {@link #create(Tenant, NewComplaint, UserId, String)}, telling a repeated post apart; for {@link Intake}. */
-    Registered registerOnce(Tenant tenant, NewComplaint intake, UserId handler, String submissionId) {
+    Registered registerOnce(Tenant tenant, NewComplaint given, UserId handler, String submissionId) {
+        NewComplaint intake = concerning(tenant, given);
         checkIntake(tenant.profile(), intake);
         checkHandler(tenant, handler);
+        checkImpartial(tenant, intake.concernsStaffId(), handler);
         // Two complaints about the same person arriving together must see each other: the lock comes first, so
         // that this transaction's consistent-read snapshot is taken after the other intake has committed.
         tenants.lock(tenant.id());
@@ -389,31 +396,69 @@ public class ComplaintService {
             throw new RefusedException(Text.of("case.events.tooMany", String.valueOf(stored.events().size())));
         }
         checkHandler(tenant, handler);
+        if (handler != null && visibility.concerns(tenant.id(), stored.id(), handler.value())) {
+            throw InvalidInputException.of("handler", Text.of("case.assign.impartial"));
+        }
         store.assign(tenant.id(), stored, handler == null ? null : handler.value());
         return view(tenant, stored.id(), today());
     }
 
-    /** The open obligations of the cases the user handles, soonest due first. */
+    /** The open obligations of the cases the user handles and may see, soonest due first. */
     @Transactional
-    public List<WorkItem> work(Tenant tenant, UserId handler, LocalDate asOf) {
-        return store.work(tenant.id(), handler.value(), asOf == null ? today() : asOf);
+    public List<WorkItem> work(Tenant tenant, Viewer viewer, UserId handler, LocalDate asOf) {
+        return store.work(tenant.id(), viewer, handler.value(), asOf == null ? today() : asOf);
     }
 
-    /** One page of the case list with the total number of matches. */
+    /** One page of the case list the viewer may see, with the total number of those matches. */
     @Transactional
-    public CasePage page(Tenant tenant, CaseFilter filter) {
-        return new CasePage(store.list(tenant.id(), filter), store.count(tenant.id(), filter), filter.limit(),
-                filter.offset());
+    public CasePage page(Tenant tenant, Viewer viewer, CaseFilter filter) {
+        return new CasePage(store.list(tenant.id(), viewer, filter), store.count(tenant.id(), viewer, filter),
+                filter.limit(), filter.offset());
     }
 
+    /**
+     * Reads one case for a viewer: the case page, the API, letters, notes and attachments all read through here.
+     *
+     * @throws NotFoundException when there is no such case or the viewer may not see it (need-to-know: the same 404)
+     */
     @Transactional
-    public CaseView get(Tenant tenant, ComplaintId id, LocalDate asOf) {
+    public CaseView get(Tenant tenant, Viewer viewer, ComplaintId id, LocalDate asOf) {
+        visibility.require(tenant.id(), viewer, id);
         return view(tenant, id.value(), asOf == null ? today() : asOf);
     }
 
     @Transactional
-    public List<CaseSummary> list(Tenant tenant, CaseFilter filter) {
-        return store.list(tenant.id(), filter);
+    public List<CaseSummary> list(Tenant tenant, Viewer viewer, CaseFilter filter) {
+        return store.list(tenant.id(), viewer, filter);
+    }
+
+    /**
+     * "Betreft medewerker" picked from the personeelsoverzicht: the entry must be the tenant's and active, and its
+     * name is what the case shows.
+     */
+    private NewComplaint concerning(Tenant tenant, NewComplaint intake) {
+        if (intake.concernsStaffId() == null) {
+            return intake;
+        }
+        StaffDirectory.StaffMember m = staff.find(tenant.id(), intake.concernsStaffId()).filter(
+                StaffDirectory.StaffMember::active).orElseThrow(() -> InvalidInputException.of("concernsStaffId",
+                Text.of("case.field.concernsStaff")));
+        return intake.concerning(m.id(), m.name());
+    }
+
+    /**
+     * Onpartijdigheid: the person a complaint is about never handles it (the handler must be impartial; Wkkgz art. 17
+     * asks for careful handling, every regulation here for an impartial handler).
+     */
+    private void checkImpartial(Tenant tenant, Long concernsStaffId, UserId handler) {
+        if (handler == null || concernsStaffId == null) {
+            return;
+        }
+        boolean concerned = staff.find(tenant.id(), concernsStaffId).map(StaffDirectory.StaffMember::userId)
+                .filter(u -> u == handler.value()).isPresent();
+        if (concerned) {
+            throw InvalidInputException.of("handler", Text.of("case.assign.impartial"));
+        }
     }
 
     private CaseView view(Tenant tenant, long id, LocalDate asOf) {
@@ -457,7 +502,7 @@ public class ComplaintService {
                 outcome.advice(), events, asOf, in.officialRequested(), store.handler(tenant.id(), id).orElse(null),
                 c.rowVersion(), in.escalationLevel(), versionNote, outcome.levelHolders(),
                 in.kind() == ComplaintKind.FORMAL || !outcome.formalReasons().isEmpty(), outcome.formalReasons(),
-                outcome.suspendable());
+                outcome.suspendable(), c.intake().concernsStaffId());
     }
 
     /** The event's name as the case page shows it in Dutch; the logboek is kept in Dutch. */

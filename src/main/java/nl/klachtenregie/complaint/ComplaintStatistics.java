@@ -148,13 +148,19 @@ public class ComplaintStatistics {
                 }, tenant.value(), from, to);
     }
 
-    /** Complaints about an employee, per month of receipt. */
+    /**
+     * Complaints about an employee, per month of receipt. One person is the staff directory entry when intake picked
+     * one (key "staff:" and its id), else the typed name (without case); a placeholder ("weet ik niet") has no
+     * {@link PersonKey} and is nobody (issue 16).
+     */
     @Transactional
     public List<MonthPerson> personsPerMonth(TenantId tenant, LocalDate from, LocalDate to) {
-        return db.query("SELECT YEAR(received_on), MONTH(received_on), LOWER(concerns_employee), MIN(concerns_employee), "
+        String person = "CASE WHEN concerns_staff_id IS NOT NULL THEN CONCAT('staff:', concerns_staff_id) "
+                + "ELSE LOWER(concerns_employee) END";
+        return db.query("SELECT YEAR(received_on), MONTH(received_on), " + person + ", MIN(concerns_employee), "
                         + "COUNT(*) FROM complaint WHERE tenant_id = ? AND received_on BETWEEN ? AND ? "
-                        + "AND concerns_employee IS NOT NULL "
-                        + "GROUP BY YEAR(received_on), MONTH(received_on), LOWER(concerns_employee)",
+                        + "AND employee_key IS NOT NULL AND concerns_employee IS NOT NULL "
+                        + "GROUP BY YEAR(received_on), MONTH(received_on), " + person,
                 rs -> new MonthPerson(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
                         rs.getLong(5)), tenant.value(), from, to);
     }
@@ -164,23 +170,28 @@ public class ComplaintStatistics {
      * {@code limit}.
      */
     @Transactional
-    public List<DueSoon> dueBy(TenantId tenant, LocalDate dueBy, int limit) {
+    public List<DueSoon> dueBy(TenantId tenant, Viewer viewer, LocalDate dueBy, int limit) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), dueBy));
+        String visible = CaseVisibility.condition(viewer, "c", params);
         return db.query("SELECT c.id, c.reference, c.status, o.code, o.due_on, u.display_name FROM obligation o "
                         + "JOIN complaint c ON c.id = o.complaint_id AND c.tenant_id = o.tenant_id "
                         + "LEFT JOIN app_user u ON u.id = c.handler_user_id AND u.tenant_id = c.tenant_id "
                         + "WHERE o.tenant_id = ? AND " + Lateness.DUE_BY + " "
-                        + "AND " + Lateness.OPEN_WORK + " ORDER BY o.due_on, c.id, o.code LIMIT " + Math.max(1, limit),
+                        + "AND " + Lateness.OPEN_WORK + visible + " ORDER BY o.due_on, c.id, o.code LIMIT "
+                        + Math.max(1, limit),
                 rs -> new DueSoon(rs.getLong(1), rs.getString(2), CaseStatus.valueOf(rs.getString(3)),
                         rs.getString(4), Db.date(rs, "due_on"), rs.getString(6)),
-                tenant.value(), dueBy);
+                params.toArray());
     }
 
     /** How many open cases have an unmet, not waived obligation due on or before {@code dueBy}. */
     @Transactional
-    public long casesDueBy(TenantId tenant, LocalDate dueBy) {
+    public long casesDueBy(TenantId tenant, Viewer viewer, LocalDate dueBy) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), dueBy));
+        String visible = CaseVisibility.condition(viewer, "c", params);
         return db.count("SELECT COUNT(DISTINCT c.id) FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                 + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND " + Lateness.DUE_BY + " "
-                + "AND " + Lateness.OPEN_WORK, tenant.value(), dueBy);
+                + "AND " + Lateness.OPEN_WORK + visible, params.toArray());
     }
 
     private static String scope(List<String> versions, List<Object> params) {

@@ -75,8 +75,8 @@ class ComplaintStore {
                 who.place(), c.officialRequested(), handlerUserId, submissionId, c.summary(), c.category(),
                 c.serviceLine(), c.concernsEmployee(), c.unwantedBehaviour(), c.confidential(), version, ev.status(),
                 ev.escalationLevel(), ev.outcome().registrationRequired(), ev.outcome().admissible(),
-                write(ev.stored()), c.escalationLevel(), countsAsFormal(c, ev), PersonKey.of(c.concernsEmployee()),
-                null, null, null, null, false, false, null, null, 0)).id();
+                write(ev.stored()), c.escalationLevel(), countsAsFormal(c, ev), PersonKey.of(c),
+                null, null, null, null, false, false, null, null, c.concernsStaffId(), 0)).id();
         replaceObligations(tenant, id, c.receivedOn(), ev.obligations());
         return id;
     }
@@ -132,7 +132,7 @@ class ComplaintStore {
         return c -> {
             LocalDate since = c.intake().receivedOn().minusMonths(HISTORY_MONTHS);
             LocalDate on = c.intake().receivedOn();
-            String employee = PersonKey.of(c.intake().concernsEmployee());
+            String employee = PersonKey.of(c.intake());
             boolean subject = !catchAll.contains(c.intake().category());
             int sameEmployee = 0;
             int sameCategory = 0;
@@ -308,11 +308,13 @@ class ComplaintStore {
     }
 
     /** Open obligations of the handler's cases, soonest due first (no term last): a join with {@link Lateness}, SQL. */
-    List<WorkItem> work(TenantId tenant, long handlerUserId, LocalDate asOf) {
+    List<WorkItem> work(TenantId tenant, Viewer viewer, long handlerUserId, LocalDate asOf) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), handlerUserId));
+        String visible = CaseVisibility.condition(viewer, "c", params);
         return db.query("SELECT c.id, c.reference, c.status, c.complainant_name, o.code, o.due_on, o.basis, "
                         + "o.explanation FROM obligation o JOIN complaint c ON c.id = o.complaint_id "
                         + "AND c.tenant_id = o.tenant_id WHERE o.tenant_id = ? AND c.handler_user_id = ? "
-                        + "AND " + Lateness.OPEN_WORK + " AND " + Lateness.OPEN_DUTY + " "
+                        + "AND " + Lateness.OPEN_WORK + " AND " + Lateness.OPEN_DUTY + visible + " "
                         + "ORDER BY CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, c.received_on, c.id, o.code",
                 rs -> {
                     LocalDate due = Db.date(rs, "due_on");
@@ -320,7 +322,7 @@ class ComplaintStore {
                             CaseStatus.valueOf(rs.getString("status")), rs.getString("complainant_name"),
                             rs.getString("code"), due, Lateness.pastDue(due, asOf), rs.getString("basis"),
                             rs.getString("explanation"));
-                }, tenant.value(), handlerUserId);
+                }, params.toArray());
     }
 
     /**
@@ -368,7 +370,7 @@ class ComplaintStore {
     HistoryFacts history(TenantId tenant, long complaintId, NewComplaint c) {
         LocalDate since = c.receivedOn().minusMonths(HISTORY_MONTHS);
         String earlier = " AND received_on >= ? AND (received_on < ? OR (received_on = ? AND id < ?))";
-        String employee = PersonKey.of(c.concernsEmployee());
+        String employee = PersonKey.of(c);
         // Counts with an "earlier than this case" condition: SQL.
         long sameEmployee = employee == null ? 0 : db.count(
                 "SELECT COUNT(*) FROM complaint WHERE tenant_id = ? AND employee_key = ?" + earlier,
@@ -381,7 +383,7 @@ class ComplaintStore {
     }
 
     /** The case list: a dynamic filter with the {@link Lateness} fragments, SQL. */
-    List<CaseSummary> list(TenantId tenant, CaseFilter f) {
+    List<CaseSummary> list(TenantId tenant, Viewer viewer, CaseFilter f) {
         List<Object> params = new ArrayList<>();
         params.add(f.asOf());
         params.add(f.asOf());
@@ -392,7 +394,7 @@ class ComplaintStore {
                 + "(SELECT MIN(o.due_on) FROM obligation o WHERE o.tenant_id = c.tenant_id AND o.complaint_id = c.id "
                 + "AND " + Lateness.IN_TIME_ON + ") AS next_due "
                 + "FROM complaint c LEFT JOIN app_user u ON u.id = c.handler_user_id AND u.tenant_id = c.tenant_id");
-        where(sql, params, tenant, f);
+        where(sql, params, tenant, viewer, f);
         sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT ? OFFSET ?");
         params.add(f.limit());
         params.add(f.offset());
@@ -405,16 +407,18 @@ class ComplaintStore {
     }
 
     /** How many cases match the filter (limit and offset ignored), for paging. */
-    long count(TenantId tenant, CaseFilter f) {
+    long count(TenantId tenant, Viewer viewer, CaseFilter f) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM complaint c");
-        where(sql, params, tenant, f);
+        where(sql, params, tenant, viewer, f);
         return db.count(sql.toString(), params.toArray());
     }
 
-    private static void where(StringBuilder sql, List<Object> params, TenantId tenant, CaseFilter f) {
+    private static void where(StringBuilder sql, List<Object> params, TenantId tenant, Viewer viewer, CaseFilter f) {
         sql.append(" WHERE c.tenant_id = ?");
         params.add(tenant.value());
+        // Need-to-know first: a hidden case matches no filter, so neither the list nor its count reveals it.
+        sql.append(CaseVisibility.condition(viewer, "c", params));
         if (f.status() != null) {
             sql.append(" AND c.status = ?");
             params.add(f.status());
@@ -469,7 +473,8 @@ class ComplaintStore {
         }
         if (f.employee() != null) {
             sql.append(" AND c.employee_key = ?");
-            params.add(PersonKey.of(f.employee()));
+            // A trend flag's key: a directory entry ("staff:12") as it is, else a typed name's key.
+            params.add(f.employee().startsWith("staff:") ? f.employee() : PersonKey.of(f.employee()));
         }
         if (f.versions() != null) {
             if (f.versions().isEmpty()) {

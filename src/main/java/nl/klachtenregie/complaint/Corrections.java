@@ -61,6 +61,8 @@ public class Corrections {
     private final RegulationCatalog regulations;
     private final AuditLog audit;
     private final Clock clock;
+    @jakarta.inject.Inject
+    CaseVisibility visibility;
 
     Corrections(ComplaintStore store, CorrectionStore corrections, ComplaintService complaints, CaseEngine engine,
                 RegulationCatalog regulations, AuditLog audit, Clock clock) {
@@ -102,6 +104,8 @@ public class Corrections {
         if (!errors.isEmpty()) {
             throw InvalidInputException.because(errors);
         }
+        // Need-to-know: a case the user may not see is not found, whatever their role.
+        complaints.get(tenant, visibility.viewer(tenant, by), id, null);
         StoredComplaint stored = store.loadForUpdate(tenant.id(), id.value()).orElseThrow(() ->
                 new NotFoundException(Text.of("error.case.unknown", String.valueOf(id.value()))));
         boolean manager = by.has(Role.MANAGER);
@@ -189,7 +193,7 @@ public class Corrections {
                 + String.join(", ", changed.stream().map(CorrectionStore.NewChange::field).toList())
                 + (reason == null ? "" : ". Reden: " + reason) + consequences.stream().map(c -> ". " + note(c))
                 .reduce("", String::concat) + ".");
-        return complaints.get(tenant, id, null);
+        return complaints.get(tenant, visibility.viewer(tenant, by), id, null);
     }
 
     /** The case's corrections, oldest first. */

@@ -40,8 +40,9 @@ public class Notes {
      * @throws InvalidInputException when the text is empty or too long
      */
     @Transactional
-    public CaseNote add(Tenant tenant, ComplaintId id, String text, boolean explainsLateness, UserId by) {
-        complaints.get(tenant, id, null);
+    public CaseNote add(Tenant tenant, Viewer viewer, ComplaintId id, String text, boolean explainsLateness,
+                        UserId by) {
+        complaints.get(tenant, viewer, id, null);
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             throw InvalidInputException.of("text", Text.of("notes.text.required"));
@@ -58,8 +59,8 @@ public class Notes {
 
     /** The case's notes, oldest first. */
     @Transactional
-    public List<CaseNote> list(Tenant tenant, ComplaintId id) {
-        complaints.get(tenant, id, null);
+    public List<CaseNote> list(Tenant tenant, Viewer viewer, ComplaintId id) {
+        complaints.get(tenant, viewer, id, null);
         return db.query(SELECT + " WHERE n.tenant_id = ? AND n.complaint_id = ? ORDER BY n.created_at, n.id",
                 Notes::note, tenant.id().value(), id.value());
     }

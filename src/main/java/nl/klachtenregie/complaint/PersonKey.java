@@ -18,12 +18,41 @@ final class PersonKey {
     private static final Set<String> TUSSENVOEGSELS = Set.of("van", "de", "der", "den", "het", "ten", "ter", "te",
             "in", "op", "'t", "t", "la", "le", "du", "da", "von", "vande", "vander");
 
+    /**
+     * What intake staff type when they do not know who it was: never a person, so never "dezelfde persoon" (issue 16).
+     * Compared after lower-casing and dropping punctuation.
+     */
+    private static final Set<String> PLACEHOLDERS = Set.of("weet ik niet", "weet niet", "onbekend", "nvt", "n v t",
+            "niet van toepassing", "geen", "niemand", "onduidelijk", "nog onbekend", "unknown", "na", "n a", "-", "?",
+            "x", "xx", "xxx", "medewerker", "een medewerker", "diverse", "meerdere", "iemand", "nb", "n b");
+
     private PersonKey() {
     }
 
-    /** The key, or null for no name. */
-    static String of(String name) {
+    /**
+     * The key of the employee an intake concerns: its directory entry when there is one ("staff:" and its id), else
+     * the typed name's key; null for nobody or a placeholder such as "weet ik niet".
+     */
+    static String of(NewComplaint c) {
+        if (c.concernsStaffId() != null) {
+            return "staff:" + c.concernsStaffId();
+        }
+        return of(c.concernsEmployee());
+    }
+
+    /** Whether a typed "betreft medewerker" names nobody ("weet ik niet", "onbekend", "n.v.t."). */
+    static boolean isPlaceholder(String name) {
         if (name == null || name.isBlank()) {
+            return true;
+        }
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}?-]+", " ").strip();
+        return plain.isEmpty() || PLACEHOLDERS.contains(plain);
+    }
+
+    /** The key, or null for no name or a placeholder. */
+    static String of(String name) {
+        if (isPlaceholder(name)) {
             return null;
         }
         String text = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")

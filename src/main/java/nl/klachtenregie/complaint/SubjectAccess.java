@@ -54,13 +54,14 @@ public class SubjectAccess {
      * @param actor the user name of the privacy officer, for the logboek
      */
     @Transactional
-    public Export export(Tenant tenant, List<Long> ids, String actor) {
+    public Export export(Tenant tenant, Viewer viewer, List<Long> ids, String actor) {
         List<Retention.SubjectCase> selected = retention.cases(tenant, ids);
         LocalDate today = complaints.today();
         List<CaseView> cases = new ArrayList<>();
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Retention.SubjectCase s : selected) {
-            CaseView c = complaints.get(tenant, new ComplaintId(s.id()), today);
+            // need-to-know holds for the export too: the person complained about exports nothing of that case
+            CaseView c = complaints.get(tenant, viewer, new ComplaintId(s.id()), today);
             cases.add(c);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("dossier", c);

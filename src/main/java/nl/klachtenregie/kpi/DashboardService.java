@@ -95,6 +95,15 @@ public class DashboardService {
      */
     @Transactional
     public Dashboard dashboard(Tenant tenant, Period period) {
+        return dashboard(tenant, nl.klachtenregie.complaint.Viewer.SYSTEM, period);
+    }
+
+    /**
+     * The dashboard as one person sees it: the figures count every case, the attention list (one row per case) and its
+     * total only the cases the viewer may see (need-to-know, issue 16).
+     */
+    @Transactional
+    public Dashboard dashboard(Tenant tenant, nl.klachtenregie.complaint.Viewer viewer, Period period) {
         LocalDate today = today();
         if (period.from().isAfter(today)) {
             throw InvalidInputException.of("periode", "De periode " + period.label() + " is nog niet begonnen; kies een "
@@ -152,8 +161,8 @@ public class DashboardService {
             informal.add(counts.received(p, ComplaintKind.INFORMAL));
         }
         LocalDate dueBy = today.plusDays(ATTENTION_DAYS);
-        List<Dashboard.AttentionCase> attention = attention(tenant, dueBy, today);
-        long attentionTotal = statistics.casesDueBy(tenant.id(), dueBy);
+        List<Dashboard.AttentionCase> attention = attention(tenant, viewer, dueBy, today);
+        long attentionTotal = statistics.casesDueBy(tenant.id(), viewer, dueBy);
         List<ReportDuty> duties = inForce.stream().flatMap(r -> r.outcome().reportDuties().stream()).toList();
         return new Dashboard(tenant.slug(), period, today, List.copyOf(kpis), trend, formal, informal, breakdowns,
                 attention, attentionTotal, satisfaction(cells), flags(period, shapes, breakdowns), duties,
@@ -374,14 +383,14 @@ public class DashboardService {
 
     private static List<Dashboard.TrendFlag> flags(Period period, Map<YearMonth, MonthlyFigures.Shape> shapes,
                                                    Dashboard.Breakdowns b) {
-        record Person(String name, long[] counts) {
+        record Person(String key, String name, long[] counts) {
         }
         Map<String, Person> persons = new TreeMap<>();
         shapes.forEach((month, shape) -> shape.persons().forEach(p -> {
             // One person however the name was typed; shown as its first spelling in sort order, as SQL's MIN would.
             Person known = persons.get(p.key());
             String name = known == null || p.name().compareTo(known.name()) < 0 ? p.name() : known.name();
-            Person person = new Person(name, known == null ? new long[2] : known.counts());
+            Person person = new Person(p.key(), name, known == null ? new long[2] : known.counts());
             persons.put(p.key(), person);
             person.counts()[period.contains(month.atDay(1)) ? 0 : 1] += p.count();
         }));
@@ -390,7 +399,10 @@ public class DashboardService {
                 .sorted(Comparator.comparingLong((Person p) -> p.counts()[0]).reversed()
                         .thenComparing(Person::name))
                 .limit(MAX_FLAGS)
-                .forEach(p -> flags.add(new Dashboard.TrendFlag("REPEATED_PERSON", p.name(), p.name(), p.counts()[0],
+                .forEach(p -> flags.add(new Dashboard.TrendFlag("REPEATED_PERSON",
+                        // A directory entry by its key ("staff:12", what the case list filters on); a typed name as
+                        // typed, as before the personeelsoverzicht.
+                        p.key().startsWith("staff:") ? p.key() : p.name(), p.name(), p.counts()[0],
                         p.counts()[1])));
         List<Dashboard.Count> rising = b.byCategory().stream().filter(DashboardService::rising)
                 .sorted(Comparator.comparingLong((Dashboard.Count c) -> c.count() - c.previous()).reversed())
@@ -408,9 +420,10 @@ public class DashboardService {
         return c.count() >= c.previous() + RISE_BY && c.count() * 2 >= c.previous() * 3;
     }
 
-    private List<Dashboard.AttentionCase> attention(Tenant tenant, LocalDate dueBy, LocalDate today) {
+    private List<Dashboard.AttentionCase> attention(Tenant tenant, nl.klachtenregie.complaint.Viewer viewer,
+                                                    LocalDate dueBy, LocalDate today) {
         Map<Long, Dashboard.AttentionCase> byCase = new LinkedHashMap<>();
-        for (ComplaintStatistics.DueSoon d : statistics.dueBy(tenant.id(), dueBy, ATTENTION_LIMIT * 4)) {
+        for (ComplaintStatistics.DueSoon d : statistics.dueBy(tenant.id(), viewer, dueBy, ATTENTION_LIMIT * 4)) {
             if (byCase.size() >= ATTENTION_LIMIT && !byCase.containsKey(d.id())) {
                 break;
             }

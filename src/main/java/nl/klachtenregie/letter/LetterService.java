@@ -54,10 +54,15 @@ public class LetterService {
     private final LetterRenderer renderer;
     private final Clock clock;
     private final AuditLog audit;
+    private final nl.klachtenregie.complaint.CaseVisibility visibility;
+    private final nl.klachtenregie.audit.CaseReads reads;
 
     LetterService(ComplaintService complaints, UserDirectory users, LetterStore store, LetterRenderer renderer,
-                  Clock clock, AuditLog audit) {
+                  Clock clock, AuditLog audit, nl.klachtenregie.complaint.CaseVisibility visibility,
+                  nl.klachtenregie.audit.CaseReads reads) {
         this.audit = audit;
+        this.visibility = visibility;
+        this.reads = reads;
         this.complaints = complaints;
         this.users = users;
         this.store = store;
@@ -96,8 +101,20 @@ public class LetterService {
      * @throws RefusedException  when the kind does not fit the case now, or the tenant's template is unusable
      */
     public LetterSummary issue(Tenant tenant, ComplaintId id, LetterKind kind, UserId issuedBy) {
+        return issue(tenant, nl.klachtenregie.complaint.Viewer.SYSTEM, id, kind, issuedBy);
+    }
+
+    /**
+     * {@link #issue(Tenant, ComplaintId, LetterKind, UserId)} for a person: a case they may not see does not exist
+     * for them (need-to-know, issue 16), and generating the letter is a read of the case in the inzagelog.
+     */
+    public LetterSummary issue(Tenant tenant, nl.klachtenregie.complaint.Viewer viewer, ComplaintId id, LetterKind kind,
+                               UserId issuedBy) {
         Objects.requireNonNull(kind, "kind");
-        CaseView c = complaints.get(tenant, id, null);
+        CaseView c = complaints.get(tenant, viewer, id, null);
+        if (!viewer.system()) {
+            reads.record(tenant.id(), viewer.userId(), c.id(), nl.klachtenregie.audit.CaseReads.What.LETTER);
+        }
         if (!available(tenant, c).contains(kind)) {
             throw new RefusedException(notAvailable(c, kind));
         }
@@ -128,6 +145,19 @@ public class LetterService {
     }
 
     /** The letter as issued, as a PDF named after the case and the kind; empty when it is not this case's. */
+    public Optional<LetterPdf> pdf(Tenant tenant, nl.klachtenregie.complaint.Viewer viewer, ComplaintId id,
+                                   LetterId letter) {
+        if (!visibility.sees(tenant.id(), viewer, id.value())) {
+            return Optional.empty();
+        }
+        Optional<LetterPdf> pdf = pdf(tenant, id, letter);
+        if (pdf.isPresent() && !viewer.system()) {
+            reads.record(tenant.id(), viewer.userId(), id.value(), nl.klachtenregie.audit.CaseReads.What.LETTER);
+        }
+        return pdf;
+    }
+
+    /** The letter as issued, whoever asks (the system); people go through the viewer's overload. */
     public Optional<LetterPdf> pdf(Tenant tenant, ComplaintId id, LetterId letter) {
         return store.pdf(tenant.id(), id.value(), letter)
                 .map(p -> new LetterPdf(p.reference() + "-" + p.kind().fileWord() + ".pdf", p.pdf()));

@@ -58,11 +58,14 @@ public class DeadlineWatch {
     private final Notifications notifications;
     private final int batch;
     private final int lookbackDays;
+    private final nl.klachtenregie.complaint.CaseVisibility visibility;
 
     DeadlineWatch(TenantDirectory tenants, TermWatch terms, ComplaintService complaints, UserDirectory users,
                   Outbox outbox, OutboxStore store, MessageTexts texts, Notifications notifications,
                   @Value("${klachtenregie.scheduler.reevaluate-batch:200}") int batch,
-                  @Value("${klachtenregie.scheduler.lookback-days:14}") int lookbackDays) {
+                  @Value("${klachtenregie.scheduler.lookback-days:14}") int lookbackDays,
+                  nl.klachtenregie.complaint.CaseVisibility visibility) {
+        this.visibility = visibility;
         this.tenants = tenants;
         this.terms = terms;
         this.complaints = complaints;
@@ -162,7 +165,12 @@ public class DeadlineWatch {
                 continue;
             }
             try {
-                Recipient to = handlerOrIntake(profile, user(tenant, term.handlerUserId(), users));
+                // The person the complaint is about is never sent its reminders (impartiality, issue 16): a handler
+                // linked to the employee concerned after assignment is passed over for the intake address.
+                boolean concerned = term.handlerUserId() != null
+                        && visibility.concerns(tenant.id(), term.complaintId(), term.handlerUserId());
+                Recipient to = handlerOrIntake(profile, concerned ? Optional.empty()
+                        : user(tenant, term.handlerUserId(), users));
                 MessageTexts.Text text = texts.reminder(profile, term, today,
                         notifications.caseUrl(tenant, term.complaintId()), to.fallback());
                 if (outbox.queue(tenant, new OutboxStore.Draft(term.complaintId(), MessageKind.REMINDER, key,

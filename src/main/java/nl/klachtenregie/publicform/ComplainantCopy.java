@@ -52,7 +52,8 @@ public class ComplainantCopy {
     @Transactional
     public Copy of(Tenant tenant, long complaintId, Locale locale) {
         LocalDate today = complaints.today();
-        CaseView c = complaints.get(tenant, new ComplaintId(complaintId), today);
+        CaseView c = complaints.get(tenant, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(complaintId),
+                today);
         List<LetterPdf> sent = letters.sentTo(tenant, new ComplaintId(complaintId));
         byte[] intake = XhtmlPdf.render(intake(tenant.profile(), c, sent.size(), today, locale), "kopie klager");
         return new Copy(c.reference() + "-kopie.pdf", merge(intake, sent));

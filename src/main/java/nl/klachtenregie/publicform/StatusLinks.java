@@ -89,7 +89,8 @@ public class StatusLinks {
         if (link.state() != State.VALID) {
             return new Opened(link.state(), null, link.expiresOn());
         }
-        CaseView c = complaints.get(tenant, new ComplaintId(link.complaintId()), complaints.today());
+        CaseView c = complaints.get(tenant, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(link.complaintId()),
+                complaints.today());
         return new Opened(State.VALID, ComplainantStatus.of(c, tenant.profile()), link.expiresOn());
     }
 

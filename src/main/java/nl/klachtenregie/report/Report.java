@@ -24,12 +24,23 @@ import nl.klachtenregie.kpi.Period;
  * @param workbook the tables of the Totaaloverzicht workbook: 'Klachten', 'Verbeterregister' and 'Kengetallen'
  * @param notices what a reader must know about the figures (anonymisation, missing parts)
  * @param authorText the author's own conclusions and advice ('' for none)
+ * @param caseIds the cases the register of the report lists, for the inzagelog (never shown)
  */
 public record Report(String tenant, String organisation, String code, String title, String audience, String basis,
                      Period period, LocalDate asOf, boolean full, LocalDate madeOn, String madeBy,
-                     List<Section> sections, List<Table> workbook, List<String> notices, String authorText) {
+                     List<Section> sections, List<Table> workbook, List<String> notices, String authorText,
+                     List<Long> caseIds) {
+
+    /** A report without the cases it lists (nothing to log in the inzagelog). */
+    public Report(String tenant, String organisation, String code, String title, String audience, String basis,
+                  Period period, LocalDate asOf, boolean full, LocalDate madeOn, String madeBy,
+                  List<Section> sections, List<Table> workbook, List<String> notices, String authorText) {
+        this(tenant, organisation, code, title, audience, basis, period, asOf, full, madeOn, madeBy, sections,
+                workbook, notices, authorText, List.of());
+    }
 
     public Report {
+        caseIds = caseIds == null ? List.of() : List.copyOf(caseIds);
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(period, "period");
         sections = List.copyOf(sections);

@@ -129,9 +129,14 @@ public class ReportService {
     private final MeasureSource measures;
     private final AuditLog audit;
     private final Clock clock;
+    private final nl.klachtenregie.complaint.CaseVisibility visibility;
+    private final nl.klachtenregie.audit.CaseReads reads;
 
     ReportService(DashboardService dashboards, ComplaintRegister registers, MeasureSource measures, AuditLog audit,
-                  Clock clock) {
+                  Clock clock, nl.klachtenregie.complaint.CaseVisibility visibility,
+                  nl.klachtenregie.audit.CaseReads reads) {
+        this.visibility = visibility;
+        this.reads = reads;
         this.dashboards = dashboards;
         this.registers = registers;
         this.measures = measures;
@@ -231,15 +236,16 @@ public class ReportService {
         LocalDate asOf = dashboard.asOf() != null ? dashboard.asOf() : rulesDay;
         ComplaintRegister.Variant variant = request.full() ? ComplaintRegister.Variant.FULL
                 : ComplaintRegister.Variant.ANONYMISED;
-        ComplaintRegister.Register register = registers.register(tenant.id(), period.from(), period.to(), asOf,
-                variant, ComplaintRegister.Selection.RECEIVED);
+        nl.klachtenregie.complaint.Viewer viewer = visibility.viewer(tenant, me);
+        ComplaintRegister.Register register = registers.register(tenant.id(), viewer, period.from(), period.to(),
+                asOf, variant, ComplaintRegister.Selection.RECEIVED);
         List<MeasureSource.MeasureRow> ms = measures.relevantTo(tenant.id(), period.from(), period.to());
         if (!request.full()) {
             ms = AnonymisedMeasures.of(ms, registers.freeText(register, ms.stream()
                     .flatMap(m -> m.complaintReferences().stream()).toList()));
         }
         SectionBuilder builder = new SectionBuilder(new SectionBuilder.Facts(period, dashboard, register,
-                () -> registers.register(tenant.id(), period.from(), period.to(), asOf, variant,
+                () -> registers.register(tenant.id(), viewer, period.from(), period.to(), asOf, variant,
                         ComplaintRegister.Selection.CONCLUDED_OR_CLOSED),
                 ms, measures.originKeys(tenant.id()), request.full(), new Labels(tenant.profile())));
 
@@ -275,11 +281,14 @@ public class ReportService {
         }
         return new Report(tenant.slug(), tenant.profile().name(), kind.code(), kind.title(), kind.audience(),
                 kind.basis(), period, asOf, request.full(), today, me.displayName(), sections, builder.workbook(),
-                notices, request.authorText());
+                notices, request.authorText(), register.rows().stream().map(ComplaintRegister.Row::id).toList());
     }
 
     private void logFull(Tenant tenant, Report r, CurrentUser me, Format format, String subject) {
         if (r.full()) {
+            // Inzagelog (NEN 7513): the full register shows each case's complainant; one row per case, one batched
+            // insert per export.
+            reads.recordAll(tenant.id(), me.id().value(), r.caseIds(), nl.klachtenregie.audit.CaseReads.What.EXPORT);
             audit.record(tenant.id(), me.username(), FULL_EXPORT_ACTION, subject + " " + r.period().code() + " ("
                     + format.name().toLowerCase(Locale.ROOT) + ")", "Volledig register met namen en "
                     + "contactgegevens van klagers: " + r.title() + ", " + r.period().label() + ", "

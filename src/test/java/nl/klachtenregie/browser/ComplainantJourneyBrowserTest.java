@@ -109,7 +109,7 @@ class ComplainantJourneyBrowserTest extends BrowserSupport {
         waitFor(By.id("receipt-title"));
         String reference = text(By.id("receipt-reference"));
         assertTrue(reference.matches("IEDE-2026-\\d{4}"), reference);
-        long caseId = complaints.list(t, new CaseFilter(null, null, clock.today(), 10, 0, null, null, null, reference))
+        long caseId = complaints.list(t, nl.klachtenregie.complaint.Viewer.SYSTEM, new CaseFilter(null, null, clock.today(), 10, 0, null, null, null, reference))
                 .stream().filter(c -> c.reference().equals(reference)).findFirst().orElseThrow().id();
 
         // The scheduler sends what the submission queued: the acknowledgement with the procedure and the link.
@@ -121,7 +121,7 @@ class ComplainantJourneyBrowserTest extends BrowserSupport {
         assertTrue(ack.body().contains("Uiterlijk 14 december 2026 krijgt u ons oordeel over uw klacht."), ack.body());
         assertTrue(ack.body().contains("Klachtenportaal Zorg"), "the external complaints officer as an alternative");
         assertTrue(!ack.body().contains("<b>"), "the complainant's words are not in the mail at all");
-        CaseView acknowledged = complaints.get(t, new ComplaintId(caseId), null);
+        CaseView acknowledged = complaints.get(t, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(caseId), null);
         assertTrue(acknowledged.events().stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED),
                 "the sent acknowledgement is on the timeline");
         assertEquals(ObligationStatus.MET, acknowledged.obligations().stream()

@@ -74,9 +74,9 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
         assertEquals(LocalDate.of(2026, 7, 13), tx.executeRead(status -> db.queryOne(
                 "SELECT due_on FROM obligation WHERE complaint_id = ? AND code = 'DECIDE'",
                 rs -> Db.date(rs, "due_on"), c.id()).orElseThrow()));
-        List<CaseSummary> overdue = service.list(izw, new CaseFilter(null, true, LocalDate.of(2026, 7, 14), 100, 0));
+        List<CaseSummary> overdue = service.list(izw, Viewer.SYSTEM, new CaseFilter(null, true, LocalDate.of(2026, 7, 14), 100, 0));
         assertTrue(overdue.stream().anyMatch(s -> s.id() == c.id()));
-        List<CaseSummary> notYet = service.list(izw, new CaseFilter(null, true, LocalDate.of(2026, 6, 2), 100, 0));
+        List<CaseSummary> notYet = service.list(izw, Viewer.SYSTEM, new CaseFilter(null, true, LocalDate.of(2026, 6, 2), 100, 0));
         assertTrue(notYet.stream().noneMatch(s -> s.id() == c.id()));
     }
 
@@ -100,7 +100,7 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
                     evaluatedFor(izw, stale), null, java.time.Instant.now(), false);
             return null;
         }));
-        assertEquals(1, service.get(izw, new ComplaintId(c.id()), null).events().size());
+        assertEquals(1, service.get(izw, Viewer.SYSTEM, new ComplaintId(c.id()), null).events().size());
     }
 
     @Test
@@ -124,7 +124,7 @@ class ComplaintPersistenceTest implements TestPropertyProvider {
             for (Future<Boolean> f : pool.invokeAll(work)) {
                 saved += f.get() ? 1 : 0;
             }
-            CaseView after = service.get(izw, new ComplaintId(c.id()), null);
+            CaseView after = service.get(izw, Viewer.SYSTEM, new ComplaintId(c.id()), null);
             // Each write either landed or was told it conflicted; none vanished silently.
             assertEquals(saved, after.events().size());
             assertTrue(saved >= 1);

@@ -74,7 +74,7 @@ class ConcurrentEditTest implements TestPropertyProvider {
     }
 
     private CaseView reload(CaseView c) {
-        return complaints.get(impuls(), new ComplaintId(c.id()), null);
+        return complaints.get(impuls(), nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(c.id()), null);
     }
 
     @Test

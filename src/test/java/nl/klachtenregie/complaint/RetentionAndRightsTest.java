@@ -136,7 +136,7 @@ class RetentionAndRightsTest extends PageTestSupport {
         clock.set("2026-02-20");
         Retention.RunResult first = retention.run(t);
         assertTrue(first.anonymised() >= 1, first::toString);
-        CaseView after = complaints.get(t, new ComplaintId(expired.id()), null);
+        CaseView after = complaints.get(t, Viewer.SYSTEM, new ComplaintId(expired.id()), null);
         assertEquals("geanonimiseerd op 20-02-2026", after.complainant().name());
         assertNull(after.complainant().email());
         assertNull(after.complainant().phone());
@@ -157,8 +157,8 @@ class RetentionAndRightsTest extends PageTestSupport {
         assertEquals(kpisBefore, kpis(), "the KPIs count the same cases the same way");
 
         assertNull(retention.state(t, new ComplaintId(held.id())).anonymisedOn(), "a legal hold is skipped");
-        assertEquals("B. Held", complaints.get(t, new ComplaintId(held.id()), null).complainant().name());
-        assertEquals("C. Open", complaints.get(t, new ComplaintId(open.id()), null).complainant().name());
+        assertEquals("B. Held", complaints.get(t, Viewer.SYSTEM, new ComplaintId(held.id()), null).complainant().name());
+        assertEquals("C. Open", complaints.get(t, Viewer.SYSTEM, new ComplaintId(open.id()), null).complainant().name());
 
         AuditLog.Entry logged = audit.recent(t.id(), 1000).stream()
                 .filter(e -> e.action().equals("CASE_ANONYMISED") && e.subject().equals(expired.reference()))
@@ -172,7 +172,7 @@ class RetentionAndRightsTest extends PageTestSupport {
         assertEquals(0, retention.run(t).anonymised());
         assertEquals(1, anonymisedEntries(T, expired.reference()));
         assertEquals("geanonimiseerd op 20-02-2026",
-                complaints.get(t, new ComplaintId(expired.id()), null).complainant().name());
+                complaints.get(t, Viewer.SYSTEM, new ComplaintId(expired.id()), null).complainant().name());
     }
 
     @SuppressWarnings("unchecked")
@@ -309,7 +309,7 @@ class RetentionAndRightsTest extends PageTestSupport {
         assertEquals(201, sendAs(manager, HttpRequest.POST(base + "/notes", Map.of("text",
                 "Gebeld met mevrouw Dossier over haar buurvrouw."))).status());
         byte[] letter = "Brief van H. Dossier over de zorg.".getBytes(StandardCharsets.UTF_8);
-        long documentId = attachments.upload(tenant(T), new ComplaintId(c.id()), new Attachments.Upload("brief.txt",
+        long documentId = attachments.upload(tenant(T), Viewer.SYSTEM, new ComplaintId(c.id()), new Attachments.Upload("brief.txt",
                 letter, "COMPLAINT_LETTER", null), null).id();
         int version = ((Number) getCase(T, c.id(), null).get("version")).intValue();
         Response corrected = sendAs(manager, HttpRequest.PATCH(base, Map.of("complainant",

@@ -111,7 +111,7 @@ class LetterServiceTest extends ApiTestSupport {
         event("impuls", id.value(), ev("DECIDED", "2026-10-01", "judgement", "PARTLY_WELL_FOUNDED",
                 "measures", "Wij passen het rooster van de begeleiding aan.", "measuresDueOn", "2026-12-01"));
 
-        assertTrue(letters.available(tenant("impuls"), complaints.get(tenant("impuls"), id, null))
+        assertTrue(letters.available(tenant("impuls"), complaints.get(tenant("impuls"), nl.klachtenregie.complaint.Viewer.SYSTEM, id, null))
                 .contains(LetterKind.DECISION));
         LetterSummary letter = letters.issue(tenant("impuls"), id, LetterKind.DECISION, user("impuls.leidinggevende"));
 
@@ -177,7 +177,7 @@ class LetterServiceTest extends ApiTestSupport {
         ComplaintId id = newCase("impuls", complaint("FORMAL", "LETTER", "2026-09-01"));
 
         assertEquals(List.of(LetterKind.ACKNOWLEDGEMENT, LetterKind.PROGRESS),
-                letters.available(tenant("impuls"), complaints.get(tenant("impuls"), id, null)));
+                letters.available(tenant("impuls"), complaints.get(tenant("impuls"), nl.klachtenregie.complaint.Viewer.SYSTEM, id, null)));
         RefusedException refused = assertThrows(RefusedException.class, () ->
                 letters.issue(tenant("impuls"), id, LetterKind.DECISION, user("impuls.medewerker")));
         assertTrue(refused.getMessage().contains("nog geen besluit"), refused::getMessage);
@@ -196,7 +196,7 @@ class LetterServiceTest extends ApiTestSupport {
         event("impuls", id.value(), ev("CLOSED", "2026-10-05"));
 
         assertEquals(List.of(LetterKind.DECISION),
-                letters.available(tenant("impuls"), complaints.get(tenant("impuls"), id, null)));
+                letters.available(tenant("impuls"), complaints.get(tenant("impuls"), nl.klachtenregie.complaint.Viewer.SYSTEM, id, null)));
         assertThrows(RefusedException.class, () ->
                 letters.issue(tenant("impuls"), id, LetterKind.PROGRESS, user("impuls.medewerker")));
     }
@@ -388,7 +388,7 @@ class LetterServiceTest extends ApiTestSupport {
     }
 
     private String reference(String tenant, ComplaintId id) {
-        return complaints.get(tenant(tenant), id, null).reference();
+        return complaints.get(tenant(tenant), nl.klachtenregie.complaint.Viewer.SYSTEM, id, null).reference();
     }
 
     private String pdfText(String tenant, ComplaintId id, LetterSummary letter) {

@@ -154,7 +154,7 @@ class DeadlineWatchTest implements TestPropertyProvider {
         assertEquals(TEAM_LEAD, missed.get(0).to());
         assertTrue(missed.get(0).body().contains("op 9 november 2026 verstreken"), missed.get(0).body());
         assertTrue(missed.get(0).body().contains("Behandelaar: "), missed.get(0).body());
-        assertEquals(ObligationStatus.OVERDUE, complaints.get(tenant(), new ComplaintId(c.id()), null).obligations()
+        assertEquals(ObligationStatus.OVERDUE, complaints.get(tenant(), nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(c.id()), null).obligations()
                 .stream().filter(o -> o.code().equals("ACKNOWLEDGE")).findFirst().orElseThrow().status());
 
         runOn("2026-11-11");
@@ -185,7 +185,7 @@ class DeadlineWatchTest implements TestPropertyProvider {
         assertTrue(notice.note() != null && notice.note().startsWith("Vervangen: de verlenging was op tijd "
                 + "schriftelijk aangekondigd"), () -> String.valueOf(notice.note()));
         assertTrue(notice.note().contains("09-02-2027"), notice.note());
-        assertEquals(LocalDate.parse("2027-02-09"), due(complaints.get(tenant(), new ComplaintId(c.id()), null),
+        assertEquals(LocalDate.parse("2027-02-09"), due(complaints.get(tenant(), nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(c.id()), null),
                 "DECIDE"));
     }
 
@@ -224,7 +224,7 @@ class DeadlineWatchTest implements TestPropertyProvider {
         assertTrue(notices.get(0).body().contains("op de hoogte gesteld van elke ingediende klacht"),
                 "the rule quoting the regulation is the basis: " + notices.get(0).body());
 
-        CaseView after = complaints.get(tenant(), new ComplaintId(c.id()), null);
+        CaseView after = complaints.get(tenant(), nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(c.id()), null);
         assertTrue(after.events().stream().anyMatch(e -> e.type() == EventType.MANAGEMENT_INFORMED
                 && e.on().equals(LocalDate.parse("2026-11-03"))), "recorded on the timeline");
         assertEquals(ObligationStatus.MET, after.obligations().stream()
@@ -285,12 +285,12 @@ class DeadlineWatchTest implements TestPropertyProvider {
         assertTrue(!later.registrationRequired(), "alone, an informal complaint needs no registration");
         clock.set("2026-11-12");
         complaints.create(klimkoord, informal("2026-11-05", "j. jansen"));
-        assertTrue(!complaints.get(klimkoord, new ComplaintId(later.id()), null).registrationRequired(),
+        assertTrue(!complaints.get(klimkoord, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(later.id()), null).registrationRequired(),
                 "nothing happened in the later case itself");
 
         watch.run();
 
-        CaseView now = complaints.get(klimkoord, new ComplaintId(later.id()), null);
+        CaseView now = complaints.get(klimkoord, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(later.id()), null);
         assertTrue(now.registrationRequired(), "the daily re-evaluation sees the earlier complaint");
         assertTrue(now.registrationReasons().stream().anyMatch(r -> r.contains("dezelfde persoon")),
                 now.registrationReasons().toString());
@@ -371,7 +371,7 @@ class DeadlineWatchTest implements TestPropertyProvider {
         runOn("2026-11-20");
         assertTrue(outbox.ofComplaint(tenant(), old.id()).isEmpty(),
                 "switching the product on over old cases sends no flood: " + outbox.ofComplaint(tenant(), old.id()));
-        assertEquals(ObligationStatus.OVERDUE, complaints.get(tenant(), new ComplaintId(old.id()), null).obligations()
+        assertEquals(ObligationStatus.OVERDUE, complaints.get(tenant(), nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(old.id()), null).obligations()
                 .stream().filter(o -> o.code().equals("ACKNOWLEDGE")).findFirst().orElseThrow().status());
     }
 

@@ -172,7 +172,7 @@ class IederZijnWerkDashboardTest implements TestPropertyProvider {
     }
 
     private LocalDate due(CaseView c, String code) {
-        return complaints.get(izw, new nl.klachtenregie.complaint.ComplaintId(c.id()), null).obligations().stream()
+        return complaints.get(izw, nl.klachtenregie.complaint.Viewer.SYSTEM, new nl.klachtenregie.complaint.ComplaintId(c.id()), null).obligations().stream()
                 .filter(o -> o.code().equals(code)).findFirst().orElseThrow().dueOn();
     }
 

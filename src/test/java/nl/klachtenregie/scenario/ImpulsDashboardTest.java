@@ -142,7 +142,7 @@ class ImpulsDashboardTest implements TestPropertyProvider {
 
     @Test
     void handlingTermEndingOnKoningsdagMovesToTheNextWorkingDay() {
-        CaseView c = complaints.get(impuls, new ComplaintId(i3.id()), null);
+        CaseView c = complaints.get(impuls, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(i3.id()), null);
         assertEquals(LocalDate.of(2026, 4, 28), c.obligations().stream().filter(o -> o.code().equals("DECIDE"))
                 .findFirst().orElseThrow().dueOn());
         assertEquals("1", i1.regulationVersion());

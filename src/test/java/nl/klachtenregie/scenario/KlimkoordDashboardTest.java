@@ -139,7 +139,7 @@ class KlimkoordDashboardTest implements TestPropertyProvider {
 
     @Test
     void contactTermEndingOnASaturdayMovesToMonday() {
-        CaseView c = complaints.get(klimkoord, new ComplaintId(k5.id()), null);
+        CaseView c = complaints.get(klimkoord, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(k5.id()), null);
         assertEquals(LocalDate.of(2026, 10, 19), c.obligations().stream().filter(o -> o.code().equals("CONTACT"))
                 .findFirst().orElseThrow().dueOn());
         assertEquals(LocalDate.of(2026, 11, 2), c.obligations().stream()

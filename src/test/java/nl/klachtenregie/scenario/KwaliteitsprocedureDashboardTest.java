@@ -135,7 +135,7 @@ class KwaliteitsprocedureDashboardTest implements TestPropertyProvider {
     }
 
     private LocalDate due(CaseView c) {
-        return complaints.get(q, new ComplaintId(c.id()), null).obligations().stream()
+        return complaints.get(q, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(c.id()), null).obligations().stream()
                 .filter(o -> o.code().equals("DECIDE")).findFirst().orElseThrow().dueOn();
     }
 

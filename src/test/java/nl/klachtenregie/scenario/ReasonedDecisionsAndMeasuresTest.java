@@ -156,9 +156,9 @@ class ReasonedDecisionsAndMeasuresTest extends ApiTestSupport {
         var handler = users.findByUsername(T + ".medewerker").orElseThrow().id();
         complaints.assign(tenants.resolve(T), new nl.klachtenregie.complaint.ComplaintId(((Number) id).longValue()),
                 handler, null);
-        assertTrue(complaints.work(tenants.resolve(T), handler, LocalDate.parse("2026-11-21")).stream()
+        assertTrue(complaints.work(tenants.resolve(T), nl.klachtenregie.complaint.Viewer.SYSTEM, handler, LocalDate.parse("2026-11-21")).stream()
                 .anyMatch(w -> w.code().equals("REALISE_MEASURE") && w.overdue()), "in Mijn werk, overdue");
-        assertTrue(statistics.dueBy(tenants.resolve(T).id(), LocalDate.parse("2026-11-21"), 1000).stream()
+        assertTrue(statistics.dueBy(tenants.resolve(T).id(), nl.klachtenregie.complaint.Viewer.SYSTEM, LocalDate.parse("2026-11-21"), 1000).stream()
                 .anyMatch(d -> d.id() == ((Number) id).longValue() && d.code().equals("REALISE_MEASURE")),
                 "on the dashboard's attention list");
 

@@ -255,7 +255,7 @@ class TermsAndDutiesScenarioTest implements TestPropertyProvider {
         assertTrue(refused.reasons().get(0).startsWith("Het dossier kan nog niet worden gesloten"), refused::getMessage);
         assertTrue(refused.reasons().stream().anyMatch(r -> r.startsWith("Open: Leiding informeren")
                 && r.contains("Thuiszorg De Linde art. 3")), refused.reasons()::toString);
-        assertEquals("DECIDED", complaints.get(tenant(), new ComplaintId(c.id()), null).status().name());
+        assertEquals("DECIDED", complaints.get(tenant(), nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(c.id()), null).status().name());
 
         // a reason is required, and the duty must be one of the case's
         InvalidInputException noReason = assertThrows(InvalidInputException.class, () -> record(c,
@@ -531,12 +531,12 @@ class TermsAndDutiesScenarioTest implements TestPropertyProvider {
                     "6 weken: 03-04-2026", c.id()));
         }
         assertTrue(complaints.reEvaluate(tenant(), new ComplaintId(open.id())));
-        CaseView.ObligationView decide = duty(complaints.get(tenant(), new ComplaintId(open.id()), null), "DECIDE");
+        CaseView.ObligationView decide = duty(complaints.get(tenant(), nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(open.id()), null), "DECIDE");
         assertEquals(LocalDate.of(2026, 4, 7), decide.dueOn());
         assertTrue(decide.explanation().contains("03-04 Goede Vrijdag (Atw art. 3 lid 2)"), decide.explanation());
         // a closed case keeps its history
         assertFalse(complaints.reEvaluate(tenant(), new ComplaintId(closed.id())));
-        assertEquals(LocalDate.of(2026, 4, 3), duty(complaints.get(tenant(), new ComplaintId(closed.id()), null),
+        assertEquals(LocalDate.of(2026, 4, 3), duty(complaints.get(tenant(), nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(closed.id()), null),
                 "DECIDE").dueOn());
     }
 

@@ -23,7 +23,7 @@ public final class Closing {
     /** Records {@code e}; when it closes the case, first sets aside what is still open on its day. */
     public static CaseView record(ComplaintService complaints, Tenant tenant, CaseView c, NewEvent e) {
         if (e.type() == EventType.CLOSED) {
-            List<String> open = complaints.get(tenant, new ComplaintId(c.id()), e.on()).obligations().stream()
+            List<String> open = complaints.get(tenant, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(c.id()), e.on()).obligations().stream()
                     .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.SUSPENDED)
                     .map(CaseView.ObligationView::code).distinct().toList();
             if (!open.isEmpty()) {

@@ -108,7 +108,7 @@ class PageAccessibilityTest extends PageTestSupport {
     @Test
     void theMessagePagesAreLabelledToo() {
         Tenant t = tenants.resolve("impuls");
-        CaseView c = complaints.get(t, new ComplaintId(((Number) createComplaint("impuls",
+        CaseView c = complaints.get(t, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(((Number) createComplaint("impuls",
                 complaint("FORMAL", "LETTER", "2026-11-02")).get("id")).longValue()), null);
         notifications.complaintSubmitted(t, c, "http://localhost/klacht/impuls/status/a11y");
         long message = outbox.ofComplaint(t, c.id()).get(0).id();

@@ -48,6 +48,11 @@ class CaseDocumentsApiController {
     private final Notes notes;
     private final Attachments attachments;
 
+    @jakarta.inject.Inject
+    CaseAccessPages access;
+    @jakarta.inject.Inject
+    nl.klachtenregie.audit.CaseReads reads;
+
     CaseDocumentsApiController(TenantDirectory tenants, Notes notes, Attachments attachments) {
         this.tenants = tenants;
         this.notes = notes;
@@ -63,15 +68,17 @@ class CaseDocumentsApiController {
         if (form == null) {
             throw InvalidInputException.of("text", Text.of("notes.text.required"));
         }
-        CaseNote note = notes.add(t, caseId, form.text(), Boolean.TRUE.equals(form.explainsLateness()),
-                CurrentUser.of(authentication).id());
+        CurrentUser me = CurrentUser.of(authentication);
+        CaseNote note = notes.add(t, access.viewer(t, me), caseId, form.text(),
+                Boolean.TRUE.equals(form.explainsLateness()), me.id());
         return HttpResponse.created(note, URI.create("/api/tenants/" + t.slug() + "/complaints/" + caseId.value()
                 + "/notes"));
     }
 
     @Get("/notes")
-    List<CaseNote> notes(@PathVariable String tenant, @PathVariable String id) {
-        return notes.list(tenants.resolve(tenant), ComplaintId.parse(id));
+    List<CaseNote> notes(@PathVariable String tenant, @PathVariable String id, Authentication authentication) {
+        Tenant t = tenants.resolve(tenant);
+        return notes.list(t, access.viewer(t, CurrentUser.of(authentication)), ComplaintId.parse(id));
     }
 
     @Post(value = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -81,22 +88,31 @@ class CaseDocumentsApiController {
                                     @Nullable String description, Authentication authentication) throws IOException {
         Tenant t = tenants.resolve(tenant);
         ComplaintId caseId = ComplaintId.parse(id);
-        Attachment a = attachments.upload(t, caseId, new Attachments.Upload(file == null ? null : file.getFilename(),
+        Attachment a = attachments.upload(t, access.viewer(t, CurrentUser.of(authentication)), caseId,
+                new Attachments.Upload(file == null ? null : file.getFilename(),
                 file == null ? null : file.getBytes(), kind, description), CurrentUser.of(authentication).id());
         return HttpResponse.created(a, URI.create("/api/tenants/" + t.slug() + "/complaints/" + caseId.value()
                 + "/attachments/" + a.id()));
     }
 
     @Get("/attachments")
-    List<Attachment> attachments(@PathVariable String tenant, @PathVariable String id) {
-        return attachments.list(tenants.resolve(tenant), ComplaintId.parse(id));
+    List<Attachment> attachments(@PathVariable String tenant, @PathVariable String id,
+                                 Authentication authentication) {
+        Tenant t = tenants.resolve(tenant);
+        return attachments.list(t, access.viewer(t, CurrentUser.of(authentication)), ComplaintId.parse(id));
     }
 
     @Get("/attachments/{attachmentId}")
     @Produces(MediaType.ALL)
     HttpResponse<byte[]> download(@PathVariable String tenant, @PathVariable String id,
-                                  @PathVariable String attachmentId) {
-        return DocumentDownloads.response(attachments.download(tenants.resolve(tenant), ComplaintId.parse(id),
-                DocumentDownloads.attachmentId(attachmentId)));
+                                  @PathVariable String attachmentId, Authentication authentication) {
+        Tenant t = tenants.resolve(tenant);
+        CurrentUser me = CurrentUser.of(authentication);
+        ComplaintId caseId = ComplaintId.parse(id);
+        HttpResponse<byte[]> response = DocumentDownloads.response(attachments.download(t, access.viewer(t, me),
+                caseId, DocumentDownloads.attachmentId(attachmentId)));
+        // NEN 7513: a document of the case read is a read of the case
+        reads.record(t.id(), me.id().value(), caseId.value(), nl.klachtenregie.audit.CaseReads.What.ATTACHMENT);
+        return response;
     }
 }

@@ -55,6 +55,10 @@ class CaseDocumentsController {
     private final Attachments attachments;
     private final CasePageService pages;
     private final CaseDossierModels dossiers;
+    @jakarta.inject.Inject
+    CaseAccessPages access;
+    @jakarta.inject.Inject
+    nl.klachtenregie.audit.CaseReads reads;
 
     CaseDocumentsController(TenantDirectory tenants, Notes notes, Attachments attachments, CasePageService pages,
                             CaseDossierModels dossiers) {
@@ -75,7 +79,7 @@ class CaseDocumentsController {
         CurrentUser me = CurrentUser.of(auth);
         boolean explains = form.explainsLateness() != null && !form.explainsLateness().isBlank();
         try {
-            notes.add(t, caseId, form.text(), explains, me.id());
+            notes.add(t, access.viewer(t, me), caseId, form.text(), explains, me.id());
             return HttpResponse.seeOther(URI.create("/t/" + t.slug() + "/klachten/" + caseId.value() + "#notes"));
         } catch (InvalidInputException e) {
             return again(HttpStatus.BAD_REQUEST, t, caseId, me, List.of(), e.fieldErrors(
@@ -95,7 +99,7 @@ class CaseDocumentsController {
         // A browser sends an empty part when no file was chosen.
         boolean chosen = file != null && file.getFilename() != null && !file.getFilename().isBlank();
         try {
-            attachments.upload(t, caseId, new Attachments.Upload(chosen ? file.getFilename() : null,
+            attachments.upload(t, access.viewer(t, me), caseId, new Attachments.Upload(chosen ? file.getFilename() : null,
                     chosen ? file.getBytes() : null, kind, description), me.id());
             return HttpResponse.seeOther(URI.create("/t/" + t.slug() + "/klachten/" + caseId.value() + "#documents"));
         } catch (InvalidInputException e) {
@@ -111,15 +115,21 @@ class CaseDocumentsController {
     @Get("/documenten/{attachmentId}")
     @Produces(MediaType.ALL)
     HttpResponse<byte[]> download(@PathVariable String tenant, @PathVariable String id,
-                                  @PathVariable String attachmentId) {
-        return DocumentDownloads.response(attachments.download(tenants.resolve(tenant), ComplaintId.parse(id),
-                DocumentDownloads.attachmentId(attachmentId)));
+                                  @PathVariable String attachmentId, Authentication auth) {
+        Tenant t = tenants.resolve(tenant);
+        CurrentUser me = CurrentUser.of(auth);
+        ComplaintId caseId = ComplaintId.parse(id);
+        HttpResponse<byte[]> response = DocumentDownloads.response(attachments.download(t, access.viewer(t, me),
+                caseId, DocumentDownloads.attachmentId(attachmentId)));
+        // NEN 7513: a document of the case read is a read of the case
+        reads.record(t.id(), me.id().value(), caseId.value(), nl.klachtenregie.audit.CaseReads.What.ATTACHMENT);
+        return response;
     }
 
     private HttpResponse<?> again(HttpStatus status, Tenant t, ComplaintId caseId, CurrentUser me, List<String> refused,
                                   Map<String, String> errors, CaseDossierModels.Draft draft) {
         CasePageModels.DetailPage page = pages.detailAfterFailure(t.slug(), caseId, me, refused, null, errors, null)
-                .withDossier(dossiers.of(t, caseId.value(), me.handlesCases(), draft));
+                .withDossier(dossiers.of(t, access.viewer(t, me), caseId.value(), me.handlesCases(), draft));
         return HttpResponse.status(status).body(new ModelAndView<>("case", page));
     }
 }

@@ -13,6 +13,7 @@ import nl.klachtenregie.complaint.AttachmentType;
 import nl.klachtenregie.complaint.Attachments;
 import nl.klachtenregie.complaint.CaseNote;
 import nl.klachtenregie.complaint.ComplaintId;
+import nl.klachtenregie.complaint.Viewer;
 import nl.klachtenregie.complaint.Notes;
 import nl.klachtenregie.tenant.Tenant;
 
@@ -61,10 +62,10 @@ class CaseDossierModels {
         this.attachments = attachments;
     }
 
-    CaseDossier of(Tenant tenant, long caseId, boolean canWrite, Draft draft) {
+    CaseDossier of(Tenant tenant, Viewer viewer, long caseId, boolean canWrite, Draft draft) {
         ComplaintId id = new ComplaintId(caseId);
-        List<NoteRow> noteRows = notes.list(tenant, id).stream().map(CaseDossierModels::row).toList();
-        List<DocumentRow> docs = attachments.list(tenant, id).stream()
+        List<NoteRow> noteRows = notes.list(tenant, viewer, id).stream().map(CaseDossierModels::row).toList();
+        List<DocumentRow> docs = attachments.list(tenant, viewer, id).stream()
                 .map(a -> row(tenant, a)).toList();
         return new CaseDossier(noteRows, docs, Arrays.stream(AttachmentKind.values()).map(Enum::name).toList(),
                 canWrite, draft == null ? Draft.NONE : draft, ACCEPT, AttachmentType.ALLOWED,

@@ -26,7 +26,23 @@ final class CaseForms {
                       @Nullable String serviceLine, @Nullable String concernsEmployee,
                       @Nullable String unwantedBehaviour, @Nullable String confidential, @Nullable String handler,
                       @Nullable String submissionId, @Nullable String csrfToken,
-                      @Nullable String acknowledgeByEmail, @Nullable String escalationLevel) implements CsrfForm {
+                      @Nullable String acknowledgeByEmail, @Nullable String escalationLevel,
+                      @Nullable String concernsStaffId) implements CsrfForm {
+
+        IntakeForm(@Nullable String kind, @Nullable String channel, @Nullable String receivedOn,
+                   @Nullable String incidentOn, @Nullable String complainantName, @Nullable String complainantRole,
+                   @Nullable String complainantEmail, @Nullable String complainantPhone,
+                   @Nullable String complainantAddress, @Nullable String complainantPlace,
+                   @Nullable String officialRequested, @Nullable String summary, @Nullable String category,
+                   @Nullable String serviceLine, @Nullable String concernsEmployee,
+                   @Nullable String unwantedBehaviour, @Nullable String confidential, @Nullable String handler,
+                   @Nullable String submissionId, @Nullable String csrfToken,
+                   @Nullable String acknowledgeByEmail, @Nullable String escalationLevel) {
+            this(kind, channel, receivedOn, incidentOn, complainantName, complainantRole, complainantEmail,
+                    complainantPhone, complainantAddress, complainantPlace, officialRequested, summary, category,
+                    serviceLine, concernsEmployee, unwantedBehaviour, confidential, handler, submissionId, csrfToken,
+                    acknowledgeByEmail, escalationLevel, null);
+        }
 
         static IntakeForm empty(String today, String handler) {
             return new IntakeForm("FORMAL", "LETTER", today, null, null, "CLIENT", null, null, null, null, null, null,
@@ -47,7 +63,7 @@ final class CaseForms {
                     new ComplaintForm.ComplainantForm(complainantName, complainantRole, complainantEmail,
                             complainantPhone, complainantAddress, complainantPlace),
                     summary, category, serviceLine, concernsEmployee, checkbox(unwantedBehaviour),
-                    checkbox(confidential), checkbox(officialRequested), escalationLevel);
+                    checkbox(confidential), checkbox(officialRequested), escalationLevel, concernsStaffId);
         }
 
         // public: the template engine resolves only public methods

@@ -41,7 +41,13 @@ class CasePageModels {
     record IntakePage(String tenant, CaseForms.IntakeForm form, Map<String, String> errors, List<String> refused,
                       List<Option> kinds, List<Option> channels, List<Option> roles, List<Option> categories,
                       List<Option> serviceLines, List<Option> handlers, String today, String nav,
-                      List<Option> levels) {
+                      List<Option> levels, List<Option> staff) {
+
+        /** The same page with the personeelsoverzicht to pick "betreft medewerker" from (issue 16). */
+        IntakePage withStaff(List<Option> entries) {
+            return new IntakePage(tenant, form, errors, refused, kinds, channels, roles, categories, serviceLines,
+                    handlers, today, nav, levels, entries);
+        }
     }
 
     /**
@@ -164,20 +170,29 @@ class CasePageModels {
                       // issue 16: the Notities and Documenten sections
                       CaseDossierModels.CaseDossier dossier,
                       // issue 16: where a case read in from an earlier administration came from
-                      ImportOrigin imported) {
+                      ImportOrigin imported,
+                      // issue 16: the Toegang section and, for COMPLIANCE, the case's reads
+                      CaseAccessSection access) {
 
         /** With the Notities and Documenten sections (issue 16). */
         DetailPage withDossier(CaseDossierModels.CaseDossier d) {
             return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
                     handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today, canWork,
-                    nav, messages, canConfirm, intakeLevelName, canCorrect, d, imported);
+                    nav, messages, canConfirm, intakeLevelName, canCorrect, d, imported, access);
         }
 
         /** With where an imported case came from (issue 16, past complaints read in). */
         DetailPage withImported(ImportOrigin origin) {
             return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
                     handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today, canWork,
-                    nav, messages, canConfirm, intakeLevelName, canCorrect, dossier, origin);
+                    nav, messages, canConfirm, intakeLevelName, canCorrect, dossier, origin, access);
+        }
+
+        /** The same page with its Toegang and inzagelog section (issue 16). */
+        DetailPage withAccess(CaseAccessSection section) {
+            return new DetailPage(tenant, c, levelName, categoryName, serviceLineName, obligations, timeline, actions,
+                    handlers, letterOptions, letters, bodies, escalationNames, refused, conflict, errors, today,
+                    canWork, nav, messages, canConfirm, intakeLevelName, canCorrect, dossier, imported, section);
         }
     }
 
@@ -232,7 +247,7 @@ class CasePageModels {
                     boolean selected = i == 0 ? form.escalationLevel() == null || form.escalationLevel().isBlank()
                             || form.escalationLevel().equals(l.code()) : l.code().equals(form.escalationLevel());
                     return new Option(value, l.role(), selected);
-                }).toList());
+                }).toList(), List.of());
     }
 
     DetailPage detail(Tenant tenant, CaseView c, List<UserAccount> handlers, List<LetterOption> letterOptions,
@@ -279,7 +294,7 @@ class CasePageModels {
                 c.escalationOptions().stream().map(code -> levelName(p, code)).toList(), refused, conflict,
                 nullIfEmpty(errors),
                 c.asOf().toString(), canWork, "klachten", messages, canConfirm,
-                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), canCorrect, null, null);
+                c.intakeLevel() == null ? null : levelName(p, c.intakeLevel()), canCorrect, null, null, null);
     }
 
     private static ActionOption action(TenantProfile p, CaseView c, EventType type, CaseForms.ActionForm posted) {

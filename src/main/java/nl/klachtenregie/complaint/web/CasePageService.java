@@ -49,11 +49,14 @@ class CasePageService {
     /** Where an imported case came from (issue 16, past complaints read in). */
     @jakarta.inject.Inject
     nl.klachtenregie.complaint.HistoricImport imports;
+    private final CaseAccessPages access;
 
     CasePageService(TenantDirectory tenants, ComplaintService complaints, UserDirectory users, CasePageModels models,
                     CaseLetters letters, nl.klachtenregie.regulation.RegulationCatalog regulations,
-                    CaseMessages messages, Intake intake, Validator validator, CorrectionPages correctionPages) {
+                    CaseMessages messages, Intake intake, Validator validator, CorrectionPages correctionPages,
+                    CaseAccessPages access) {
         this.correctionPages = correctionPages;
+        this.access = access;
         this.validator = validator;
         this.regulations = regulations;
         this.messages = messages;
@@ -67,14 +70,15 @@ class CasePageService {
 
     CasePageModels.WorkPage work(String slug, CurrentUser me) {
         Tenant t = tenants.resolve(slug);
-        List<WorkItem> items = complaints.work(t, me.id(), null);
+        nl.klachtenregie.complaint.Viewer viewer = access.viewer(t, me);
+        List<WorkItem> items = complaints.work(t, viewer, me.id(), null);
         // Closed cases need no handler any more.
-        CasePage unassigned = complaints.page(t, new CaseFilter(null, null, complaints.today(), 20, 0, null, null,
+        CasePage unassigned = complaints.page(t, viewer, new CaseFilter(null, null, complaints.today(), 20, 0, null, null,
                 CaseFilter.UNASSIGNED, null, true));
         return models.work(t, items, unassigned);
     }
 
-    CasePageModels.ListPage list(String slug, CasePageModels.ListQuery q) {
+    CasePageModels.ListPage list(String slug, CasePageModels.ListQuery q, CurrentUser me) {
         Tenant t = tenants.resolve(slug);
         FieldErrors errors = new FieldErrors();
         CaseStatus status = errors.optionalEnum("status", q.status(), CaseStatus.class);
@@ -118,20 +122,22 @@ class CasePageService {
         CaseFilter filter = new CaseFilter(status, overdue, complaints.today(), CasePagesController.PAGE_SIZE,
                 (page - 1) * CasePagesController.PAGE_SIZE, kind, q.category(), handler, q.q(), false, from, to,
                 channel, q.serviceLine(), q.level(), q.late(), versions, q.employee());
-        return models.list(t, complaints.page(t, filter), q, users.handlers(t.id()));
+        return models.list(t, complaints.page(t, access.viewer(t, me), filter), q, users.handlers(t.id()));
     }
 
     CasePageModels.IntakePage emptyIntake(String slug, CurrentUser me) {
         Tenant t = tenants.resolve(slug);
         String handler = me.handlesCases() ? String.valueOf(me.id().value()) : null;
-        return models.intake(t, CaseForms.IntakeForm.empty(complaints.today().toString(), handler), Map.of(),
-                List.of(), users.handlers(t.id()), complaints.today());
+        CaseForms.IntakeForm form = CaseForms.IntakeForm.empty(complaints.today().toString(), handler);
+        return models.intake(t, form, Map.of(), List.of(), users.handlers(t.id()), complaints.today())
+                .withStaff(access.staffOptions(t, form.concernsStaffId()));
     }
 
     CasePageModels.IntakePage intakeWithErrors(String slug, CaseForms.IntakeForm form, Map<String, String> errors,
                                                List<String> refused) {
         Tenant t = tenants.resolve(slug);
-        return models.intake(t, form, errors, refused, users.handlers(t.id()), complaints.today());
+        return models.intake(t, form, errors, refused, users.handlers(t.id()), complaints.today())
+                .withStaff(access.staffOptions(t, form.concernsStaffId()));
     }
 
     /**
@@ -160,15 +166,19 @@ class CasePageService {
                                                  String conflict, Map<String, String> errors,
                                                  CaseForms.ActionForm posted) {
         Tenant t = tenants.resolve(slug);
-        CaseView c = complaints.get(t, id, null);
-        List<UserAccount> handlers = users.handlers(t.id());
+        nl.klachtenregie.complaint.Viewer viewer = access.viewer(t, me);
+        CaseView c = complaints.get(t, viewer, id, null);
+        access.logPage(t, me, c);
+        // The person complained about is never offered as its handler (impartiality).
+        List<UserAccount> handlers = access.impartialHandlers(t, c, users.handlers(t.id()));
         return models.detail(t, c, handlers, letters.options(t, c, me.handlesCases()), letters.issued(t, c), me.handlesCases(),
                 refused, conflict, errors, posted, messages(t, c),
                 me.roles().contains(nl.klachtenregie.security.Role.MANAGER)
                         || me.roles().contains(nl.klachtenregie.security.Role.COMPLIANCE),
                 correctionPages.timeline(t, c), correctionPages.mayCorrect(me, c))
-                .withDossier(dossiers.of(t, c.id(), me.handlesCases(), null))
-                .withImported(imports.origin(t, id).map(ImportOrigin::of).orElse(null));
+                .withDossier(dossiers.of(t, viewer, c.id(), me.handlesCases(), null))
+                .withImported(imports.origin(t, id).map(ImportOrigin::of).orElse(null))
+                .withAccess(access.section(t, c, me));
     }
 
     /** The outbox messages about the case, newest first like the outbox itself. */
@@ -180,8 +190,10 @@ class CasePageService {
         return rows;
     }
 
-    void action(String slug, ComplaintId id, CaseForms.ActionForm form, UserId by) {
+    void action(String slug, ComplaintId id, CaseForms.ActionForm form, CurrentUser me) {
+        UserId by = me.id();
         Tenant t = tenants.resolve(slug);
+        access.require(t, me, id);
         Integer version = PageForms.version(form.version());
         if (version == null) {
             throw InvalidInputException.of("version", "de pagina is verouderd; laad het dossier opnieuw");
@@ -191,12 +203,15 @@ class CasePageService {
     }
 
     /** Vier ogen: confirms an extension recorded after its term ran out. */
-    void confirm(String slug, ComplaintId id, int sequence, UserId by) {
-        complaints.confirmLateEvent(tenants.resolve(slug), id, sequence, by);
+    void confirm(String slug, ComplaintId id, int sequence, CurrentUser me) {
+        Tenant t = tenants.resolve(slug);
+        access.require(t, me, id);
+        complaints.confirmLateEvent(t, id, sequence, me.id());
     }
 
-    void assign(String slug, ComplaintId id, CaseForms.AssignForm form) {
+    void assign(String slug, ComplaintId id, CaseForms.AssignForm form, CurrentUser me) {
         Tenant t = tenants.resolve(slug);
+        access.require(t, me, id);
         Integer version = PageForms.version(form.version());
         if (version == null) {
             throw InvalidInputException.of("version", "de pagina is verouderd; laad het dossier opnieuw");

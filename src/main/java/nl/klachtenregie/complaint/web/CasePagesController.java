@@ -58,7 +58,8 @@ class CasePagesController {
     }
 
     @Get("/klachten")
-    ModelAndView<CasePageModels.ListPage> list(@PathVariable String tenant, @Nullable @QueryValue String status,
+    ModelAndView<CasePageModels.ListPage> list(@PathVariable String tenant, Authentication auth,
+                                               @Nullable @QueryValue String status,
                                                @Nullable @QueryValue String kind,
                                                @Nullable @QueryValue String category,
                                                @Nullable @QueryValue String handler,
@@ -73,7 +74,7 @@ class CasePagesController {
                                                @Nullable @QueryValue String employee) {
         return new ModelAndView<>("cases", pages.list(tenant,
                 new CasePageModels.ListQuery(status, kind, category, handler, overdue, q, page, from, to, channel,
-                        serviceLine, level, late, regulation, employee)));
+                        serviceLine, level, late, regulation, employee), CurrentUser.of(auth)));
     }
 
     @Get("/klachten/nieuw")
@@ -114,7 +115,7 @@ class CasePagesController {
         ComplaintId caseId = ComplaintId.parse(id);
         CurrentUser me = CurrentUser.of(auth);
         try {
-            pages.action(tenant, caseId, form, me.id());
+            pages.action(tenant, caseId, form, me);
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value() + "#timeline"));
         } catch (InvalidInputException e) {
             return rerender(HttpStatus.BAD_REQUEST, pages.detailAfterFailure(tenant, caseId, me, List.of(), null,
@@ -145,7 +146,7 @@ class CasePagesController {
                     Map.of("sequence", "geen gebeurtenis van dit dossier"), null));
         }
         try {
-            pages.confirm(tenant, caseId, seq, me.id());
+            pages.confirm(tenant, caseId, seq, me);
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value() + "#event-" + seq));
         } catch (RefusedException e) {
             return rerender(HttpStatus.UNPROCESSABLE_ENTITY, pages.detailAfterFailure(tenant, caseId, me,
@@ -160,7 +161,7 @@ class CasePagesController {
                            Authentication auth, io.micronaut.http.HttpRequest<?> request) {
         ComplaintId caseId = ComplaintId.parse(id);
         try {
-            pages.assign(tenant, caseId, form);
+            pages.assign(tenant, caseId, form, CurrentUser.of(auth));
             return HttpResponse.seeOther(URI.create("/t/" + tenant + "/klachten/" + caseId.value()));
         } catch (InvalidInputException e) {
             return rerender(HttpStatus.BAD_REQUEST, pages.detailAfterFailure(tenant, caseId, CurrentUser.of(auth),

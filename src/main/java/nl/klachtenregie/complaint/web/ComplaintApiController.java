@@ -55,12 +55,17 @@ class ComplaintApiController {
     private final KpiService kpis;
     private final Intake intake;
     private final Validator validator;
+    private final CaseAccessPages access;
+    private final nl.klachtenregie.audit.CaseReads reads;
 
     private final Corrections corrections;
 
     ComplaintApiController(TenantDirectory tenants, ComplaintService complaints, KpiService kpis, Intake intake,
-                           Validator validator, Corrections corrections) {
+                           Validator validator, Corrections corrections, CaseAccessPages access,
+                           nl.klachtenregie.audit.CaseReads reads) {
         this.corrections = corrections;
+        this.access = access;
+        this.reads = reads;
         this.intake = intake;
         this.validator = validator;
         this.tenants = tenants;
@@ -81,12 +86,16 @@ class ComplaintApiController {
     }
 
     @Get("/complaints/{id}")
-    CaseView get(@PathVariable String tenant, @PathVariable String id, @Nullable @QueryValue String asOf) {
+    CaseView get(@PathVariable String tenant, @PathVariable String id, @Nullable @QueryValue String asOf,
+                 Authentication authentication) {
         Tenant t = tenants.resolve(tenant);
         FieldErrors errors = new FieldErrors();
         LocalDate day = errors.optionalDate("asOf", asOf);
         errors.throwIfAny();
-        return complaints.get(t, ComplaintId.parse(id), day);
+        CurrentUser me = CurrentUser.of(authentication);
+        CaseView c = complaints.get(t, access.viewer(t, me), ComplaintId.parse(id), day);
+        reads.record(t.id(), me.id().value(), c.id(), nl.klachtenregie.audit.CaseReads.What.API);
+        return c;
     }
 
     @Post("/complaints/{id}/events")
@@ -97,6 +106,7 @@ class ComplaintApiController {
         if (form == null) {
             throw InvalidInputException.of("body", "de gebeurtenis ontbreekt");
         }
+        access.require(t, CurrentUser.of(authentication), ComplaintId.parse(id));
         return complaints.recordEvent(t, ComplaintId.parse(id), form.toNewEvent(), form.version(),
                 CurrentUser.of(authentication).id());
     }
@@ -116,6 +126,7 @@ class ComplaintApiController {
         } catch (NumberFormatException e) {
             throw InvalidInputException.of("sequence", "'" + sequence + "' is geen volgnummer van een gebeurtenis");
         }
+        access.require(t, CurrentUser.of(authentication), ComplaintId.parse(id));
         return complaints.confirmLateEvent(t, ComplaintId.parse(id), seq, CurrentUser.of(authentication).id());
     }
 
@@ -136,7 +147,8 @@ class ComplaintApiController {
     @Get("/complaints")
     List<CaseSummary> list(@PathVariable String tenant, @Nullable @QueryValue String status,
                            @Nullable @QueryValue String overdue, @Nullable @QueryValue String asOf,
-                           @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
+                           @Nullable @QueryValue String limit, @Nullable @QueryValue String offset,
+                           Authentication authentication) {
         Tenant t = tenants.resolve(tenant);
         FieldErrors errors = new FieldErrors();
         CaseStatus s = errors.optionalEnum("status", status, CaseStatus.class);
@@ -152,7 +164,7 @@ class ComplaintApiController {
         int lim = number(errors, "limit", limit, 100, 1, CaseFilter.MAX_LIMIT);
         int off = number(errors, "offset", offset, 0, 0, Integer.MAX_VALUE);
         errors.throwIfAny();
-        return complaints.list(t, new CaseFilter(s, late, day == null ? complaints.today() : day, lim, off));
+        return complaints.list(t, access.viewer(t, CurrentUser.of(authentication)), new CaseFilter(s, late, day == null ? complaints.today() : day, lim, off));
     }
 
     @Get("/kpis")

@@ -18,7 +18,18 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
                      @Nullable String incidentOn, @Nullable ComplainantForm complainant, @Nullable String summary,
                      @Nullable String category, @Nullable String serviceLine, @Nullable String concernsEmployee,
                      @Nullable Object unwantedBehaviour, @Nullable Object confidential,
-                     @Nullable Object officialRequested, @Nullable String escalationLevel) {
+                     @Nullable Object officialRequested, @Nullable String escalationLevel,
+                     @Nullable Object concernsStaffId) {
+
+    /** The intake without a pick from the personeelsoverzicht. */
+    ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable String receivedOn,
+                  @Nullable String incidentOn, @Nullable ComplainantForm complainant, @Nullable String summary,
+                  @Nullable String category, @Nullable String serviceLine, @Nullable String concernsEmployee,
+                  @Nullable Object unwantedBehaviour, @Nullable Object confidential,
+                  @Nullable Object officialRequested, @Nullable String escalationLevel) {
+        this(kind, channel, receivedOn, incidentOn, complainant, summary, category, serviceLine, concernsEmployee,
+                unwantedBehaviour, confidential, officialRequested, escalationLevel, null);
+    }
 
     /** What follows the address as typed in the error of an address that breaks the product's e-mail rule. */
     static final String EMAIL_INVALID = "is geen geldig e-mailadres";
@@ -68,8 +79,29 @@ record ComplaintForm(@Nullable String kind, @Nullable String channel, @Nullable 
         Boolean secret = errors.optionalBoolean("confidential", confidential);
         Boolean official = errors.optionalBoolean("officialRequested", officialRequested);
         String level = errors.optionalText("escalationLevel", escalationLevel, 32);
+        Long staffId = staffId(errors);
         errors.throwIfAny();
-        return new NewComplaint(k, ch, received, incident, who, text, cat, line, employee,
-                Boolean.TRUE.equals(unwanted), Boolean.TRUE.equals(secret), Boolean.TRUE.equals(official), level);
+        // A pick from the personeelsoverzicht names the person; the service puts the entry's name in.
+        return new NewComplaint(k, ch, received, incident, who, text, cat, line, staffId == null ? employee : null,
+                Boolean.TRUE.equals(unwanted), Boolean.TRUE.equals(secret), Boolean.TRUE.equals(official), level,
+                staffId);
+    }
+
+    /** "Betreft medewerker" from the personeelsoverzicht: the entry's number, as JSON number or text; blank for none. */
+    private Long staffId(FieldErrors errors) {
+        if (concernsStaffId == null || concernsStaffId.toString().isBlank()) {
+            return null;
+        }
+        try {
+            long id = concernsStaffId instanceof Number n && !(concernsStaffId instanceof Double)
+                    ? n.longValue() : Long.parseLong(concernsStaffId.toString().strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        errors.add("concernsStaffId", "kies een medewerker uit het personeelsoverzicht");
+        return null;
     }
 }

@@ -39,6 +39,9 @@ import nl.klachtenregie.web.PageForms;
 @Singleton
 class CorrectionPages {
 
+    @jakarta.inject.Inject
+    CaseAccessPages access;
+
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -152,7 +155,7 @@ class CorrectionPages {
     CorrectionPage failed(String slug, ComplaintId id, CurrentUser me, CorrectionForm posted,
                           Map<String, String> apiErrors, List<String> refused, boolean stale) {
         Tenant t = tenants.resolve(slug);
-        CaseView c = complaints.get(t, id, null);
+        CaseView c = complaints.get(t, access.viewer(t, me), id, null);
         Map<String, String> errors = new LinkedHashMap<>();
         apiErrors.forEach((field, message) -> errors.put(FORM_NAMES.getOrDefault(field, field), message));
         // On a stale page the version stays what the user saw: saving again must not overwrite the other change.
@@ -167,7 +170,7 @@ class CorrectionPages {
     }
 
     private CaseView allowed(Tenant t, ComplaintId id, CurrentUser me) {
-        CaseView c = complaints.get(t, id, null);
+        CaseView c = complaints.get(t, access.viewer(t, me), id, null);
         if (!corrections.mayCorrect(me, c)) {
             throw new ForbiddenException(Text.of("correction.forbidden", c.reference()));
         }

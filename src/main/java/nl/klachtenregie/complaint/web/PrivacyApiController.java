@@ -40,6 +40,9 @@ import nl.klachtenregie.tenant.TenantDirectory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PrivacyApiController {
 
+    @jakarta.inject.Inject
+    nl.klachtenregie.complaint.CaseVisibility visibility;
+
     /** A legal hold's reason. */
     @Serdeable
     record HoldForm(@Nullable String reason) {
@@ -95,8 +98,9 @@ class PrivacyApiController {
     @Secured("COMPLIANCE")
     @Produces("application/zip")
     HttpResponse<byte[]> export(@PathVariable String tenant, @Nullable @Body CasesForm form, Authentication auth) {
-        SubjectAccess.Export export = subjectAccess.export(tenants.resolve(tenant), ids(form),
-                CurrentUser.of(auth).username());
+        Tenant t = tenants.resolve(tenant);
+        CurrentUser me = CurrentUser.of(auth);
+        SubjectAccess.Export export = subjectAccess.export(t, visibility.viewer(t, me), ids(form), me.username());
         return HttpResponse.ok(export.zip()).contentType("application/zip")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");

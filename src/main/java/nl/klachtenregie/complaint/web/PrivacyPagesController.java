@@ -50,6 +50,9 @@ import nl.klachtenregie.web.OwnTenant;
 @CsrfProtected
 class PrivacyPagesController {
 
+    @jakarta.inject.Inject
+    nl.klachtenregie.complaint.CaseVisibility visibility;
+
     /** The privacy page: the search, the cases found, and what an erasure request did. */
     record PrivacyPage(String tenant, String email, String name, boolean searched, List<Retention.SubjectCase> found,
                        List<Retention.Erasure> erased, Map<String, String> errors, int retentionYears) {
@@ -106,7 +109,8 @@ class PrivacyPagesController {
         CurrentUser me = CurrentUser.of(auth);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         try {
-            SubjectAccess.Export export = subjectAccess.export(t, ids(form), me.username());
+            SubjectAccess.Export export = subjectAccess.export(t, visibility.viewer(t, me), ids(form),
+                    me.username());
             return HttpResponse.ok(export.zip()).contentType("application/zip")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -31,7 +31,11 @@ class DashboardController {
     private final TenantDirectory tenants;
     private final ImprovementRegister register;
 
-    DashboardController(DashboardPages pages, TenantDirectory tenants, ImprovementRegister register) {
+    private final nl.klachtenregie.complaint.CaseVisibility visibility;
+
+    DashboardController(DashboardPages pages, TenantDirectory tenants, ImprovementRegister register,
+                        nl.klachtenregie.complaint.CaseVisibility visibility) {
+        this.visibility = visibility;
         this.pages = pages;
         this.tenants = tenants;
         this.register = register;
@@ -43,7 +47,8 @@ class DashboardController {
         CurrentUser me = CurrentUser.of(authentication);
         Tenant t = OwnTenant.of(tenants, tenant, me);
         // A breach or trend that a measure already answers proposes nothing more.
-        return new ModelAndView<>("dashboard", pages.page(t, periode, me, LayoutModelProcessor.locale(request),
+        return new ModelAndView<>("dashboard", pages.page(t, visibility.viewer(t, me), periode, me,
+                LayoutModelProcessor.locale(request),
                 register.originKeys(t.id())));
     }
 }

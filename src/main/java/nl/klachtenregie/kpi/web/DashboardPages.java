@@ -94,10 +94,11 @@ class DashboardPages {
      *
      * @param answered origin keys of verbeterregister measures: a breach or trend already answered proposes nothing
      */
-    DashboardPage page(Tenant tenant, String periodCode, CurrentUser me, Locale locale, Set<String> answered) {
+    DashboardPage page(Tenant tenant, nl.klachtenregie.complaint.Viewer viewer, String periodCode, CurrentUser me,
+                       Locale locale, Set<String> answered) {
         Period period = periodCode == null || periodCode.isBlank() ? dashboards.current(Granularity.YEAR)
                 : Period.parse(periodCode);
-        Dashboard d = dashboards.dashboard(tenant, period);
+        Dashboard d = dashboards.dashboard(tenant, viewer, period);
         boolean cases = me.readsCases();
         String slug = tenant.slug();
         String range = "from=" + period.from() + "&to=" + period.to();

@@ -47,10 +47,13 @@ class LetterController {
 
     private final TenantDirectory tenants;
     private final LetterService letters;
+    private final nl.klachtenregie.complaint.CaseVisibility visibility;
 
-    LetterController(TenantDirectory tenants, LetterService letters) {
+    LetterController(TenantDirectory tenants, LetterService letters,
+                     nl.klachtenregie.complaint.CaseVisibility visibility) {
         this.tenants = tenants;
         this.letters = letters;
+        this.visibility = visibility;
     }
 
     /** Issues a letter of the posted {@code kind} and returns to the letters on the case page. */
@@ -62,7 +65,8 @@ class LetterController {
         Tenant t = tenants.resolve(tenant);
         ComplaintId complaint = ComplaintId.parse(id);
         LetterKind kind = kind(form == null ? null : form.get("kind"));
-        letters.issue(t, complaint, kind, CurrentUser.of(authentication).id());
+        CurrentUser me = CurrentUser.of(authentication);
+        letters.issue(t, visibility.viewer(t, me), complaint, kind, me.id());
         return HttpResponse.seeOther(URI.create("/t/" + t.slug() + "/klachten/" + complaint.value() + "#letters"));
     }
 
@@ -70,14 +74,15 @@ class LetterController {
     @Get("/{file}")
     @Produces({"application/pdf", MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Secured({"STAFF", "MANAGER", "COMPLIANCE"})
-    HttpResponse<byte[]> download(@PathVariable String tenant, @PathVariable String id, @PathVariable String file) {
+    HttpResponse<byte[]> download(@PathVariable String tenant, @PathVariable String id, @PathVariable String file,
+                                  Authentication authentication) {
         Tenant t = tenants.resolve(tenant);
         ComplaintId complaint = ComplaintId.parse(id);
         if (!file.endsWith(PDF_SUFFIX)) {
             throw new NotFoundException(Text.of("error.letter.notOfCase"));
         }
         LetterId letterId = new LetterId(positive(file.substring(0, file.length() - PDF_SUFFIX.length()), "letter"));
-        LetterPdf pdf = letters.pdf(t, complaint, letterId)
+        LetterPdf pdf = letters.pdf(t, visibility.viewer(t, CurrentUser.of(authentication)), complaint, letterId)
                 .orElseThrow(() -> new NotFoundException(Text.of("error.letter.notOfCase")));
         return HttpResponse.ok(pdf.content()).contentType(MediaType.of("application/pdf"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + pdf.fileName() + "\"")

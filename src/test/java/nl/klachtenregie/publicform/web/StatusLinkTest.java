@@ -124,7 +124,7 @@ class StatusLinkTest extends PageTestSupport {
         clock.set(LocalDate.of(2027, 1, 25));
         complaints.recordEvent(izw, id, NewEvent.of(EventType.SOLUTION_COMMUNICATED, LocalDate.of(2027, 1, 25)));
         // what is still open is set aside with a reason before closing: nothing lapses silently
-        List<String> open = complaints.get(izw, id, null).obligations().stream()
+        List<String> open = complaints.get(izw, nl.klachtenregie.complaint.Viewer.SYSTEM, id, null).obligations().stream()
                 .filter(o -> o.status() == nl.klachtenregie.complaint.ObligationStatus.OPEN)
                 .map(CaseView.ObligationView::code).toList();
         if (!open.isEmpty()) {
@@ -153,7 +153,7 @@ class StatusLinkTest extends PageTestSupport {
     void aReferredComplaintNamesTheBodyItWentTo() {
         Submitted s = submit("klimkoord", PublicFormTest.klimkoordForm("Ik wil naar de klachtenfunctionaris"));
         Tenant klimkoord = tenants.resolve("klimkoord");
-        CaseView c = complaints.get(klimkoord, new ComplaintId(s.caseId()), null);
+        CaseView c = complaints.get(klimkoord, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(s.caseId()), null);
         assertTrue(c.nextActions().contains("REFERRED_EXTERNAL"), () -> "offered: " + c.nextActions());
         complaints.recordEvent(klimkoord, new ComplaintId(s.caseId()), new NewEvent(EventType.REFERRED_EXTERNAL,
                 TODAY, null, null, "KPZ_KLACHTENFUNCTIONARIS", null, null, null, null, null, null, null));
@@ -184,7 +184,7 @@ class StatusLinkTest extends PageTestSupport {
         complaints.recordEvent(izw, id, new NewEvent(EventType.DECIDED, LocalDate.of(2026, 11, 25), null, null, null,
                 Judgement.WELL_FOUNDED, "Begeleider krijgt extra supervisie", LocalDate.of(2027, 1, 15),
                 "Motivatie: het dossier toont drie gemiste afspraken", null, null, null), null, manager.id());
-        CaseView c = complaints.get(izw, id, null);
+        CaseView c = complaints.get(izw, nl.klachtenregie.complaint.Viewer.SYSTEM, id, null);
 
         List<String> secrets = new ArrayList<>(List.of(
                 "Mijn eigen beschrijving", "Excuses van de begeleider", "Gewenste oplossing",
@@ -283,7 +283,7 @@ class StatusLinkTest extends PageTestSupport {
         Page receipt = visitor.postRaw("/klacht/" + tenant, posted);
         assertEquals(200, receipt.status(), receipt.body());
         String reference = PublicFormTest.reference(receipt.body());
-        long id = complaints.list(tenants.resolve(tenant), new nl.klachtenregie.complaint.CaseFilter(null, null,
+        long id = complaints.list(tenants.resolve(tenant), nl.klachtenregie.complaint.Viewer.SYSTEM, new nl.klachtenregie.complaint.CaseFilter(null, null,
                         complaints.today(), 10, 0, null, null, null, reference))
                 .stream().filter(c -> c.reference().equals(reference)).findFirst().orElseThrow().id();
         return new Submitted(reference, PublicFormTest.statusLink(receipt.body()), id);
