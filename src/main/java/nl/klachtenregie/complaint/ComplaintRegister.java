@@ -480,8 +480,11 @@ public class ComplaintRegister {
             }
         }
         for (int i = timeline.size() - 1; i >= 0; i--) {
-            if (words(timeline.get(i)) != null) {
-                return words(timeline.get(i));
+            NewEvent e = timeline.get(i);
+            // A decision's reasons explain the judgement, not why it came late: only its other text counts here.
+            String w = e.type() == EventType.DECIDED ? e.text() : words(e);
+            if (w != null) {
+                return w;
             }
         }
         return null;

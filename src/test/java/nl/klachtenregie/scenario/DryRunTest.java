@@ -172,8 +172,8 @@ class DryRunTest implements TestPropertyProvider {
 
     private static NewEvent decided(LocalDate on) {
         return new NewEvent(EventType.DECIDED, on, null, null, null,
-                nl.klachtenregie.complaint.Judgement.PARTLY_WELL_FOUNDED, "Excuses en nieuwe afspraken", null, null,
-                null, null, null);
+                nl.klachtenregie.complaint.Judgement.PARTLY_WELL_FOUNDED, "Excuses en nieuwe afspraken", on.plusMonths(1),
+                "Wij hebben de klacht onderzocht en met beide partijen gesproken.", null, null, null);
     }
 
     private static NewComplaint complaint(ComplaintKind kind, Channel channel, LocalDate receivedOn) {

@@ -302,7 +302,7 @@ class RegulationVersioningTest implements TestPropertyProvider {
         complaints.recordEvent(withLine, new nl.klachtenregie.complaint.ComplaintId(coaching.id()),
                 new nl.klachtenregie.complaint.NewEvent(nl.klachtenregie.complaint.EventType.DECIDED,
                         LocalDate.of(2026, 11, 20), null, null, null, nl.klachtenregie.complaint.Judgement.UNFOUNDED,
-                        null, null, "Gemotiveerd", null, null, null));
+                        null, null, "Wij hebben de klacht onderzocht en met beide partijen gesproken.", null, null, null));
         nl.klachtenregie.kpi.Dashboard d = dashboards.dashboard(withLine, nl.klachtenregie.kpi.Period.parse("2026-11"));
         nl.klachtenregie.kpi.Dashboard.KpiValue coachingDecide = d.kpis().stream()
                 .filter(k -> k.regulation().equals("coaching") && "ON_TIME:DECIDE".equals(k.measure())).findFirst()

@@ -99,7 +99,8 @@ class SixthRegulationThroughThePagesTest extends PageTestSupport {
         assertEquals("2027-01-25", obligation(extended, "DECIDE").get("dueOn"), "14-12-2026 plus six weeks");
         // Decided: the check of the measures within a month, confirmed by the handler.
         Map<String, Object> decided = event(SLUG, formal.get("id"), Map.of("type", "DECIDED", "on", "2026-11-21",
-                "judgement", "WELL_FOUNDED", "measures", "Vaste contactpersoon", "measuresDueOn", "2026-12-15"));
+                "judgement", "WELL_FOUNDED", "measures", "Vaste contactpersoon", "measuresDueOn", "2026-12-15",
+                "motivation", nl.klachtenregie.support.ApiTestSupport.DEFAULT_MOTIVATION));
         Map<String, Object> check = obligation(decided, "NAZORG");
         assertEquals(List.of("2026-11-21", "2026-12-21", "OPEN"), List.of(check.get("fromOn"), check.get("dueOn"),
                 check.get("status")), "a month term: " + check);

@@ -25,6 +25,8 @@ public final class Closing {
         if (e.type() == EventType.CLOSED) {
             List<String> open = complaints.get(tenant, nl.klachtenregie.complaint.Viewer.SYSTEM, new ComplaintId(c.id()), e.on()).obligations().stream()
                     .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.SUSPENDED)
+                    // a measure the decision promised does not block closing: it is followed up after it
+                    .filter(o -> !o.code().equals("REALISE_MEASURE"))
                     .map(CaseView.ObligationView::code).distinct().toList();
             if (!open.isEmpty()) {
                 complaints.recordEvent(tenant, new ComplaintId(c.id()), NewEvent.about(EventType.DUTY_SET_ASIDE, e.on(),

@@ -175,7 +175,7 @@ class PastComplaintsController {
         }
     }
 
-    private static HttpStatus status(ImportFile.Unreadable e) {
+    static HttpStatus status(ImportFile.Unreadable e) {
         return switch (e.problem()) {
             case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
@@ -219,35 +219,7 @@ class PastComplaintsController {
     record CreatedJson(int row, long id, String reference, String externalReference) {
     }
 
-    @Post(value = "/api/tenants/{tenant}/complaints/import", consumes = MediaType.MULTIPART_FORM_DATA)
-    @Secured({"ADMIN", "MANAGER"})
-    @Produces(MediaType.APPLICATION_JSON)
-    HttpResponse<?> api(@PathVariable String tenant, @Nullable CompletedFileUpload file,
-                        @Nullable @QueryValue String dryRun, Authentication auth, HttpRequest<?> request) {
-        CurrentUser me = CurrentUser.of(auth);
-        Tenant t = tenants.resolve(tenant);
-        Locale locale = LayoutModelProcessor.locale(request);
-        boolean dry = dryRun == null || !"false".equalsIgnoreCase(dryRun.strip());
-        try {
-            byte[] bytes = file == null ? new byte[0] : file.getBytes();
-            String name = file == null ? "" : file.getFilename();
-            if (dry) {
-                HistoricImport.Plan plan = imports.dryRun(t, name, bytes);
-                return HttpResponse.ok(json(plan, locale));
-            }
-            HistoricImport.Result r = imports.commit(t, name, bytes, me.username());
-            return HttpResponse.status(HttpStatus.CREATED).body(new ResultJson(r.importId(), r.fileName(), r.created(),
-                    r.skipped(), r.cases().stream().map(c -> new CreatedJson(c.row(), c.id(), c.reference(),
-                    c.externalReference())).toList()));
-        } catch (ImportFile.Unreadable e) {
-            return responses.error(request, status(e), e.text().in(locale), List.of(), Map.of());
-        } catch (IOException e) {
-            return responses.error(request, HttpStatus.BAD_REQUEST, Text.of("pastImport.file.unreadable").in(locale),
-                    List.of(), Map.of());
-        }
-    }
-
-    private static PlanJson json(HistoricImport.Plan plan, Locale locale) {
+    static PlanJson json(HistoricImport.Plan plan, Locale locale) {
         return new PlanJson(plan.fileName(), plan.format(), plan.rows(), plan.newCases(), plan.alreadyImported(),
                 plan.met(), plan.late(), plan.setAside(), plan.open(), plan.ok(),
                 plan.errors().stream().map(e -> new ErrorJson(e.row(), e.column(), e.text().in(locale))).toList(),
